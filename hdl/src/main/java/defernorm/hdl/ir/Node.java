@@ -1,0 +1,127 @@
+package defernorm.hdl.ir;
+
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * One net of a flat module netlist. The IR is a small closed set of node kinds; every node defines exactly
+ * one named net of a fixed {@link Type}, and refers to the nets it reads by name. Cycles are only allowed
+ * through {@link Reg} and {@link MemRead} (both are clocked).
+ *
+ * <p>Clock and reset are implicit: every clocked node uses the module's {@code clk} and the synchronous,
+ * active-high {@code rst}.
+ *
+ * <p>Width rules are enforced by the builder before a node is made; the IR itself only states them:
+ * operands of {@link Binary} arithmetic, bitwise and comparison ops have identical types, and each
+ * node's {@code type} is the result type documented on its op.
+ */
+public sealed interface Node
+        permits Node.Input, Node.Output, Node.Wire, Node.Const, Node.Unary, Node.Binary, Node.Slice,
+                Node.Concat, Node.Mux, Node.Resize, Node.Cast, Node.Reg, Node.MemRead, Node.InstanceOut {
+
+    String name();
+    Type type();
+    SourceLoc loc();
+
+    /** Names of the nets this node reads, in a fixed order. */
+    List<String> operands();
+
+    /** A module input port. */
+    record Input(String name, Type type, SourceLoc loc) implements Node {
+        public List<String> operands() { return List.of(); }
+    }
+
+    /** A module output port, driven by {@code source} (same type). */
+    record Output(String name, Type type, String source, SourceLoc loc) implements Node {
+        public List<String> operands() { return List.of(source); }
+    }
+
+    /** A net the user named, driven by {@code source} (same type). Kept by name in the Verilog. */
+    record Wire(String name, Type type, String source, SourceLoc loc) implements Node {
+        public List<String> operands() { return List.of(source); }
+    }
+
+    /** A constant. {@code value} is the mathematical value; it fits {@code type}. */
+    record Const(String name, Type type, BigInteger value, SourceLoc loc) implements Node {
+        public List<String> operands() { return List.of(); }
+    }
+
+    enum UnaryOp {
+        /** Bitwise not; same type. */ NOT,
+        /** Two's complement negation; SInt(w) -> SInt(w+1), UInt(w) -> SInt(w+1). */ NEG,
+        /** Reduction and/or/xor; -> UInt(1). */ AND_REDUCE, OR_REDUCE, XOR_REDUCE
+    }
+
+    record Unary(String name, Type type, UnaryOp op, String arg, SourceLoc loc) implements Node {
+        public List<String> operands() { return List.of(arg); }
+    }
+
+    enum BinaryOp {
+        /** T(w) + T(w) -> T(w+1): never overflows. */ ADD,
+        /** T(w) - T(w) -> SInt(w+1): exact for both signednesses. */ SUB,
+        /** T(a) * T(b) -> T(a+b). Operands may differ in width, not in signedness. */ MUL,
+        /** Bitwise; same type. */ AND, OR, XOR,
+        /** Comparisons of equal types; -> UInt(1). Signed compare for SInt. */ EQ, NE, LT, LE, GT, GE,
+        /** Shift by a UInt amount, result keeps the left operand's type: bits shifted out are dropped. */ SHL,
+        /** Shift right by a UInt amount; arithmetic for SInt, logical for UInt; same type. */ SHR
+    }
+
+    record Binary(String name, Type type, BinaryOp op, String a, String b, SourceLoc loc) implements Node {
+        public List<String> operands() { return List.of(a, b); }
+    }
+
+    /** Bits {@code hi..lo} of {@code arg}; -> UInt(hi-lo+1). */
+    record Slice(String name, Type type, String arg, int hi, int lo, SourceLoc loc) implements Node {
+        public List<String> operands() { return List.of(arg); }
+    }
+
+    /** Concatenation, most significant part first; -> UInt(sum of widths). */
+    record Concat(String name, Type type, List<String> args, SourceLoc loc) implements Node {
+        public Concat { args = List.copyOf(args); }
+        public List<String> operands() { return args; }
+    }
+
+    /** {@code sel ? ifTrue : ifFalse}; {@code sel} is UInt(1), both arms have {@code type}. */
+    record Mux(String name, Type type, String sel, String ifTrue, String ifFalse, SourceLoc loc) implements Node {
+        public List<String> operands() { return List.of(sel, ifTrue, ifFalse); }
+    }
+
+    /**
+     * Width change with the argument's signedness: sign-extends an SInt, zero-extends a UInt, or keeps the
+     * low bits when narrowing. Only ever made by an explicit user call (resize / truncate / extend).
+     */
+    record Resize(String name, Type type, String arg, SourceLoc loc) implements Node {
+        public List<String> operands() { return List.of(arg); }
+    }
+
+    /** Reinterprets the bits of {@code arg} with the other signedness; same width. */
+    record Cast(String name, Type type, String arg, SourceLoc loc) implements Node {
+        public List<String> operands() { return List.of(arg); }
+    }
+
+    /**
+     * A register clocked by {@code clk}. On a rising edge: if {@code rst} is high and {@code reset} is not
+     * null, it loads {@code reset}; otherwise, if {@code enable} is null or high, it loads {@code next}.
+     */
+    record Reg(String name, Type type, String next, String enable, BigInteger reset, SourceLoc loc) implements Node {
+        public List<String> operands() {
+            return enable == null ? List.of(next) : List.of(next, enable);
+        }
+    }
+
+    /**
+     * A synchronous read port of {@code memory}: on a rising edge with {@code enable} null or high, the
+     * word at {@code addr} is loaded into this net. A read of the address being written in the same cycle
+     * returns the old word (read-first).
+     */
+    record MemRead(String name, Type type, String memory, String addr, String enable, SourceLoc loc) implements Node {
+        public List<String> operands() {
+            return enable == null ? List.of(addr) : List.of(addr, enable);
+        }
+    }
+
+    /** The output {@code port} of child {@code instance}, seen as a net of this module. */
+    record InstanceOut(String name, Type type, String instance, String port, SourceLoc loc) implements Node {
+        public List<String> operands() { return List.of(); }
+    }
+}
