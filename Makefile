@@ -1,0 +1,47 @@
+# defernorm: generate Verilog, co-simulate it on Verilator against the golden model, report.
+# `make run` is the main job, `make test` the test suite. See README.md.
+
+MVN      ?= mvn
+MVNFLAGS ?= -B -q
+JAR      := testbenches/target/defernorm.jar
+SIM_PKGS := verilator iverilog yosys
+
+.PHONY: all deps build test run verilog bench clean
+
+all: build
+
+## deps: make sure Verilator (and Icarus Verilog, Yosys for the independent checks) are installed.
+deps:
+	@missing=""; for t in verilator iverilog yosys; do command -v $$t >/dev/null 2>&1 || missing="$$missing $$t"; done; \
+	if [ -z "$$missing" ]; then echo "deps: verilator, iverilog and yosys are installed ($$(verilator --version | cut -d' ' -f1-2))."; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "deps: installing$$missing with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SIM_PKGS) >/dev/null; \
+	else \
+	  echo "deps: missing$$missing. Install with: sudo apt-get install -y $(SIM_PKGS)"; \
+	  echo "deps: without them, 'make run' uses the built-in simulator and the lint/Icarus/Yosys checks are skipped."; \
+	fi
+
+## build: compile everything and make the ./defernorm launcher's jar.
+build:
+	$(MVN) $(MVNFLAGS) -DskipTests install
+
+## test: the whole suite (unit, golden-file, lint/Icarus/Yosys, differential and co-simulation tests).
+test: deps
+	$(MVN) -B test
+
+## run: the main job: generate all 9 tops, co-simulate each against the golden model, print and write the report.
+run: deps build
+	./defernorm run
+
+## verilog: generate the example designs and all 9 tops into rtl-out/ and lint them.
+verilog: build
+	./defernorm generate --all --lint
+
+## bench: simulator and datapath benchmarks (results: docs/benchmarks.md, rtl-out/bench.json).
+bench: deps
+	$(MVN) -B -Ddefernorm.excludedGroups=none -Dgroups=bench -Dsurefire.failIfNoSpecifiedTests=false test
+
+clean:
+	$(MVN) $(MVNFLAGS) clean
+	find rtl-out -mindepth 1 ! -name README.md ! -name .gitignore -exec rm -rf {} +
