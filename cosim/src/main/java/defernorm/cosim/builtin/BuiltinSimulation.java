@@ -3,25 +3,237 @@ package defernorm.cosim.builtin;
 import defernorm.cosim.Engine;
 import defernorm.cosim.SimOptions;
 import defernorm.cosim.Simulation;
+import defernorm.cosim.SimulationMismatch;
+import defernorm.cosim.builtin.NetDirectory.NetRef;
+import defernorm.cosim.support.CallerLocation;
 import defernorm.hdl.ir.Design;
+import defernorm.hdl.ir.Type;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
-/** Placeholder until the built-in engine lands (owned by the built-in simulator work). */
+/**
+ * The built-in cycle simulator: compiles the design's IR once (hierarchy inlined, combinational nodes
+ * levelized into op codes) and runs it in this JVM. Two-state; every register and read port starts at 0.
+ * Debug nets of child instances are named {@code instance.net}.
+ *
+ * <pre>{@code
+ * try (Simulation sim = new BuiltinSimulation(design, SimOptions.builtin())) {
+ *     sim.reset();
+ *     sim.poke("a", 3);
+ *     sim.step();
+ *     sim.expect("y", 6);
+ * }
+ * }</pre>
+ */
 public final class BuiltinSimulation implements Simulation {
+    private final Machine machine;
+    private final NetDirectory nets;
+    private final long[] v;
+    private long cycle;
+    /** True when an input or the state changed since the combinational nets were last settled. */
+    private boolean dirty = true;
+    private boolean closed;
+    private WaveRecorder waves;
+
     public BuiltinSimulation(Design design, SimOptions options) {
-        throw new UnsupportedOperationException("the built-in simulator is not written yet");
+        Objects.requireNonNull(design, "design");
+        this.machine = new Machine(design);
+        this.nets = new NetDirectory(machine.flat, machine.slots);
+        this.v = machine.v;
     }
-    @Override public void poke(String input, BigInteger value) {}
-    @Override public BigInteger peek(String net) { return BigInteger.ZERO; }
-    @Override public void step(int cycles) {}
-    @Override public void reset(int cycles) {}
-    @Override public void expect(String net, BigInteger expected) {}
-    @Override public long cycle() { return 0; }
-    @Override public void runBatch(List<String> inputs, List<String> outputs, long cycles, Stimulus s, Observer o) {}
-    @Override public void startWaves(Path vcd) {}
-    @Override public void stopWaves() {}
+
+    @Override public void poke(String input, BigInteger value) {
+        checkOpen();
+        NetRef r = nets.input(input);
+        write(r, value);
+    }
+
+    @Override public BigInteger peek(String net) {
+        checkOpen();
+        NetRef r = nets.peekable(net);
+        settle();
+        return Values.fromWords(v, r.offset(), r.type());
+    }
+
+    @Override public long peekLong(String net) {
+        checkOpen();
+        NetRef r = nets.peekable(net);
+        if (r.type().width() > 64 || (r.type().width() == 64 && !r.type().signed())) return Simulation.super.peekLong(net);
+        settle();
+        return v[r.offset()];
+    }
+
+    @Override public void step(int cycles) {
+        checkOpen();
+        if (cycles < 0) throw new IllegalArgumentException("cannot step a negative number of cycles (" + cycles + ")");
+        for (int i = 0; i < cycles; i++) edge();
+    }
+
+    @Override public void reset(int cycles) {
+        checkOpen();
+        if (cycles < 0) throw new IllegalArgumentException("cannot reset for a negative number of cycles (" + cycles + ")");
+        if (machine.rstSlot < 0) { step(cycles); return; }
+        v[machine.rstSlot] = 1;
+        dirty = true;
+        try {
+            for (int i = 0; i < cycles; i++) edge();
+        } finally {
+            v[machine.rstSlot] = 0;
+            dirty = true;
+        }
+    }
+
+    @Override public void expect(String net, BigInteger expected) {
+        checkOpen();
+        Objects.requireNonNull(expected, "expected");
+        NetRef r = nets.peekable(net);
+        if (!Values.fits(expected, r.type())) {
+            throw new IllegalArgumentException("expected value " + expected + " can never match '" + net + "' of " + r.type()
+                    + " (range " + Values.range(r.type()) + ")");
+        }
+        BigInteger actual = peek(net);
+        if (!actual.equals(expected)) throw new SimulationMismatch(cycle, net, expected, actual, CallerLocation.find());
+    }
+
+    @Override public long cycle() { return cycle; }
+
+    @Override public void runBatch(List<String> inputs, List<String> outputs, long cycles, Stimulus stimulus, Observer observer) {
+        checkOpen();
+        if (cycles < 0) throw new IllegalArgumentException("a batch cannot run a negative number of cycles (" + cycles + ")");
+        NetRef[] in = inputs.stream().map(nets::input).toArray(NetRef[]::new);
+        NetRef[] out = outputs.stream().map(nets::peekable).toArray(NetRef[]::new);
+        InputRow inRow = new BatchInputRow(in);
+        OutputRow outRow = new BatchOutputRow(out);
+        for (long c = 0; c < cycles; c++) {
+            if (stimulus != null) stimulus.drive(c, inRow);
+            dirty = true;
+            settle();
+            if (observer != null) observer.observe(c, outRow);
+            edge();
+        }
+    }
+
+    @Override public void startWaves(Path vcd) {
+        checkOpen();
+        stopWaves();
+        waves = new WaveRecorder(machine, vcd);
+        settle();
+        waves.dump(10 * cycle, 0);
+    }
+
+    @Override public void stopWaves() {
+        if (waves != null) {
+            WaveRecorder w = waves;
+            waves = null;
+            w.close();
+        }
+    }
+
     @Override public Engine engine() { return Engine.BUILTIN; }
-    @Override public void close() {}
+
+    @Override public void close() {
+        if (closed) return;
+        closed = true;
+        try { stopWaves(); } catch (RuntimeException ignored) { /* close never throws */ }
+    }
+
+    /** Settles, applies one edge, and records waves around it. */
+    private void edge() {
+        settle();
+        if (waves != null) waves.dump(10 * cycle, 0);
+        machine.edge();
+        cycle++;
+        dirty = true;
+        if (waves != null) {
+            settle();
+            waves.dump(10 * (cycle - 1) + 5, 1);
+        }
+    }
+
+    private void settle() {
+        if (dirty) {
+            machine.settle();
+            dirty = false;
+        }
+    }
+
+    private void write(NetRef r, BigInteger value) {
+        if (value == null) throw new IllegalArgumentException("the value poked into '" + r.name() + "' must not be null");
+        if (!Values.fits(value, r.type())) throw doesNotFit(r, value);
+        Values.toWords(value, r.type(), v, r.offset());
+        dirty = true;
+    }
+
+    private static IllegalArgumentException doesNotFit(NetRef r, Object value) {
+        return new IllegalArgumentException("value " + value + " does not fit input '" + r.name() + "' of " + r.type()
+                + " (range " + Values.range(r.type()) + ")");
+    }
+
+    private void checkOpen() {
+        if (closed) throw new IllegalStateException("the simulation is closed");
+    }
+
+    /** A batch's input columns, flattened into arrays so a per-cycle {@code set} is a few array reads. */
+    private final class BatchInputRow implements InputRow {
+        private final NetRef[] cols;
+        private final int[] offset, shift;
+        private final boolean[] signed, narrow;
+
+        BatchInputRow(NetRef[] cols) {
+            this.cols = cols;
+            int n = cols.length;
+            offset = new int[n]; shift = new int[n]; signed = new boolean[n]; narrow = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                Type t = cols[i].type();
+                offset[i] = cols[i].offset();
+                narrow[i] = t.width() <= 64;
+                shift[i] = 64 - Math.min(64, t.width());
+                signed[i] = t.signed();
+            }
+        }
+
+        @Override public void set(int column, long value) {
+            if (narrow[column]) {
+                int sh = shift[column];
+                boolean fits = signed[column] ? ((value << sh) >> sh) == value : value >= 0 && ((value << sh) >>> sh) == value;
+                if (!fits) throw doesNotFit(cols[column], value);
+                v[offset[column]] = value;
+            } else {
+                write(cols[column], BigInteger.valueOf(value));
+            }
+        }
+
+        @Override public void set(int column, BigInteger value) { write(cols[column], value); }
+    }
+
+    private final class BatchOutputRow implements OutputRow {
+        private final NetRef[] cols;
+        private final int[] offset;
+        private final boolean[] narrow;
+
+        BatchOutputRow(NetRef[] cols) {
+            this.cols = cols;
+            offset = new int[cols.length];
+            narrow = new boolean[cols.length];
+            for (int i = 0; i < cols.length; i++) {
+                offset[i] = cols[i].offset();
+                narrow[i] = cols[i].type().width() <= 64;
+            }
+        }
+
+        @Override public long get(int column) {
+            if (!narrow[column]) {
+                NetRef r = cols[column];
+                throw new IllegalArgumentException("'" + r.name() + "' is " + r.type().width() + " bits wide; read it with getBig");
+            }
+            return v[offset[column]];
+        }
+
+        @Override public BigInteger getBig(int column) {
+            NetRef r = cols[column];
+            return Values.fromWords(v, r.offset(), r.type());
+        }
+    }
 }

@@ -1,0 +1,127 @@
+package defernorm.cosim.builtin;
+
+import static defernorm.cosim.builtin.CombProgram.*;
+
+import defernorm.cosim.builtin.FlatDesign.FlatNode;
+import defernorm.cosim.builtin.WideOp.Kind;
+import defernorm.cosim.builtin.WideOp.Operand;
+import defernorm.hdl.ir.Node;
+import defernorm.hdl.ir.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Compiles levelized combinational nodes into a {@link CombProgram}: one op code per node. */
+final class CombCompiler {
+    private final SlotMap slots;
+    private final int count;
+    private final int[] op, d, a, b, c;
+    private final long[] k;
+    private final List<Integer> catArg = new ArrayList<>();
+    private final List<Integer> catWidth = new ArrayList<>();
+    private final List<Long> catMask = new ArrayList<>();
+    private final List<WideOp> wide = new ArrayList<>();
+    private final long[][] scratch;
+
+    private CombCompiler(SlotMap slots, List<FlatNode> order) {
+        this.slots = slots;
+        this.count = order.size();
+        op = new int[count]; d = new int[count]; a = new int[count]; b = new int[count]; c = new int[count];
+        k = new long[count];
+        int maxWords = 1;
+        for (FlatNode f : order) {
+            maxWords = Math.max(maxWords, Words.count(f.node().type().width()));
+            for (String o : f.node().operands()) maxWords = Math.max(maxWords, Words.count(slots.type(o).width()));
+        }
+        scratch = new long[3][maxWords];
+    }
+
+    static CombProgram compile(SlotMap slots, List<FlatNode> order) {
+        CombCompiler cc = new CombCompiler(slots, order);
+        for (int i = 0; i < order.size(); i++) cc.compile(i, order.get(i).node());
+        return new CombProgram(cc.op, cc.d, cc.a, cc.b, cc.c, cc.k,
+                cc.catArg.stream().mapToInt(Integer::intValue).toArray(),
+                cc.catWidth.stream().mapToInt(Integer::intValue).toArray(),
+                cc.catMask.stream().mapToLong(Long::longValue).toArray(),
+                cc.wide.toArray(new WideOp[0]));
+    }
+
+    private void compile(int i, Node n) {
+        d[i] = slots.offset(n.name());
+        Type t = n.type();
+        boolean narrow = t.width() <= 64;
+        for (String o : n.operands()) narrow &= slots.type(o).width() <= 64;
+        if (!narrow) { compileWide(i, n); return; }
+        if (n instanceof Node.Unary u) {
+            Type at = slots.type(u.arg());
+            a[i] = slots.offset(u.arg());
+            switch (u.op()) {
+                case NOT -> { op[i] = t.signed() ? NOT_S : NOT_U; k[i] = Words.mask(t.width()); }
+                case NEG -> op[i] = NEG;
+                case AND_REDUCE -> { op[i] = AND_RED; k[i] = at.signed() ? -1L : Words.mask(at.width()); }
+                case OR_REDUCE -> op[i] = OR_RED;
+                case XOR_REDUCE -> { op[i] = XOR_RED; k[i] = Words.mask(at.width()); }
+            }
+        } else if (n instanceof Node.Binary bn) {
+            Type at = slots.type(bn.a());
+            int x = slots.offset(bn.a()), y = slots.offset(bn.b());
+            a[i] = x; b[i] = y;
+            boolean s = at.signed();
+            switch (bn.op()) {
+                case ADD -> op[i] = ADD;
+                case SUB -> op[i] = SUB;
+                case MUL -> op[i] = MUL;
+                case AND -> op[i] = AND;
+                case OR -> op[i] = OR;
+                case XOR -> op[i] = XOR;
+                case EQ -> op[i] = EQ;
+                case NE -> op[i] = NE;
+                case LT -> op[i] = s ? LT_S : LT_U;
+                case LE -> op[i] = s ? LE_S : LE_U;
+                case GT -> { op[i] = s ? LT_S : LT_U; a[i] = y; b[i] = x; }
+                case GE -> { op[i] = s ? LE_S : LE_U; a[i] = y; b[i] = x; }
+                case SHL -> { op[i] = t.signed() ? SHL_S : SHL_U; c[i] = 64 - t.width(); k[i] = Words.mask(t.width()); }
+                case SHR -> op[i] = t.signed() ? SHR_S : SHR_U;
+            }
+        } else if (n instanceof Node.Slice sl) {
+            op[i] = SLICE; a[i] = slots.offset(sl.arg()); c[i] = sl.lo(); k[i] = Words.mask(sl.hi() - sl.lo() + 1);
+        } else if (n instanceof Node.Concat cn) {
+            op[i] = CONCAT; a[i] = catArg.size(); b[i] = cn.args().size();
+            for (String arg : cn.args()) {
+                int w = slots.type(arg).width();
+                catArg.add(slots.offset(arg)); catWidth.add(w); catMask.add(Words.mask(w));
+            }
+        } else if (n instanceof Node.Mux m) {
+            op[i] = MUX; a[i] = slots.offset(m.sel()); b[i] = slots.offset(m.ifTrue()); c[i] = slots.offset(m.ifFalse());
+        } else if (n instanceof Node.Resize || n instanceof Node.Cast) {
+            a[i] = slots.offset(n.operands().get(0));
+            op[i] = t.signed() ? NORM_S : NORM_U; c[i] = 64 - t.width(); k[i] = Words.mask(t.width());
+        } else {
+            throw new IllegalStateException("not a combinational node: " + n);
+        }
+    }
+
+    private void compileWide(int i, Node n) {
+        Operand dst = operandOf(n.name());
+        List<Operand> args = new ArrayList<>();
+        for (String o : n.operands()) args.add(operandOf(o));
+        int words = dst.words();
+        for (Operand o : args) words = Math.max(words, o.words());
+        Kind kind;
+        int lo = 0;
+        if (n instanceof Node.Unary u) kind = WideOp.kindOf(u.op());
+        else if (n instanceof Node.Binary bn) kind = WideOp.kindOf(bn.op());
+        else if (n instanceof Node.Slice sl) { kind = Kind.SLICE; lo = sl.lo(); }
+        else if (n instanceof Node.Concat) kind = Kind.CONCAT;
+        else if (n instanceof Node.Mux) kind = Kind.MUX;
+        else if (n instanceof Node.Resize || n instanceof Node.Cast) kind = Kind.RESIZE;
+        else throw new IllegalStateException("not a combinational node: " + n);
+        op[i] = WIDE;
+        a[i] = wide.size();
+        wide.add(new WideOp(kind, dst, args.toArray(new Operand[0]), words, lo, scratch));
+    }
+
+    private Operand operandOf(String net) {
+        Type t = slots.type(net);
+        return new Operand(slots.offset(net), t.width(), t.signed());
+    }
+}

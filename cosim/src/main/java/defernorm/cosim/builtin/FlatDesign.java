@@ -1,0 +1,28 @@
+package defernorm.cosim.builtin;
+
+import defernorm.hdl.ir.Memory;
+import defernorm.hdl.ir.Node;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A design with its hierarchy inlined: every net and memory has a hierarchical name ({@code u_mac.acc} for
+ * net {@code acc} of instance {@code u_mac}); instance port connections became {@link Node.Wire}s.
+ *
+ * @param nodes       every net, with operands renamed to hierarchical names
+ * @param memories    every memory, renamed likewise
+ * @param inputs      the top module's input ports (plus {@code rst} when the design is clocked)
+ * @param outputs     the top module's output ports
+ * @param debugNets   hierarchical names of the nets marked for debug
+ * @param clockedScopes instance paths of the clocked modules (for {@code clk}/{@code rst} in waveforms)
+ * @param clocked     whether the top has {@code clk}/{@code rst}
+ */
+record FlatDesign(String top, List<FlatNode> nodes, List<FlatMemory> memories, List<Node.Input> inputs,
+                  List<Node.Output> outputs, Set<String> debugNets, List<List<String>> clockedScopes,
+                  boolean clocked) {
+
+    /** One net: the renamed node, the instance path it lives in, and its name in that module's Verilog. */
+    record FlatNode(Node node, List<String> scope, String localName) {}
+
+    record FlatMemory(Memory memory, List<String> scope) {}
+}

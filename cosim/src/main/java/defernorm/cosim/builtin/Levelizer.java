@@ -1,0 +1,75 @@
+package defernorm.cosim.builtin;
+
+import defernorm.cosim.builtin.FlatDesign.FlatNode;
+import defernorm.hdl.ir.Node;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Orders the nets that compute a value each cycle so every net comes after the nets it reads. Inputs,
+ * constants, registers and memory read ports are sources (their values are known before evaluation).
+ */
+final class Levelizer {
+    private Levelizer() {}
+
+    static boolean isSource(Node n) {
+        return n instanceof Node.Input || n instanceof Node.Const || n instanceof Node.Reg || n instanceof Node.MemRead;
+    }
+
+    /** The computing nets in evaluation order; a combinational loop is an IllegalArgumentException naming it. */
+    static List<FlatNode> order(SlotMap slots) {
+        Map<String, FlatNode> ops = new LinkedHashMap<>();
+        for (FlatNode f : slots.representatives()) if (!isSource(f.node())) ops.put(f.node().name(), f);
+
+        Map<String, List<String>> readers = new HashMap<>();
+        Map<String, Integer> pending = new HashMap<>();
+        for (FlatNode f : ops.values()) {
+            int count = 0;
+            for (String operand : f.node().operands()) {
+                String rep = slots.representative(operand);
+                if (ops.containsKey(rep)) {
+                    readers.computeIfAbsent(rep, k -> new ArrayList<>()).add(f.node().name());
+                    count++;
+                }
+            }
+            pending.put(f.node().name(), count);
+        }
+        ArrayDeque<String> ready = new ArrayDeque<>();
+        for (FlatNode f : ops.values()) if (pending.get(f.node().name()) == 0) ready.add(f.node().name());
+        List<FlatNode> order = new ArrayList<>(ops.size());
+        while (!ready.isEmpty()) {
+            String n = ready.poll();
+            order.add(ops.get(n));
+            for (String r : readers.getOrDefault(n, List.of())) {
+                if (pending.merge(r, -1, Integer::sum) == 0) ready.add(r);
+            }
+        }
+        if (order.size() != ops.size()) throw new IllegalArgumentException(describeLoop(slots, ops, pending));
+        return order;
+    }
+
+    private static String describeLoop(SlotMap slots, Map<String, FlatNode> ops, Map<String, Integer> pending) {
+        String start = pending.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey)
+                .sorted().findFirst().orElseThrow();
+        List<String> path = new ArrayList<>();
+        String cur = start;
+        while (!path.contains(cur)) {
+            path.add(cur);
+            String next = null;
+            for (String operand : ops.get(cur).node().operands()) {
+                String rep = slots.representative(operand);
+                if (ops.containsKey(rep) && pending.get(rep) > 0) { next = rep; break; }
+            }
+            cur = next;
+        }
+        List<String> loop = path.subList(path.indexOf(cur), path.size());
+        StringBuilder sb = new StringBuilder("the design has a combinational loop:");
+        for (String n : loop) sb.append("\n  ").append(n).append(" (").append(ops.get(n).node().loc()).append(")");
+        sb.append("\n  ").append(cur);
+        return sb.toString();
+    }
+}

@@ -1,0 +1,108 @@
+package defernorm.cosim.builtin;
+
+import defernorm.cosim.builtin.FlatDesign.FlatNode;
+import defernorm.hdl.ir.Node;
+import defernorm.hdl.ir.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where each net's value lives in the state array. Nets that merely rename another net of the same type
+ * (wires, ports, instance connections, widening resizes of at most 64 bits, which keep the canonical
+ * {@code long}) share their source's slot, so they cost nothing per cycle. A value of up to 64 bits takes
+ * one slot, a wider one {@code ceil(width / 64)} consecutive slots.
+ */
+final class SlotMap {
+    private final Map<String, FlatNode> byName = new HashMap<>();
+    private final Map<String, String> repOf = new HashMap<>();
+    private final Map<String, Integer> offsets = new HashMap<>();
+    private final List<FlatNode> representatives = new ArrayList<>();
+    private int size;
+
+    SlotMap(List<FlatNode> nodes) {
+        for (FlatNode f : nodes) {
+            if (byName.put(f.node().name(), f) != null) {
+                throw new IllegalArgumentException("the design defines net '" + f.node().name() + "' twice");
+            }
+        }
+        for (FlatNode f : nodes) {
+            for (String operand : f.node().operands()) {
+                if (operand == null || !byName.containsKey(operand)) {
+                    throw new IllegalArgumentException("net '" + f.node().name() + "' (" + f.node().loc() + ") reads net '"
+                            + operand + "', which the design does not define");
+                }
+            }
+        }
+        for (FlatNode f : nodes) {
+            String rep = representative(f.node().name());
+            if (rep.equals(f.node().name())) {
+                representatives.add(f);
+                offsets.put(rep, size);
+                size += Words.count(f.node().type().width());
+            }
+        }
+        for (FlatNode f : nodes) offsets.put(f.node().name(), offsets.get(representative(f.node().name())));
+    }
+
+    /** The net whose slot {@code name} shares (itself when it computes its own value). */
+    String representative(String name) {
+        String known = repOf.get(name);
+        if (known != null) return known;
+        Set<String> seen = new LinkedHashSet<>();
+        String cur = name;
+        while (true) {
+            String r = repOf.get(cur);
+            if (r != null) { cur = r; break; }
+            String next = aliasSource(byName.get(cur).node());
+            if (next == null) break;
+            if (!seen.add(cur)) {
+                throw new IllegalArgumentException("combinational loop through nets " + String.join(" -> ", seen) + " -> " + cur);
+            }
+            cur = next;
+        }
+        for (String s : seen) repOf.put(s, cur);
+        repOf.put(name, cur);
+        return cur;
+    }
+
+    /** The net {@code n} is a pure rename of, or null if it computes a value of its own. */
+    private String aliasSource(Node n) {
+        String src;
+        if (n instanceof Node.Wire w) src = w.source();
+        else if (n instanceof Node.Output o) src = o.source();
+        else if (n instanceof Node.Resize r) src = r.arg();
+        else return null;
+        Type from = byName.get(src).node().type();
+        Type to = n.type();
+        if (n instanceof Node.Resize) {
+            boolean widening = from.signed() == to.signed() && to.width() >= from.width() && to.width() <= 64;
+            return widening ? src : null;
+        }
+        if (!from.equals(to)) {
+            throw new IllegalArgumentException("net '" + n.name() + "' (" + n.loc() + ") is " + to + " but is driven by '"
+                    + src + "' of " + from);
+        }
+        return src;
+    }
+
+    int offset(String name) {
+        Integer o = offsets.get(name);
+        if (o == null) throw new IllegalArgumentException("no net named '" + name + "'");
+        return o;
+    }
+
+    boolean has(String name) { return byName.containsKey(name); }
+
+    FlatNode node(String name) { return byName.get(name); }
+
+    Type type(String name) { return byName.get(name).node().type(); }
+
+    /** Nets that own a slot, in design order. */
+    List<FlatNode> representatives() { return representatives; }
+
+    int size() { return size; }
+}

@@ -1,0 +1,66 @@
+package defernorm.cosim.builtin;
+
+import defernorm.cosim.builtin.FlatDesign.FlatNode;
+import defernorm.cosim.support.VcdWriter;
+import defernorm.hdl.ir.Node;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Dumps a machine's nets to a VCD file with the Verilog's names: the ports in scope {@code TOP}, every net
+ * of the top module in {@code TOP.<top>}, and a child's nets in a nested scope named after its instance.
+ * Each cycle {@code c} is 10 time units: the settled values with {@code clk} low at {@code 10c}, the rising
+ * edge and the values after it at {@code 10c + 5}.
+ */
+final class WaveRecorder implements AutoCloseable {
+    private final Machine machine;
+    private final VcdWriter vcd;
+    private final List<int[]> vars = new ArrayList<>();   // {vcd handle, offset, words}
+    private final List<Integer> clocks = new ArrayList<>();
+
+    WaveRecorder(Machine machine, Path file) {
+        this.machine = machine;
+        this.vcd = VcdWriter.open(file);
+        FlatDesign flat = machine.flat;
+        List<String> topScope = List.of("TOP");
+        if (flat.clocked()) clocks.add(vcd.addVar(topScope, "clk", 1));
+        for (Node.Input in : flat.inputs()) add(topScope, in.name(), in.name());
+        for (Node.Output out : flat.outputs()) add(topScope, out.name(), out.name());
+        for (List<String> path : flat.clockedScopes()) {
+            List<String> scope = scopeOf(flat, path);
+            clocks.add(vcd.addVar(scope, "clk", 1));
+            add(scope, "rst", Flattener.RST);
+        }
+        for (FlatNode f : flat.nodes()) {
+            if (f.node().name().equals(Flattener.RST) && f.scope().isEmpty()) continue;
+            add(scopeOf(flat, f.scope()), f.localName(), f.node().name());
+        }
+    }
+
+    private static List<String> scopeOf(FlatDesign flat, List<String> path) {
+        List<String> scope = new ArrayList<>();
+        scope.add("TOP");
+        scope.add(flat.top());
+        scope.addAll(path);
+        return scope;
+    }
+
+    private void add(List<String> scope, String local, String net) {
+        int width = machine.slots.type(net).width();
+        vars.add(new int[] {vcd.addVar(scope, local, width), machine.slots.offset(net), Words.count(width)});
+    }
+
+    /** Writes the current (settled) values at {@code time} with the clock at {@code clk}. */
+    void dump(long time, int clk) {
+        vcd.time(time);
+        for (int c : clocks) vcd.value(c, clk);
+        long[] v = machine.v;
+        for (int[] var : vars) {
+            if (var[2] == 1) vcd.value(var[0], v[var[1]]);
+            else vcd.value(var[0], v, var[1]);
+        }
+    }
+
+    @Override public void close() { vcd.close(); }
+}

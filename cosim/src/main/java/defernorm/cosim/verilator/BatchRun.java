@@ -1,0 +1,251 @@
+package defernorm.cosim.verilator;
+
+import defernorm.cosim.Simulation.InputRow;
+import defernorm.cosim.Simulation.Observer;
+import defernorm.cosim.Simulation.OutputRow;
+import defernorm.cosim.Simulation.Stimulus;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One {@code runBatch}: a writer thread calls the stimulus and streams chunks of input rows (each chunk
+ * one BATCH command) to the child ahead of time, while the calling thread reads the output rows back and
+ * hands them to the observer in cycle order. The pipe never waits for a round trip, which is what makes
+ * batches nearly as fast as a native C++ loop.
+ *
+ * <p>Stopping early (the observer or stimulus throws, or the child fails): the writer stops after the
+ * chunk it is on, the reader drains every row of the chunks already sent, and only then is the error
+ * rethrown, so the protocol stays in step and {@link #cyclesRun()} says how far the model got.
+ */
+final class BatchRun {
+    private static final int CHUNK_BYTES = 32 * 1024;
+    private static final int MAX_CHUNK_CYCLES = 1 << 16;
+
+    private final ModelProcess proc;
+    private final List<NetSpec> ins;
+    private final List<NetSpec> outs;
+    private final long cycles;
+    private final int inRow;
+    private final int outRow;
+    private final int[] inOffsets;
+    private final int[] outOffsets;
+    // Per-column facts as flat arrays: the per-cycle paths below must not chase records or lists.
+    private final int[] inWidths;
+    private final boolean[] inSigned;
+    private final int[] outWidths;
+    private final boolean[] outSigned;
+
+    private final Object lock = new Object();
+    private long sent;            // cycles whose stimulus the child has been sent (guarded by lock)
+    private boolean writerDone;   // guarded by lock
+    private Throwable writerError; // guarded by lock
+    private Throwable firstError;  // from the observer; reader thread only
+    private volatile boolean stop;
+    private byte[] lastRow;
+    private long cyclesRun;
+
+    /** {@code initialInputs} is the current value of every input column, packed as one row. */
+    BatchRun(ModelProcess proc, List<NetSpec> ins, List<NetSpec> outs, long cycles, byte[] initialInputs) {
+        this.proc = proc;
+        this.ins = ins;
+        this.outs = outs;
+        this.cycles = cycles;
+        this.inOffsets = offsets(ins);
+        this.outOffsets = offsets(outs);
+        this.inWidths = ins.stream().mapToInt(n -> n.type().width()).toArray();
+        this.outWidths = outs.stream().mapToInt(n -> n.type().width()).toArray();
+        this.inSigned = new boolean[ins.size()];
+        this.outSigned = new boolean[outs.size()];
+        for (int i = 0; i < ins.size(); i++) inSigned[i] = ins.get(i).type().signed();
+        for (int i = 0; i < outs.size(); i++) outSigned[i] = outs.get(i).type().signed();
+        this.inRow = rowBytes(ins);
+        this.outRow = rowBytes(outs);
+        this.lastRow = initialInputs.clone();
+    }
+
+    static int rowBytes(List<NetSpec> nets) { return nets.stream().mapToInt(NetSpec::wireBytes).sum(); }
+
+    static int[] offsets(List<NetSpec> nets) {
+        int[] o = new int[nets.size()];
+        int at = 0;
+        for (int i = 0; i < o.length; i++) {
+            o[i] = at;
+            at += nets.get(i).wireBytes();
+        }
+        return o;
+    }
+
+    /** Cycles the model simulated (every cycle sent, whether or not it was observed). */
+    long cyclesRun() { return cyclesRun; }
+
+    /** The input row of the last cycle sent: the inputs' values after the batch. */
+    byte[] lastInputs() { return lastRow; }
+
+    void run(Stimulus stimulus, Observer observer) {
+        Thread writer = new Thread(() -> write(stimulus), "batch-writer");
+        writer.setDaemon(true);
+        writer.start();
+        Throwable error = null;
+        try {
+            read(observer);
+        } catch (Throwable t) {
+            error = t;
+            stop = true;
+        }
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (lock) {
+            cyclesRun = sent;
+            if (error == null) error = firstError;
+            if (error == null) error = writerError;
+        }
+        if (error instanceof RuntimeException r) throw r;
+        if (error instanceof Error e) throw e;
+        if (error != null) throw new IllegalStateException(error);
+    }
+
+    private void read(Observer observer) {
+        int rowsPerBlock = outRow == 0 ? Integer.MAX_VALUE : Math.max(1, (1 << 16) / outRow);
+        byte[] block = new byte[outRow == 0 ? 0 : rowsPerBlock * outRow];
+        Row row = new Row(block);
+        long done = 0;
+        while (true) {
+            long avail;
+            synchronized (lock) {
+                while (sent <= done && !writerDone) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        stop = true;
+                    }
+                }
+                avail = sent;
+            }
+            if (avail <= done) return;
+            while (done < avail) {
+                int rows = (int) Math.min(avail - done, rowsPerBlock);
+                if (outRow > 0) proc.readFully(block, 0, rows * outRow, "running a batch", false);
+                for (int r = 0; r < rows; r++, done++) {
+                    if (firstError != null || observer == null) continue;
+                    row.base = r * outRow;
+                    try {
+                        observer.observe(done, row);
+                    } catch (Throwable t) {
+                        firstError = t;
+                        stop = true;  // drain what was sent, observe no more
+                    }
+                }
+            }
+        }
+    }
+
+    private void write(Stimulus stimulus) {
+        try {
+            int header = 1 + 4 + 4 + 8 + 4 * ins.size() + 4 * outs.size();
+            int chunkCycles = inRow == 0 ? MAX_CHUNK_CYCLES : Math.max(1, Math.min(MAX_CHUNK_CYCLES, CHUNK_BYTES / inRow));
+            byte[] buf = new byte[header + chunkCycles * inRow];
+            Inputs row = new Inputs(buf);
+            long done = 0;
+            while (done < cycles && !stop) {
+                int k = (int) Math.min(chunkCycles, cycles - done);
+                int at = 0;
+                buf[at++] = Protocol.BATCH;
+                WireValues.putInt(buf, at, ins.size());
+                WireValues.putInt(buf, at + 4, outs.size());
+                WireValues.putLong(buf, at + 8, k);
+                at += 16;
+                for (NetSpec n : ins) { WireValues.putInt(buf, at, n.index()); at += 4; }
+                for (NetSpec n : outs) { WireValues.putInt(buf, at, n.index()); at += 4; }
+                byte[] prev = lastRow;
+                int prevAt = 0;
+                for (int i = 0; i < k; i++) {
+                    System.arraycopy(prev, prevAt, buf, at, inRow);  // unset columns hold their value
+                    row.base = at;
+                    row.cycle = done + i;
+                    if (stimulus != null) stimulus.drive(done + i, row);
+                    prev = buf;
+                    prevAt = at;
+                    at += inRow;
+                }
+                proc.write(buf, 0, at);
+                proc.flush();
+                lastRow = Arrays.copyOfRange(buf, prevAt, prevAt + inRow);
+                done += k;
+                synchronized (lock) {
+                    sent = done;
+                    lock.notifyAll();
+                }
+            }
+        } catch (Throwable t) {
+            synchronized (lock) {
+                writerError = t;
+            }
+        } finally {
+            synchronized (lock) {
+                writerDone = true;
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /** The stimulus's view of the input row being built. */
+    private final class Inputs implements InputRow {
+        private final byte[] buf;
+        int base;
+        long cycle;
+
+        Inputs(byte[] buf) { this.buf = buf; }
+
+        @Override public void set(int column, long value) {
+            int w = inWidths[column];
+            boolean ok = inSigned[column]
+                    ? w >= 64 || (value >> (w - 1)) == 0 || (value >> (w - 1)) == -1
+                    : value >= 0 && (w >= 63 || (value >>> w) == 0);
+            if (!ok) {
+                NetSpec n = ins.get(column);
+                throw new IllegalArgumentException("batch cycle " + cycle + ": value " + value + " does not fit input "
+                        + n.name() + " of type " + n.type());
+            }
+            if (w <= 32) {
+                WireValues.putInt(buf, base + inOffsets[column], w == 32 ? (int) value : (int) value & ((1 << w) - 1));
+            } else {
+                WireValues.encode(value, w, buf, base + inOffsets[column]);
+            }
+        }
+
+        @Override public void set(int column, BigInteger value) {
+            NetSpec n = ins.get(column);
+            WireValues.checkFits(n.name(), n.type(), value);
+            WireValues.encode(value, n.type().width(), buf, base + inOffsets[column]);
+        }
+    }
+
+    /** The observer's view of one output row. */
+    private final class Row implements OutputRow {
+        private final byte[] block;
+        int base;
+
+        Row(byte[] block) { this.block = block; }
+
+        @Override public long get(int column) {
+            int w = outWidths[column];
+            if (w <= 32) {
+                int v = WireValues.getInt(block, base + outOffsets[column]);
+                if (outSigned[column]) return (v << (32 - w)) >> (32 - w);
+                return w == 32 ? v & 0xFFFF_FFFFL : v & ((1 << w) - 1);
+            }
+            NetSpec n = outs.get(column);
+            if (w > 64) throw new IllegalArgumentException(n.name() + " is " + w + " bits wide; read it with getBig");
+            return WireValues.decodeLong(block, base + outOffsets[column], n.type());
+        }
+
+        @Override public BigInteger getBig(int column) {
+            return WireValues.decode(block, base + outOffsets[column], outs.get(column).type());
+        }
+    }
+}

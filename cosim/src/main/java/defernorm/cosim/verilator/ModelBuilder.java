@@ -1,0 +1,78 @@
+package defernorm.cosim.verilator;
+
+import defernorm.hdl.emit.VerilogFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds (or finds in the cache) the harness executable for one design: Verilog + generated harness +
+ * debug-net configuration, compiled by {@code verilator --cc --exe --build} against the shared
+ * {@link RuntimeLibrary}. The cache key is a SHA-256 of every input that changes the binary.
+ */
+final class ModelBuilder {
+    private ModelBuilder() {}
+
+    /** A model ready to run: its executable, and whether (and how long) this call had to build it. */
+    record Model(Path binary, boolean built, long buildMillis) {}
+
+    static Model build(VerilatorTool tool, Path cacheDir, String top, List<VerilogFile> verilog,
+                       String harness, String vlt, boolean trace, Duration timeout) {
+        List<String> keyParts = new ArrayList<>(List.of("model-v1", tool.version(), top, harness, vlt));
+        keyParts.addAll(BuildFlags.of(trace));
+        for (VerilogFile f : verilog) {
+            keyParts.add(f.fileName());
+            keyParts.add(f.text());
+        }
+        String key = "model-" + top + "-" + BuildCache.sha256(keyParts).substring(0, 24);
+        BuildCache cache = new BuildCache(cacheDir);
+        BuildCache.Entry e = cache.getOrBuild(key, dir -> {
+            Path runtime = RuntimeLibrary.ensure(tool, cache, trace, timeout);
+            compile(tool, dir, top, verilog, harness, vlt, trace, runtime, timeout);
+        });
+        return new Model(e.dir().resolve("obj").resolve(HarnessSource.modelClass(top)), e.built(), e.millis());
+    }
+
+    private static void compile(VerilatorTool tool, Path dir, String top, List<VerilogFile> verilog, String harness,
+                                String vlt, boolean trace, Path runtime, Duration timeout) throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Map<String, String> sources = new LinkedHashMap<>();
+        List<String> cmd = new ArrayList<>(List.of(tool.executable(), "--cc", "--exe", "--build"));
+        cmd.addAll(BuildFlags.of(trace));
+        cmd.addAll(List.of("--top-module", top, "--prefix", HarnessSource.modelClass(top),
+                "-MAKEFLAGS", "VK_GLOBAL_OBJS=", "-LDFLAGS", runtime.toString(),
+                "-j", "2", "--Mdir", "obj", "src/public.vlt"));
+        Files.writeString(src.resolve("public.vlt"), vlt);
+        for (VerilogFile f : verilog) {
+            Files.writeString(src.resolve(f.fileName()), f.text());
+            sources.put(f.fileName(), f.text());
+            cmd.add("src/" + f.fileName());
+        }
+        Files.writeString(src.resolve("harness.cpp"), harness);
+        cmd.add("src/harness.cpp");
+        CommandRunner.Result r;
+        try {
+            r = CommandRunner.run(cmd, dir, timeout);
+        } catch (IOException ex) {
+            throw new VerilatorException(String.format(VerilatorTool.NOT_INSTALLED, tool.executable()));
+        }
+        if (r.timedOut()) {
+            throw new VerilatorException("Verilator did not finish building the model of " + top + " within "
+                    + timeout.toSeconds() + " s and was stopped.");
+        }
+        Path binary = dir.resolve("obj").resolve(HarnessSource.modelClass(top));
+        if (!r.ok() || !Files.isExecutable(binary)) throw new VerilatorException(BuildErrors.describe(top, r.output(), sources));
+        // Keep the sources and the binary; drop the objects, which are large and never reused.
+        try (var s = Files.list(dir.resolve("obj"))) {
+            for (Path p : s.toList()) {
+                String n = p.getFileName().toString();
+                if (n.endsWith(".o") || n.endsWith(".a") || n.endsWith(".d")) Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package defernorm.cosim.verilator;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running harness binary of one session: its pipes (commands out, replies in), a copy of every byte
+ * sent written to the replay log, a {@link Watchdog} that kills it when it hangs, and the tail of its
+ * stderr for error messages. Any failure becomes one {@link VerilatorException} saying whether the child
+ * crashed (and how) or hung, and how to replay the session.
+ */
+final class ModelProcess implements AutoCloseable {
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        // A hung child never sees its stdin close; make sure it does not outlive the JVM.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "kill-verilator-children"));
+    }
+
+    private final String design;
+    private final Path binary;
+    private final Path replayFile;
+    private final Process process;
+    private final Watchdog watchdog;
+    private final OutputStream replay;
+    private final OutputStream rawOut;   // watched, teed; unbuffered
+    private final BufferedOutputStream out;
+    private final InputStream in;
+    private final StderrTail stderr;
+    private final byte[] scratch = new byte[16];
+    private volatile VerilatorException failure;
+
+    ModelProcess(Path binary, String design, Path replayFile, Duration timeout) {
+        this.design = design;
+        this.binary = binary;
+        this.replayFile = replayFile;
+        try {
+            Files.createDirectories(replayFile.toAbsolutePath().getParent());
+            this.replay = new BufferedOutputStream(Files.newOutputStream(replayFile), 1 << 16);
+            this.process = new ProcessBuilder(binary.toString()).start();
+        } catch (IOException e) {
+            throw new VerilatorException("could not start the Verilator model of " + design + " (" + binary + "): "
+                    + e.getMessage(), e);
+        }
+        LIVE.add(process);
+        this.watchdog = new Watchdog(timeout, design, this::kill);
+        this.stderr = new StderrTail(process.getErrorStream(), design);
+        Watchdog.Slot writeSlot = watchdog.writer();
+        OutputStream childIn = process.getOutputStream();
+        this.rawOut = new OutputStream() {
+            @Override public void write(int b) throws IOException { write(new byte[] {(byte) b}, 0, 1); }
+
+            @Override public void write(byte[] b, int off, int len) throws IOException {
+                replay.write(b, off, len);
+                writeSlot.arm();
+                try {
+                    childIn.write(b, off, len);
+                } finally {
+                    writeSlot.disarm();
+                }
+            }
+
+            @Override public void flush() throws IOException {
+                replay.flush();
+                writeSlot.arm();
+                try {
+                    childIn.flush();
+                } finally {
+                    writeSlot.disarm();
+                }
+            }
+        };
+        this.out = new BufferedOutputStream(rawOut, 1 << 16);
+        Watchdog.Slot readSlot = watchdog.reader();
+        InputStream childOut = process.getInputStream();
+        this.in = new BufferedInputStream(new InputStream() {
+            @Override public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override public int read(byte[] b, int off, int len) throws IOException {
+                readSlot.arm();
+                try {
+                    return childOut.read(b, off, len);
+                } finally {
+                    readSlot.disarm();
+                }
+            }
+        }, 1 << 16);
+    }
+
+    /** Reads the harness's greeting and returns the net count it was generated with. */
+    int hello() {
+        byte[] h = new byte[8];
+        readFully(h, 0, 8, "starting", true);
+        if (!Arrays.equals(Arrays.copyOf(h, 4), Protocol.HELLO)) {
+            throw fail("starting", "it did not greet with the protocol's hello");
+        }
+        return WireValues.getInt(h, 4);
+    }
+
+    long pid() { return process.pid(); }
+
+    Path binary() { return binary; }
+
+    Path replayFile() { return replayFile; }
+
+    boolean alive() { return process.isAlive(); }
+
+    // ---- commands (buffered; flushed by flush() or before a read) ----
+
+    void writeByte(int b) { write(new byte[] {(byte) b}, 0, 1); }
+
+    void writeInt(int v) {
+        WireValues.putInt(scratch, 0, v);
+        write(scratch, 0, 4);
+    }
+
+    void writeLong(long v) {
+        WireValues.putLong(scratch, 0, v);
+        write(scratch, 0, 8);
+    }
+
+    void write(byte[] b, int off, int len) {
+        checkUsable();
+        try {
+            out.write(b, off, len);
+        } catch (IOException e) {
+            throw fail("sending commands", null);
+        }
+    }
+
+    void flush() {
+        checkUsable();
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw fail("sending commands", null);
+        }
+    }
+
+    /**
+     * Reads exactly {@code len} reply bytes, first flushing pending commands if {@code flushFirst} (not while
+     * a batch writer owns the command stream); a crash, a hang or a closed pipe becomes a VerilatorException.
+     */
+    void readFully(byte[] b, int off, int len, String doing, boolean flushFirst) {
+        checkUsable();
+        try {
+            if (flushFirst) out.flush();
+            int n = in.readNBytes(b, off, len);
+            if (n < len) throw fail(doing, null);
+        } catch (IOException e) {
+            throw fail(doing, null);
+        }
+    }
+
+    private void checkUsable() {
+        if (failure != null) {
+            throw new IllegalStateException("this simulation has ended after an earlier error: " + failure.getMessage());
+        }
+    }
+
+    /**
+     * Records and returns the error explaining why the child stopped answering: hung (the watchdog fired),
+     * crashed (exit code or signal, with its stderr), or exited. The child is killed in every case.
+     */
+    synchronized VerilatorException fail(String doing, String detail) {
+        if (failure != null) return failure;
+        boolean hung = watchdog.fired();
+        String reason;
+        if (hung) {
+            reason = "did not answer within " + seconds(watchdog.timeout()) + " while " + doing
+                    + ", so it was killed (raise SimOptions.timeout if the design is just slow)";
+        } else if (detail != null) {
+            reason = detail + " while " + doing;
+            kill();
+        } else {
+            Integer code = exitCode();
+            reason = code == null ? "stopped answering while " + doing
+                    : code > 128 ? "crashed while " + doing + " (killed by signal " + (code - 128) + signalName(code - 128) + ")"
+                    : "exited with code " + code + " while " + doing;
+            kill();
+        }
+        String err = stderr.text().strip();
+        failure = new VerilatorException("The Verilator model of " + design + " " + reason + "."
+                + (err.isEmpty() ? "" : " Its stderr said: " + err + ".")
+                + " Reproduce it without Java: " + binary + " --replay " + replayFile.toAbsolutePath());
+        return failure;
+    }
+
+    private Integer exitCode() {
+        try {
+            if (process.waitFor(2, TimeUnit.SECONDS)) {
+                stderr.awaitEnd();
+                return process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
+    }
+
+    private static String signalName(int sig) {
+        return switch (sig) {
+            case 6 -> " SIGABRT";
+            case 9 -> " SIGKILL";
+            case 11 -> " SIGSEGV";
+            case 15 -> " SIGTERM";
+            default -> "";
+        };
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private void kill() {
+        process.destroyForcibly();
+        LIVE.remove(process);
+    }
+
+    /** Asks the child to quit, waits briefly, kills it if needed, closes the replay log. Never throws. */
+    @Override public void close() {
+        try {
+            if (failure == null && process.isAlive()) {
+                out.write(Protocol.QUIT);
+                out.flush();
+                process.getOutputStream().close();
+                if (!process.waitFor(5, TimeUnit.SECONDS)) kill();
+            }
+        } catch (IOException | RuntimeException e) {
+            // the child is gone already; nothing to tell the caller
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            kill();
+            watchdog.close();
+            try {
+                replay.close();
+            } catch (IOException ignored) {
+                // best effort: the log is a debugging aid
+            }
+        }
+    }
+
+    /** Keeps the last few KiB the child wrote to stderr, read by a daemon thread so the pipe never fills. */
+    private static final class StderrTail {
+        private final StringBuilder tail = new StringBuilder();
+        private final Thread thread;
+
+        StderrTail(InputStream err, String design) {
+            thread = new Thread(() -> {
+                byte[] buf = new byte[4096];
+                try {
+                    for (int n; (n = err.read(buf)) > 0; ) {
+                        synchronized (tail) {
+                            tail.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                            if (tail.length() > 4096) tail.delete(0, tail.length() - 4096);
+                        }
+                    }
+                } catch (IOException ignored) {
+                    // the child went away
+                }
+            }, "stderr-" + design);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void awaitEnd() throws InterruptedException { thread.join(500); }
+
+        String text() {
+            synchronized (tail) {
+                return tail.toString();
+            }
+        }
+    }
+}

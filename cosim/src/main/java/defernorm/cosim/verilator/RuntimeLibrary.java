@@ -1,0 +1,56 @@
+package defernorm.cosim.verilator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Verilator's own runtime (verilated.cpp, its thread and VCD support) compiled once per Verilator version
+ * and flag set into a cached static library, which every model then links instead of recompiling it:
+ * that compile is most of a cold build. It is built exactly as {@code verilator --build} would build it,
+ * by building a one-gate stub design, so its flags always match the models'.
+ */
+final class RuntimeLibrary {
+    static final String LIB = "libverilated_rt.a";
+
+    private RuntimeLibrary() {}
+
+    /** The library's path, built first if the cache lacks it. */
+    static Path ensure(VerilatorTool tool, BuildCache cache, boolean trace, Duration timeout) {
+        return entry(tool, cache, trace, timeout).dir().resolve(LIB);
+    }
+
+    /** The cache entry holding the library, built first if missing (then {@code built()} is true). */
+    static BuildCache.Entry entry(VerilatorTool tool, BuildCache cache, boolean trace, Duration timeout) {
+        List<String> keyParts = new ArrayList<>(List.of("runtime-v1", tool.version()));
+        keyParts.addAll(BuildFlags.of(trace));
+        String key = "runtime-" + BuildCache.sha256(keyParts).substring(0, 24);
+        return cache.getOrBuild(key, dir -> build(tool, dir, trace, timeout));
+    }
+
+    private static void build(VerilatorTool tool, Path dir, boolean trace, Duration timeout) throws IOException {
+        Files.writeString(dir.resolve("dn_stub.v"), "module dn_stub(input wire a, output wire y);\n  assign y = a;\nendmodule\n");
+        Files.writeString(dir.resolve("dn_stub_main.cpp"),
+                "#include \"Vdn_stub.h\"\nint main() { VerilatedContext c; Vdn_stub t{&c}; t.eval(); return 0; }\n");
+        List<String> cmd = new ArrayList<>(List.of(tool.executable(), "--cc", "--exe", "--build"));
+        cmd.addAll(BuildFlags.of(trace));
+        cmd.addAll(List.of("-j", "2", "--Mdir", "obj", "dn_stub.v", "dn_stub_main.cpp"));
+        CommandRunner.Result r = CommandRunner.run(cmd, dir, timeout);
+        if (!r.ok()) {
+            throw new VerilatorException("Verilator could not build its runtime library: " + BuildErrors.tail(r.output(), 15));
+        }
+        List<String> ar = new ArrayList<>(List.of("ar", "rcs", dir.resolve(LIB).toString()));
+        try (Stream<Path> s = Files.list(dir.resolve("obj"))) {
+            s.map(Path::getFileName).map(Path::toString)
+                    .filter(n -> n.startsWith("verilated") && n.endsWith(".o"))
+                    .sorted().forEach(n -> ar.add("obj/" + n));
+        }
+        CommandRunner.Result a = CommandRunner.run(ar, dir, timeout);
+        if (!a.ok()) throw new VerilatorException("could not archive Verilator's runtime library: " + a.output().strip());
+        FileTrees.deleteQuietly(dir.resolve("obj"));
+    }
+}

@@ -1,0 +1,12 @@
+package defernorm.cosim.verilator;
+
+/**
+ * A problem with the Verilator engine the user can act on: Verilator missing, the design rejected by
+ * Verilator or g++, or the model's child process crashed or hung. The message is one or a few plain
+ * sentences, never a stack trace.
+ */
+public final class VerilatorException extends RuntimeException {
+    public VerilatorException(String message) { super(message); }
+
+    public VerilatorException(String message, Throwable cause) { super(message, cause); }
+}

@@ -1,0 +1,25 @@
+package defernorm.cosim.bench;
+
+/**
+ * One design's figures. Rates are cycles per second; NaN when an engine could not run (see the note).
+ *
+ * @param nativeRate   (a) Verilator, native C++ stimulus loop in the harness
+ * @param batchRate    (b) Verilator driven from Java in batch mode, every output checked in Java
+ * @param builtinRate  (c) the built-in engine, same batch and checks
+ * @param icarusRate   (d) Icarus Verilog on the same emitted Verilog
+ * @param coldBuildMs  first build of the model with Verilator's runtime library already cached
+ * @param cachedStartMs open on a cached model until the first peek answered
+ */
+record CaseResult(String name, String title,
+                  long nativeCycles, double nativeRate,
+                  long batchCycles, double batchRate, boolean batchMatchesNative,
+                  long builtinCycles, double builtinRate, long builtinMismatches,
+                  long icarusCycles, double icarusRate, boolean icarusMatchesVerilator,
+                  long coldBuildMs, long cachedStartMs, String note) {
+
+    double bOverA() { return batchRate / nativeRate; }
+
+    double cOverA() { return builtinRate / nativeRate; }
+
+    double cOverD() { return builtinRate / icarusRate; }
+}

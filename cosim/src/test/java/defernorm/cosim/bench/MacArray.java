@@ -1,0 +1,62 @@
+package defernorm.cosim.bench;
+
+import defernorm.hdl.Module;
+import defernorm.hdl.Reg;
+import defernorm.hdl.Signal;
+import defernorm.hdl.ir.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A P×Q int8 MAC array (benchmark design). Weights are loaded one row per cycle ({@code w_we},
+ * {@code w_row}, {@code w_data}: Q int8 lanes) into registers {@code w_i_j}. Each cycle the array takes
+ * P int8 activations on {@code x_k} (32-bit ports of 4 lanes, lane 0 in the low bits), registers the P·Q products, and when
+ * {@code valid_q} (the registered {@code x_valid}) is high adds each column's sum into the 32-bit
+ * accumulator {@code acc_j}; {@code clear} (registered, wins over valid) zeroes the accumulators.
+ */
+public final class MacArray extends Module {
+    public MacArray(int p, int q) {
+        super("MacArray_" + p + "x" + q);
+        Signal[] xPorts = new Signal[(p + 3) / 4];  // 32-bit ports of 4 lanes: batch values stay in a long
+        for (int k = 0; k < xPorts.length; k++) xPorts[k] = input("x_" + k, Type.uint(8 * Math.min(4, p - 4 * k)));
+        Signal xValid = input("x_valid", Type.bool());
+        Signal clear = input("clear", Type.bool());
+        Signal wWe = input("w_we", Type.bool());
+        Signal wRow = input("w_row", Type.uint(rowBits(p)));
+        Signal wData = input("w_data", Type.uint(8 * q));
+
+        Reg validQ = reg("valid_q", Type.bool()).resetTo(0);
+        validQ.set(xValid);
+        Reg clearQ = reg("clear_q", Type.bool()).resetTo(0);
+        clearQ.set(clear);
+
+        Reg[][] prod = new Reg[p][q];
+        for (int i = 0; i < p; i++) {
+            Signal xi = xPorts[i / 4].slice(8 * (i % 4) + 7, 8 * (i % 4)).asSigned().named("xl_" + i);
+            Signal rowSelected = wWe.and(wRow.eq(i)).named("w_load_" + i);
+            for (int j = 0; j < q; j++) {
+                Reg w = reg("w_" + i + "_" + j, Type.sint(8)).resetTo(0).enable(rowSelected);
+                w.set(wData.slice(8 * j + 7, 8 * j).asSigned());
+                prod[i][j] = reg("p_" + i + "_" + j, Type.sint(16)).resetTo(0);
+                prod[i][j].set(xi.times(w));
+            }
+        }
+        for (int j = 0; j < q; j++) {
+            List<Signal> level = new ArrayList<>();
+            for (int i = 0; i < p; i++) level.add(prod[i][j]);
+            while (level.size() > 1) {
+                List<Signal> next = new ArrayList<>();
+                for (int k = 0; k + 1 < level.size(); k += 2) next.add(level.get(k).plus(level.get(k + 1)));
+                if (level.size() % 2 == 1) next.add(level.get(level.size() - 1).extend(next.get(0).width()));
+                level = next;
+            }
+            Signal colSum = level.get(0).named("col_sum_" + j);
+            Reg acc = reg("acc_q_" + j, Type.sint(32)).resetTo(0);
+            Signal sum = acc.plus(colSum.extend(32)).truncate(32);
+            when(clearQ, () -> acc.set(lit(0, Type.sint(32)))).elseWhen(validQ, () -> acc.set(sum));
+            output("acc_" + j, Type.sint(32)).set(acc);
+        }
+    }
+
+    static int rowBits(int p) { return Math.max(1, 32 - Integer.numberOfLeadingZeros(p - 1)); }
+}

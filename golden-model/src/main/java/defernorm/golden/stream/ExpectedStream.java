@@ -1,0 +1,51 @@
+package defernorm.golden.stream;
+
+import defernorm.golden.model.Datapath;
+import defernorm.golden.model.Datapaths;
+import defernorm.golden.model.LayerConfig;
+import defernorm.golden.model.Params;
+import defernorm.golden.model.Variant;
+import defernorm.golden.timing.Schedule;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The golden model of a whole stream: for tokens sent back to back (input always valid, output always
+ * ready), the input beats with the cycles they are accepted and the output beats with the cycles they
+ * appear, lanes and tlast. A cycle-accurate testbench checks the RTL against exactly this list.
+ *
+ * <pre>{@code
+ * ExpectedStream es = ExpectedStream.of(cfg, Variant.DEFERRED, tokens);
+ * for (Beat b : es.outputs()) { ... b.cycle(), b.lanes(), b.last() ... }
+ * }</pre>
+ *
+ * @param inputs  every input beat (P int8 lanes) with its handshake cycle
+ * @param outputs every output beat (Q int32 lanes) with its handshake cycle
+ */
+public record ExpectedStream(List<Beat> inputs, List<Beat> outputs) {
+
+    public static ExpectedStream of(LayerConfig cfg, Variant variant, List<byte[]> tokens) {
+        Params prm = cfg.params();
+        Schedule sched = new Schedule(cfg.op(), variant, prm);
+        Datapath dp = Datapaths.of(cfg, variant);
+        List<Beat> in = new ArrayList<>();
+        List<Beat> out = new ArrayList<>();
+        for (int t = 0; t < tokens.size(); t++) {
+            byte[] x = tokens.get(t);
+            long[] lanes = dp.process(x).lanes();
+            for (int k = 0; k < prm.beats(); k++) {
+                long[] beat = new long[prm.p()];
+                for (int i = 0; i < prm.p(); i++) {
+                    beat[i] = x[k * prm.p() + i];
+                }
+                in.add(new Beat(sched.inputCycle(t, k), t, k, beat, k == prm.beats() - 1));
+            }
+            for (int g = 0; g < prm.groups(); g++) {
+                out.add(new Beat(sched.outputCycle(t, g), t, g,
+                        Arrays.copyOfRange(lanes, g * prm.q(), (g + 1) * prm.q()), g == prm.groups() - 1));
+            }
+        }
+        return new ExpectedStream(List.copyOf(in), List.copyOf(out));
+    }
+}

@@ -1,0 +1,73 @@
+package defernorm.golden.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/** Requirement 1: full-precision standard and deferred agree bit for bit. */
+class ExactnessTest {
+    private static Params params(Random rnd) {
+        int p = 1 + rnd.nextInt(8);
+        int nb = 1 + rnd.nextInt(12);
+        int q = 1 + rnd.nextInt(4);
+        int g = 1 + rnd.nextInt(5);
+        return new Params(p * nb, q * g, p, q, 0);
+    }
+
+    @Property(tries = 200)
+    void layerNormAndRmsNormAreBitExact(@ForAll @IntRange(min = 0, max = 1) int which, @ForAll long seed) {
+        Random rnd = new Random(seed);
+        Op op = which == 0 ? Op.LAYERNORM : Op.RMSNORM;
+        LayerConfig cfg = RandomConfigs.config(op, params(rnd), rnd);
+        for (int t = 0; t < 5; t++) {
+            byte[] x = RandomConfigs.token(cfg.params().n(), rnd);
+            assertArrayEquals(Datapaths.standardFullPrecision(cfg).process(x).lanes(),
+                    Datapaths.of(cfg, Variant.DEFERRED).process(x).lanes());
+        }
+    }
+
+    @Property(tries = 200)
+    void softmaxIsBitExactWhenTheMaxIsInTheFirstBeat(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        LayerConfig cfg = RandomConfigs.config(Op.SOFTMAX, params(rnd), rnd);
+        for (int t = 0; t < 5; t++) {
+            byte[] s = RandomConfigs.maxFirst(cfg.params().n(), rnd);
+            assertArrayEquals(Datapaths.standardFullPrecision(cfg).process(s).lanes(),
+                    Datapaths.of(cfg, Variant.DEFERRED).process(s).lanes());
+        }
+    }
+
+    @Property(tries = 300)
+    void softmaxStaysWithinTheProvenBoundOtherwise(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        LayerConfig cfg = RandomConfigs.config(Op.SOFTMAX, params(rnd), rnd);
+        for (int t = 0; t < 5; t++) {
+            byte[] s = RandomConfigs.token(cfg.params().n(), rnd);
+            long[] std = Datapaths.standardFullPrecision(cfg).process(s).lanes();
+            long[] def = Datapaths.of(cfg, Variant.DEFERRED).process(s).lanes();
+            long[] bound = SoftmaxBound.outputBound(cfg, s);
+            for (int j = 0; j < std.length; j++) {
+                assertTrue(Math.abs(std[j] - def[j]) <= bound[j],
+                        "lane " + j + ": " + std[j] + " vs " + def[j] + ", bound " + bound[j]);
+            }
+        }
+    }
+
+    @Test
+    void largeRealisticShapesAreBitExact() {
+        Random rnd = new Random(7);
+        for (Op op : new Op[] {Op.LAYERNORM, Op.RMSNORM}) {
+            LayerConfig cfg = RandomConfigs.config(op, new Params(4096, 16, 64, 16, 0), rnd);
+            for (int t = 0; t < 3; t++) {
+                byte[] x = RandomConfigs.token(4096, rnd);
+                assertArrayEquals(Datapaths.standardFullPrecision(cfg).process(x).lanes(),
+                        Datapaths.of(cfg, Variant.DEFERRED).process(x).lanes());
+            }
+        }
+    }
+}

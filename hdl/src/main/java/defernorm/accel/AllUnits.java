@@ -1,0 +1,83 @@
+package defernorm.accel;
+
+import defernorm.accel.units.CollectiveDelay;
+import defernorm.accel.units.Exp2Unit;
+import defernorm.accel.units.IsqrtUnit;
+import defernorm.accel.units.LeadingOneNormalizer;
+import defernorm.accel.units.MacArray;
+import defernorm.accel.units.NormFactorUnit;
+import defernorm.accel.units.NormRequantize;
+import defernorm.accel.units.OutputStage;
+import defernorm.accel.units.ReciprocalUnit;
+import defernorm.accel.units.ReduceOp;
+import defernorm.accel.units.ReductionTree;
+import defernorm.accel.units.RsqrtUnit;
+import defernorm.accel.units.ScaleUnit;
+import defernorm.accel.units.SoftmaxFactorUnit;
+import defernorm.accel.units.SoftmaxFront;
+import defernorm.accel.units.SoftmaxRequantize;
+import defernorm.golden.model.Formats;
+import defernorm.golden.model.Op;
+import defernorm.hdl.ir.Type;
+import defernorm.hdl.Elaborator;
+import defernorm.hdl.Module;
+import defernorm.hdl.ir.Design;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every accelerator unit at a few representative parameter sets, elaborated, keyed by module name: for
+ * tools and tests that lint, compile and synthesize all of them.
+ *
+ * <pre>{@code
+ * AllUnits.designs().forEach((name, d) -> ToolChecks.emitAndCheckAll(d, Path.of("rtl-out/units", name)));
+ * }</pre>
+ */
+public final class AllUnits {
+    private AllUnits() {}
+
+    /** The unit modules (not elaborated), in a fixed order. */
+    public static List<Module> modules() {
+        return List.of(
+                new MacArray(MacArray.Config.int8(8, 4, 4, 2)),
+                new MacArray(MacArray.Config.int8(16, 8, 4, 4)),
+                new MacArray(MacArray.Config.int8(4, 4, 4, 4)),
+                new MacArray(new MacArray.Config(3, 2, 2, 3, Type.uint(7), true, SoftmaxFront.MAX_BITS)),
+                new ReductionTree(ReductionTree.Config.norm(8, 4, ReduceOp.SUM)),
+                new ReductionTree(ReductionTree.Config.norm(8, 4, ReduceOp.SUMSQ)),
+                new ReductionTree(ReductionTree.Config.norm(5, 3, ReduceOp.SUMSQ)),
+                new ReductionTree(new ReductionTree.Config(4, Type.uint(7), 4, ReduceOp.SUM, false, SoftmaxFront.MAX_BITS)),
+                new ReductionTree(new ReductionTree.Config(4, Type.sint(SoftmaxFront.MAX_BITS), 4, ReduceOp.MAX, false, 0)),
+                new CollectiveDelay(32, 0),
+                new CollectiveDelay(32, 3),
+                new Exp2Unit(SoftmaxFront.U_BITS, SoftmaxFront.MAX_BITS, true),
+                new Exp2Unit(SoftmaxFront.U_BITS, SoftmaxFront.MAX_BITS, false),
+                new IsqrtUnit(32),
+                new IsqrtUnit(8),
+                new ReciprocalUnit(),
+                new LeadingOneNormalizer(43, 32, true),
+                new LeadingOneNormalizer(14, 16, false),
+                new RsqrtUnit(43),
+                new NormFactorUnit(Op.LAYERNORM, 32, 13, 20),
+                new NormFactorUnit(Op.RMSNORM, 32, 13, 20),
+                new SoftmaxFactorUnit(12),
+                new OutputStage(4, 2, 20, 0),
+                new OutputStage(2, 1, 20, Formats.NORM_OUT_FRAC - Formats.NORM_ACT_FRAC),
+                new ScaleUnit(4, 2, 20, 22, Formats.NORM_OUT_FRAC),
+                new ScaleUnit(2, 1, 23, 16, Formats.SOFTMAX_OUT_FRAC),
+                new NormRequantize(Op.LAYERNORM, 32, 4, 13),
+                new NormRequantize(Op.RMSNORM, 32, 4, 13),
+                new SoftmaxFront(4, 4, true),
+                new SoftmaxFront(4, 4, false),
+                new SoftmaxRequantize(4));
+    }
+
+    /** Every unit elaborated, keyed by module name, in a fixed order. */
+    public static Map<String, Design> designs() {
+        Map<String, Design> out = new LinkedHashMap<>();
+        for (Module m : modules()) out.put(m.name(), Elaborator.elaborate(m));
+        return out;
+    }
+}

@@ -1,0 +1,62 @@
+package defernorm.accel.tops;
+
+import defernorm.accel.units.MacArray;
+import defernorm.golden.model.Formats;
+import defernorm.golden.model.Op;
+import defernorm.golden.model.Params;
+import defernorm.golden.model.Variant;
+import defernorm.hdl.Inst;
+import defernorm.hdl.Reg;
+import defernorm.hdl.Signal;
+import defernorm.hdl.ir.Type;
+
+/**
+ * LayerNorm/RMSNorm deferred: the MAC array works on the raw int8 beats at once, the reduction sees the
+ * same beats beside it, and the per-token factor {@code n·r} meets the drained accumulators in the final
+ * scale stage: {@code out = sat32(roundShift(acc·n·r, 31 + e − 8) + bias)}. No activation buffer.
+ *
+ * <p>Input pacing: one beat per G cycles (the array holds each beat G cycles), and the first beat of a
+ * token waits until {@code cyclesPerToken − (NB−1)·G} cycles after the previous token's last beat, so
+ * a token's accumulators never land before the previous token's drain has read the one drain bank
+ * (this is the golden Schedule's steady state; it only bites when the factor is later than the matmul).
+ */
+final class NormDeferredTop extends NormTop {
+    NormDeferredTop(Op op, Params prm) {
+        super(op, Variant.DEFERRED, prm);
+        MacArray.Config cfg = MacArray.Config.int8(prm.n(), prm.m(), prm.p(), prm.q());
+        Inst mac = instance("mac", new MacArray(cfg));
+        connectWeights(mac, ConfigMap.bitsFor((long) nb() * groups() - 1));
+        mac.in("en", en);
+        mac.in("in_act", s.tdata());
+
+        // ---- input pacing ----------------------------------------------------------------------------------
+        long gapMin = schedule.cyclesPerToken() - (long) (nb() - 1) * groups();
+        int gapBits = ConfigMap.bitsFor(gapMin);
+        Reg gap = reg("token_gap", Type.uint(gapBits)).resetTo(gapMin).enable(en);
+        Signal gapOk = gap.eq(gapMin).named("token_gap_ok");
+        mac.in("in_valid", s.tvalid().and(gapOk));
+        Signal ready = mac.out("in_ready").and(gapOk).and(en).named("in_ready");
+        s.tready().set(ready);
+        Signal accept = s.tvalid().and(ready).named("in_accept");
+        Signal lastBeat = inputBeatCounter(accept);
+        gap.set(Signal.mux(accept.and(lastBeat), lit(1, gap.type()),
+                Signal.mux(gapOk, gap, gap.plus(1).truncate(gapBits))));
+
+        // ---- reduction beside the array, on the beat in the array's input register -------------------------
+        Signal beatLast = stage("beat_last", accept.and(lastBeat));
+        NormFactor f = normFactor(mac.out("beat_valid"), beatLast, mac.out("beat_act"), true, Formats.NORM_OUT_FRAC);
+
+        // ---- drain when both the accumulators and the factor are there ----------------------------------------
+        Signal accNow = mac.out("drain_valid");
+        Reg accPend = reg("acc_pending", Type.bool()).resetTo(0).enable(en);
+        Reg facPend = reg("factor_pending", Type.bool()).resetTo(0).enable(en);
+        Signal accAvail = accNow.or(accPend);
+        Signal facAvail = f.valid().or(facPend);
+        Signal start = accAvail.and(facAvail).named("drain_start");
+        accPend.set(accAvail.and(start.not()));
+        facPend.set(facAvail.and(start.not()));
+        DrainIssue d = drainSequencer(start);
+        if (groups() > 1) mac.in("rd_group", d.group());
+        finalScaleStage(d, start, mac.out("rd_data"), cfg.accBits(), f.value(), f.shift());
+    }
+}

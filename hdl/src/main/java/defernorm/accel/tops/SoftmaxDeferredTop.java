@@ -1,0 +1,65 @@
+package defernorm.accel.tops;
+
+import defernorm.accel.units.MacArray;
+import defernorm.accel.units.SoftmaxFront;
+import defernorm.golden.fixed.Exp2;
+import defernorm.golden.model.Formats;
+import defernorm.golden.model.Params;
+import defernorm.golden.model.Variant;
+import defernorm.hdl.Inst;
+import defernorm.hdl.Reg;
+import defernorm.hdl.Signal;
+import defernorm.hdl.Wire;
+import defernorm.hdl.ir.Type;
+
+/**
+ * Softmax deferred (online softmax, FlashAttention-style): each beat's scores pass the exp front
+ * ({@code u = s·L}, running integer maximum M_k, {@code p = exp2(u − (M_k << 12))}) straight into the MAC
+ * array, whose accumulators are rescaled by {@code roundShift(acc, Δ_k)} when the maximum grows; the same
+ * exp values feed the denominator. The drain meets the factor in the final scale stage:
+ * {@code out = sat32(roundShift(acc·r, 31 + e − 16) + bias)}. No activation buffer.
+ */
+final class SoftmaxDeferredTop extends SoftmaxTop {
+    SoftmaxDeferredTop(Params prm) {
+        super(Variant.DEFERRED, prm);
+        Wire accept = wire("in_accept", Type.bool());
+        Wire lastW = wire("in_last_w", Type.bool());
+        long gapMin = schedule.cyclesPerToken() - (long) (nb() - 1) * groups();
+        Signal ready = paced(accept, lastW, gapMin).and(en).named("in_ready");
+        s.tready().set(ready);
+        accept.set(s.tvalid().and(ready));
+        lastW.set(inputBeatCounter(accept));
+
+        // ---- input register, then the exp front (its last register is the array's input register) -------------
+        Reg inData = reg("in_data_q", s.tdata().type()).resetTo(0).enable(en.and(accept));
+        inData.set(s.tdata());
+        Signal inValid = stage("in_valid_q", accept);
+        Signal inLast = stage("in_last_q", accept.and(lastW));
+        Inst front = instance("front", new SoftmaxFront(prm.p(), nb(), false));
+        front.in("en", en).in("in_valid", inValid).in("in_last", inLast).in("in_s", inData)
+                .in("in_l", constantWord(SoftmaxFront.L_BITS));
+
+        MacArray.Config cfg = new MacArray.Config(prm.p(), prm.q(), nb(), groups(), Type.uint(Exp2.OUT_BITS), true, SoftmaxFront.MAX_BITS);
+        Inst mac = instance("mac", new MacArray(cfg));
+        connectWeights(mac, ConfigMap.bitsFor((long) nb() * groups() - 1));
+        mac.in("en", en).in("in_valid", front.out("out_valid")).in("in_act", front.out("out_p"))
+                .in("in_shift", front.out("out_delta"));
+
+        // ---- the denominator sees each exp beat once, from the array's input register ----------------------------
+        Signal beatDelta = stage("beat_delta", front.out("out_delta"));
+        Signal beatLast = stage("beat_last", front.out("out_valid").and(front.out("out_last")));
+        SoftmaxFactor f = softmaxFactor(mac.out("beat_valid"), beatLast, mac.out("beat_act"), beatDelta);
+
+        // ---- drain when both the accumulators and the factor are there ---------------------------------------------
+        Reg accPend = reg("acc_pending", Type.bool()).resetTo(0).enable(en);
+        Reg facPend = reg("factor_pending", Type.bool()).resetTo(0).enable(en);
+        Signal accAvail = mac.out("drain_valid").or(accPend);
+        Signal facAvail = f.valid().or(facPend);
+        Signal start = accAvail.and(facAvail).named("drain_start");
+        accPend.set(accAvail.and(start.not()));
+        facPend.set(facAvail.and(start.not()));
+        DrainIssue d = drainSequencer(start);
+        if (groups() > 1) mac.in("rd_group", d.group());
+        finalScaleStage(d, start, mac.out("rd_data"), cfg.accBits(), f.r(), shiftFor(f.e(), Formats.SOFTMAX_OUT_FRAC));
+    }
+}

@@ -1,0 +1,199 @@
+package defernorm.accel.tops;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import defernorm.golden.model.Formats;
+import defernorm.golden.model.Op;
+import defernorm.golden.model.Params;
+import defernorm.golden.model.Variant;
+import defernorm.golden.timing.Latencies;
+import defernorm.golden.timing.Schedule;
+import defernorm.hdl.ir.Design;
+import defernorm.hdl.ir.Node;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code <Top>.json} sidecar written beside a top's Verilog: everything a tool outside Java needs to
+ * drive it: parameters, ports and widths, number formats and scales, the configuration address map and
+ * word packing, the beat layout of both streams, and the golden {@link Schedule}'s latency and throughput.
+ *
+ * <pre>{@code
+ * Design d = Elaborator.elaborate(TopGenerator.generate(op, variant, params));
+ * Path json = TopSidecar.write(op, variant, params, d, Path.of("rtl-out"));   // rtl-out/<top>.json
+ * }</pre>
+ */
+public final class TopSidecar {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private TopSidecar() {}
+
+    /** Writes {@code <top>.json} into {@code dir} and returns its path. */
+    public static Path write(Op op, Variant variant, Params params, Design design, Path dir) {
+        Path file = dir.resolve(design.top() + ".json");
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(file, json(op, variant, params, design) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the sidecar " + file + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    /** The sidecar text. */
+    public static String json(Op op, Variant variant, Params params, Design design) {
+        try {
+            return JSON.writeValueAsString(describe(op, variant, params, design));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the sidecar of " + design.top() + " could not be written as JSON", e);
+        }
+    }
+
+    /** The sidecar as nested maps and lists (insertion-ordered). */
+    public static Map<String, Object> describe(Op op, Variant variant, Params p, Design design) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("top", design.top());
+        root.put("op", op.name().toLowerCase());
+        root.put("variant", variant.name().toLowerCase());
+        root.put("parameters", parameters(p));
+        root.put("ports", ports(design));
+        root.put("formats", formats(op, variant));
+        root.put("config", config(op, variant, p));
+        root.put("streams", streams(p));
+        root.put("timing", timing(op, variant, p));
+        return root;
+    }
+
+    private static Map<String, Object> parameters(Params p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n", p.n());
+        m.put("m", p.m());
+        m.put("P", p.p());
+        m.put("Q", p.q());
+        m.put("C", p.c());
+        m.put("NB", p.beats());
+        m.put("G", p.groups());
+        return m;
+    }
+
+    private static List<Map<String, Object>> ports(Design design) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (design.isClocked(design.top())) {
+            out.add(port("clk", "input", 1));
+            out.add(port("rst", "input", 1));
+        }
+        for (Node n : design.topModule().nodes()) {
+            if (n instanceof Node.Input i) out.add(port(i.name(), "input", i.type().width()));
+            if (n instanceof Node.Output o) out.add(port(o.name(), "output", o.type().width()));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> port(String name, String dir, int width) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("direction", dir);
+        m.put("width", width);
+        return m;
+    }
+
+    private static Map<String, Object> formats(Op op, Variant variant) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("input", format(Formats.DATA_BITS, true, 0, op == Op.SOFTMAX ? "score s[i] = ss * lane" : "activation x[i] = sx * lane"));
+        m.put("weight", format(Formats.DATA_BITS, true, 0, op == Op.SOFTMAX ? "V[i][j] = sv[j] * w" : "W[i][j] = sw[j] * w (folded, see docs/numerics.md)"));
+        m.put("bias", format(Formats.BIAS_BITS, true, 0, "folded bias in output-lane units"));
+        int frac = variant == Variant.MATMUL ? 0 : Formats.outFrac(op);
+        String meaning = variant == Variant.MATMUL ? "y[j] = sx * sw[j] * lane"
+                : op == Op.SOFTMAX ? "y[j] = sv[j] * 2^-16 * lane" : "y[j] = sw[j] * 2^-8 * lane";
+        m.put("output", format(Formats.OUT_BITS, true, frac, meaning + " (saturated to int32)"));
+        if (variant != Variant.MATMUL) {
+            m.put("constant", op == Op.SOFTMAX
+                    ? format(16, false, 12, "score multiplier L = round(ss * log2(e) * 2^12), 1 <= L < 2^16")
+                    : format(ConfigMap.CONST_BITS, false, 0, "epsilon word E = max(1, round(n^2 * eps / sx^2)), 1 <= E < 2^40"));
+        }
+        return m;
+    }
+
+    private static Map<String, Object> format(int bits, boolean signed, int frac, String meaning) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bits", bits);
+        m.put("signed", signed);
+        m.put("fracBits", frac);
+        m.put("meaning", meaning);
+        return m;
+    }
+
+    private static Map<String, Object> config(Op op, Variant variant, Params p) {
+        ConfigMap map = ConfigMap.of(op, variant, p);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("addrBits", map.addrBits());
+        m.put("dataBits", map.dataBits());
+        m.put("words", map.words());
+        m.put("protocol", "one word per cycle with cfg_we high, before streaming starts; unused high bits of cfg_wdata are ignored");
+        List<Map<String, Object>> regions = new ArrayList<>();
+        regions.add(region("weights", map.weightBase(), map.weightWords(), map.weightBits(),
+                "word k*G+g holds W[k*P+r][g*Q+c] as int8 at bits (r*Q+c)*8"));
+        regions.add(region("bias", map.biasBase(), map.biasWords(), map.biasBits(),
+                "word g holds bias[g*Q+c] as int32 at bits c*32"));
+        if (map.hasConstant()) {
+            regions.add(region(op == Op.SOFTMAX ? "scoreMultiplier" : "epsilon", map.constAddr(), 1,
+                    op == Op.SOFTMAX ? 16 : ConfigMap.CONST_BITS, "unsigned, in the low bits"));
+        }
+        m.put("regions", regions);
+        return m;
+    }
+
+    private static Map<String, Object> region(String name, int base, int words, int bits, String packing) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("base", base);
+        m.put("words", words);
+        m.put("wordBits", bits);
+        m.put("packing", packing);
+        return m;
+    }
+
+    private static Map<String, Object> streams(Params p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("s_axis", stream(p.p(), Formats.DATA_BITS, p.beats(), "P int8 lanes, lane 0 in the low bits; beat k carries elements k*P..k*P+P-1; tlast on the token's last (NB-th) beat"));
+        m.put("m_axis", stream(p.q(), Formats.OUT_BITS, p.groups(), "Q int32 lanes, lane 0 in the low bits; beat g carries outputs g*Q..g*Q+Q-1; tlast on the token's last (G-th) beat"));
+        return m;
+    }
+
+    private static Map<String, Object> stream(int lanes, int laneBits, int beats, String layout) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lanes", lanes);
+        m.put("laneBits", laneBits);
+        m.put("tdataBits", lanes * laneBits);
+        m.put("beatsPerToken", beats);
+        m.put("layout", layout);
+        return m;
+    }
+
+    private static Map<String, Object> timing(Op op, Variant variant, Params p) {
+        Schedule s = new Schedule(op, variant, p);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("convention", "cycle 0 is the clock edge of the first input handshake; an output beat's cycle is the edge of its handshake; no backpressure, input always valid");
+        m.put("latencyCycles", s.tokenLatency());
+        m.put("firstOutputCycles", s.firstOutputLatency());
+        m.put("cyclesPerToken", s.cyclesPerToken());
+        m.put("tokensPerCycle", 1.0 / s.cyclesPerToken());
+        m.put("matmulCyclesPerToken", (long) p.beats() * p.groups());
+        Map<String, Object> depths = new LinkedHashMap<>();
+        depths.put("mac", Latencies.mac(p.p()));
+        depths.put("output", Latencies.OUTPUT);
+        depths.put("finalScale", Latencies.FINAL_SCALE);
+        depths.put("collective", p.c());
+        depths.put("factor", op == Op.SOFTMAX ? Latencies.softmaxFactor() : Latencies.normFactor());
+        m.put("pipelineDepths", depths);
+        return m;
+    }
+}

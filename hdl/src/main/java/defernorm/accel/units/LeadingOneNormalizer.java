@@ -1,0 +1,65 @@
+package defernorm.accel.units;
+
+import defernorm.golden.fixed.Normalize;
+import defernorm.golden.timing.Latencies;
+import defernorm.hdl.Signal;
+import defernorm.hdl.ir.Type;
+
+/**
+ * Leading-one normalization of a positive value to a fixed-width mantissa and an exponent, bit-exact with
+ * {@link Normalize}: two register stages ({@link Latencies#NORMALIZE_SHIFT}): the leading-one detect
+ * (bit length L), then the barrel shift.
+ * <ul>
+ *   <li>{@code even} (for the square root, {@code Normalize.evenExponent/evenMantissa}):
+ *       {@code e = ceil(L/2) - w/2}, mantissa {@code v * 2^(-2e)} in [2^(w-2), 2^w).</li>
+ *   <li>plain (for the reciprocal, {@code Normalize.exponent/mantissa}): {@code e = L - w}, mantissa
+ *       {@code v * 2^(-e)} in [2^(w-1), 2^w).</li>
+ * </ul>
+ * Right shifts truncate, as in the golden model. Both are one right shift of {@code v << w} by
+ * {@code L} (plain) or L rounded up to even (even).
+ *
+ * <p>Ports: {@code en}, {@code in_valid}, {@code in_data} (UInt(V)) &rarr; {@code out_valid},
+ * {@code out_mant} (UInt(w)), {@code out_exp} (SInt({@link #EXP_BITS})).
+ *
+ * <pre>{@code
+ * LeadingOneNormalizer n = new LeadingOneNormalizer(43, 32, true);   // LeadingOneNormalizer_V43_W32_EVEN
+ * }</pre>
+ */
+public final class LeadingOneNormalizer extends PipelinedUnit {
+    /** Width of the exponent output. */
+    public static final int EXP_BITS = 8;
+
+    public LeadingOneNormalizer(int inBits, int mantBits, boolean even) {
+        super("LeadingOneNormalizer_V" + inBits + "_W" + mantBits + (even ? "_EVEN" : "_PLAIN"));
+        if (Latencies.NORMALIZE_SHIFT != 2) {
+            throw new IllegalStateException("LeadingOneNormalizer builds 2 stages but Latencies.NORMALIZE_SHIFT is " + Latencies.NORMALIZE_SHIFT + ".");
+        }
+        if (inBits < 1 || inBits > 100 || mantBits < 2 || (even && (mantBits & 1) != 0)) {
+            throw new IllegalArgumentException("LeadingOneNormalizer needs 1..100 input bits and a mantissa of at least 2 bits (even for the square root).");
+        }
+        Signal valid = input("in_valid", Type.bool());
+        Signal v = input("in_data", Type.uint(inBits));
+        int lb = 32 - Integer.numberOfLeadingZeros(inBits + 1);
+
+        // ---- stage 1: bit length (the highest set bit wins: it is the outermost mux) ---------------------------
+        Signal len = lit(0, Type.uint(lb));
+        for (int i = 0; i < inBits; i++) len = Signal.mux(v.bit(i), lit(i + 1, Type.uint(lb)), len);
+        Signal lenQ = stage("s1_len", len.named("len"));
+        Signal vQ = stage("s1_data", v);
+        valid = stage("s1_valid", valid);
+
+        // ---- stage 2: one right shift of v << w ------------------------------------------------------------------
+        Signal amount = even ? Signal.cat(lenQ.plus(1).shr(1), lit(0, Type.bool())) : lenQ;   // L, or 2*ceil(L/2)
+        Signal wide = Signal.cat(vQ, lit(0, Type.uint(mantBits)));
+        Signal mant = wide.shr(amount).truncate(mantBits);
+        Signal half = lit(even ? mantBits / 2 : mantBits, Type.sint(EXP_BITS));
+        Signal units = (even ? lenQ.plus(1).shr(1) : lenQ).extend(EXP_BITS - 1).asSigned().extend(EXP_BITS);
+        Signal exp = units.minus(half).truncate(EXP_BITS);
+        output("out_mant", Type.uint(mantBits)).set(stage("s2_mant", mant));
+        output("out_exp", Type.sint(EXP_BITS)).set(stage("s2_exp", exp));
+        output("out_valid", Type.bool()).set(stage("s2_valid", valid));
+    }
+
+    /** Register stages: {@code Latencies.NORMALIZE_SHIFT}. */
+    public int latency() { return Latencies.NORMALIZE_SHIFT; }
+}

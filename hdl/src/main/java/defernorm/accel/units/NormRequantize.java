@@ -1,0 +1,78 @@
+package defernorm.accel.units;
+
+import defernorm.golden.model.Formats;
+import defernorm.golden.model.Op;
+import defernorm.golden.timing.Latencies;
+import defernorm.hdl.Signal;
+import defernorm.hdl.ir.Type;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The standard LayerNorm/RMSNorm normalize stage ({@link Latencies#NORMALIZE_LANE} = 3 stages, P lanes),
+ * bit-exact with {@code NormStandard}: {@code a[i] = sat8(roundShift((n·x[i] - S1)·r, 31 + e - 4))}
+ * (RMSNorm: {@code n·x[i]·r}): center, multiply by r, round and saturate. The result is the int8 input
+ * of the MAC array, with {@code NORM_ACT_FRAC} fractional bits.
+ *
+ * <p>Ports: {@code en}, {@code in_valid}, {@code in_last}, {@code in_x} (P lanes of int8), {@code in_s1}
+ * (SInt, LayerNorm only), {@code in_r} (UInt(16)), {@code in_exp} (SInt(8)), all sampled with their beat &rarr; {@code out_valid}, {@code out_last}, {@code out_a} (P lanes of int8).
+ *
+ * <pre>{@code
+ * NormRequantize q = new NormRequantize(Op.LAYERNORM, 64, 8, 14);   // NormRequantize_LAYERNORM_n64_P8
+ * }</pre>
+ */
+public final class NormRequantize extends PipelinedUnit {
+
+    public NormRequantize(Op op, int n, int p, int s1Bits) {
+        super("NormRequantize_" + op + "_n" + n + "_P" + p + (op == Op.LAYERNORM ? "_S" + s1Bits : ""));
+        if (op == Op.SOFTMAX) throw new IllegalArgumentException("NormRequantize is for LayerNorm and RMSNorm; softmax uses SoftmaxRequantize.");
+        if (Latencies.NORMALIZE_LANE != 3) throw new IllegalStateException("NormRequantize builds 3 stages but Latencies.NORMALIZE_LANE is " + Latencies.NORMALIZE_LANE + ".");
+        boolean ln = op == Op.LAYERNORM;
+        int db = Formats.DATA_BITS;
+        int eb = LeadingOneNormalizer.EXP_BITS;
+        Signal valid = input("in_valid", Type.bool());
+        Signal last = input("in_last", Type.bool());
+        Signal x = input("in_x", Type.uint(p * db));
+        Signal s1 = ln ? input("in_s1", Type.sint(s1Bits)) : null;
+        Signal r = input("in_r", Type.uint(16)).extend(17).asSigned();
+        Signal exp = input("in_exp", Type.sint(eb));
+        int nBits = 32 - Integer.numberOfLeadingZeros(n) + 1;
+        Signal nLit = lit(n, Type.sint(nBits));
+
+        // ---- stage 1: center ------------------------------------------------------------------------------------
+        List<Signal> centered = new ArrayList<>();
+        List<Signal> xs = lanes(x, p, Type.sint(db));
+        for (int i = 0; i < p; i++) {
+            Signal nx = xs.get(i).times(nLit);
+            Signal c = nx;
+            if (ln) {
+                int w = Math.max(nx.width(), s1Bits);
+                c = nx.extend(w).minus(s1.extend(w));
+            }
+            centered.add(stage("s1_c_" + i, c));
+        }
+        Signal shift = stage("s1_shift", exp.extend(eb + 1).plus(lit(Formats.FACTOR_FRAC - Formats.NORM_ACT_FRAC, Type.sint(eb + 1)))
+                .truncate(eb).asUnsigned());
+        Signal rQ = stage("s1_r", r);
+        valid = stage("s1_valid", valid);
+        last = stage("s1_last", last);
+
+        // ---- stage 2: multiply by r -------------------------------------------------------------------------------
+        List<Signal> prod = new ArrayList<>();
+        for (int i = 0; i < p; i++) prod.add(stage("s2_u_" + i, centered.get(i).times(rQ)));
+        Signal shift2 = stage("s2_shift", shift);
+        valid = stage("s2_valid", valid);
+        last = stage("s2_last", last);
+
+        // ---- stage 3: round and saturate to int8 ------------------------------------------------------------------
+        List<Signal> out = new ArrayList<>();
+        for (int i = 0; i < p; i++) out.add(stage("s3_a_" + i, saturateSigned(roundShift(prod.get(i), shift2), db)));
+        output("out_a", Type.uint(p * db)).set(pack(out));
+        output("out_valid", Type.bool()).set(stage("s3_valid", valid));
+        output("out_last", Type.bool()).set(stage("s3_last", last));
+    }
+
+    /** Register stages: {@code Latencies.NORMALIZE_LANE}. */
+    public int latency() { return Latencies.NORMALIZE_LANE; }
+}

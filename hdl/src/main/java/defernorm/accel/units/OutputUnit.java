@@ -1,0 +1,97 @@
+package defernorm.accel.units;
+
+import defernorm.golden.model.Formats;
+import defernorm.golden.timing.Latencies;
+import defernorm.hdl.Mem;
+import defernorm.hdl.Signal;
+import defernorm.hdl.ir.Type;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Base of the two output stages ({@link OutputStage}, {@link ScaleUnit}): the first register stage reads
+ * one group of the drain bank ({@code in_acc}, combinational from {@code MacArray.rd_data}) and, from the
+ * unit's own bias memory (G words of Q int32 lanes, lane 0 low, loaded through {@code b_we},
+ * {@code b_addr}, {@code b_data}), the same group's biases; the subclass adds the later stages.
+ */
+abstract class OutputUnit extends PipelinedUnit {
+    protected final int q;
+    protected final int groups;
+    protected final int accBits;
+    protected Signal valid;
+    protected Signal last;
+    protected final List<Signal> acc = new ArrayList<>();
+    protected List<Signal> bias;
+
+    protected OutputUnit(String name, int q, int groups, int accBits) {
+        super(name);
+        if (q < 1 || groups < 1 || accBits < 2) {
+            throw new IllegalArgumentException("An output stage needs Q and G of at least 1 and accumulators of at least 2 bits.");
+        }
+        this.q = q;
+        this.groups = groups;
+        this.accBits = accBits;
+        Signal en = en();
+        Mem mem = memory("bias", q * Formats.BIAS_BITS, groups);
+        mem.write(input("b_we", Type.bool()), input("b_addr", Type.uint(mem.addrWidth())),
+                input("b_data", Type.uint(q * Formats.BIAS_BITS)));
+        Signal inValid = input("in_valid", Type.bool());
+        Signal inLast = input("in_last", Type.bool());
+        Signal group = groups > 1 ? input("in_group", Type.uint(mem.addrWidth())) : lit(0, Type.uint(mem.addrWidth()));
+        Signal inAcc = input("in_acc", Type.uint(q * accBits));
+
+        // ---- stage 1: drain-bank read and bias read ------------------------------------------------------------
+        List<Signal> lanes = lanes(inAcc, q, Type.sint(accBits));
+        for (int j = 0; j < q; j++) acc.add(stage("s1_acc_" + j, lanes.get(j)));
+        bias = lanes(mem.read("s1_bias", group, en), q, Type.sint(Formats.BIAS_BITS));
+        valid = stage("s1_valid", inValid);
+        last = stage("s1_last", inLast);
+    }
+
+    /** Moves the biases one register stage on (named {@code name_j}), to stay beside their accumulators. */
+    protected final void advanceBias(String name) {
+        List<Signal> next = new ArrayList<>();
+        for (int j = 0; j < q; j++) next.add(stage(name + "_" + j, bias.get(j)));
+        bias = next;
+    }
+
+    /** Drives {@code out_valid}, {@code out_last} and {@code out_data} (Q int32 lanes) from the last stage. */
+    protected final void finish(List<Signal> outLanes) {
+        output("out_data", Type.uint(q * Formats.OUT_BITS)).set(pack(outLanes));
+        output("out_valid", Type.bool()).set(valid);
+        output("out_last", Type.bool()).set(last);
+    }
+
+    /** {@code sat32(v + bias_j)} registered as {@code name_j}: the last stage of both output units. */
+    protected final List<Signal> biasAndSaturate(String name, List<Signal> values) {
+        List<Signal> out = new ArrayList<>();
+        for (int j = 0; j < q; j++) {
+            Signal v = values.get(j);
+            int w = Math.max(v.width(), Formats.BIAS_BITS);
+            Signal sum = v.extend(w).plus(bias.get(j).extend(w));
+            out.add(stage(name + "_" + j, saturateSigned(sum, Formats.OUT_BITS)));
+        }
+        valid = stage(name + "_valid", valid);
+        last = stage(name + "_last", last);
+        return out;
+    }
+
+    static void requireDepth(String what, int built, int latency) {
+        if (built != latency) {
+            throw new IllegalStateException(what + " builds " + built + " stages but Latencies says " + latency + ".");
+        }
+    }
+
+    static int groupBits(int groups) {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(groups - 1));
+    }
+
+    static final int OUTPUT_STAGES = 2;
+    static final int FINAL_SCALE_STAGES = 4;
+
+    static {
+        requireDepth("OutputStage", OUTPUT_STAGES, Latencies.OUTPUT);
+        requireDepth("ScaleUnit", FINAL_SCALE_STAGES, Latencies.FINAL_SCALE);
+    }
+}

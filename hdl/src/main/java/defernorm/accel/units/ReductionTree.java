@@ -1,0 +1,151 @@
+package defernorm.accel.units;
+
+import defernorm.golden.timing.Latencies;
+import defernorm.hdl.Reg;
+import defernorm.hdl.Signal;
+import defernorm.hdl.ir.Type;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The vector/reduction unit: sum, sum of squares or maximum over P lanes per beat, as a pipelined tree
+ * (one named register level per tree level: {@code tree_l<l>_<i>}), then an accumulator across the beats
+ * of a token.
+ *
+ * <p>Pipeline, each level enabled by {@code en}: an optional front register per lane ({@code front_<i>}:
+ * x for SUM, x&sup2; for SUMSQ; {@link Latencies#SQUARE}), {@code ceil(log2 P)} tree levels, the beat
+ * accumulator ({@link Latencies#ACC} / {@link Latencies#RUNNING_MAX}). With the front register this is
+ * {@code Latencies.normReduction(P)}; without it {@code treeLevels(P) + ACC} (e.g. softmax's
+ * denominator, {@code Latencies.softmaxDenominator(P)}).
+ *
+ * <p>Accumulator: the first beat of a token (after reset or after a beat with {@code in_last}) loads the
+ * beat's result; later beats combine: SUM {@code acc + t} (with rescale: {@code roundShift(acc, shift) + t},
+ * as softmax's den), SUMSQ {@code acc + t}, MAX {@code max(acc, t)}. MAX also gives
+ * {@code out_delta = first ? 0 : max(0, t - acc)}: how far the running maximum grew at this beat.
+ *
+ * <p>Ports: {@code en}, {@code in_valid}, {@code in_last}, {@code in_data} (P lanes, lane 0 low),
+ * {@code in_shift} (rescale only) &rarr; {@code out_valid} (one cycle per beat), {@code out_last} (the
+ * token's final value), {@code out_data} (the accumulator after this beat), {@code out_delta} (MAX only).
+ *
+ * <pre>{@code
+ * ReductionTree sq = new ReductionTree(ReductionTree.Config.norm(8, 8, ReduceOp.SUMSQ)); // 8 lanes, NB 8
+ * }</pre>
+ */
+public final class ReductionTree extends PipelinedUnit {
+
+    /**
+     * @param p         lanes per beat
+     * @param lane      lane type (e.g. SInt(8))
+     * @param beats     NB: beats per token (sizes the accumulator)
+     * @param op        what to reduce
+     * @param front     whether the lanes pass a front register first (x / x&sup2;)
+     * @param shiftBits width of {@code in_shift} for a rescaling SUM, 0 for none
+     */
+    public record Config(int p, Type lane, int beats, ReduceOp op, boolean front, int shiftBits) {
+        public Config {
+            if (p < 1 || beats < 1) {
+                throw new IllegalArgumentException("ReductionTree needs P and NB of at least 1, not P=" + p + ", NB=" + beats + ".");
+            }
+            if (shiftBits < 0 || (shiftBits > 0 && op != ReduceOp.SUM)) {
+                throw new IllegalArgumentException("Only a SUM ReductionTree can rescale its accumulator.");
+            }
+        }
+
+        /** LayerNorm/RMSNorm statistics over int8 lanes: front register, no rescale. */
+        public static Config norm(int p, int beats, ReduceOp op) {
+            return new Config(p, Type.sint(8), beats, op, true, 0);
+        }
+
+        /** Type of a lane after the front (x for SUM and MAX, x&sup2; for SUMSQ). */
+        public Type leaf() {
+            if (op != ReduceOp.SUMSQ) return lane;
+            return Type.uint(lane.signed() ? 2 * lane.width() - 1 : 2 * lane.width());
+        }
+
+        /** Type of the accumulator: the leaf widened for a sum of P·NB leaves; MAX keeps the leaf type. */
+        public Type acc() {
+            Type l = leaf();
+            return op == ReduceOp.MAX ? l : new Type(l.width() + Latencies.treeLevels(p * beats), l.signed());
+        }
+
+        /** Pipeline depth from the input (excluded) to the accumulator (included). */
+        public int latency() {
+            return (front ? Latencies.SQUARE : 0) + Latencies.treeLevels(p)
+                    + (op == ReduceOp.MAX ? Latencies.RUNNING_MAX : Latencies.ACC);
+        }
+
+        public String moduleName() {
+            return "ReductionTree_P" + p + "_W" + lane.width() + (lane.signed() ? "S" : "U") + "_NB" + beats
+                    + "_" + op + (front ? "_F" : "") + (shiftBits > 0 ? "_R" + shiftBits : "");
+        }
+    }
+
+    private final Config cfg;
+
+    public ReductionTree(Config cfg) {
+        super(cfg.moduleName());
+        this.cfg = cfg;
+        if ((cfg.front() ? Latencies.SQUARE : 0) > 1 || Latencies.ACC != 1 || Latencies.RUNNING_MAX != 1) {
+            throw new IllegalStateException("ReductionTree builds one front and one accumulator register; Latencies changed.");
+        }
+        int p = cfg.p();
+        Type accT = cfg.acc();
+        Signal valid = input("in_valid", Type.bool());
+        Signal last = input("in_last", Type.bool());
+        Signal data = input("in_data", Type.uint(p * cfg.lane().width()));
+        Signal shift = cfg.shiftBits() > 0 ? input("in_shift", Type.uint(cfg.shiftBits())) : null;
+
+        // ---- front: x or x^2 per lane --------------------------------------------------------------------
+        List<Signal> leaves = new ArrayList<>();
+        for (Signal x : lanes(data, p, cfg.lane())) {
+            Signal leaf = x;
+            if (cfg.op() == ReduceOp.SUMSQ) leaf = x.times(x).truncate(cfg.leaf().width()).asUnsigned();
+            leaves.add(leaf);
+        }
+        if (cfg.front()) {
+            List<Signal> regs = new ArrayList<>();
+            for (int i = 0; i < p; i++) regs.add(stage("front_" + i, leaves.get(i)));
+            leaves = regs;
+            valid = stage("front_valid", valid);
+            last = stage("front_last", last);
+            if (shift != null) shift = stage("front_shift", shift);
+        }
+
+        // ---- tree ----------------------------------------------------------------------------------------
+        Signal t = cfg.op() == ReduceOp.MAX
+                ? tree("tree", leaves, (a, b) -> Signal.mux(a.ge(b), a, b), s -> s)
+                : tree("tree", leaves, Signal::plus, s -> s.extend(s.width() + 1));
+        int levels = Latencies.treeLevels(p);
+        valid = delay("tree_valid", valid, levels);
+        last = delay("tree_last", last, levels);
+        if (shift != null) shift = delay("tree_shift", shift, levels);
+
+        // ---- accumulator across beats --------------------------------------------------------------------
+        Reg first = reg("first", Type.bool()).resetTo(1).enable(en());
+        first.set(Signal.mux(valid, last, first));
+        Reg acc = reg("acc", accT).resetTo(0).enable(en().and(valid));
+        Signal tw = t.extend(accT.width());
+        Signal next = switch (cfg.op()) {
+            case MAX -> Signal.mux(tw.gt(acc), tw, acc);
+            case SUM, SUMSQ -> (shift != null ? roundShift(acc, shift) : acc).plus(tw).truncate(accT.width());
+        };
+        acc.set(Signal.mux(first, tw, next));
+        output("out_valid", Type.bool()).set(stage("acc_valid", valid));
+        output("out_last", Type.bool()).set(stage("acc_last", valid.and(last)));
+        output("out_data", accT).set(acc);
+        if (cfg.op() == ReduceOp.MAX) {
+            Signal grow = tw.minus(acc);   // SInt(W+1); negative when the max did not grow
+            Signal growU = Signal.mux(grow.gt(0), grow.truncate(accT.width()).asUnsigned(), lit(0, Type.uint(accT.width())));
+            Reg delta = reg("delta", Type.uint(accT.width())).resetTo(0).enable(en().and(valid));
+            delta.set(Signal.mux(first, lit(0, delta.type()), growU));
+            output("out_delta", delta.type()).set(delta);
+        }
+    }
+
+    /** The configuration this tree was built with. */
+    public Config config() { return cfg; }
+
+    /** Pipeline depth from the input (excluded) to the accumulator (included). */
+    public int latency() { return cfg.latency(); }
+}

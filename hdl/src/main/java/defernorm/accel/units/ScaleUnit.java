@@ -1,0 +1,57 @@
+package defernorm.accel.units;
+
+import defernorm.golden.model.Formats;
+import defernorm.golden.timing.Latencies;
+import defernorm.hdl.Signal;
+import defernorm.hdl.ir.Type;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The deferred variant's final scale stage ({@link Latencies#FINAL_SCALE} = 4 stages), bit-exact with
+ * {@code out[j] = sat32(roundShift(acc[j] * factor, 31 + e - outFrac) + bias[j])}
+ * ({@code NormDeferred}, {@code SoftmaxDeferred}): drain-bank read with the group's biases and the
+ * factor; multiply; rounding shift; bias add and saturate.
+ *
+ * <p>Ports: as {@link OutputStage}, plus {@code in_factor} (UInt(F): n·r or r) and {@code in_exp} (SInt(8): e),
+ * sampled with {@code in_acc}. The shift {@code 31 + e - outFrac} must not be negative (the golden model's
+ * formats guarantee it).
+ *
+ * <pre>{@code
+ * ScaleUnit s = new ScaleUnit(4, 8, 22, 23, Formats.NORM_OUT_FRAC);   // ScaleUnit_Q4_G8_A22_F23_O8
+ * }</pre>
+ */
+public final class ScaleUnit extends OutputUnit {
+
+    public ScaleUnit(int q, int groups, int accBits, int factorBits, int outFrac) {
+        super("ScaleUnit_Q" + q + "_G" + groups + "_A" + accBits + "_F" + factorBits + "_O" + outFrac, q, groups, accBits);
+        Signal factor = stage("s1_factor", input("in_factor", Type.uint(factorBits)));
+        Signal exp = stage("s1_exp", input("in_exp", Type.sint(LeadingOneNormalizer.EXP_BITS)));
+
+        // ---- stage 2: multiply; the shift amount 31 + e - outFrac (>= 0) -------------------------------------
+        Signal f = factor.extend(factorBits + 1).asSigned();
+        List<Signal> prod = new ArrayList<>();
+        for (int j = 0; j < q; j++) prod.add(stage("s2_prod_" + j, acc.get(j).times(f)));
+        int eb = LeadingOneNormalizer.EXP_BITS;
+        Signal amount = exp.extend(eb + 1).plus(lit(Formats.FACTOR_FRAC - outFrac, Type.sint(eb + 1)))
+                .truncate(eb).asUnsigned();
+        Signal shift = stage("s2_shift", amount);
+        advanceBias("s2_bias");
+        valid = stage("s2_valid", valid);
+        last = stage("s2_last", last);
+
+        // ---- stage 3: rounding shift ---------------------------------------------------------------------------
+        List<Signal> rounded = new ArrayList<>();
+        for (int j = 0; j < q; j++) rounded.add(stage("s3_round_" + j, roundShift(prod.get(j), shift)));
+        advanceBias("s3_bias");
+        valid = stage("s3_valid", valid);
+        last = stage("s3_last", last);
+
+        // ---- stage 4: bias add and saturate ---------------------------------------------------------------------
+        finish(biasAndSaturate("s4_out", rounded));
+    }
+
+    /** Register stages: {@code Latencies.FINAL_SCALE}. */
+    public int latency() { return Latencies.FINAL_SCALE; }
+}

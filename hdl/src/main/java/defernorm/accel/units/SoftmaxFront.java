@@ -1,0 +1,88 @@
+package defernorm.accel.units;
+
+import defernorm.golden.fixed.Exp2;
+import defernorm.golden.model.Formats;
+import defernorm.golden.timing.Latencies;
+import defernorm.hdl.Inst;
+import defernorm.hdl.Signal;
+import defernorm.hdl.ir.Type;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Softmax's per-beat front, bit-exact with {@code OnlineSoftmax}: {@code u = s·L} per lane
+ * ({@link Latencies#SCORE_SCALE}), the beat maximum of {@code u >> 12} over a MAX {@link ReductionTree}
+ * whose accumulator is the running maximum {@code M_k} ({@code treeLevels(P) + RUNNING_MAX}), then one
+ * {@link Exp2Unit} per lane on {@code u - (M_k << 12)} ({@link Latencies#EXP}): in all
+ * {@code Latencies.softmaxExpFront(P)} stages from the input register (excluded) to the exp output
+ * register (included). Built with {@code registeredExp = false}, the exp units' last register is left to
+ * the consumer (the MAC array's input register in softmax deferred), one stage fewer here.
+ *
+ * <p>Ports: {@code en}, {@code in_valid}, {@code in_last}, {@code in_s} (P lanes of int8, lane 0 low),
+ * {@code in_l} (UInt(16): the score multiplier L, sampled with the beat) &rarr; {@code out_valid}, {@code out_last},
+ * {@code out_p} (P lanes of UInt(7)), {@code out_delta} (UInt(13): growth of the running max at this
+ * beat, the rescale shift), {@code out_max} (SInt(13): M_k).
+ *
+ * <pre>{@code
+ * SoftmaxFront f = new SoftmaxFront(8, 8, false);   // SoftmaxFront_P8_NB8_C
+ * }</pre>
+ */
+public final class SoftmaxFront extends PipelinedUnit {
+    /** Width of the score multiplier L. */
+    public static final int L_BITS = 64 - Long.numberOfLeadingZeros(Formats.MAX_SCORE_MUL - 1);
+    /** Width of u = s·L: int8 times a 17-bit signed L. */
+    public static final int U_BITS = Formats.DATA_BITS + L_BITS + 1;
+    /** Width of the integer maxima {@code u >> LOG_FRAC}. */
+    public static final int MAX_BITS = U_BITS - Exp2.LOG_FRAC;
+
+    private final int latency;
+
+    public SoftmaxFront(int p, int beats, boolean registeredExp) {
+        super("SoftmaxFront_P" + p + "_NB" + beats + (registeredExp ? "" : "_C"));
+        if (Latencies.SCORE_SCALE != 1) throw new IllegalStateException("SoftmaxFront builds SCORE_SCALE = 1 stage; Latencies changed.");
+        Signal en = en();
+        Signal valid = input("in_valid", Type.bool());
+        Signal last = input("in_last", Type.bool());
+        Signal s = input("in_s", Type.uint(p * Formats.DATA_BITS));
+        Signal l = input("in_l", Type.uint(L_BITS)).extend(L_BITS + 1).asSigned();
+
+        // ---- u = s * L per lane ------------------------------------------------------------------------------
+        List<Signal> u = new ArrayList<>();
+        List<Signal> ints = new ArrayList<>();
+        for (Signal si : lanes(s, p, Type.sint(Formats.DATA_BITS))) {
+            Signal ui = stage("u_" + u.size(), si.times(l));
+            u.add(ui);
+            ints.add(ui.shr(Exp2.LOG_FRAC));
+        }
+        valid = stage("u_valid", valid);
+        last = stage("u_last", last);
+
+        // ---- running maximum of the integer parts -------------------------------------------------------------
+        ReductionTree.Config maxCfg = new ReductionTree.Config(p, Type.sint(MAX_BITS), beats, ReduceOp.MAX, false, 0);
+        Inst max = instance("running_max", new ReductionTree(maxCfg));
+        max.in("en", en).in("in_valid", valid).in("in_last", last).in("in_data", pack(ints));
+        int wait = maxCfg.latency();
+        Signal mk = max.out("out_data");
+
+        // ---- exp per lane, u aligned with M_k ----------------------------------------------------------------
+        int expStages = registeredExp ? Latencies.EXP : Latencies.EXP - 1;
+        List<Signal> probs = new ArrayList<>();
+        for (int i = 0; i < p; i++) {
+            Inst e = instance("exp_" + i, new Exp2Unit(U_BITS, MAX_BITS, registeredExp));
+            e.in("en", en).in("in_valid", max.out("out_valid")).in("in_u", delay("u_" + i + "_wait", u.get(i), wait)).in("in_max", mk);
+            probs.add(e.out("out_p"));
+        }
+        output("out_p", Type.uint(p * Exp2.OUT_BITS)).set(pack(probs));
+        output("out_valid", Type.bool()).set(delay("valid", max.out("out_valid"), expStages));
+        output("out_last", Type.bool()).set(delay("last", max.out("out_last"), expStages));
+        output("out_delta", Type.uint(MAX_BITS)).set(delay("delta", max.out("out_delta"), expStages));
+        output("out_max", Type.sint(MAX_BITS)).set(delay("max", mk, expStages));
+        this.latency = Latencies.SCORE_SCALE + wait + expStages;
+        int expected = Latencies.softmaxExpFront(p) - (registeredExp ? 0 : 1);
+        if (latency != expected) throw new IllegalStateException("SoftmaxFront builds " + latency + " stages, Latencies says " + expected + ".");
+    }
+
+    /** Register stages from the input (excluded) to the output. */
+    public int latency() { return latency; }
+}

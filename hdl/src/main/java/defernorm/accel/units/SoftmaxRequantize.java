@@ -1,0 +1,91 @@
+package defernorm.accel.units;
+
+import defernorm.golden.model.Formats;
+import defernorm.golden.timing.Latencies;
+import defernorm.hdl.Inst;
+import defernorm.hdl.Signal;
+import defernorm.hdl.ir.Type;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The standard softmax normalize stage ({@link Latencies#NORMALIZE_SOFTMAX_LANE} = 6 stages, P lanes),
+ * bit-exact with {@code SoftmaxStandard}: {@code u = s·L} (1), {@code p = exp2(u - (M << 12))} by an
+ * {@link Exp2Unit} (3), {@code p·r} (1), {@code q = clamp(roundShift(p·r, 31 + e - 7), 0, 127)} (1). The
+ * result is the MAC array's unsigned 7-bit input with {@code PROB_FRAC} fractional bits.
+ *
+ * <p>Ports: {@code en}, {@code in_valid}, {@code in_last}, {@code in_s} (P lanes of int8), {@code in_l}
+ * (UInt(16): L), {@code in_max} (SInt(13): the token's final M), {@code in_r} (UInt(16)),
+ * {@code in_exp} (SInt(8)); all sampled with their beat's scores &rarr; {@code out_valid},
+ * {@code out_last}, {@code out_q} (P lanes of UInt(7)).
+ *
+ * <pre>{@code
+ * SoftmaxRequantize q = new SoftmaxRequantize(8);   // SoftmaxRequantize_P8
+ * }</pre>
+ */
+public final class SoftmaxRequantize extends PipelinedUnit {
+    /** Width of the requantized probabilities (0..127). */
+    public static final int Q_BITS = Formats.PROB_FRAC;
+
+    public SoftmaxRequantize(int p) {
+        super("SoftmaxRequantize_P" + p);
+        if (Latencies.NORMALIZE_SOFTMAX_LANE != Latencies.SCORE_SCALE + Latencies.EXP + 2) {
+            throw new IllegalStateException("SoftmaxRequantize builds SCORE_SCALE + EXP + 2 stages; Latencies changed.");
+        }
+        int eb = LeadingOneNormalizer.EXP_BITS;
+        Signal en = en();
+        Signal valid = input("in_valid", Type.bool());
+        Signal last = input("in_last", Type.bool());
+        Signal s = input("in_s", Type.uint(p * Formats.DATA_BITS));
+        Signal l = input("in_l", Type.uint(SoftmaxFront.L_BITS)).extend(SoftmaxFront.L_BITS + 1).asSigned();
+        Signal max = input("in_max", Type.sint(SoftmaxFront.MAX_BITS));
+        Signal r = input("in_r", Type.uint(16));
+        Signal exp = input("in_exp", Type.sint(eb));
+
+        // ---- stage 1: u = s * L ---------------------------------------------------------------------------------
+        List<Signal> u = new ArrayList<>();
+        for (Signal si : lanes(s, p, Type.sint(Formats.DATA_BITS))) u.add(stage("u_" + u.size(), si.times(l)));
+        valid = stage("u_valid", valid);
+        last = stage("u_last", last);
+        Signal maxQ = stage("u_max", max);
+        // r and the shift travel with their beat, so a new token's factor never meets an old token's lanes.
+        Signal shift = stage("u_shift", exp.extend(eb + 1).plus(lit(Formats.FACTOR_FRAC - Formats.PROB_FRAC, Type.sint(eb + 1)))
+                .truncate(eb).asUnsigned());
+        Signal rQ = stage("u_r", r);
+
+        // ---- stages 2-4: exp ---------------------------------------------------------------------------------------
+        List<Signal> probs = new ArrayList<>();
+        for (int i = 0; i < p; i++) {
+            Inst e = instance("exp_" + i, new Exp2Unit(SoftmaxFront.U_BITS, SoftmaxFront.MAX_BITS, true));
+            e.in("en", en).in("in_valid", valid).in("in_u", u.get(i)).in("in_max", maxQ);
+            probs.add(e.out("out_p"));
+        }
+        valid = delay("exp_valid", valid, Latencies.EXP);
+        shift = delay("exp_shift", shift, Latencies.EXP);
+        rQ = delay("exp_r", rQ, Latencies.EXP);
+        last = delay("exp_last", last, Latencies.EXP);
+
+        // ---- stage 5: times r; shift amount 31 + e - 7 ---------------------------------------------------------------
+        List<Signal> prod = new ArrayList<>();
+        for (int i = 0; i < p; i++) prod.add(stage("m_" + i, probs.get(i).times(rQ)));
+        shift = stage("m_shift", shift);
+        valid = stage("m_valid", valid);
+        last = stage("m_last", last);
+
+        // ---- stage 6: round, clamp to 0..127 --------------------------------------------------------------------------
+        List<Signal> out = new ArrayList<>();
+        long top = (1L << Q_BITS) - 1;
+        for (int i = 0; i < p; i++) {
+            Signal rounded = roundShift(prod.get(i), shift);
+            Signal clamped = Signal.mux(rounded.gt(top), lit(top, rounded.type()), rounded).truncate(Q_BITS);
+            out.add(stage("q_" + i, clamped));
+        }
+        output("out_q", Type.uint(p * Q_BITS)).set(pack(out));
+        output("out_valid", Type.bool()).set(stage("q_valid", valid));
+        output("out_last", Type.bool()).set(stage("q_last", last));
+    }
+
+    /** Register stages: {@code Latencies.NORMALIZE_SOFTMAX_LANE}. */
+    public int latency() { return Latencies.NORMALIZE_SOFTMAX_LANE; }
+}

@@ -1,0 +1,136 @@
+package defernorm.hdl;
+
+import defernorm.hdl.ir.SourceLoc;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Lowers a module's statement tree (sets inside when/switch chains, last set wins) to one driver per
+ * wire, output and register: a multiplexer chain. Reports nets that are never driven, and wires/outputs
+ * that are driven only on some paths (they would infer a latch). A register not set on some path holds its
+ * value; a register set under a single condition uses it as its clock enable.
+ */
+final class Lowering {
+    /** The value of a net after a block: a net, "not assigned" (wires), "unchanged" (registers), or a choice. */
+    private sealed interface Val permits Of, Choice, Special {}
+    private record Of(Net net, SourceLoc loc) implements Val {}
+    private record Choice(Net cond, Val ifTrue, Val ifFalse, SourceLoc loc) implements Val {}
+    private enum Special implements Val { UNDEF, HOLD }
+
+    /** The driver of an assignable net after lowering; {@code enable} only for registers (may be null). */
+    record Driver(Net next, Net enable, SourceLoc loc) {}
+
+    private final Builder b;
+    private final List<Diagnostic> problems;
+    /** Multiplexers made while lowering: they belong to this elaboration, not to the module's builder. */
+    final List<Net> created = new ArrayList<>();
+    final Map<Net, Driver> drivers = new IdentityHashMap<>();
+
+    Lowering(Builder b, List<Diagnostic> problems) {
+        this.b = b;
+        this.problems = problems;
+    }
+
+    void run() {
+        Map<Net, Val> finals = eval(b.root, t -> t.kind == Net.Kind.REG ? Special.HOLD : Special.UNDEF);
+        for (Net n : b.nets) {
+            if (!n.kind.assignable()) continue;
+            Val v = finals.getOrDefault(n, n.kind == Net.Kind.REG ? Special.HOLD : Special.UNDEF);
+            if (n.kind == Net.Kind.REG) lowerReg(n, v);
+            else lowerComb(n, v);
+        }
+    }
+
+    private void lowerComb(Net n, Val v) {
+        if (v == Special.UNDEF) {
+            problems.add(Diagnostic.error(n.loc, n.describe() + " is never set, so it has no driver."));
+            return;
+        }
+        Choice open = firstOpen(v, Special.UNDEF);
+        if (open != null) {
+            problems.add(Diagnostic.error(open.loc(), n.describe() + " is set under this when but not on every path"
+                    + " and has no default, so it would infer a latch; set it unconditionally before the when."));
+            return;
+        }
+        Net next = materialize(v, null, new IdentityHashMap<>());
+        drivers.put(n, new Driver(next, null, v instanceof Of of ? of.loc() : n.loc));
+    }
+
+    private void lowerReg(Net n, Val v) {
+        if (v == Special.HOLD) {
+            problems.add(Diagnostic.error(n.loc, n.describe() + " is never set, so its input has no driver."));
+            return;
+        }
+        if (n.enable == null && v instanceof Choice c && c.ifFalse() == Special.HOLD && firstOpen(c.ifTrue(), Special.HOLD) == null) {
+            drivers.put(n, new Driver(materialize(c.ifTrue(), n, new IdentityHashMap<>()), c.cond(), n.loc));
+            return;
+        }
+        drivers.put(n, new Driver(materialize(v, n, new IdentityHashMap<>()), n.enable, n.loc));
+    }
+
+    private Map<Net, Val> eval(Stmt.Block block, Function<Net, Val> incoming) {
+        Map<Net, Val> local = new LinkedHashMap<>();
+        Function<Net, Val> look = t -> local.containsKey(t) ? local.get(t) : incoming.apply(t);
+        for (Stmt s : block.stmts) {
+            if (s instanceof Stmt.Set set) {
+                local.put(set.target(), new Of(set.value(), set.loc()));
+            } else if (s instanceof Stmt.Chain chain) {
+                List<Map<Net, Val>> arms = new ArrayList<>();
+                Set<Net> touched = new LinkedHashSet<>();
+                for (Stmt.Arm arm : chain.arms) {
+                    Map<Net, Val> r = eval(arm.body(), look);
+                    arms.add(r);
+                    touched.addAll(r.keySet());
+                }
+                Map<Net, Val> other = chain.otherwise == null ? Map.of() : eval(chain.otherwise, look);
+                touched.addAll(other.keySet());
+                for (Net t : touched) {
+                    Val v = other.containsKey(t) ? other.get(t) : look.apply(t);
+                    for (int i = chain.arms.size() - 1; i >= 0; i--) {
+                        Map<Net, Val> r = arms.get(i);
+                        Val a = r.containsKey(t) ? r.get(t) : look.apply(t);
+                        Stmt.Arm arm = chain.arms.get(i);
+                        v = a.equals(v) ? v : new Choice(arm.cond(), a, v, arm.loc());
+                    }
+                    local.put(t, v);
+                }
+            }
+        }
+        return local;
+    }
+
+    /** The outermost choice that leaves {@code special} reachable, or null if none. */
+    private static Choice firstOpen(Val v, Special special) {
+        if (!(v instanceof Choice c)) return null;
+        if (contains(c, special)) return c;
+        return null;
+    }
+
+    private static boolean contains(Val v, Special special) {
+        if (v == special) return true;
+        return v instanceof Choice c && (contains(c.ifTrue(), special) || contains(c.ifFalse(), special));
+    }
+
+    private Net materialize(Val v, Net self, Map<Val, Net> memo) {
+        if (v instanceof Of of) return of.net();
+        if (v == Special.HOLD) return self;
+        if (v == Special.UNDEF) throw new IllegalStateException("undefined value survived the latch check");
+        Net done = memo.get(v);
+        if (done != null) return done;
+        Choice c = (Choice) v;
+        Net t = materialize(c.ifTrue(), self, memo);
+        Net f = materialize(c.ifFalse(), self, memo);
+        Net m = new Net(b, Net.Kind.MUX, t.type, c.loc(), b.nets.size() + created.size());
+        m.args = List.of(c.cond(), t, f);
+        created.add(m);
+        memo.put(v, m);
+        return m;
+    }
+}

@@ -1,0 +1,187 @@
+package defernorm.hdl;
+
+import defernorm.hdl.check.Names;
+import defernorm.hdl.ir.Instance;
+import defernorm.hdl.ir.Memory;
+import defernorm.hdl.ir.ModuleIr;
+import defernorm.hdl.ir.Node;
+import defernorm.hdl.ir.Type;
+
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns one module's builder state into a {@link ModuleIr}: lowers when/switch to multiplexers, drops nets
+ * nothing reads, names temporaries structurally (merging identical ones), and runs the per-module checks
+ * (names, drivers, latches, unconnected instance inputs). Problems go to {@link #problems}.
+ */
+final class ModuleElaboration {
+    private final Builder b;
+    final List<Diagnostic> problems = new ArrayList<>();
+    private final Lowering lowering;
+    /** Tie-offs for the write port of a memory without one (a ROM). */
+    private final Map<Mem, Net[]> romTies = new java.util.IdentityHashMap<>();
+    private final List<Net> extra = new ArrayList<>();
+
+    ModuleElaboration(Builder b) {
+        this.b = b;
+        this.lowering = new Lowering(b, problems);
+    }
+
+    ModuleIr run() {
+        problems.addAll(b.problems);
+        checkNames();
+        lowering.run();
+        checkInstances();
+        List<Net> live = live();
+        Map<Net, String> names = NetNamer.names(live);
+        return build(live, names);
+    }
+
+    private void checkNames() {
+        List<Names.Entry> entries = new ArrayList<>();
+        for (Net n : b.nets) if (n.name != null) entries.add(new Names.Entry(n.name, kind(n), n.nameLoc));
+        for (Mem m : b.memories) entries.add(new Names.Entry(m.name, "memory", m.loc));
+        for (Inst i : b.instances) entries.add(new Names.Entry(i.name, "instance", i.loc));
+        entries.sort(Comparator.comparing((Names.Entry e) -> e.loc().file()).thenComparingInt(e -> e.loc().line()));
+        problems.addAll(Names.checkModuleName(b.name, b.loc));
+        problems.addAll(Names.check(entries));
+    }
+
+    private static String kind(Net n) {
+        return switch (n.kind) {
+            case INPUT -> "input";
+            case OUTPUT -> "output";
+            case WIRE -> "wire";
+            case REG -> "register";
+            case MEMREAD -> "memory read";
+            case INSTOUT -> "instance output";
+            default -> "signal";
+        };
+    }
+
+    private void checkInstances() {
+        for (Inst i : b.instances) {
+            for (Net p : i.child.b.ports) {
+                if (p.kind == Net.Kind.INPUT && !i.inputs.containsKey(p.name)) {
+                    problems.add(Diagnostic.error(i.loc, "input '" + p.name + "' of instance '" + i.name + "' (module '"
+                            + i.child.name() + "') is not connected."));
+                }
+            }
+        }
+    }
+
+    private List<Net> operands(Net n) {
+        if (n.kind.assignable()) {
+            Lowering.Driver d = lowering.drivers.get(n);
+            if (d == null) return List.of();
+            return d.enable() == null ? List.of(d.next()) : List.of(d.next(), d.enable());
+        }
+        return n.args;
+    }
+
+    private Net[] writePort(Mem m) {
+        if (m.wrEnable != null) return new Net[] {m.wrEnable, m.wrAddr, m.wrData};
+        return romTies.computeIfAbsent(m, k -> {
+            Net[] t = {tie(Type.bool()), tie(Type.uint(m.addrWidth())), tie(Type.uint(m.width))};
+            return t;
+        });
+    }
+
+    private Net tie(Type t) {
+        Net n = new Net(b, Net.Kind.CONST, t, b.loc, b.nets.size() + lowering.created.size() + extra.size());
+        n.value = BigInteger.ZERO;
+        extra.add(n);
+        return n;
+    }
+
+    /** Every net reachable from the outputs, debug nets and instance inputs, plus all ports; in IR order. */
+    private List<Net> live() {
+        Set<Net> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Mem> liveMems = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Deque<Net> work = new ArrayDeque<>();
+        for (Net p : b.ports) if (p.kind == Net.Kind.OUTPUT) work.add(p);
+        work.addAll(b.debug);
+        for (Inst i : b.instances) for (Inst.Connection c : i.inputs.values()) work.add(c.net());
+        while (!work.isEmpty()) {
+            Net n = work.pop();
+            if (!seen.add(n)) continue;
+            work.addAll(operands(n));
+            if (n.kind == Net.Kind.MEMREAD && liveMems.add(n.mem)) Collections.addAll(work, writePort(n.mem));
+        }
+        List<Net> ordered = new ArrayList<>(b.ports);
+        List<Net> rest = new ArrayList<>();
+        for (Net n : seen) if (n.kind != Net.Kind.INPUT && n.kind != Net.Kind.OUTPUT) rest.add(n);
+        rest.sort(Comparator.comparingInt(n -> n.seq));
+        ordered.addAll(rest);
+        return ordered;
+    }
+
+    private ModuleIr build(List<Net> live, Map<Net, String> names) {
+        List<Node> nodes = new ArrayList<>();
+        Set<String> emitted = new LinkedHashSet<>();
+        Set<Mem> mems = new LinkedHashSet<>();
+        for (Net n : live) {
+            String name = names.get(n);
+            if (!emitted.add(name)) continue;   // structurally identical temporary: already there
+            Node node = node(n, name, names);
+            if (node != null) nodes.add(node);
+            if (n.kind == Net.Kind.MEMREAD) mems.add(n.mem);
+        }
+        List<Memory> memories = new ArrayList<>();
+        for (Mem m : b.memories) {
+            if (!mems.contains(m)) continue;
+            Net[] w = writePort(m);
+            memories.add(new Memory(m.name, m.width, m.depth, m.init, names.get(w[0]), names.get(w[1]), names.get(w[2]), m.loc));
+        }
+        List<Instance> instances = new ArrayList<>();
+        for (Inst i : b.instances) {
+            List<Instance.Connection> cs = new ArrayList<>();
+            for (Net p : i.child.b.ports) {
+                Inst.Connection c = i.inputs.get(p.name);
+                if (p.kind == Net.Kind.INPUT && c != null) cs.add(new Instance.Connection(p.name, names.get(c.net())));
+            }
+            instances.add(new Instance(i.name, i.child.name(), cs, i.loc));
+        }
+        List<String> debug = b.debug.stream().map(names::get).distinct().toList();
+        return new ModuleIr(b.name, nodes, memories, instances, debug, b.loc);
+    }
+
+    private Node node(Net n, String name, Map<Net, String> names) {
+        List<String> args = n.args.stream().map(names::get).toList();
+        return switch (n.kind) {
+            case INPUT -> new Node.Input(name, n.type, n.loc);
+            case OUTPUT, WIRE -> {
+                Lowering.Driver d = lowering.drivers.get(n);
+                if (d == null) yield null;   // undriven: already an error
+                String src = names.get(d.next());
+                yield n.kind == Net.Kind.OUTPUT ? new Node.Output(name, n.type, src, n.loc)
+                        : new Node.Wire(name, n.type, src, d.loc());
+            }
+            case REG -> {
+                Lowering.Driver d = lowering.drivers.get(n);
+                if (d == null) yield null;
+                yield new Node.Reg(name, n.type, names.get(d.next()), d.enable() == null ? null : names.get(d.enable()),
+                        n.value, n.loc);
+            }
+            case CONST -> new Node.Const(name, n.type, n.value, n.loc);
+            case UNARY -> new Node.Unary(name, n.type, n.unaryOp, args.get(0), n.loc);
+            case BINARY -> new Node.Binary(name, n.type, n.binaryOp, args.get(0), args.get(1), n.loc);
+            case SLICE -> new Node.Slice(name, n.type, args.get(0), n.hi, n.lo, n.loc);
+            case CONCAT -> new Node.Concat(name, n.type, args, n.loc);
+            case MUX -> new Node.Mux(name, n.type, args.get(0), args.get(1), args.get(2), n.loc);
+            case RESIZE -> new Node.Resize(name, n.type, args.get(0), n.loc);
+            case CAST -> new Node.Cast(name, n.type, args.get(0), n.loc);
+            case MEMREAD -> new Node.MemRead(name, n.type, n.mem.name, args.get(0), args.size() > 1 ? args.get(1) : null, n.loc);
+            case INSTOUT -> new Node.InstanceOut(name, n.type, n.inst.name, n.port, n.loc);
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package defernorm.hdl.check;
+
+import defernorm.hdl.Diagnostic;
+import defernorm.hdl.ir.SourceLoc;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Name rules: a user name is a letter followed by letters, digits and '_' (a leading '_' is reserved for
+ * generated temporaries), is not a Verilog/SystemVerilog keyword nor {@code clk}/{@code rst}, and is unique in
+ * its module (ports, wires, registers, memories, memory reads, instances and instance outputs share one space).
+ */
+public final class Names {
+    private static final Pattern LEGAL = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+    /** One user-given name: what it names (e.g. {@code wire}) and where it was given. */
+    public record Entry(String name, String kind, SourceLoc loc) {}
+
+    private Names() {}
+
+    /** Why {@code name} is not allowed, as the end of a sentence, or null if it is fine. */
+    public static String problem(String name) {
+        if (name == null || name.isEmpty()) return "is empty";
+        if (name.startsWith("_")) return "starts with '_', which is reserved for generated temporaries";
+        if (!LEGAL.matcher(name).matches()) return "is not a legal identifier; use letters, digits and '_', starting with a letter";
+        if (Keywords.ALL.contains(name)) return "is a Verilog/SystemVerilog keyword; choose another name";
+        if (Keywords.IMPLICIT.contains(name)) return "is reserved for the implicit clock and reset, which are added automatically";
+        return null;
+    }
+
+    public static List<Diagnostic> checkModuleName(String name, SourceLoc loc) {
+        String p = problem(name);
+        return p == null ? List.of() : List.of(Diagnostic.error(loc, "module name '" + name + "' " + p + "."));
+    }
+
+    /** Legality of each name and uniqueness across {@code entries} (reported at the later one). */
+    public static List<Diagnostic> check(List<Entry> entries) {
+        List<Diagnostic> out = new ArrayList<>();
+        Map<String, Entry> seen = new HashMap<>();
+        for (Entry e : entries) {
+            String p = problem(e.name());
+            if (p != null) {
+                out.add(Diagnostic.error(e.loc(), e.kind() + " name '" + e.name() + "' " + p + "."));
+                continue;
+            }
+            Entry first = seen.putIfAbsent(e.name(), e);
+            if (first != null) {
+                out.add(Diagnostic.error(e.loc(), e.kind() + " name '" + e.name() + "' is already used by the "
+                        + first.kind() + " declared at " + first.loc() + "."));
+            }
+        }
+        return out;
+    }
+}

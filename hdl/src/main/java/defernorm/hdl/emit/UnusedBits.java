@@ -1,0 +1,83 @@
+package defernorm.hdl.emit;
+
+import defernorm.hdl.ir.Instance;
+import defernorm.hdl.ir.Memory;
+import defernorm.hdl.ir.ModuleIr;
+import defernorm.hdl.ir.Node;
+import defernorm.hdl.ir.Type;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static defernorm.hdl.emit.VerilogSyntax.part;
+
+/**
+ * Finds the bits of a module's nets that nothing reads (e.g. the high half of an input that only feeds a
+ * slice), so the emitter can sink them into one {@code _unused_ok} wire: Verilator -Wall then stays
+ * silent (it ignores names matching {@code *unused*}) without a blanket waiver.
+ */
+final class UnusedBits {
+    private UnusedBits() {}
+
+    /**
+     * The unread parts of the module's nets as Verilog selects, most significant first within a net, nets in
+     * node order, after {@code unreadImplicitNets} (e.g. {@code rst} in a module without resets).
+     */
+    static List<String> of(ModuleIr m, List<String> unreadImplicitNets) {
+        Map<String, Type> types = new HashMap<>();
+        Map<String, BitSet> read = new HashMap<>();
+        for (Node n : m.nodes()) {
+            types.put(n.name(), n.type());
+            read.put(n.name(), new BitSet());
+        }
+        for (Node n : m.nodes()) markReads(n, types, read);
+        for (Memory mem : m.memories()) {
+            for (String net : new String[]{mem.wrEnable(), mem.wrAddr(), mem.wrData()}) markAll(net, types, read);
+        }
+        for (Instance i : m.instances()) for (Instance.Connection c : i.inputs()) markAll(c.net(), types, read);
+
+        List<String> parts = new ArrayList<>(unreadImplicitNets);
+        for (Node n : m.nodes()) {
+            if (n instanceof Node.Output) continue;   // read by the parent
+            int w = n.type().width();
+            BitSet r = read.get(n.name());
+            for (int hi = w - 1; hi >= 0; ) {
+                if (r.get(hi)) { hi--; continue; }
+                int lo = hi;
+                while (lo > 0 && !r.get(lo - 1)) lo--;
+                parts.add(part(n.name(), w, hi, lo));
+                hi = lo - 1;
+            }
+        }
+        return parts;
+    }
+
+    private static void markReads(Node n, Map<String, Type> types, Map<String, BitSet> read) {
+        if (n instanceof Node.Slice s) {
+            mark(s.arg(), s.lo(), s.hi() + 1, read);
+        } else if (n instanceof Node.Resize r && r.type().width() < widthOf(r.arg(), types)) {
+            mark(r.arg(), 0, r.type().width(), read);
+        } else {
+            for (String op : n.operands()) markAll(op, types, read);
+        }
+    }
+
+    private static int widthOf(String net, Map<String, Type> types) {
+        Type t = types.get(net);
+        if (t == null) throw new IllegalArgumentException("net '" + net + "' is read but never defined in the IR");
+        return t.width();
+    }
+
+    private static void markAll(String net, Map<String, Type> types, Map<String, BitSet> read) {
+        if (net != null) mark(net, 0, widthOf(net, types), read);
+    }
+
+    private static void mark(String net, int from, int to, Map<String, BitSet> read) {
+        BitSet b = read.get(net);
+        if (b == null) throw new IllegalArgumentException("net '" + net + "' is read but never defined in the IR");
+        b.set(from, to);
+    }
+}

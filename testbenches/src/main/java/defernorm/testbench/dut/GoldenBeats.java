@@ -1,0 +1,61 @@
+package defernorm.testbench.dut;
+
+import defernorm.golden.model.Datapath;
+import defernorm.golden.model.Datapaths;
+import defernorm.golden.model.LayerConfig;
+import defernorm.golden.model.Params;
+import defernorm.golden.model.TokenResult;
+import defernorm.golden.model.Variant;
+import defernorm.golden.timing.Schedule;
+import defernorm.testbench.check.GoldenStream;
+import defernorm.testbench.check.OutputBeat;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The golden model in the checker's terms: the bit-accurate datapath of {@code cfg.op()} in one variant cut
+ * into output beats, and the closed-form {@link Schedule} for the cycles of every input and output beat.
+ *
+ * <pre>{@code GoldenStream golden = new GoldenBeats(cfg, Variant.DEFERRED); }</pre>
+ */
+public final class GoldenBeats implements GoldenStream {
+    private final Datapath datapath;
+    private final Schedule schedule;
+    private final Params params;
+
+    public GoldenBeats(LayerConfig cfg, Variant variant) {
+        this.datapath = Datapaths.of(cfg, variant);
+        this.params = cfg.params();
+        this.schedule = new Schedule(cfg.op(), variant, params);
+    }
+
+    public Schedule schedule() { return schedule; }
+
+    /** The golden model's full result for one token (lanes plus intermediates). */
+    public TokenResult process(byte[] token) { return datapath.process(token); }
+
+    @Override public List<OutputBeat> outputs(List<byte[]> tokens) {
+        int g = params.groups();
+        int q = params.q();
+        List<OutputBeat> beats = new ArrayList<>(tokens.size() * g);
+        for (int t = 0; t < tokens.size(); t++) {
+            TokenResult r = datapath.process(tokens.get(t));
+            for (int b = 0; b < g; b++) beats.add(new OutputBeat(t, b, r.beat(b, q), b == g - 1));
+        }
+        return beats;
+    }
+
+    @Override public long[] beatCycles(int tokens) {
+        int g = params.groups();
+        long[] c = new long[tokens * g];
+        for (int t = 0; t < tokens; t++) for (int b = 0; b < g; b++) c[t * g + b] = schedule.outputCycle(t, b);
+        return c;
+    }
+
+    @Override public long[] inputCycles(int tokens) {
+        int nb = params.beats();
+        long[] c = new long[tokens * nb];
+        for (int t = 0; t < tokens; t++) for (int k = 0; k < nb; k++) c[t * nb + k] = schedule.inputCycle(t, k);
+        return c;
+    }
+}

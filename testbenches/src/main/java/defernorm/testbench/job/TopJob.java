@@ -1,0 +1,116 @@
+package defernorm.testbench.job;
+
+import defernorm.cosim.SimOptions;
+import defernorm.golden.model.Op;
+import defernorm.golden.model.Params;
+import defernorm.golden.model.Variant;
+import defernorm.golden.timing.Schedule;
+import defernorm.hdl.emit.SynthResult;
+import defernorm.hdl.emit.Tool;
+import defernorm.hdl.emit.ToolChecks;
+import defernorm.testbench.check.CheckPlan;
+import defernorm.testbench.check.CheckResult;
+import defernorm.testbench.check.Checker;
+import defernorm.testbench.check.MidStreamReset;
+import defernorm.testbench.check.OutputBeat;
+import defernorm.testbench.check.TopUnderTest;
+import defernorm.testbench.dut.GeneratedTop;
+import defernorm.testbench.dut.LayerProblem;
+import defernorm.testbench.dut.Problems;
+import defernorm.testbench.dut.Tops;
+import defernorm.testbench.report.ReportRow;
+import defernorm.testbench.stimulus.EdgeCases;
+import defernorm.testbench.stimulus.Flow;
+import defernorm.testbench.stimulus.RandomTokens;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The main job for one top: generate it, count its cells, co-simulate the directed edge cases and random
+ * tokens with every cycle compared, then a shorter stream with bubbles, backpressure and a reset in the
+ * middle, and measure the error of its dequantized outputs against float64.
+ */
+final class TopJob {
+    /** Tokens of the backpressure run, as a fraction of the main run (at least 8). */
+    private static final int BACKPRESSURE_DIVISOR = 4;
+
+    private TopJob() {}
+
+    record Outcome(ReportRow row, double[] errors) {}
+
+    static Outcome run(Op op, Variant variant, JobSettings s, Progress progress) {
+        Params params = s.params();
+        String label = op.name().toLowerCase() + "/" + variant.name().toLowerCase();
+        progress.doing(label + ": generate");
+        GeneratedTop g = Tops.generate(op, variant, params, s.outDir());
+        long cells = -1;
+        long ffs = -1;
+        if (s.synth() && Tool.YOSYS.isInstalled()) {
+            progress.doing(label + ": yosys");
+            SynthResult y = ToolChecks.yosysSynth(g.dir(), g.name());
+            if (y.stats() != null) {
+                cells = y.stats().cells();
+                ffs = y.stats().flipFlops();
+            }
+        }
+        progress.step();
+
+        progress.doing(label + ": co-simulate");
+        LayerProblem random = Problems.random(op, params, s.tokens(), s.seed());
+        List<byte[]> all = new ArrayList<>(EdgeCases.tokens(params.n()));
+        int edges = all.size();
+        all.addAll(random.tokens());
+        LayerProblem problem = Problems.withTokens(random, all);
+        TopUnderTest top = Tops.underTest(variant, problem.quantized().config());
+        SimOptions options = SimOptions.of(s.engine()).withWorkDir(s.outDir().resolve("sim"));
+        CheckResult free = Checker.check(top, CheckPlan.free(all, s.seed()).withWaves(s.outDir().resolve("waves")), options);
+        progress.step();
+
+        progress.doing(label + ": backpressure");
+        List<byte[]> some = all.subList(0, Math.min(all.size(), Math.max(8, all.size() / BACKPRESSURE_DIVISOR)));
+        MidStreamReset cut = new MidStreamReset(RandomTokens.generate(params.n(), 3, s.seed() + 1), 2 * params.beats() * params.groups());
+        CheckResult bp = Checker.check(top, CheckPlan.free(some, s.seed()).withFlow(Flow.random(0.7, 0.6)).withReset(cut)
+                .withWaves(s.outDir().resolve("waves")), options);
+        progress.step();
+
+        double[] errors = errors(problem, variant, free.received(), params);
+        double maxAbs = Double.NaN;
+        double maxRel = Double.NaN;
+        if (errors != null) {
+            maxAbs = 0;
+            maxRel = 0;
+            for (int t = 0; t < Math.min(all.size(), free.received().size() / params.groups()); t++) {
+                double[] ref = problem.reference(t);
+                double refMax = 0;
+                for (double v : ref) refMax = Math.max(refMax, Math.abs(v));
+                for (int j = 0; j < params.m(); j++) {
+                    double e = errors[t * params.m() + j];
+                    maxAbs = Math.max(maxAbs, e);
+                    if (refMax > 0) maxRel = Math.max(maxRel, e / refMax);
+                }
+            }
+        }
+        String first = !free.passed() ? free.firstMismatch().describe()
+                : !bp.passed() ? "with backpressure: " + bp.firstMismatch().describe() : "";
+        Schedule schedule = new Schedule(op, variant, params);
+        ReportRow row = new ReportRow(op.name().toLowerCase(), variant.name().toLowerCase(), g.name(), params.n(), params.m(),
+                params.p(), params.q(), params.c(), all.size(), free.latency(), schedule.tokenLatency(), free.cyclesPerToken(),
+                free.mismatches() + bp.mismatches(), maxAbs, maxRel, cells, ffs, first);
+        return new Outcome(row, errors == null ? new double[0] : errors);
+    }
+
+    /** Absolute errors of every output lane of every delivered token, or null for matmul-only. */
+    private static double[] errors(LayerProblem problem, Variant variant, List<OutputBeat> received, Params params) {
+        if (variant == Variant.MATMUL) return null;
+        int g = params.groups();
+        int q = params.q();
+        int tokens = Math.min(problem.tokens().size(), received.size() / g);
+        double[] out = new double[tokens * params.m()];
+        for (int t = 0; t < tokens; t++) {
+            long[] lanes = new long[params.m()];
+            for (int b = 0; b < g; b++) System.arraycopy(received.get(t * g + b).lanes(), 0, lanes, b * q, q);
+            System.arraycopy(problem.absErrors(variant, t, lanes), 0, out, t * params.m(), params.m());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,33 @@
+package defernorm.testbench.report;
+
+/**
+ * One line of the main job's table: one top, co-simulated against the golden model.
+ *
+ * @param op                 layernorm, rmsnorm or softmax
+ * @param variant            standard, deferred or matmul
+ * @param top                the generated top's module name
+ * @param n                  vector length
+ * @param m                  output columns
+ * @param p                  input lanes P
+ * @param q                  output lanes Q
+ * @param c                  collective latency C
+ * @param tokens             tokens streamed
+ * @param latency            measured cycles from a token's first input handshake to its last output beat
+ * @param predictedLatency   the golden schedule's latency, or -1 if unknown
+ * @param cyclesPerToken     measured steady-state cycles per token (throughput = 1 / this)
+ * @param mismatches         mismatching, missing or extra output beats (0 = pass)
+ * @param maxAbsError        largest |dequantized output - float64 reference|, NaN if not computed
+ * @param maxRelError        that error relative to the largest |reference| output of the token, NaN if not computed
+ * @param cells              yosys cell count, or -1 when yosys was not run
+ * @param flipFlops          yosys flip-flop bit count, or -1 when yosys was not run
+ * @param firstMismatch      the first mismatch in one line, or empty
+ */
+public record ReportRow(String op, String variant, String top, int n, int m, int p, int q, int c, int tokens,
+                        long latency, long predictedLatency, double cyclesPerToken, int mismatches,
+                        double maxAbsError, double maxRelError, long cells, long flipFlops, String firstMismatch) {
+
+    public boolean passed() { return mismatches == 0 && firstMismatch.isEmpty(); }
+
+    /** Tokens per cycle in steady state. */
+    public double throughput() { return cyclesPerToken > 0 ? 1.0 / cyclesPerToken : Double.NaN; }
+}

@@ -1,0 +1,128 @@
+package defernorm.testbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CliErrorTest {
+
+    private static void assertBadInput(CliRun r, String mentions) {
+        assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
+        assertTrue(r.oneErrorLine(), () -> "expected one line on stderr, got:\n" + r.err());
+        assertTrue(r.err().startsWith("defernorm: "), r.err());
+        assertTrue(r.err().contains(mentions), () -> "expected '" + mentions + "' in: " + r.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"generate", "cosim", "eval", "run", ""})
+    void everyCommandHasHelp(String command) {
+        CliRun r = command.isEmpty() ? CliRun.of("--help") : CliRun.of(command, "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("Usage: defernorm"), r.out());
+        assertTrue(r.out().contains("--help"), r.out());
+    }
+
+    @Test
+    void noCommandIsBadInput() {
+        assertBadInput(CliRun.of(), "name a command");
+    }
+
+    @Test
+    void anUnknownCommandIsBadInput() {
+        assertBadInput(CliRun.of("simulate"), "simulate");
+    }
+
+    @Test
+    void anUnknownOpIsOneLine() {
+        assertBadInput(CliRun.of("generate", "--op", "groupnorm", "--variant", "deferred"), "groupnorm");
+    }
+
+    @Test
+    void anUnknownVariantIsOneLine() {
+        assertBadInput(CliRun.of("cosim", "--op", "rmsnorm", "--variant", "lazy"), "lazy");
+    }
+
+    @Test
+    void opsAndVariantsAreCaseInsensitive() {
+        // accepted by the parser: the failure, if any, is later (here: P does not divide n)
+        assertBadInput(CliRun.of("generate", "--op", "RmsNorm", "--variant", "DEFERRED", "-n", "10", "-P", "4"), "P must divide n");
+    }
+
+    @Test
+    void impossibleParametersNameTheRule() {
+        assertBadInput(CliRun.of("generate", "--op", "rmsnorm", "--variant", "deferred", "-m", "30", "-Q", "4"), "Q must divide m");
+        assertBadInput(CliRun.of("cosim", "--op", "softmax", "--variant", "standard", "-C", "-1"), "C (collective latency)");
+        assertBadInput(CliRun.of("run", "-n", "0"), "n must be");
+    }
+
+    @Test
+    void aNonNumberIsOneLine() {
+        assertBadInput(CliRun.of("cosim", "--op", "rmsnorm", "--variant", "deferred", "-n", "many"), "many");
+    }
+
+    @Test
+    void badFlowProbabilitiesAreOneLine() {
+        assertBadInput(CliRun.of("cosim", "--op", "rmsnorm", "--variant", "deferred", "--output-ready", "0"), "probabilities");
+    }
+
+    @Test
+    void aMissingInputFileIsOneLine(@TempDir Path dir) {
+        assertBadInput(CliRun.of("eval", "--input", dir.resolve("nope.json").toString(), "--output", dir.resolve("o.json").toString()),
+                "does not exist");
+    }
+
+    @Test
+    void evalNeedsBothFiles() {
+        assertBadInput(CliRun.of("eval", "--input", "x.json"), "--output");
+    }
+
+    @Test
+    void malformedJsonIsOneLine(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.json");
+        Files.writeString(in, "{\"op\": \"rmsnorm\", \"x\": [[1, 2,]");
+        assertBadInput(eval(in, dir), "not valid JSON");
+    }
+
+    @Test
+    void anUnknownOpInJsonIsOneLine(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.json");
+        Files.writeString(in, "{\"op\": \"batchnorm\", \"x\": [[1, 2]], \"weights\": [[1], [2]]}");
+        assertBadInput(eval(in, dir), "unknown op \"batchnorm\"");
+    }
+
+    @Test
+    void wrongShapesNameTheField(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.json");
+        Files.writeString(in, "{\"op\": \"rmsnorm\", \"x\": [[1, 2, 3, 4]], \"weights\": [[1, 2], [3, 4], [5, 6]]}");
+        assertBadInput(eval(in, dir), "\"weights\" must have n = 4 rows, but has 3");
+        Files.writeString(in, "{\"op\": \"layernorm\", \"x\": [[1, 2], [3]], \"weights\": [[1], [2]]}");
+        assertBadInput(eval(in, dir), "\"x[1]\" must have the first row's length = 2 numbers, but has 1");
+        Files.writeString(in, "{\"op\": \"rmsnorm\", \"x\": [[1, 2]], \"weights\": [[1], [2]], \"g\": [1]}");
+        assertBadInput(eval(in, dir), "\"g\" must have n = 2 numbers");
+        Files.writeString(in, "{\"op\": \"softmax\", \"scores\": [[1, \"a\"]], \"v\": [[1], [2]]}");
+        assertBadInput(eval(in, dir), "\"scores[0][1]\" must be a number, not a string");
+        Files.writeString(in, "{\"op\": \"softmax\", \"x\": [[1, 2]], \"v\": [[1], [2]]}");
+        assertBadInput(eval(in, dir), "\"scores\" is missing");
+        Files.writeString(in, "[1, 2]");
+        assertBadInput(eval(in, dir), "must be a JSON object");
+    }
+
+    @Test
+    void impossibleParametersInJsonAreOneLine(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.json");
+        Files.writeString(in, "{\"op\": \"rmsnorm\", \"x\": [[1, 2, 3, 4]], \"weights\": [[1], [2], [3], [4]], \"params\": {\"P\": 3}}");
+        assertBadInput(eval(in, dir), "P must divide n");
+        Files.writeString(in, "{\"op\": \"rmsnorm\", \"x\": [[1, 2, 3, 4]], \"weights\": [[1], [2], [3], [4]], \"params\": {\"n\": 8}}");
+        assertBadInput(eval(in, dir), "params.n = 8 but the rows have n = 4");
+    }
+
+    private static CliRun eval(Path in, Path dir) {
+        return CliRun.of("eval", "--input", in.toString(), "--output", dir.resolve("out.json").toString(), "--engine", "builtin");
+    }
+}
