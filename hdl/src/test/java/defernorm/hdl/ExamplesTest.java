@@ -39,4 +39,10 @@ class ExamplesTest {
         List<String> first = m.nodes().subList(0, 8).stream().map(Node::name).toList();
         assertEquals(List.of("in_valid", "in_data", "out_ready", "in_ready", "out_valid", "out_data", "full", "empty"), first);
     }
+
+    @Test void exampleFramesAreUserCode() {
+        var m = Elaborator.elaborate(new Counter(4)).topModule();
+        assertTrue(m.nodes().stream().allMatch(n -> n.loc().file().equals("Counter.java")), m.nodes().toString());
+        assertEquals("Counter.java", m.loc().file());
+    }
 }

@@ -192,4 +192,28 @@ class LoweringTest {
         Design d = Elaborator.elaborate(new defernorm.examples.MacPair());
         assertEquals(List.of("Mac_W8", "MacPair"), d.modules().stream().map(ModuleIr::name).toList());
     }
+
+    @Test void namingANamedNetAddsAWire() {
+        ModuleIr m = top(new Module("M") {{
+            Signal a = input("a", Type.uint(4));
+            Reg r = reg("r", Type.uint(4));
+            r.set(a);
+            output("y", Type.uint(4)).set(r.named("r_alias"));
+        }});
+        assertEquals(new Node.Wire("r_alias", Type.uint(4), "r", node(m, "r_alias").loc()), node(m, "r_alias"));
+    }
+
+    @Test void instancePortMisuseIsReported() {
+        Module child = new Module("Child") {{
+            output("o", Type.bool()).set(input("i", Type.bool()));
+        }};
+        Expect.errors(new Module("P") {{
+            Inst u = instance("u", child);
+            l[0] = line(); u.in("o", lit(0, Type.bool()));
+            u.in("i", lit(0, Type.bool()));
+            l[1] = line(); output("y", Type.bool()).set(u.out("nope"));
+        }},
+            Expect.at("LoweringTest.java", l[0]) + "'o' is an output of module 'Child', not an input; read it with out().",
+            Expect.at("LoweringTest.java", l[1]) + "module 'Child' has no port 'nope'.");
+    }
 }

@@ -52,7 +52,9 @@ public final class RandomDesign {
     }
 
     private ModuleIr module(List<Gene> genes, ModuleIr child) {
+        // Two inputs every module has, so a gene always has operands of both signednesses to pick.
         values.add(m.input("i" + inputs++, Type.uint(4)));
+        values.add(m.input("i" + inputs++, Type.sint(8)));
         if (child != null) {
             Map<String, String> conns = new LinkedHashMap<>();
             int k = 0;
@@ -133,7 +135,8 @@ public final class RandomDesign {
                 result(m.binary(op, a, b));
             }
             case SHL, SHR -> {
-                String amt = pick(g.c());
+                // Half the time a net of 7+ bits, so amounts past the width (and past 63) are common.
+                String amt = g.d() % 2 == 0 ? pickWide(g.c(), 7) : pick(g.c());
                 if (m.type(amt).signed()) amt = m.cast(amt);
                 if (m.type(amt).width() > 7 && g.d() % 4 != 0) amt = m.slice(amt, 6, 0);
                 result(m.binary(op, a, amt));
@@ -202,6 +205,15 @@ public final class RandomDesign {
     }
 
     private String pick(int index) { return values.get(index % values.size()); }
+
+    /** The first net at least {@code minWidth} bits wide from pick position {@code index} on, else {@code pick(index)}. */
+    private String pickWide(int index, int minWidth) {
+        for (int i = 0; i < values.size(); i++) {
+            String v = pick(index + i);
+            if (m.type(v).width() >= minWidth) return v;
+        }
+        return pick(index);
+    }
 
     private void result(String net) {
         values.add(net);

@@ -38,7 +38,7 @@ public final class RandomStimulus {
         for (int c = 0; c < cycles; c++) {
             for (int i = 0; i < names.size(); i++) {
                 boolean isRst = clocked && i == names.size() - 1;
-                values[c][i] = isRst ? BigInteger.valueOf(c < 2 || rnd.nextInt(20) == 0 ? 1 : 0) : value(types.get(i), rnd);
+                values[c][i] = isRst ? BigInteger.valueOf(c < 2 || rnd.nextInt(12) == 0 ? 1 : 0) : value(types.get(i), rnd);
             }
         }
         return new RandomStimulus(List.copyOf(names), List.copyOf(types), values);

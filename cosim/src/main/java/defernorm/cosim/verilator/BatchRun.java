@@ -19,7 +19,7 @@ import java.util.List;
  * rethrown, so the protocol stays in step and {@link #cyclesRun()} says how far the model got.
  */
 final class BatchRun {
-    private static final int CHUNK_BYTES = 32 * 1024;
+    private static final int CHUNK_BYTES = 128 * 1024;
     private static final int MAX_CHUNK_CYCLES = 1 << 16;
 
     private final ModelProcess proc;
@@ -109,7 +109,7 @@ final class BatchRun {
     }
 
     private void read(Observer observer) {
-        int rowsPerBlock = outRow == 0 ? Integer.MAX_VALUE : Math.max(1, (1 << 16) / outRow);
+        int rowsPerBlock = outRow == 0 ? Integer.MAX_VALUE : Math.max(1, (1 << 18) / outRow);
         byte[] block = new byte[outRow == 0 ? 0 : rowsPerBlock * outRow];
         Row row = new Row(block);
         long done = 0;

@@ -39,6 +39,8 @@ final class ModelProcess implements AutoCloseable {
     private final InputStream in;
     private final StderrTail stderr;
     private final byte[] scratch = new byte[16];
+    /** Bytes the replay log may still take: system property {@code defernorm.replay.maxBytes}, default 256 MiB. */
+    private long replayRoom = Long.getLong("defernorm.replay.maxBytes", 256L << 20);
     private volatile VerilatorException failure;
 
     ModelProcess(Path binary, String design, Path replayFile, Duration timeout) {
@@ -62,7 +64,7 @@ final class ModelProcess implements AutoCloseable {
             @Override public void write(int b) throws IOException { write(new byte[] {(byte) b}, 0, 1); }
 
             @Override public void write(byte[] b, int off, int len) throws IOException {
-                replay.write(b, off, len);
+                logReplay(b, off, len);
                 writeSlot.arm();
                 try {
                     childIn.write(b, off, len);
@@ -99,6 +101,17 @@ final class ModelProcess implements AutoCloseable {
                 }
             }
         }, 1 << 16);
+    }
+
+    /**
+     * Appends sent bytes to the replay log until it reaches its size limit; a longer session's
+     * log replays its beginning (the harness stops quietly where the log ends).
+     */
+    private void logReplay(byte[] b, int off, int len) throws IOException {
+        if (replayRoom <= 0) return;
+        int n = (int) Math.min(len, replayRoom);
+        replay.write(b, off, n);
+        replayRoom -= n;
     }
 
     /** Reads the harness's greeting and returns the net count it was generated with. */

@@ -77,6 +77,8 @@ size_t inPos = 0, inLen = 0;
 uint8_t outBuf[kBuf];
 size_t outLen = 0;
 
+void flushOut();
+
 // Makes n (<= kBuf) bytes contiguous at inBuf+inPos; false on end of input before any byte.
 bool fill(size_t n) {
     if (inLen - inPos >= n) return true;
@@ -84,11 +86,16 @@ bool fill(size_t n) {
     inLen -= inPos;
     inPos = 0;
     while (inLen < n) {
+        flushOut();  // about to wait for input: the other side must have every reply first
         ssize_t r = read(inFd, inBuf + inLen, kBuf - inLen);
         if (r < 0 && errno == EINTR) continue;
         if (r < 0) die("read failed");
         if (r == 0) {
             if (inLen == 0) return false;
+            if (replay) {  // a log capped at its size limit ends mid-command: replay up to there
+                printf("the replay log ends here (it was cut at its size limit)\n");
+                return false;
+            }
             die("input ended in the middle of a command");
         }
         inLen += (size_t)r;
@@ -96,11 +103,21 @@ bool fill(size_t n) {
     return true;
 }
 
+[[noreturn]] void endOfInput() {
+    if (!replay) die("input ended in the middle of a command");
+#if DN_TRACE
+    if (vcd) vcd->close();
+#endif
+    printf("replayed %llu cycles\n", (unsigned long long)cyc);
+    fflush(stdout);
+    _exit(0);
+}
+
 void readBytes(void* dst, size_t n) {
     uint8_t* d = (uint8_t*)dst;
     while (n > 0) {
         size_t k = n < kBuf ? n : kBuf;
-        if (!fill(k)) die("input ended in the middle of a command");
+        if (!fill(k)) endOfInput();
         memcpy(d, inBuf + inPos, k);
         inPos += k;
         d += k;
@@ -228,7 +245,7 @@ void batch() {
     readIndexList(nOut, outs, &outRow);
     if (inRow > kBuf || outRow > kBuf) die("batch row is larger than 256 KiB");
     for (uint64_t c = 0; c < cycles; c++) {
-        if (!fill(inRow)) die("input ended in the middle of a batch");
+        if (!fill(inRow)) endOfInput();
         const uint8_t* row = inBuf + inPos;
         for (uint32_t i = 0; i < nIn; i++) {
             const Net& n = nets[ins[i]];
@@ -248,7 +265,6 @@ void batch() {
         }
         edge();
     }
-    if (!replay) flushOut();
 }
 
 // The native-loop ceiling for benchmarks: the same work as a batch, with stimulus from a xorshift
@@ -297,7 +313,6 @@ void bench() {
     }
     writeBytes(&ns, 8);
     writeBytes(&sum, 8);
-    flushOut();
 }
 
 // 0 = ok, 1 = the model was built without waveform support, 2 = the file could not be opened.
@@ -344,7 +359,7 @@ void serve() {
                 if (dirty) { top->eval(); dirty = false; }
                 getNet(n, words);
                 if (replay) printText(n, words);
-                else { writeBytes(words, 4 * n.words); flushOut(); }
+                else writeBytes(words, 4 * n.words);
                 break;
             }
             case OP_STEP: step(readU64()); break;
@@ -359,7 +374,7 @@ void serve() {
                 path[len] = 0;
                 uint32_t status = waves(path);
                 if (replay) { if (status) fprintf(stderr, "waves: status %u\n", status); }
-                else { writeBytes(&status, 4); flushOut(); }
+                else writeBytes(&status, 4);
                 break;
             }
             case OP_QUIT: return;
@@ -405,7 +420,6 @@ int main(int argc, char** argv) {
     if (!replay) {
         const char hello[8] = {'D', 'N', 'V', '1', (char)(DN_NET_COUNT & 0xff), (char)(DN_NET_COUNT >> 8), 0, 0};
         writeBytes(hello, 8);
-        flushOut();
     }
     serve();
 #if DN_TRACE

@@ -12,8 +12,8 @@ import java.util.Locale;
  * only the text between its markers, so other sections stay) and rtl-out/bench.json.
  */
 final class BenchReport {
-    static final String COMMAND = "make bench   # = mvn -q -Ddefernorm.buildSuffix=-bench -pl cosim -am test "
-            + "-Dgroups=bench -Dtest=SimulatorBench -Dsurefire.failIfNoSpecifiedTests=false";
+    static final String COMMAND = "make bench   # = mvn -B -Ddefernorm.excludedGroups=none -Dgroups=bench "
+            + "-Dsurefire.failIfNoSpecifiedTests=false test; this section alone: add -pl cosim -am -Dtest=SimulatorBench";
     private static final String BEGIN = "<!-- bench:simulators:begin -->";
     private static final String END = "<!-- bench:simulators:end -->";
 
@@ -39,6 +39,13 @@ final class BenchReport {
                     .append(rate(r.batchRate())).append(" | ").append(rate(r.builtinRate())).append(" | ")
                     .append(rate(r.icarusRate())).append(" | ").append(ratio(r.bOverA())).append(" | ")
                     .append(ratio(r.cOverA())).append(" | ").append(ratio(r.cOverD())).append(" |\n");
+        }
+        m.append("\nCPU time per cycle (load-independent; the rates above are wall-clock on a shared machine):\n\n");
+        m.append("| design | (a) harness | (b) harness | (b) JVM, all threads (stimulus, checking, pipes) |\n");
+        m.append("|---|---:|---:|---:|\n");
+        for (CaseResult r : results) {
+            m.append("| ").append(r.title()).append(" | ").append(ns(r.nativeCpuNs())).append(" | ")
+                    .append(ns(r.batchChildCpuNs())).append(" | ").append(ns(r.batchJavaCpuNs())).append(" |\n");
         }
         m.append("\nBuild times (Verilator's runtime library, built once per cache and Verilator version: ")
                 .append(ctx.runtimeBuildMs()).append(" ms):\n\n");
@@ -88,6 +95,9 @@ final class BenchReport {
                     .append("       \"coldBuildMs\": ").append(r.coldBuildMs())
                     .append(", \"coldBuildWithRuntimeMs\": ").append(r.coldBuildMs() + ctx.runtimeBuildMs())
                     .append(", \"cachedStartMs\": ").append(r.cachedStartMs()).append(",\n")
+                    .append("       \"cpuNsPerCycle\": {\"verilatorNativeHarness\": ").append(num(r.nativeCpuNs()))
+                    .append(", \"verilatorJavaBatchHarness\": ").append(num(r.batchChildCpuNs()))
+                    .append(", \"verilatorJavaBatchJvm\": ").append(num(r.batchJavaCpuNs())).append("},\n")
                     .append("       \"batchMatchesNative\": ").append(r.batchMatchesNative())
                     .append(", \"icarusMatchesVerilator\": ").append(r.icarusMatchesVerilator())
                     .append(", \"builtinMismatches\": ").append(r.builtinMismatches())
@@ -120,13 +130,17 @@ final class BenchReport {
         return String.format(Locale.ROOT, "%.0f", r);
     }
 
+    private static String ns(double v) {
+        return v == Double.MAX_VALUE || Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.0f ns", v);
+    }
+
     private static String ratio(double r) {
         if (Double.isNaN(r) || Double.isInfinite(r)) return "n/a";
         return r >= 10 ? String.format(Locale.ROOT, "%.0f", r) : String.format(Locale.ROOT, "%.2f", r);
     }
 
     private static String num(double d) {
-        return Double.isNaN(d) || Double.isInfinite(d) ? "null" : String.format(Locale.ROOT, "%.4g", d);
+        return Double.isNaN(d) || Double.isInfinite(d) || d == Double.MAX_VALUE ? "null" : String.format(Locale.ROOT, "%.4g", d);
     }
 
     private static String str(String s) {

@@ -9,13 +9,17 @@ package defernorm.cosim.bench;
  * @param icarusRate   (d) Icarus Verilog on the same emitted Verilog
  * @param coldBuildMs  first build of the model with Verilator's runtime library already cached
  * @param cachedStartMs open on a cached model until the first peek answered
+ * @param nativeCpuNs  CPU time of the harness process per cycle in (a)
+ * @param batchChildCpuNs CPU time of the harness process per cycle in (b)
+ * @param batchJavaCpuNs  CPU time of the JVM (all its threads) per cycle in (b)
  */
 record CaseResult(String name, String title,
                   long nativeCycles, double nativeRate,
                   long batchCycles, double batchRate, boolean batchMatchesNative,
                   long builtinCycles, double builtinRate, long builtinMismatches,
                   long icarusCycles, double icarusRate, boolean icarusMatchesVerilator,
-                  long coldBuildMs, long cachedStartMs, String note) {
+                  long coldBuildMs, long cachedStartMs,
+                  double nativeCpuNs, double batchChildCpuNs, double batchJavaCpuNs, String note) {
 
     double bOverA() { return batchRate / nativeRate; }
 

@@ -64,6 +64,7 @@ class SimulatorBench {
         long coldMs = ms(t0);
         long nativeCycles, batchCycles;
         double nativeRate = 0, batchRate = 0;
+        double nativeCpu = Double.MAX_VALUE, batchChildCpu = Double.MAX_VALUE, batchJavaCpu = Double.MAX_VALUE;
         boolean batchOk = true;
         try {
             c.setup(sim);
@@ -72,13 +73,19 @@ class SimulatorBench {
             nativeCycles = batchCycles = n;
             for (int rep = 0; rep < REPEATS; rep++) {  // interleaved, best of each: the machine is shared
                 c.setup(sim);
+                long child0 = CpuTime.children();
                 VerilatorSimulation.NativeRun a = sim.runNative(c.inputs(), c.outputs(), n, SEED);
+                nativeCpu = Math.min(nativeCpu, (CpuTime.children() - child0) / (double) n);
                 nativeRate = Math.max(nativeRate, a.cyclesPerSecond());
                 c.setup(sim);
                 CheckingObserver obs = new CheckingObserver(c, SEED);
+                child0 = CpuTime.children();
+                long java0 = CpuTime.jvm();
                 long tb = System.nanoTime();
                 sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.stimulus(c, SEED), obs);
                 batchRate = Math.max(batchRate, n / ((System.nanoTime() - tb) / 1e9));
+                batchJavaCpu = Math.min(batchJavaCpu, (CpuTime.jvm() - java0) / (double) n);
+                batchChildCpu = Math.min(batchChildCpu, (CpuTime.children() - child0) / (double) n);
                 assertEquals(0, obs.mismatches(), c.name() + ": Verilator differs from the Java model from cycle " + obs.firstMismatch());
                 batchOk &= obs.checksum() == a.checksum();
             }
@@ -126,7 +133,7 @@ class SimulatorBench {
 
         return new CaseResult(c.name(), c.title(), nativeCycles, nativeRate, batchCycles, batchRate, batchOk,
                 builtinCycles, builtinRate, builtinMismatches, icarusCycles, icarusRate, icarusOk,
-                coldMs, cachedMs, String.join("; ", notes));
+                coldMs, cachedMs, nativeCpu, batchChildCpu, batchJavaCpu, String.join("; ", notes));
     }
 
     private static long clamp(long v, long lo, long hi) { return Math.max(lo, Math.min(hi, v)); }

@@ -26,13 +26,13 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * with a generated testbench) must agree on every output, every cycle.
  */
 class IcarusDifferentialTest {
-    private static final int CYCLES = 60;
+    private static final int CYCLES = 100;
 
     @Provide
     Arbitrary<Genome> designs() { return DesignArbitraries.genomes(14, 6); }
 
     @AddLifecycleHook(Tools.NeedsIcarus.class)
-    @Property(tries = 12, seed = "20261122")
+    @Property(tries = 20, seed = "20261122")
     void builtinAgreesWithIcarus(@ForAll("designs") Genome genome) throws Exception {
         Tools.require("iverilog", "iverilog");
         Design design = RandomDesign.build(genome, "fz");

@@ -41,6 +41,24 @@ class ReplayAndWavesTest {
         assertTrue(out.contains("replayed 15 cycles"), out);
     }
 
+    @Test void aCappedLogReplaysUpToItsCut() throws Exception {
+        VerilatorSimulation.ModelInfo info;
+        System.setProperty("defernorm.replay.maxBytes", "5000");
+        try (VerilatorSimulation sim = new VerilatorSimulation(TestDesigns.widget(), TestDesigns.options(work))) {
+            sim.runBatch(List.of("a"), List.of("dbl"), 10_000, (c, in) -> in.set(0, c & 0xFF), null);
+            info = sim.modelInfo();
+        } finally {
+            System.clearProperty("defernorm.replay.maxBytes");
+        }
+        assertEquals(5000, Files.size(info.replayFile()));
+        Process p = new ProcessBuilder(info.binary().toString(), "--replay", info.replayFile().toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("cut at its size limit"), out);
+    }
+
     @Test void wavesNeedAModelBuiltForThem() {
         try (Simulation sim = new VerilatorSimulation(TestDesigns.widget(), TestDesigns.options(work))) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> sim.startWaves(work.resolve("w.vcd")));

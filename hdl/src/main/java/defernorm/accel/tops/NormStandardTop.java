@@ -10,6 +10,7 @@ import defernorm.hdl.Inst;
 import defernorm.hdl.Mem;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
+import defernorm.hdl.Wire;
 import defernorm.hdl.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +32,15 @@ final class NormStandardTop extends NormTop {
 
         // ---- input: full rate into the buffer and the input register -----------------------------------------
         Reg bufFree = reg("buf_free", Type.bool()).resetTo(1).enable(en);
-        Signal ready = bufFree.and(en).named("in_ready");
+        // The array must be free again when this token's read-back starts: a token's last beat comes at
+        // least NB*G cycles after the previous token's last beat (Schedule.cyclesPerToken).
+        Wire acceptLast = wire("in_accept_last", Type.bool());
+        Signal gapOk = tokenGap(acceptLast, (long) nb() * g - (nb() - 1));
+        Signal ready = bufFree.and(gapOk).and(en).named("in_ready");
         s.tready().set(ready);
         Signal accept = s.tvalid().and(ready).named("in_accept");
         Signal lastBeat = inputBeatCounter(accept);
+        acceptLast.set(accept.and(lastBeat));
         int beatBits = ConfigMap.bitsFor(nb() - 1);
         Mem buf = memory("act_buf", p * Formats.DATA_BITS, nb());
         Reg wrBeat = reg("buf_wr_beat", Type.uint(beatBits)).resetTo(0).enable(en.and(accept));

@@ -146,6 +146,18 @@ abstract class TopShell extends Module {
         return Signal.mux(afterLast, since.ge(gapMin), since.ge(groups())).named("in_paced");
     }
 
+    /**
+     * High once at least {@code gapMin} enabled cycles have passed since the last beat of the previous token
+     * ({@code acceptLast}, a handshake on a token's last beat); always high before the first token.
+     */
+    Signal tokenGap(Signal acceptLast, long gapMin) {
+        int bits = ConfigMap.bitsFor(gapMin);
+        Reg gap = reg("token_gap", Type.uint(bits)).resetTo(gapMin).enable(en);
+        Signal ok = gap.eq(gapMin).named("token_gap_ok");
+        gap.set(Signal.mux(acceptLast, lit(1, gap.type()), Signal.mux(ok, gap, gap.plus(1).truncate(bits))));
+        return ok;
+    }
+
     // ---- drain and output stages -------------------------------------------------------------------------------
 
     /** One drain issue per cycle: group {@code group} of the drain bank is read on this cycle's edge. */

@@ -8,15 +8,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one external command with a timeout and captures its combined output. Output goes to a temp file
  * rather than a pipe so a chatty tool can never block on a full pipe; on timeout the process and all its
- * descendants are killed, so no orphan is left behind.
+ * descendants are killed, so no orphan is left behind; a JVM exiting mid-run kills them too.
  */
 final class ProcessRunner {
     private ProcessRunner() {}
+
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ProcessRunner::destroyTree),
+                "defernorm-tool-reaper"));
+    }
 
     record Outcome(int exitCode, String output, boolean timedOut, long millis) {}
 
@@ -32,6 +41,7 @@ final class ProcessRunner {
                     .redirectOutput(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
+            RUNNING.add(p);
             boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!done) kill(p);
             String out = Files.readString(log, StandardCharsets.UTF_8);
@@ -49,6 +59,7 @@ final class ProcessRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command.get(0), e);
         } finally {
+            if (p != null) RUNNING.remove(p);
             if (log != null) {
                 try {
                     Files.deleteIfExists(log);
@@ -59,9 +70,13 @@ final class ProcessRunner {
         }
     }
 
-    private static void kill(Process p) {
+    private static void destroyTree(Process p) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
+    }
+
+    private static void kill(Process p) {
+        destroyTree(p);
         try {
             p.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

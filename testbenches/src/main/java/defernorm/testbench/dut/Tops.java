@@ -2,6 +2,7 @@ package defernorm.testbench.dut;
 
 import defernorm.accel.tops.ConfigImage;
 import defernorm.accel.tops.TopGenerator;
+import defernorm.accel.tops.TopSidecar;
 import defernorm.golden.model.LayerConfig;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
@@ -59,7 +60,7 @@ public final class Tops {
             throw new UncheckedIOException("cannot prepare " + dir + ": " + e.getMessage(), e);
         }
         List<Path> verilog = VerilogEmitter.writeTo(dir, VerilogEmitter.emit(d));
-        Path sidecar = Sidecars.write(op, variant, params, d, dir);
+        Path sidecar = TopSidecar.write(op, variant, params, d, dir);
         return new GeneratedTop(d.top(), dir, verilog, sidecar);
     }
 

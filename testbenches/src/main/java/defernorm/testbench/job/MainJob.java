@@ -43,25 +43,32 @@ public final class MainJob {
         Map<String, double[]> errors = new LinkedHashMap<>();
         List<SweepPoint> sweepN = new ArrayList<>();
         List<SweepPoint> sweepC = new ArrayList<>();
-        try (Progress progress = new Progress(s.progress(), "defernorm run", steps)) {
+        List<TopJob.Outcome> outcomes = new ArrayList<>();
+        try (Progress progress = new Progress(s.progress(), "defernorm run", steps);
+             SynthCounts synth = new SynthCounts(s.synth())) {
             for (Op op : Op.values()) {
                 for (Variant v : List.of(Variant.STANDARD, Variant.DEFERRED, Variant.MATMUL)) {
-                    TopJob.Outcome o = TopJob.run(op, v, s, progress);
-                    rows.add(o.row());
+                    TopJob.Outcome o = TopJob.runSafely(op, v, s, synth, progress);
+                    outcomes.add(o);
                     errors.put(o.row().top(), o.errors());
                 }
             }
             for (Variant v : List.of(Variant.STANDARD, Variant.DEFERRED, Variant.MATMUL)) {
                 for (int n : ns) {
                     progress.doing("sweep n=" + n + " " + v.name().toLowerCase());
-                    sweepN.add(Sweeps.point(v, new Params(n, base.m(), base.p(), base.q(), base.c()), s.seed()));
+                    sweepN.add(Sweeps.pointSafely(v, new Params(n, base.m(), base.p(), base.q(), base.c()), s.seed()));
                     progress.step();
                 }
                 for (int c : cs) {
                     progress.doing("sweep C=" + c + " " + v.name().toLowerCase());
-                    sweepC.add(Sweeps.point(v, base.withC(c), s.seed()));
+                    sweepC.add(Sweeps.pointSafely(v, base.withC(c), s.seed()));
                     progress.step();
                 }
+            }
+            for (TopJob.Outcome o : outcomes) {
+                progress.doing("yosys: " + o.row().top());
+                SynthCounts.Counts c = o.synth().join();
+                rows.add(o.row().withSynth(c.cells(), c.flipFlops()));
             }
         }
         RunReport report = new RunReport(s.engine().name().toLowerCase(), s.engineNote(), s.seed(), rows, sweepN, sweepC, errors,

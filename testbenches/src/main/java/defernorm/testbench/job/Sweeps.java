@@ -45,6 +45,16 @@ final class Sweeps {
         return cs;
     }
 
+    /** {@link #point}, or a failed point when the top cannot be built or simulated. */
+    static SweepPoint pointSafely(Variant variant, Params p, long seed) {
+        try {
+            return point(variant, p, seed);
+        } catch (RuntimeException e) {
+            return new SweepPoint(OP.name().toLowerCase(), variant.name().toLowerCase(), p.n(), p.c(), -1,
+                    new Schedule(OP, variant, p).tokenLatency(), Double.NaN, false);
+        }
+    }
+
     static SweepPoint point(Variant variant, Params p, long seed) {
         var cfg = RandomLayers.config(OP, p, seed);
         CheckResult r = Checker.check(Tops.underTest(variant, cfg), CheckPlan.free(RandomTokens.generate(p.n(), TOKENS, seed), seed),

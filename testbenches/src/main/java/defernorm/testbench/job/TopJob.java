@@ -5,9 +5,6 @@ import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
 import defernorm.golden.timing.Schedule;
-import defernorm.hdl.emit.SynthResult;
-import defernorm.hdl.emit.Tool;
-import defernorm.hdl.emit.ToolChecks;
 import defernorm.testbench.check.CheckPlan;
 import defernorm.testbench.check.CheckResult;
 import defernorm.testbench.check.Checker;
@@ -24,6 +21,7 @@ import defernorm.testbench.stimulus.Flow;
 import defernorm.testbench.stimulus.RandomTokens;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The main job for one top: generate it, count its cells, co-simulate the directed edge cases and random
@@ -36,23 +34,33 @@ final class TopJob {
 
     private TopJob() {}
 
-    record Outcome(ReportRow row, double[] errors) {}
+    /** The row (cells still to come from {@code synth}) and the error samples. */
+    record Outcome(ReportRow row, double[] errors, CompletableFuture<SynthCounts.Counts> synth) {}
 
-    static Outcome run(Op op, Variant variant, JobSettings s, Progress progress) {
+    /**
+     * {@link #run}, but a top that cannot be generated or simulated becomes a failed row naming the problem
+     * instead of ending the whole job.
+     */
+    static Outcome runSafely(Op op, Variant variant, JobSettings s, SynthCounts synth, Progress progress) {
+        try {
+            return run(op, variant, s, synth, progress);
+        } catch (RuntimeException e) {
+            Params p = s.params();
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().lines().findFirst().orElse("");
+            ReportRow row = new ReportRow(op.name().toLowerCase(), variant.name().toLowerCase(),
+                    op.name().toLowerCase() + "/" + variant.name().toLowerCase(), p.n(), p.m(), p.p(), p.q(), p.c(), 0, -1,
+                    new Schedule(op, variant, p).tokenLatency(), Double.NaN, 0, Double.NaN, Double.NaN, -1, -1,
+                    "could not generate or simulate: " + why);
+            return new Outcome(row, new double[0], CompletableFuture.completedFuture(SynthCounts.Counts.UNKNOWN));
+        }
+    }
+
+    static Outcome run(Op op, Variant variant, JobSettings s, SynthCounts synth, Progress progress) {
         Params params = s.params();
         String label = op.name().toLowerCase() + "/" + variant.name().toLowerCase();
         progress.doing(label + ": generate");
         GeneratedTop g = Tops.generate(op, variant, params, s.outDir());
-        long cells = -1;
-        long ffs = -1;
-        if (s.synth() && Tool.YOSYS.isInstalled()) {
-            progress.doing(label + ": yosys");
-            SynthResult y = ToolChecks.yosysSynth(g.dir(), g.name());
-            if (y.stats() != null) {
-                cells = y.stats().cells();
-                ffs = y.stats().flipFlops();
-            }
-        }
+        CompletableFuture<SynthCounts.Counts> counts = synth.submit(g);
         progress.step();
 
         progress.doing(label + ": co-simulate");
@@ -95,8 +103,8 @@ final class TopJob {
         Schedule schedule = new Schedule(op, variant, params);
         ReportRow row = new ReportRow(op.name().toLowerCase(), variant.name().toLowerCase(), g.name(), params.n(), params.m(),
                 params.p(), params.q(), params.c(), all.size(), free.latency(), schedule.tokenLatency(), free.cyclesPerToken(),
-                free.mismatches() + bp.mismatches(), maxAbs, maxRel, cells, ffs, first);
-        return new Outcome(row, errors == null ? new double[0] : errors);
+                free.mismatches() + bp.mismatches(), maxAbs, maxRel, -1, -1, first);
+        return new Outcome(row, errors == null ? new double[0] : errors, counts);
     }
 
     /** Absolute errors of every output lane of every delivered token, or null for matmul-only. */

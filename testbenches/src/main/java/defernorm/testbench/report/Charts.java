@@ -60,6 +60,8 @@ final class Charts {
     static String errorHistogram(String title, Map<String, double[]> samples) {
         XYChart chart = new XYChartBuilder().width(640).height(400).title(title)
                 .xAxisTitle("|output - float64 reference|").yAxisTitle("output lanes").build();
+        chart.getStyler().setXAxisDecimalPattern("0.####");
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         double max = 0;
         for (double[] s : samples.values()) for (double v : s) max = Math.max(max, v);
         if (max == 0) max = 1e-12;

@@ -28,6 +28,12 @@ public record ReportRow(String op, String variant, String top, int n, int m, int
 
     public boolean passed() { return mismatches == 0 && firstMismatch.isEmpty(); }
 
+    /** The same row with yosys counts filled in. */
+    public ReportRow withSynth(long cellCount, long flipFlopCount) {
+        return new ReportRow(op, variant, top, n, m, p, q, c, tokens, latency, predictedLatency, cyclesPerToken, mismatches,
+                maxAbsError, maxRelError, cellCount, flipFlopCount, firstMismatch);
+    }
+
     /** Tokens per cycle in steady state. */
     public double throughput() { return cyclesPerToken > 0 ? 1.0 / cyclesPerToken : Double.NaN; }
 }

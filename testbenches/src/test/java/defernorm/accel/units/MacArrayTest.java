@@ -1,8 +1,6 @@
 package defernorm.accel.units;
 
-import defernorm.cosim.SimOptions;
 import defernorm.cosim.Simulation;
-import defernorm.cosim.Simulations;
 import defernorm.golden.fixed.Exp2;
 import defernorm.golden.model.Datapaths;
 import defernorm.golden.model.LayerConfig;
@@ -12,9 +10,10 @@ import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
 import defernorm.golden.model.Widths;
 import defernorm.golden.timing.Latencies;
-import defernorm.hdl.Elaborator;
 import defernorm.hdl.ir.Type;
-import org.junit.jupiter.api.Test;
+import defernorm.cosim.Engine;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -96,15 +95,16 @@ class MacArrayTest {
         return tokens;
     }
 
-    @Test
-    void int8ArrayMatchesGoldenAccumulatorsUnderStallsAndGaps() {
-        for (int[] s : new int[][] {{16, 8, 4, 2}, {12, 6, 3, 3}, {8, 4, 8, 4}, {4, 8, 1, 8}, {6, 3, 2, 1}}) {
+    @ParameterizedTest
+    @MethodSource("defernorm.accel.units.UnitSims#engines")
+    void int8ArrayMatchesGoldenAccumulatorsUnderStallsAndGaps(Engine engine) {
+        for (int[] s : UnitSims.shapes(engine, new int[][] {{16, 8, 4, 2}, {12, 6, 3, 3}, {8, 4, 8, 4}, {4, 8, 1, 8}, {6, 3, 2, 1}})) {
             Params prm = new Params(s[0], s[1], s[2], s[3], 0);
             Random rnd = new Random(prm.hashCode());
             LayerConfig lc = new LayerConfig(Op.RMSNORM, prm, Tokens.randomWeights(rnd, prm.n(), prm.m()), new long[prm.m()], 1);
             MacArray.Config cfg = MacArray.Config.int8(prm.n(), prm.m(), prm.p(), prm.q());
             assertTrue(cfg.accBits() >= Widths.accumulatorBits(prm.n()));
-            try (Simulation sim = Simulations.open(Elaborator.elaborate(new MacArray(cfg)), SimOptions.builtin())) {
+            try (Simulation sim = UnitSims.open(new MacArray(cfg), engine)) {
                 sim.poke("in_valid", 0);
                 sim.reset();
                 loadWeights(sim, lc.weights(), prm.p(), prm.q(), prm.beats(), prm.groups());
@@ -124,13 +124,14 @@ class MacArrayTest {
         }
     }
 
-    @Test
-    void rescalingArrayMatchesSoftmaxDeferredAccumulators() {
-        for (int[] s : new int[][] {{12, 4, 3, 2}, {8, 6, 2, 3}, {4, 2, 4, 1}}) {
+    @ParameterizedTest
+    @MethodSource("defernorm.accel.units.UnitSims#engines")
+    void rescalingArrayMatchesSoftmaxDeferredAccumulators(Engine engine) {
+        for (int[] s : UnitSims.shapes(engine, new int[][] {{12, 4, 3, 2}, {8, 6, 2, 3}, {4, 2, 4, 1}})) {
             Params prm = new Params(s[0], s[1], s[2], s[3], 0);
             Random rnd = new Random(7 * prm.hashCode());
             MacArray.Config cfg = new MacArray.Config(prm.p(), prm.q(), prm.beats(), prm.groups(), Type.uint(Exp2.OUT_BITS), true, SoftmaxFront.MAX_BITS);
-            try (Simulation sim = Simulations.open(Elaborator.elaborate(new MacArray(cfg)), SimOptions.builtin())) {
+            try (Simulation sim = UnitSims.open(new MacArray(cfg), engine)) {
                 sim.poke("in_valid", 0);
                 sim.reset();
                 byte[][] v = Tokens.randomWeights(rnd, prm.n(), prm.m());

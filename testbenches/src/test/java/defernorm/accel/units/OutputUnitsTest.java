@@ -1,8 +1,6 @@
 package defernorm.accel.units;
 
-import defernorm.cosim.SimOptions;
 import defernorm.cosim.Simulation;
-import defernorm.cosim.Simulations;
 import defernorm.golden.fixed.Rounding;
 import defernorm.golden.fixed.Saturate;
 import defernorm.golden.model.Datapaths;
@@ -17,9 +15,9 @@ import defernorm.golden.model.TokenResult;
 import defernorm.golden.model.Variant;
 import defernorm.golden.model.Widths;
 import defernorm.golden.timing.Latencies;
-import defernorm.hdl.Elaborator;
-import defernorm.hdl.Module;
-import org.junit.jupiter.api.Test;
+import defernorm.cosim.Engine;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -37,10 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * intermediate values (accumulators, factor) of real tokens.
  */
 class OutputUnitsTest {
-
-    static Simulation open(Module m) {
-        return Simulations.open(Elaborator.elaborate(m), SimOptions.builtin());
-    }
 
     static void loadBias(Simulation sim, long[] bias, int q, int g) {
         sim.poke("en", 0);
@@ -103,8 +97,9 @@ class OutputUnitsTest {
         return new LayerConfig(op, prm, Tokens.randomWeights(rnd, prm.n(), prm.m()), randomBias(rnd, prm.m()), constant);
     }
 
-    @Test
-    void scaleUnitMatchesRmsNormAndSoftmaxDeferredOutputs() {
+    @ParameterizedTest
+    @MethodSource("defernorm.accel.units.UnitSims#engines")
+    void scaleUnitMatchesRmsNormAndSoftmaxDeferredOutputs(Engine engine) {
         for (Op op : new Op[] {Op.RMSNORM, Op.SOFTMAX}) {
             Params prm = new Params(24, 8, 4, 4, 0);
             Random rnd = new Random(50 + op.ordinal());
@@ -132,7 +127,7 @@ class OutputUnitsTest {
                     items.add(m);
                 }
             }
-            try (Simulation sim = open(new ScaleUnit(prm.q(), prm.groups(), accBits, factorBits, outFrac))) {
+            try (Simulation sim = UnitSims.open(new ScaleUnit(prm.q(), prm.groups(), accBits, factorBits, outFrac), engine)) {
                 sim.poke("in_valid", 0);
                 sim.reset();
                 loadBias(sim, fixed.bias(), prm.q(), prm.groups());
@@ -143,8 +138,9 @@ class OutputUnitsTest {
         }
     }
 
-    @Test
-    void outputStageMatchesMatmulOnlyAndStandardOutputs() {
+    @ParameterizedTest
+    @MethodSource("defernorm.accel.units.UnitSims#engines")
+    void outputStageMatchesMatmulOnlyAndStandardOutputs(Engine engine) {
         Params prm = new Params(16, 6, 4, 2, 0);
         Random rnd = new Random(60);
         for (Variant v : new Variant[] {Variant.MATMUL, Variant.STANDARD}) {
@@ -154,7 +150,7 @@ class OutputUnitsTest {
                 for (byte[] x : Tokens.mix(rnd, prm.n(), 25)) results.add(Datapaths.of(lc, v).process(x));
                 int up = v == Variant.MATMUL ? 0 : Formats.outFrac(op) - Formats.actFrac(op);
                 int accBits = Widths.accumulatorBits(prm.n());
-                try (Simulation sim = open(new OutputStage(prm.q(), prm.groups(), accBits, up))) {
+                try (Simulation sim = UnitSims.open(new OutputStage(prm.q(), prm.groups(), accBits, up), engine)) {
                     sim.poke("in_valid", 0);
                     sim.reset();
                     loadBias(sim, lc.bias(), prm.q(), prm.groups());
@@ -167,9 +163,10 @@ class OutputUnitsTest {
         }
     }
 
-    @Test
-    void normRequantizeGivesTheActivationsOfNormStandard() {
-        for (Op op : new Op[] {Op.LAYERNORM, Op.RMSNORM}) {
+    @ParameterizedTest
+    @MethodSource("defernorm.accel.units.UnitSims#engines")
+    void normRequantizeGivesTheActivationsOfNormStandard(Engine engine) {
+        for (Op op : UnitSims.shapes(engine, Op.LAYERNORM, Op.RMSNORM)) {
             int n = 20, p = 4;
             Random rnd = new Random(70 + op.ordinal());
             int s1b = Widths.sumBits(n);
@@ -195,7 +192,7 @@ class OutputUnitsTest {
                     want.add(a);
                 }
             }
-            try (Simulation sim = open(new NormRequantize(op, n, p, s1b))) {
+            try (Simulation sim = UnitSims.open(new NormRequantize(op, n, p, s1b), engine)) {
                 var got = PipeRunner.stream(sim, items, List.of("out_a"), rnd, 0.2, 0.2);
                 for (int b = 0; b < want.size(); b++) {
                     for (int i = 0; i < p; i++) assertEquals(want.get(b)[i], PipeRunner.lane(got.get(b).get("out_a"), i, 8, true), op + " beat " + b + " lane " + i);
@@ -205,8 +202,9 @@ class OutputUnitsTest {
         }
     }
 
-    @Test
-    void softmaxRequantizeGivesTheProbabilitiesOfSoftmaxStandard() {
+    @ParameterizedTest
+    @MethodSource("defernorm.accel.units.UnitSims#engines")
+    void softmaxRequantizeGivesTheProbabilitiesOfSoftmaxStandard(Engine engine) {
         int n = 24, p = 4;
         Random rnd = new Random(80);
         List<Map<String, BigInteger>> items = new ArrayList<>();
@@ -232,7 +230,7 @@ class OutputUnitsTest {
                 want.add(q);
             }
         }
-        try (Simulation sim = open(new SoftmaxRequantize(p))) {
+        try (Simulation sim = UnitSims.open(new SoftmaxRequantize(p), engine)) {
             var got = PipeRunner.stream(sim, items, List.of("out_q"), rnd, 0.2, 0.2);
             for (int b = 0; b < want.size(); b++) {
                 for (int i = 0; i < p; i++) assertEquals(want.get(b)[i], PipeRunner.lane(got.get(b).get("out_q"), i, 7, false), "beat " + b + " lane " + i);

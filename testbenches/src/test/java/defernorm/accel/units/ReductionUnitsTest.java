@@ -1,8 +1,6 @@
 package defernorm.accel.units;
 
-import defernorm.cosim.SimOptions;
 import defernorm.cosim.Simulation;
-import defernorm.cosim.Simulations;
 import defernorm.golden.fixed.Exp2;
 import defernorm.golden.model.Factor;
 import defernorm.golden.model.NormStatistics;
@@ -10,12 +8,13 @@ import defernorm.golden.model.OnlineSoftmax;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Widths;
 import defernorm.golden.timing.Latencies;
-import defernorm.hdl.Elaborator;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Module;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
-import org.junit.jupiter.api.Test;
+import defernorm.cosim.Engine;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -30,10 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Reduction trees, the softmax front with its denominator, the collective and the norm factor chain vs the golden model. */
 class ReductionUnitsTest {
 
-    static Simulation open(Module m) {
-        return Simulations.open(Elaborator.elaborate(m), SimOptions.builtin());
-    }
-
     static List<Map<String, BigInteger>> beats(List<byte[]> tokens, int p, String port) {
         List<Map<String, BigInteger>> items = new ArrayList<>();
         for (byte[] x : tokens) {
@@ -45,15 +40,16 @@ class ReductionUnitsTest {
         return items;
     }
 
-    @Test
-    void sumAndSumOfSquaresMatchNormStatisticsBeatByBeat() {
-        for (int[] shape : new int[][] {{8, 4}, {5, 3}, {1, 4}, {16, 1}}) {
+    @ParameterizedTest
+    @MethodSource("defernorm.accel.units.UnitSims#engines")
+    void sumAndSumOfSquaresMatchNormStatisticsBeatByBeat(Engine engine) {
+        for (int[] shape : UnitSims.shapes(engine, new int[][] {{8, 4}, {5, 3}, {1, 4}, {16, 1}})) {
             int p = shape[0], nb = shape[1], n = p * nb;
             Random rnd = new Random(10 + p);
             List<byte[]> tokens = Tokens.mix(rnd, n, 30);
             for (ReduceOp op : new ReduceOp[] {ReduceOp.SUM, ReduceOp.SUMSQ}) {
                 ReductionTree.Config cfg = ReductionTree.Config.norm(p, nb, op);
-                try (Simulation sim = open(new ReductionTree(cfg))) {
+                try (Simulation sim = UnitSims.open(new ReductionTree(cfg), engine)) {
                     var got = PipeRunner.stream(sim, beats(tokens, p, "in_data"), List.of("out_data", "out_last"), rnd, 0.2, 0.3);
                     int row = 0;
                     for (byte[] x : tokens) {
@@ -93,9 +89,10 @@ class ReductionUnitsTest {
         }
     }
 
-    @Test
-    void softmaxFrontAndDenominatorMatchOnlineSoftmax() {
-        for (int[] shape : new int[][] {{4, 4}, {3, 5}, {8, 1}, {1, 6}}) {
+    @ParameterizedTest
+    @MethodSource("defernorm.accel.units.UnitSims#engines")
+    void softmaxFrontAndDenominatorMatchOnlineSoftmax(Engine engine) {
+        for (int[] shape : UnitSims.shapes(engine, new int[][] {{4, 4}, {3, 5}, {8, 1}, {1, 6}})) {
             int p = shape[0], nb = shape[1], n = p * nb;
             Random rnd = new Random(20 + p);
             List<byte[]> tokens = Tokens.mix(rnd, n, 30);
@@ -109,7 +106,7 @@ class ReductionUnitsTest {
                     items.add(m);
                 }
             }
-            try (Simulation sim = open(new SoftmaxReduction(p, nb))) {
+            try (Simulation sim = UnitSims.open(new SoftmaxReduction(p, nb), engine)) {
                 // The den tree's output is the stream's out_valid; p/max/delta are checked through the front's own run below.
                 var got = PipeRunner.stream(sim, items, List.of("den", "out_last"), rnd, 0.2, 0.3);
                 int row = 0;
@@ -120,7 +117,7 @@ class ReductionUnitsTest {
                     assertEquals(1, got.get(row - 1).get("out_last").intValue());
                 }
             }
-            try (Simulation sim = open(new SoftmaxFront(p, nb, true))) {
+            try (Simulation sim = UnitSims.open(new SoftmaxFront(p, nb, true), engine)) {
                 var got = PipeRunner.stream(sim, rename(items), List.of("out_p", "out_max", "out_delta"), rnd, 0.2, 0.3);
                 int row = 0;
                 for (int t = 0; t < tokens.size(); t++) {
@@ -145,9 +142,10 @@ class ReductionUnitsTest {
         return items;   // SoftmaxFront has the same input port names as the harness
     }
 
-    @Test
-    void normFactorMatchesNormStatisticsAndInverseSqrt() {
-        for (Op op : new Op[] {Op.LAYERNORM, Op.RMSNORM}) {
+    @ParameterizedTest
+    @MethodSource("defernorm.accel.units.UnitSims#engines")
+    void normFactorMatchesNormStatisticsAndInverseSqrt(Engine engine) {
+        for (Op op : UnitSims.shapes(engine, Op.LAYERNORM, Op.RMSNORM)) {
             int n = 48;
             Random rnd = new Random(op.ordinal() + 30);
             List<byte[]> tokens = Tokens.mix(rnd, n, 120);
@@ -165,7 +163,7 @@ class ReductionUnitsTest {
                 m.put("in_eps", big(e));
                 items.add(m);
             }
-            try (Simulation sim = open(new NormFactorUnit(op, n, s1b, s2b))) {
+            try (Simulation sim = UnitSims.open(new NormFactorUnit(op, n, s1b, s2b), engine)) {
                 var got = PipeRunner.stream(sim, items, List.of("out_factor", "out_r", "out_exp"), rnd, 0.1, 0.1);
                 for (int t = 0; t < tokens.size(); t++) {
                     Factor f = Factor.inverseSqrt(NormStatistics.of(op, tokens.get(t), eps.get(t)).v());
@@ -178,13 +176,14 @@ class ReductionUnitsTest {
         }
     }
 
-    @Test
-    void collectiveDelayIsCRegistersOrAWire() {
-        for (int c : new int[] {0, 1, 5}) {
+    @ParameterizedTest
+    @MethodSource("defernorm.accel.units.UnitSims#engines")
+    void collectiveDelayIsCRegistersOrAWire(Engine engine) {
+        for (int c : UnitSims.shapes(engine, 5, 0, 1)) {
             Random rnd = new Random(40 + c);
             List<Map<String, BigInteger>> items = new ArrayList<>();
             for (int i = 0; i < 200; i++) items.add(Map.of("in_data", big(rnd.nextLong() >>> 32)));
-            try (Simulation sim = open(new CollectiveDelay(32, c))) {
+            try (Simulation sim = UnitSims.open(new CollectiveDelay(32, c), engine)) {
                 if (c == 0) {
                     for (var it : items) {
                         sim.poke("in_valid", 1);

@@ -1,9 +1,7 @@
-package defernorm.cosim.builtin;
+package defernorm.cosim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import defernorm.cosim.SimOptions;
-import defernorm.cosim.Simulation;
 import defernorm.cosim.random.ModuleBuilder;
 import defernorm.hdl.ir.Design;
 import defernorm.hdl.ir.ModuleIr;
@@ -12,16 +10,59 @@ import defernorm.hdl.ir.Type;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Registers (reset, enable, their priority), memories (read-first, bounds, init) and hierarchy. */
-class ClockedBehaviourTest {
-    private static Simulation open(ModuleIr... modules) {
-        return new BuiltinSimulation(new Design(modules[modules.length - 1].name(), List.of(modules)), SimOptions.builtin());
+/**
+ * The suite both engines must pass with identical results: registers (reset, enable, their priority),
+ * memories (read-first, bounds, initial contents), 512-bit values, hierarchy with debug peeks, expect,
+ * batch mode and bad input. Verilator runs are skipped when it is not installed (failed on CI=true).
+ */
+class EngineConformanceTest {
+    private Engine engine;
+
+    private Simulation open(ModuleIr... modules) {
+        Design d = new Design(modules[modules.length - 1].name(), List.of(modules));
+        if (engine == Engine.BUILTIN) return Simulations.open(d, SimOptions.builtin());
+        return Simulations.open(d, SimOptions.verilator().withWorkDir(workDir()));
     }
 
-    @Test
-    void counterWithResetAndEnableStartsAtZeroAndResetWinsOverEnable() {
+    private void use(Engine e) {
+        engine = e;
+        if (e == Engine.VERILATOR && !verilatorInstalled()) {
+            String why = "verilator is not installed (apt-get install -y verilator)";
+            if ("true".equals(System.getenv("CI"))) Assertions.fail(why);
+            Assumptions.abort(why);
+        }
+    }
+
+    private static boolean verilatorInstalled() {
+        try {
+            Process p = new ProcessBuilder("verilator", "--version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Path workDir() {
+        try { return Files.createTempDirectory("defernorm-conformance"); } catch (IOException e) { throw new UncheckedIOException(e); }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void counterWithResetAndEnableStartsAtZeroAndResetWinsOverEnable(Engine e) {
+        use(e);
         ModuleBuilder m = new ModuleBuilder("counter");
         String en = m.input("en", Type.bool());
         String q = m.reg("q", Type.uint(4), BigInteger.valueOf(5));
@@ -47,8 +88,10 @@ class ClockedBehaviourTest {
         }
     }
 
-    @Test
-    void registerWithoutResetIgnoresRstAndRegistersSwapLikeNonBlockingAssignments() {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void registerWithoutResetIgnoresRstAndRegistersSwapLikeNonBlockingAssignments(Engine e) {
+        use(e);
         ModuleBuilder m = new ModuleBuilder("swap");
         String load = m.input("load", Type.bool());
         String a = m.reg("ra", Type.sint(8), null);
@@ -72,8 +115,10 @@ class ClockedBehaviourTest {
         }
     }
 
-    @Test
-    void memoryIsReadFirstIgnoresOutOfRangeWritesAndReadsZeroOutOfRange() {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void memoryIsReadFirstIgnoresOutOfRangeWritesAndReadsZeroOutOfRange(Engine e) {
+        use(e);
         ModuleBuilder m = new ModuleBuilder("ram");
         String we = m.input("we", Type.bool());
         String wa = m.input("wa", Type.uint(3));
@@ -118,8 +163,10 @@ class ClockedBehaviourTest {
         }
     }
 
-    @Test
-    void wideRegistersAndMemoriesKeepAll512Bits() {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void wideRegistersAndMemoriesKeepAll512Bits(Engine e) {
+        use(e);
         ModuleBuilder m = new ModuleBuilder("wide");
         String d = m.input("d", Type.uint(512));
         String we = m.input("we", Type.bool());
@@ -144,8 +191,10 @@ class ClockedBehaviourTest {
         }
     }
 
-    @Test
-    void hierarchyIsInlinedAndChildDebugNetsArePeekedByInstancePath() {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void hierarchyIsInlinedAndChildDebugNetsArePeekedByInstancePath(Engine e) {
+        use(e);
         ModuleBuilder leaf = new ModuleBuilder("mac");
         String a = leaf.input("a", Type.sint(8));
         String b = leaf.input("b", Type.sint(8));
@@ -185,8 +234,10 @@ class ClockedBehaviourTest {
         }
     }
 
-    @Test
-    void combinationalDesignNeedsNoClockAndResetJustCountsCycles() {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void combinationalDesignNeedsNoClockAndResetJustCountsCycles(Engine e) {
+        use(e);
         ModuleBuilder m = new ModuleBuilder("comb");
         String a = m.input("a", Type.uint(8));
         m.output("y", m.unary(defernorm.hdl.ir.Node.UnaryOp.NOT, a));
@@ -196,6 +247,64 @@ class ClockedBehaviourTest {
             sim.reset(2);
             sim.step();
             assertEquals(3, sim.cycle());
+        }
+    }
+
+    private ModuleIr accumulator() {
+        ModuleBuilder m = new ModuleBuilder("acc8");
+        String a = m.input("a", Type.uint(8));
+        String acc = m.reg("acc", Type.uint(8), BigInteger.ZERO);
+        m.connect(acc, m.slice(m.binary(BinaryOp.ADD, acc, a), 7, 0), null);
+        m.output("y", acc);
+        return m.build();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void expectNamesCycleNetValuesAndTheCallersLine(Engine e) {
+        use(e);
+        try (Simulation sim = open(accumulator())) {
+            assertEquals(e, sim.engine());
+            sim.poke("a", 5);
+            sim.step(2);
+            SimulationMismatch m = Assertions.assertThrows(SimulationMismatch.class, () -> sim.expect("y", 11));
+            String line = "EngineConformanceTest.java:" + (new Throwable().getStackTrace()[0].getLineNumber() - 1);
+            assertEquals("cycle 2: y was 10, expected 11 (expect at " + line + ")", m.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void batchDrivesSettlesObservesThenClocksAndStopsWhenTheObserverThrows(Engine e) {
+        use(e);
+        try (Simulation sim = open(accumulator())) {
+            sim.reset();
+            List<Long> seen = new java.util.ArrayList<>();
+            sim.runBatch(List.of("a"), List.of("y"), 5, (c, row) -> row.set(0, c + 1), (c, row) -> seen.add(row.get(0)));
+            assertEquals(List.of(0L, 1L, 3L, 6L, 10L), seen);
+            assertEquals(6, sim.cycle());
+            sim.expect("y", 15);
+            sim.expect("a", 5);
+            RuntimeException stop = new RuntimeException("stop");
+            RuntimeException thrown = Assertions.assertThrows(RuntimeException.class, () -> sim.runBatch(List.of("a"), List.of("y"), 100,
+                    (c, row) -> row.set(0, 1), (c, row) -> { if (row.get(0) == 18) throw stop; }));
+            assertEquals(stop, thrown);
+            sim.expect("y", 18);
+            sim.step();
+            sim.expect("y", 19);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void badInputIsAnIllegalArgument(Engine e) {
+        use(e);
+        try (Simulation sim = open(accumulator())) {
+            Assertions.assertThrows(IllegalArgumentException.class, () -> sim.poke("nope", 1));
+            Assertions.assertThrows(IllegalArgumentException.class, () -> sim.poke("y", 1));
+            Assertions.assertThrows(IllegalArgumentException.class, () -> sim.poke("a", 256));
+            Assertions.assertThrows(IllegalArgumentException.class, () -> sim.poke("a", -1));
+            Assertions.assertThrows(IllegalArgumentException.class, () -> sim.peek("nope"));
         }
     }
 }

@@ -1,0 +1,108 @@
+package defernorm.accel.tops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import defernorm.golden.model.LayerConfig;
+import defernorm.golden.model.Op;
+import defernorm.golden.model.Params;
+import defernorm.golden.model.Variant;
+import defernorm.golden.timing.Schedule;
+import defernorm.hdl.Elaborator;
+import defernorm.hdl.ir.Design;
+import defernorm.hdl.ir.Node;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TopGeneratorTest {
+    private static final Params P = new Params(12, 6, 4, 3, 2);
+
+    @Test
+    void namesCarryOpVariantAndEveryParameter() {
+        assertEquals("RmsNormDeferred_n64_m32_P8_Q4_C3", TopName.of(Op.RMSNORM, Variant.DEFERRED, new Params(64, 32, 8, 4, 3)));
+        assertEquals("SoftmaxMatmul_n12_m6_P4_Q3_C2", TopName.of(Op.SOFTMAX, Variant.MATMUL, P));
+    }
+
+    @Test
+    void allNineTopsElaborateWithTheCommonOutside() {
+        Map<String, Design> tops = AllTops.designs(P);
+        assertEquals(9, tops.size());
+        for (Design d : tops.values()) {
+            List<String> ports = d.topModule().nodes().stream()
+                    .filter(n -> n instanceof Node.Input || n instanceof Node.Output).map(Node::name).toList();
+            assertEquals(List.of("cfg_we", "cfg_addr", "cfg_wdata", "s_axis_tvalid", "s_axis_tready", "s_axis_tdata",
+                    "s_axis_tlast", "m_axis_tvalid", "m_axis_tready", "m_axis_tdata", "m_axis_tlast"),
+                    ports.stream().sorted((a, b) -> order(a) - order(b)).toList(), d.top());
+            assertTrue(d.isClocked(d.top()));
+        }
+    }
+
+    private static int order(String port) {
+        return List.of("cfg_we", "cfg_addr", "cfg_wdata", "s_axis_tvalid", "s_axis_tready", "s_axis_tdata",
+                "s_axis_tlast", "m_axis_tvalid", "m_axis_tready", "m_axis_tdata", "m_axis_tlast").indexOf(port);
+    }
+
+    @Test
+    void onlyTheStandardVariantHasAnActivationBuffer() {
+        for (Variant v : Variant.values()) {
+            Design d = Elaborator.elaborate(TopGenerator.generate(Op.LAYERNORM, v, P));
+            boolean buffer = d.topModule().memories().stream().anyMatch(m -> m.name().equals("act_buf"));
+            assertEquals(v == Variant.STANDARD, buffer, v.name());
+        }
+    }
+
+    @Test
+    void configMapPacksTilesBiasesAndTheConstant() {
+        ConfigMap map = ConfigMap.of(Op.RMSNORM, Variant.DEFERRED, P);
+        assertEquals(6, map.weightWords());          // NB*G = 3*2
+        assertEquals(6, map.biasBase());
+        assertEquals(8, map.constAddr());
+        assertEquals(4 * 3 * 8, map.weightBits());
+        assertEquals(3 * 32, map.dataBits());
+        assertEquals(-1, ConfigMap.of(Op.RMSNORM, Variant.MATMUL, P).constAddr());
+
+        byte[][] w = new byte[12][6];
+        for (int i = 0; i < 12; i++) for (int j = 0; j < 6; j++) w[i][j] = (byte) (i * 6 + j - 40);
+        long[] bias = {1, -2, 3, -4, 5, -6};
+        List<ConfigImage.Word> words = ConfigImage.of(new LayerConfig(Op.RMSNORM, P, w, bias, 77), Variant.DEFERRED);
+        assertEquals(9, words.size());
+        // word k*G+g = 1*2+1: tile rows 4..7, columns 3..5; lane (r*Q+c) = (0*3+0) is W[4][3]
+        BigInteger tile = words.get(3).data();
+        assertEquals(w[4][3] & 0xff, tile.and(BigInteger.valueOf(0xff)).intValue());
+        assertEquals(w[7][5] & 0xff, tile.shiftRight((3 * 3 + 2) * 8).and(BigInteger.valueOf(0xff)).intValue());
+        assertEquals(BigInteger.valueOf(-2).and(BigInteger.valueOf(0xffffffffL)), words.get(6).data().shiftRight(32).and(BigInteger.valueOf(0xffffffffL)));
+        assertEquals(new ConfigImage.Word(8, BigInteger.valueOf(77)), words.get(8));
+    }
+
+    @Test
+    void sidecarDescribesTheTopForOtherTools(@TempDir Path dir) throws Exception {
+        Design d = Elaborator.elaborate(TopGenerator.generate(Op.SOFTMAX, Variant.DEFERRED, P));
+        Path file = TopSidecar.write(Op.SOFTMAX, Variant.DEFERRED, P, d, dir);
+        assertEquals(d.top() + ".json", file.getFileName().toString());
+        JsonNode j = new ObjectMapper().readTree(Files.readString(file));
+        assertEquals(d.top(), j.get("top").asText());
+        assertEquals(4, j.at("/parameters/P").asInt());
+        assertEquals(3, j.at("/parameters/NB").asInt());
+        assertEquals(96, j.at("/streams/m_axis/tdataBits").asInt());
+        assertEquals(16, j.at("/formats/output/fracBits").asInt());
+        assertEquals("scoreMultiplier", j.at("/config/regions/2/name").asText());
+        Schedule s = new Schedule(Op.SOFTMAX, Variant.DEFERRED, P);
+        assertEquals(s.tokenLatency(), j.at("/timing/latencyCycles").asLong());
+        assertEquals(s.cyclesPerToken(), j.at("/timing/cyclesPerToken").asLong());
+        boolean hasCfg = false;
+        for (JsonNode port : j.get("ports")) {
+            if (port.get("name").asText().equals("cfg_wdata")) {
+                hasCfg = true;
+                assertEquals(ConfigMap.of(Op.SOFTMAX, Variant.DEFERRED, P).dataBits(), port.get("width").asInt());
+            }
+        }
+        assertTrue(hasCfg);
+    }
+}
