@@ -3,7 +3,6 @@ package defernorm.accel;
 import defernorm.accel.units.CollectiveDelay;
 import defernorm.accel.units.Exp2Unit;
 import defernorm.accel.units.IsqrtUnit;
-import defernorm.accel.units.LeadingOneNormalizer;
 import defernorm.accel.units.MacArray;
 import defernorm.accel.units.NormFactorUnit;
 import defernorm.accel.units.NormRequantize;
@@ -16,6 +15,7 @@ import defernorm.accel.units.ScaleUnit;
 import defernorm.accel.units.SoftmaxFactorUnit;
 import defernorm.accel.units.SoftmaxFront;
 import defernorm.accel.units.SoftmaxRequantize;
+import defernorm.accel.units.StreamSkid;
 import defernorm.golden.model.Formats;
 import defernorm.golden.model.Op;
 import defernorm.hdl.ir.Type;
@@ -42,11 +42,9 @@ public final class AllUnits {
     public static List<Module> modules() {
         return List.of(
                 new MacArray(MacArray.Config.int8(8, 4, 4, 2)),
-                new MacArray(MacArray.Config.int8(16, 8, 4, 4)),
                 new MacArray(MacArray.Config.int8(4, 4, 4, 4)),
                 new MacArray(new MacArray.Config(3, 2, 2, 3, Type.uint(7), true, SoftmaxFront.MAX_BITS)),
                 new ReductionTree(ReductionTree.Config.norm(8, 4, ReduceOp.SUM)),
-                new ReductionTree(ReductionTree.Config.norm(8, 4, ReduceOp.SUMSQ)),
                 new ReductionTree(ReductionTree.Config.norm(5, 3, ReduceOp.SUMSQ)),
                 new ReductionTree(new ReductionTree.Config(4, Type.uint(7), 4, ReduceOp.SUM, false, SoftmaxFront.MAX_BITS)),
                 new ReductionTree(new ReductionTree.Config(4, Type.sint(SoftmaxFront.MAX_BITS), 4, ReduceOp.MAX, false, 0)),
@@ -54,24 +52,19 @@ public final class AllUnits {
                 new CollectiveDelay(32, 3),
                 new Exp2Unit(SoftmaxFront.U_BITS, SoftmaxFront.MAX_BITS, true),
                 new Exp2Unit(SoftmaxFront.U_BITS, SoftmaxFront.MAX_BITS, false),
-                new IsqrtUnit(32),
                 new IsqrtUnit(8),
                 new ReciprocalUnit(),
-                new LeadingOneNormalizer(43, 32, true),
-                new LeadingOneNormalizer(14, 16, false),
                 new RsqrtUnit(43),
                 new NormFactorUnit(Op.LAYERNORM, 32, 13, 20),
-                new NormFactorUnit(Op.RMSNORM, 32, 13, 20),
                 new SoftmaxFactorUnit(12),
                 new OutputStage(4, 2, 20, 0),
                 new OutputStage(2, 1, 20, Formats.NORM_OUT_FRAC - Formats.NORM_ACT_FRAC),
-                new ScaleUnit(4, 2, 20, 22, Formats.NORM_OUT_FRAC),
-                new ScaleUnit(2, 1, 23, 16, Formats.SOFTMAX_OUT_FRAC),
-                new NormRequantize(Op.LAYERNORM, 32, 4, 13),
+                new ScaleUnit(2, 2, 20, 22, Formats.NORM_OUT_FRAC),
+                new ScaleUnit(1, 1, 23, 16, Formats.SOFTMAX_OUT_FRAC),
                 new NormRequantize(Op.RMSNORM, 32, 4, 13),
-                new SoftmaxFront(4, 4, true),
                 new SoftmaxFront(4, 4, false),
-                new SoftmaxRequantize(4));
+                new SoftmaxRequantize(2),
+                new StreamSkid(33));
     }
 
     /** Every unit elaborated, keyed by module name, in a fixed order. */

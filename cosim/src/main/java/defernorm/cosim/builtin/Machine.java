@@ -6,15 +6,16 @@ import defernorm.hdl.ir.Node;
 import java.util.List;
 
 /**
- * A design compiled for the built-in engine: the flat value array {@link #v} plus the combinational program
- * and the clocked state that act on it. All state starts at 0 (two-state), memories at their initial
+ * A design compiled for the built-in engine: the flat value array {@link #v} plus the combinational program,
+ * registers and memories that act on it. All state starts at 0 (two-state), memories at their initial
  * contents.
  */
 final class Machine {
     final FlatDesign flat;
     final SlotMap slots;
     final CombProgram comb;
-    final ClockedState clocked;
+    final RegisterBank registers;
+    final MemoryBank memories;
     /** Every net's canonical value; see {@link SlotMap}. */
     final long[] v;
     final int rstSlot;
@@ -28,7 +29,8 @@ final class Machine {
         v = new long[slots.size() + 1];
         v[oneSlot] = 1;
         rstSlot = flat.clocked() ? slots.offset(Flattener.RST) : -1;
-        clocked = new ClockedState(slots, flat.memories(), oneSlot, rstSlot);
+        registers = new RegisterBank(slots, oneSlot);
+        memories = new MemoryBank(slots, flat.memories(), oneSlot);
         for (FlatNode f : slots.representatives()) {
             if (f.node() instanceof Node.Const c) {
                 if (!Values.fits(c.value(), c.type())) {
@@ -43,6 +45,15 @@ final class Machine {
     /** Evaluates all combinational nets from the current inputs and state. */
     void settle() { comb.run(v); }
 
-    /** One rising clock edge (the combinational nets must be settled). */
-    void edge() { clocked.edge(v); }
+    /**
+     * One rising clock edge (the combinational nets must be settled). Everything samples its inputs before
+     * anything is stored, like non-blocking assignments; memory writes land after the read-first reads.
+     */
+    void edge() {
+        registers.sample(v, rstSlot >= 0 && v[rstSlot] != 0);
+        memories.sampleReads(v);
+        memories.write(v);
+        registers.commit(v);
+        memories.commitReads(v);
+    }
 }

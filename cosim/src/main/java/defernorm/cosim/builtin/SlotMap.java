@@ -52,6 +52,10 @@ final class SlotMap {
     String representative(String name) {
         String known = repOf.get(name);
         if (known != null) return known;
+        if (aliasSource(byName.get(name).node()) == null) {   // the common case: computes its own value
+            repOf.put(name, name);
+            return name;
+        }
         Set<String> seen = new LinkedHashSet<>();
         String cur = name;
         while (true) {

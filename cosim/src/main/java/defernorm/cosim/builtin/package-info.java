@@ -5,7 +5,7 @@
  * {@code instance.net}); {@code SlotMap} gives every net a slot in one {@code long[]} (wires, ports and
  * widening resizes share their source's slot; values over 64 bits take consecutive words);
  * {@code Levelizer} orders the combinational nodes; {@code CombCompiler} turns them into op codes
- * ({@code CombProgram}, with {@code WideOp} for wide values) and {@code ClockedState} holds registers and
- * memories as index tables. Each cycle then runs two tight loops and allocates nothing.
+ * ({@code CombProgram}, with {@code WideOp} for wide values) and {@code RegisterBank} and {@code MemoryBank} hold
+ * registers and memories as index tables. Each cycle then runs two tight loops and allocates nothing.
  */
 package defernorm.cosim.builtin;

@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,11 +125,7 @@ final class ModelProcess implements AutoCloseable {
 
     long pid() { return process.pid(); }
 
-    Path binary() { return binary; }
-
     Path replayFile() { return replayFile; }
-
-    boolean alive() { return process.isAlive(); }
 
     // ---- commands (buffered; flushed by flush() or before a read) ----
 
@@ -264,38 +259,6 @@ final class ModelProcess implements AutoCloseable {
                 replay.close();
             } catch (IOException ignored) {
                 // best effort: the log is a debugging aid
-            }
-        }
-    }
-
-    /** Keeps the last few KiB the child wrote to stderr, read by a daemon thread so the pipe never fills. */
-    private static final class StderrTail {
-        private final StringBuilder tail = new StringBuilder();
-        private final Thread thread;
-
-        StderrTail(InputStream err, String design) {
-            thread = new Thread(() -> {
-                byte[] buf = new byte[4096];
-                try {
-                    for (int n; (n = err.read(buf)) > 0; ) {
-                        synchronized (tail) {
-                            tail.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-                            if (tail.length() > 4096) tail.delete(0, tail.length() - 4096);
-                        }
-                    }
-                } catch (IOException ignored) {
-                    // the child went away
-                }
-            }, "stderr-" + design);
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        void awaitEnd() throws InterruptedException { thread.join(500); }
-
-        String text() {
-            synchronized (tail) {
-                return tail.toString();
             }
         }
     }

@@ -58,8 +58,6 @@ final class NetTable {
 
     boolean clocked() { return clocked; }
 
-    NetSpec find(String name) { return byName.get(name); }
-
     /** The net called {@code name}, or an IllegalArgumentException listing the names there are. */
     NetSpec require(String name) {
         NetSpec n = byName.get(name);

@@ -55,6 +55,8 @@ final class AdderTreeCase implements BenchCase {
 
     @Override public Model newModel() {
         int latency = AdderTree.latency(n);
+        int xPorts = xPorts();
+        if (n % 4 != 0) throw new IllegalArgumentException("the adder tree benchmark takes a multiple of 4 inputs");
         return new Model() {
             final long[] sums = new long[latency];
             final long[] valids = new long[latency];
@@ -68,9 +70,12 @@ final class AdderTreeCase implements BenchCase {
             @Override public void advance(long[] in) {
                 int at = (int) (c % latency);
                 long total = 0;
-                for (int i = 0; i < n; i++) total += (byte) (in[i / 4] >>> (8 * (i % 4)));
+                for (int k = 0; k < xPorts; k++) {
+                    int w = (int) in[k];  // four int8 lanes
+                    total += (byte) w + (byte) (w >> 8) + (byte) (w >> 16) + (w >> 24);
+                }
                 sums[at] = total;
-                valids[at] = in[xPorts()];
+                valids[at] = in[xPorts];
                 c++;
             }
         };

@@ -17,7 +17,7 @@ final class BenchReport {
     private static final String BEGIN = "<!-- bench:simulators:begin -->";
     private static final String END = "<!-- bench:simulators:end -->";
 
-    record Context(String date, String machine, String verilator, String icarus, long runtimeBuildMs) {}
+    record Context(String date, String machine, int cores, String verilator, String icarus, long runtimeBuildMs) {}
 
     private BenchReport() {}
 
@@ -41,12 +41,17 @@ final class BenchReport {
                     .append(ratio(r.cOverA())).append(" | ").append(ratio(r.cOverD())).append(" |\n");
         }
         m.append("\nCPU time per cycle (load-independent; the rates above are wall-clock on a shared machine):\n\n");
-        m.append("| design | (a) harness | (b) harness | (b) JVM, all threads (stimulus, checking, pipes) |\n");
-        m.append("|---|---:|---:|---:|\n");
+        m.append("| design | (a) harness | (b) harness | (b) JVM, all threads (stimulus, checking, pipes) | b/a bound on an idle machine |\n");
+        m.append("|---|---:|---:|---:|---:|\n");
         for (CaseResult r : results) {
             m.append("| ").append(r.title()).append(" | ").append(ns(r.nativeCpuNs())).append(" | ")
-                    .append(ns(r.batchChildCpuNs())).append(" | ").append(ns(r.batchJavaCpuNs())).append(" |\n");
+                    .append(ns(r.batchChildCpuNs())).append(" | ").append(ns(r.batchJavaCpuNs())).append(" | ")
+                    .append(ratio(idleBound(r, ctx.cores()))).append(" |\n");
         }
+        m.append("\nThe bound: with the machine to itself, (b) can run no faster than its harness alone, nor faster than ")
+                .append(ctx.cores()).append(" cores can supply its harness plus JVM CPU time per cycle; divided by (a)'s ")
+                .append("rate (1 / its CPU time per cycle). It shows how much of the gap is the Java side's work (the stimulus ")
+                .append("and the checking model are user code) and how much is this run's load.\n");
         m.append("\nBuild times (Verilator's runtime library, built once per cache and Verilator version: ")
                 .append(ctx.runtimeBuildMs()).append(" ms):\n\n");
         m.append("| design | cold build (runtime cached) | cold build incl. runtime | cached: open to first answer |\n");
@@ -65,6 +70,8 @@ final class BenchReport {
                     .append(Double.isNaN(r.builtinRate()) ? "not run" : r.builtinMismatches() + " mismatching cycles")
                     .append(r.note().isEmpty() ? "" : " (" + r.note() + ")").append(". ");
         }
+        m.append("\n\nCached start is measured in the benchmark's JVM (Verilator located, JIT warm); a fresh JVM adds about ")
+                .append("0.15 s (emitting the Verilog, hashing, `verilator --version`).\n");
         m.append("\nTargets: b/a ≥ 0.9; a cached build answers in under 1 s; c/d ≥ 50.\n").append(END).append('\n');
         return m.toString();
     }
@@ -97,7 +104,8 @@ final class BenchReport {
                     .append(", \"cachedStartMs\": ").append(r.cachedStartMs()).append(",\n")
                     .append("       \"cpuNsPerCycle\": {\"verilatorNativeHarness\": ").append(num(r.nativeCpuNs()))
                     .append(", \"verilatorJavaBatchHarness\": ").append(num(r.batchChildCpuNs()))
-                    .append(", \"verilatorJavaBatchJvm\": ").append(num(r.batchJavaCpuNs())).append("},\n")
+                    .append(", \"verilatorJavaBatchJvm\": ").append(num(r.batchJavaCpuNs()))
+                    .append(", \"b_over_a_bound_idle\": ").append(num(idleBound(r, ctx.cores()))).append("},\n")
                     .append("       \"batchMatchesNative\": ").append(r.batchMatchesNative())
                     .append(", \"icarusMatchesVerilator\": ").append(r.icarusMatchesVerilator())
                     .append(", \"builtinMismatches\": ").append(r.builtinMismatches())
@@ -128,6 +136,12 @@ final class BenchReport {
         if (r >= 1e6) return String.format(Locale.ROOT, "%.2f M", r / 1e6);
         if (r >= 1e3) return String.format(Locale.ROOT, "%.1f k", r / 1e3);
         return String.format(Locale.ROOT, "%.0f", r);
+    }
+
+    /** min(1/harness, cores/(harness+JVM)) CPU-time rate of (b), over (a)'s 1/harness rate. */
+    static double idleBound(CaseResult r, int cores) {
+        double b = Math.min(1 / r.batchChildCpuNs(), cores / (r.batchChildCpuNs() + r.batchJavaCpuNs()));
+        return b * r.nativeCpuNs();
     }
 
     private static String ns(double v) {

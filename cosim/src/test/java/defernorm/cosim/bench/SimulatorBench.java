@@ -49,7 +49,8 @@ class SimulatorBench {
         }
         BenchReport.Context ctx = new BenchReport.Context(
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
-                machine(), firstLine("verilator", "--version"), firstLine("iverilog", "-V"), runtimeMs);
+                machine(), Runtime.getRuntime().availableProcessors(),
+                firstLine("verilator", "--version"), firstLine("iverilog", "-V"), runtimeMs);
         BenchReport.write(root.resolve("docs/benchmarks.md"), root.resolve("rtl-out/bench.json"), ctx, results);
         for (CaseResult r : results) {
             assertTrue(r.batchMatchesNative(), r.name() + ": Java batch and native loop disagree");

@@ -46,9 +46,11 @@ class VerilatorDifferentialTest {
             builtin = EngineOutputs.run(sim, design, stim);
         }
         BigInteger[][] verilator;
-        SimOptions options = SimOptions.verilator().withWorkDir(Files.createTempDirectory("defernorm-diff"));
-        try (Simulation sim = Simulations.open(design, options)) {
+        java.nio.file.Path work = Files.createTempDirectory("defernorm-diff");
+        try (Simulation sim = Simulations.open(design, SimOptions.verilator().withWorkDir(work))) {
             verilator = EngineOutputs.run(sim, design, stim);
+        } finally {
+            IcarusDifferentialTest.deleteTree(work);
         }
         String diff = EngineOutputs.firstDifference(design, "verilator", verilator, "builtin", builtin);
         assertNull(diff, () -> diff + "\n" + IcarusDifferentialTest.verilog(design));

@@ -8,7 +8,6 @@ import defernorm.hdl.ir.Node;
 import defernorm.hdl.ir.SourceLoc;
 import defernorm.hdl.ir.Type;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -79,16 +78,5 @@ final class TestDesigns {
                 new Node.Binary("x", Type.uint(16), Node.BinaryOp.XOR, "a", "k", L)),
                 List.of(), List.of(), List.of(), L);
         return new Design(name, List.of(m));
-    }
-
-    static long countChildren() {
-        return ProcessHandle.current().children().count();
-    }
-
-    static boolean hasPartialEntries(Path cache) throws java.io.IOException {
-        if (!Files.isDirectory(cache)) return false;
-        try (var s = Files.list(cache)) {
-            return s.anyMatch(p -> p.getFileName().toString().startsWith("tmp-"));
-        }
     }
 }

@@ -36,8 +36,9 @@ import java.util.List;
  *   <li>{@code in_shift} (only with rescale): rounding right shift ({@code Rounding.roundShift}) applied to
  *       all m accumulators of the token as this beat's partial sums land
  *       ({@code acc = roundShift(acc, shift) + sum}, softmax's running-max rescale).</li>
- *   <li>{@code beat_valid}, {@code beat_act}: the beat in the input register, valid for one cycle after
- *       its acceptance (for a reduction unit that must see each beat once).</li>
+ *   <li>{@code beat_valid}, {@code beat_act} (and {@code beat_shift} with rescale): the beat in the input
+ *       register, valid for one cycle after its acceptance (for a reduction unit that must see each beat
+ *       once, e.g. softmax's denominator tree).</li>
  *   <li>{@code drain_valid}: one cycle (while {@code en}) after a token's accumulators moved to the drain bank;
  *       {@code rd_group} (only when G &gt; 1) selects the group whose Q lanes appear on {@code rd_data}
  *       (accumulator width, lane 0 low; combinational).</li>
@@ -143,6 +144,7 @@ public final class MacArray extends PipelinedUnit {
             Reg shiftQ = stageReg("shift_q", inShift.type());
             shiftQ.set(Signal.mux(accept, inShift, shiftQ));
             shift1 = shiftQ;
+            output("beat_shift", inShift.type()).set(shiftQ);
         }
         output("beat_valid", Type.bool()).set(stage("beat_new", accept));
         output("beat_act", inAct.type()).set(actQ);

@@ -27,8 +27,10 @@ import java.util.stream.Stream;
  * {@link Tool#missingMessage()}); tests skip on that unless running in CI (see {@link #skipReason}).
  */
 public final class ToolChecks {
-    /** Per-tool time limit: generous, since a large top can take Yosys a while on 2 cores. */
+    /** Time limit of a Verilator lint or Icarus compile run; a run past it is killed and fails. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+    /** Time limit of a Yosys run: full synthesis of a large top can take minutes on 2 busy cores. */
+    public static final Duration SYNTH_TIMEOUT = Duration.ofMinutes(20);
 
     private ToolChecks() {}
 
@@ -58,14 +60,14 @@ public final class ToolChecks {
     public static ToolResult verilatorLint(Path dir, String top) {
         List<String> cmd = new ArrayList<>(List.of("verilator", "--lint-only", "-Wall", "--top-module", top));
         cmd.addAll(verilogFiles(dir));
-        return run(Tool.VERILATOR, cmd, dir, out -> !out.contains("%Warning") && !out.contains("%Error"));
+        return run(Tool.VERILATOR, cmd, dir, DEFAULT_TIMEOUT, out -> !out.contains("%Warning") && !out.contains("%Error"));
     }
 
     /** {@code iverilog -g2005 -o /dev/null}; passes with exit code 0 and no warning. */
     public static ToolResult iverilogCompile(Path dir, String top) {
         List<String> cmd = new ArrayList<>(List.of("iverilog", "-g2005", "-o", "/dev/null", "-s", top));
         cmd.addAll(verilogFiles(dir));
-        return run(Tool.IVERILOG, cmd, dir, out -> !out.toLowerCase().contains("warning"));
+        return run(Tool.IVERILOG, cmd, dir, DEFAULT_TIMEOUT, out -> !out.toLowerCase().contains("warning"));
     }
 
     /** {@link #yosysSynth(Path, String, SynthLevel)} with the full flow, for gate-level numbers. */
@@ -97,7 +99,7 @@ public final class ToolChecks {
                         : "opt -fast; ")
                     + "check -assert";
             List<String> cmd = List.of("yosys", "-q", "-p", script);
-            ToolResult raw = run(Tool.YOSYS, cmd, dir, out -> true);
+            ToolResult raw = run(Tool.YOSYS, cmd, dir, SYNTH_TIMEOUT, out -> true);
             if (raw.exitCode() != 0) return new SynthResult(raw, null);
             String beforeText = Files.readString(before);
             SynthStats s = YosysStats.parse(beforeText, level == SynthLevel.FULL ? Files.readString(after) : beforeText);
@@ -147,10 +149,10 @@ public final class ToolChecks {
 
     private interface OutputCheck { boolean ok(String output); }
 
-    private static ToolResult run(Tool tool, List<String> cmd, Path dir, OutputCheck check) {
+    private static ToolResult run(Tool tool, List<String> cmd, Path dir, Duration timeout, OutputCheck check) {
         Optional<String> missing = tool.missingMessage();
         if (missing.isPresent()) return new ToolResult(tool, cmd, false, -1, missing.get(), 0);
-        ProcessRunner.Outcome o = ProcessRunner.run(cmd, dir, DEFAULT_TIMEOUT);
+        ProcessRunner.Outcome o = ProcessRunner.run(cmd, dir, timeout);
         boolean passed = !o.timedOut() && o.exitCode() == 0 && check.ok(o.output());
         return new ToolResult(tool, cmd, passed, o.exitCode(), o.output(), o.millis());
     }

@@ -69,6 +69,16 @@ class UnitStructureTest {
     }
 
     @Test
+    void allUnitsElaborateWithTheirParametersInTheirNames() {
+        var designs = defernorm.accel.AllUnits.designs();
+        assertTrue(designs.size() >= 20);
+        designs.forEach((name, d) -> {
+            assertEquals(name, d.top());
+            assertTrue(name.matches("[A-Za-z0-9]+_.*") || name.startsWith("ReciprocalUnit"), name);
+        });
+    }
+
+    @Test
     void badParametersAreRejectedWithOneSentence() {
         var e = assertThrows(IllegalArgumentException.class, () -> new CollectiveDelay(8, -1));
         assertEquals("The collective latency C must be at least 0, not -1.", e.getMessage());

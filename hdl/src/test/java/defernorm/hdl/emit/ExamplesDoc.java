@@ -25,8 +25,10 @@ final class ExamplesDoc {
         StringBuilder md = new StringBuilder();
         md.append("# Examples: Java in, Verilog out\n\n")
           .append("Generated from `hdl/").append(EXAMPLES_SOURCE_DIR).append("` and the emitter's output by\n")
-          .append("`mvn -pl hdl -am test -Dtest=ExamplesDocTest -Dgolden.update=true` (which also rewrites the golden\n")
-          .append("files in `hdl/src/test/resources/golden/`). Do not edit by hand.\n\n")
+          .append("`mvn -pl hdl -am test -Dtest='VerilogEmitterGoldenTest,ExamplesDocTest' -Dgolden.update=true\n")
+          .append("-Dsurefire.failIfNoSpecifiedTests=false`, which also rewrites the golden files in\n")
+          .append("`hdl/src/test/resources/golden/`. Do not edit by hand. Statements carry `// File.java:line` comments\n")
+          .append("(`EmitOptions.withSourceComments(true)`); the golden files are emitted without them.\n\n")
           .append("Every example is elaborated by `AllExamples.designs()`; each emitted file passes\n")
           .append("`verilator --lint-only -Wall` with zero warnings, `iverilog -g2005` and `yosys synth` without latches\n")
           .append("(`defernorm.hdl.emit.ToolChecks`).\n\n");

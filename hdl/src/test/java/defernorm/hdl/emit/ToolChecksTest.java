@@ -133,6 +133,18 @@ class ToolChecksTest {
     }
 
     @Test
+    void aFailureSummaryShowsTheCommandAndAtMostSixtyLinesOfOutput() {
+        String output = String.join("\n", java.util.Collections.nCopies(100, "%Warning-WIDTH: x"));
+        ToolResult r = new ToolResult(Tool.VERILATOR, List.of("verilator", "--lint-only"), false, 1, output, 5);
+        String s = r.summary();
+        assertTrue(s.startsWith("verilator: FAILED (exit 1) running verilator --lint-only\n%Warning-WIDTH: x\n"), s);
+        assertEquals(1 + ToolResult.SUMMARY_LINES + 1, s.lines().count());
+        assertTrue(s.endsWith("... (40 more lines)"), s);
+        assertEquals("verilator: passed in 5 ms",
+                new ToolResult(Tool.VERILATOR, List.of("verilator"), true, 0, "", 5).summary());
+    }
+
+    @Test
     void missingToolMessageNamesTheAptPackage() {
         assertEquals("yosys is not installed (not found on PATH); install it with 'sudo apt-get install yosys'.",
                 Tool.YOSYS.missingMessage("/nonexistent-dir").orElseThrow());

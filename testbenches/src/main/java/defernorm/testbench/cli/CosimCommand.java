@@ -11,6 +11,7 @@ import defernorm.testbench.dut.RandomLayers;
 import defernorm.testbench.dut.Tops;
 import defernorm.testbench.stimulus.EdgeCases;
 import defernorm.testbench.stimulus.Flow;
+import defernorm.testbench.stimulus.RandomTokens;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -68,7 +69,7 @@ final class CosimCommand implements Callable<Integer> {
         out.println(choice.note());
         LayerConfig cfg = RandomLayers.config(top.op(), params, seed);
         TopUnderTest dut = Tops.underTest(top.variant(), cfg);
-        var stream = noEdgeCases ? defernorm.testbench.stimulus.RandomTokens.generate(params.n(), tokens, seed)
+        var stream = noEdgeCases ? RandomTokens.generate(params.n(), tokens, seed)
                 : EdgeCases.mixedWithRandom(params.n(), tokens, seed);
         if (stream.isEmpty()) throw new UserError("nothing to stream: give --tokens above 0 or drop --no-edge-cases.");
         CheckPlan plan = CheckPlan.free(stream, seed).withFlow(new Flow(inputValid, outputReady)).withWaves(waveDir);

@@ -54,6 +54,8 @@ class MacArrayTest {
         int g = cfg.groups(), q = cfg.q(), a = cfg.accBits();
         int beat = 0, tok = 0;
         List<long[]> out = new ArrayList<>();
+        List<BigInteger> accepted = new ArrayList<>();
+        int echoed = 0;
         sim.poke("in_valid", 0);
         long start = sim.cycle();
         for (long c = 0; out.size() < tokens.size(); c++) {
@@ -67,7 +69,17 @@ class MacArrayTest {
                 sim.poke("in_act", PipeRunner.pack(t.acts()[beat], cfg.act().width()));
                 if (cfg.rescale()) sim.poke("in_shift", t.shifts()[beat]);
             }
-            boolean accepted = en && present && sim.peekLong("in_ready") == 1;
+            boolean accept = en && present && sim.peekLong("in_ready") == 1;
+            if (en && sim.peekLong("beat_valid") == 1) {
+                // Each accepted beat is shown once on beat_act (and beat_shift), the cycle after its acceptance.
+                assertEquals(accepted.get(echoed), sim.peek("beat_act").add(cfg.rescale() ? sim.peek("beat_shift").shiftLeft(1000) : BigInteger.ZERO));
+                echoed++;
+            }
+            if (accept) {
+                Token t = tokens.get(tok);
+                accepted.add(PipeRunner.pack(t.acts()[beat], cfg.act().width())
+                        .add(cfg.rescale() ? BigInteger.valueOf(t.shifts()[beat]).shiftLeft(1000) : BigInteger.ZERO));
+            }
             if (en && sim.peekLong("drain_valid") == 1) {
                 if (out.isEmpty() && firstDrainCycle != null) firstDrainCycle[0] = sim.cycle() - start;
                 long[] acc = new long[g * q];
@@ -78,7 +90,7 @@ class MacArrayTest {
                 }
                 out.add(acc);
             }
-            if (accepted && ++beat == cfg.beats()) { beat = 0; tok++; }
+            if (accept && ++beat == cfg.beats()) { beat = 0; tok++; }
             sim.step();
         }
         return out;

@@ -1,0 +1,102 @@
+package defernorm.cosim.builtin;
+
+import defernorm.cosim.builtin.FlatDesign.FlatNode;
+import defernorm.hdl.ir.Node;
+import defernorm.hdl.ir.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every register of a design as index tables. An edge is two steps so that register-to-register paths
+ * behave like non-blocking assignments: {@link #sample} computes all next values, {@link #commit} stores
+ * them. On an edge a register loads its reset value when {@code rst} is high and it has one (reset wins
+ * over enable), else {@code next} when its enable is missing or high.
+ */
+final class RegisterBank {
+    // Registers of at most 64 bits.
+    private final int[] slot, next, enable;
+    private final boolean[] hasReset;
+    private final long[] reset, staged;
+    // Wider registers.
+    private final int[] wSlot, wNext, wEnable, wWords;
+    private final long[][] wReset, wStaged;
+
+    /** @param oneSlot a slot that always holds 1 (stands in for a missing enable) */
+    RegisterBank(SlotMap slots, int oneSlot) {
+        List<Node.Reg> narrow = new ArrayList<>(), wide = new ArrayList<>();
+        for (FlatNode f : slots.representatives()) {
+            if (f.node() instanceof Node.Reg r) (r.type().width() <= 64 ? narrow : wide).add(r);
+        }
+        int n = narrow.size();
+        slot = new int[n]; next = new int[n]; enable = new int[n]; hasReset = new boolean[n];
+        reset = new long[n]; staged = new long[n];
+        for (int i = 0; i < n; i++) {
+            Node.Reg r = narrow.get(i);
+            checkType(slots, r);
+            slot[i] = slots.offset(r.name());
+            next[i] = slots.offset(r.next());
+            enable[i] = enableSlot(slots, r, r.enable(), oneSlot);
+            hasReset[i] = r.reset() != null;
+            if (r.reset() != null) reset[i] = resetWords(r)[0];
+        }
+        int w = wide.size();
+        wSlot = new int[w]; wNext = new int[w]; wEnable = new int[w]; wWords = new int[w];
+        wReset = new long[w][]; wStaged = new long[w][];
+        for (int i = 0; i < w; i++) {
+            Node.Reg r = wide.get(i);
+            checkType(slots, r);
+            wSlot[i] = slots.offset(r.name());
+            wNext[i] = slots.offset(r.next());
+            wEnable[i] = enableSlot(slots, r, r.enable(), oneSlot);
+            wWords[i] = Words.count(r.type().width());
+            wReset[i] = r.reset() == null ? null : resetWords(r);
+            wStaged[i] = new long[wWords[i]];
+        }
+    }
+
+    /** Computes every register's value after the edge, from the settled values in {@code v}. */
+    void sample(long[] v, boolean rst) {
+        final int[] slot = this.slot, next = this.next, enable = this.enable;
+        final long[] staged = this.staged;
+        for (int i = 0; i < slot.length; i++) {
+            staged[i] = (rst && hasReset[i]) ? reset[i] : v[enable[i]] != 0 ? v[next[i]] : v[slot[i]];
+        }
+        for (int i = 0; i < wSlot.length; i++) {
+            long[] s = wStaged[i];
+            if (rst && wReset[i] != null) System.arraycopy(wReset[i], 0, s, 0, s.length);
+            else System.arraycopy(v, v[wEnable[i]] != 0 ? wNext[i] : wSlot[i], s, 0, s.length);
+        }
+    }
+
+    /** Stores the sampled values. */
+    void commit(long[] v) {
+        for (int i = 0; i < slot.length; i++) v[slot[i]] = staged[i];
+        for (int i = 0; i < wSlot.length; i++) System.arraycopy(wStaged[i], 0, v, wSlot[i], wWords[i]);
+    }
+
+    private static void checkType(SlotMap slots, Node.Reg r) {
+        Type st = slots.type(r.next());
+        if (!st.equals(r.type())) {
+            throw new IllegalArgumentException("register '" + r.name() + "' (" + r.loc() + ") is " + r.type()
+                    + " but its next value '" + r.next() + "' is " + st);
+        }
+    }
+
+    /** The slot of a 1-bit enable, or {@code oneSlot} when there is none. */
+    static int enableSlot(SlotMap slots, Node n, String enable, int oneSlot) {
+        if (enable == null) return oneSlot;
+        if (slots.type(enable).width() != 1) {
+            throw new IllegalArgumentException("the enable '" + enable + "' of '" + n.name() + "' must be 1 bit wide, not "
+                    + slots.type(enable));
+        }
+        return slots.offset(enable);
+    }
+
+    private static long[] resetWords(Node.Reg r) {
+        if (!Values.fits(r.reset(), r.type())) {
+            throw new IllegalArgumentException("the reset value " + r.reset() + " of register '" + r.name() + "' (" + r.loc()
+                    + ") does not fit " + r.type());
+        }
+        return Values.toWords(r.reset(), r.type());
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * The Verilator engine behind {@link defernorm.cosim.Simulation}: {@link defernorm.cosim.verilator.VerilatorSimulation}.
+ *
+ * <p>How a session works, one class per step: {@code NetTable} numbers the nets the harness exposes;
+ * {@code HarnessSource} generates the C++ harness (template {@code harness.cpp}) and the {@code public.vlt}
+ * that makes debug nets public; {@code ModelBuilder} runs {@code verilator --build} into the
+ * {@code BuildCache} (atomic publish, keyed by SHA-256) linking the shared {@code RuntimeLibrary};
+ * {@code ModelProcess} runs the binary, logs every byte sent for replay, and turns crashes and hangs
+ * ({@code Watchdog}) into one {@link defernorm.cosim.verilator.VerilatorException}; {@code BatchRun} streams
+ * batches with a writer thread. The wire format is in docs/cosim-protocol.md.
+ *
+ * <pre>{@code
+ * try (Simulation sim = Simulations.open(design, SimOptions.verilator())) {
+ *     sim.reset();
+ *     sim.runBatch(List.of("x"), List.of("y"), 1_000_000, (c, in) -> in.set(0, c & 0xFF), (c, out) -> check(c, out.get(0)));
+ * }
+ * }</pre>
+ */
+package defernorm.cosim.verilator;
