@@ -109,10 +109,12 @@ final class BatchRun {
     }
 
     private void read(Observer observer) {
-        int rowsPerBlock = outRow == 0 ? Integer.MAX_VALUE : Math.max(1, (1 << 18) / outRow);
-        byte[] block = new byte[outRow == 0 ? 0 : rowsPerBlock * outRow];
+        // Rows are handed on as soon as they arrive (a partial read keeps its incomplete last row), so
+        // the observer works while the child computes the next rows instead of waiting for whole blocks.
+        byte[] block = new byte[outRow == 0 ? 0 : Math.max(outRow, (1 << 18) / outRow * outRow)];
         Row row = new Row(block);
         long done = 0;
+        int have = 0;  // bytes in block, always less than one row between reads
         while (true) {
             long avail;
             synchronized (lock) {
@@ -128,8 +130,14 @@ final class BatchRun {
             }
             if (avail <= done) return;
             while (done < avail) {
-                int rows = (int) Math.min(avail - done, rowsPerBlock);
-                if (outRow > 0) proc.readFully(block, 0, rows * outRow, "running a batch", false);
+                int rows;
+                if (outRow == 0) {
+                    rows = (int) Math.min(avail - done, Integer.MAX_VALUE);
+                } else {
+                    long owed = (avail - done) * outRow - have;
+                    have += proc.readSome(block, have, (int) Math.min(owed, block.length - have), "running a batch");
+                    rows = have / outRow;
+                }
                 for (int r = 0; r < rows; r++, done++) {
                     if (firstError != null || observer == null) continue;
                     row.base = r * outRow;
@@ -139,6 +147,11 @@ final class BatchRun {
                         firstError = t;
                         stop = true;  // drain what was sent, observe no more
                     }
+                }
+                if (outRow > 0) {
+                    int used = rows * outRow;
+                    System.arraycopy(block, used, block, 0, have - used);
+                    have -= used;
                 }
             }
         }

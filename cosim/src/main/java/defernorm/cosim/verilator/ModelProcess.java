@@ -174,6 +174,18 @@ final class ModelProcess implements AutoCloseable {
         }
     }
 
+    /** Reads at least one and at most {@code len} reply bytes (what has arrived); failures as in readFully. */
+    int readSome(byte[] b, int off, int len, String doing) {
+        checkUsable();
+        try {
+            int n = in.read(b, off, len);
+            if (n <= 0) throw fail(doing, null);
+            return n;
+        } catch (IOException e) {
+            throw fail(doing, null);
+        }
+    }
+
     private void checkUsable() {
         if (failure != null) {
             throw new IllegalStateException("this simulation has ended after an earlier error: " + failure.getMessage());

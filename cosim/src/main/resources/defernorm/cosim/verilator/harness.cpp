@@ -139,8 +139,11 @@ void flushOut() {
     outLen = 0;
 }
 
+// Output leaves in slices this big, so the reader can work on rows while later ones are computed.
+const size_t kFlushAt = 1 << 15;
+
 uint8_t* reserveOut(size_t n) {
-    if (outLen + n > kBuf) flushOut();
+    if (outLen + n > kFlushAt) flushOut();
     uint8_t* p = outBuf + outLen;
     outLen += n;
     return p;

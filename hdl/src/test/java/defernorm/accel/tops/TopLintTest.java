@@ -25,7 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TopLintTest {
     static Stream<Params> shapes() {
-        return Stream.of(new Params(8, 4, 2, 2, 0), new Params(12, 6, 4, 3, 2), new Params(12, 6, 6, 1, 1), new Params(8, 4, 1, 4, 3));
+        return Stream.of(new Params(8, 4, 2, 2, 0), new Params(12, 6, 4, 3, 2), new Params(12, 6, 6, 1, 1), new Params(8, 4, 1, 4, 3),
+                new Params(6, 4, 6, 2, 1), new Params(20, 8, 4, 2, 9), new Params(4, 4, 4, 4, 0), new Params(24, 8, 8, 2, 60),
+                new Params(64, 512, 8, 4, 90), new Params(256, 32, 8, 8, 32));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -35,6 +35,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-synth", description = "Skip the yosys cell and flip-flop counts.")
     boolean noSynth;
 
+    @Option(names = "--synth-wait", paramLabel = "SECONDS", defaultValue = "120",
+            description = "Once the simulations are done, how long to wait for yosys counts still running. Default: ${DEFAULT-VALUE}.")
+    int synthWait;
+
     @Option(names = "--no-sweep", description = "Skip the latency sweeps over n and C (the plots).")
     boolean noSweep;
 
@@ -45,11 +49,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         if (tokens < 1) throw new UserError("--tokens must be at least 1, got " + tokens + ".");
+        if (synthWait < 0) throw new UserError("--synth-wait must be at least 0 seconds, got " + synthWait + ".");
         var params = shape.params();
         EngineProbe.Choice choice = engine.resolve();
         Files2.dir(out);
         boolean progress = !noProgress && System.console() != null;
-        JobSettings s = new JobSettings(params, tokens, seed, out, choice.engine(), choice.note(), !noSynth, !noSweep, progress);
+        JobSettings s = new JobSettings(params, tokens, seed, out, choice.engine(), choice.note(), !noSynth, synthWait, !noSweep, progress);
         RunReport r = MainJob.run(s, spec.commandLine().getOut());
         return r.passed() ? ExitCodes.PASS : ExitCodes.MISMATCH;
     }

@@ -14,8 +14,9 @@ import java.nio.file.Path;
  * @param engine     the engine to co-simulate on
  * @param engineNote the first line of output, saying which engine and why
  * @param synth      run yosys for cell and flip-flop counts (when it is installed)
+ * @param synthWait  seconds to wait, once the simulations are done, for counts still being synthesized
  * @param sweep      measure the latency sweeps over n and C for the plots
  * @param progress   draw a progress bar on stderr
  */
 public record JobSettings(Params params, int tokens, long seed, Path outDir, Engine engine, String engineNote,
-                          boolean synth, boolean sweep, boolean progress) {}
+                          boolean synth, int synthWait, boolean sweep, boolean progress) {}

@@ -14,13 +14,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Yosys cell and flip-flop counts for the report, run on one background thread while the simulations use
  * the other core, and remembered in {@code <top dir>/yosys-stat.json} under a hash of the Verilog, so a
- * second run of the main job does not synthesize unchanged tops again.
+ * second run of the main job does not synthesize unchanged tops again. Synthesis of a large top can take
+ * minutes on a busy machine: the job waits for the counts only until a deadline, then stops the yosys it
+ * started (no process outlives the job) and reports those counts as unknown.
  */
 final class SynthCounts implements AutoCloseable {
     /** Cells and flip-flops, -1 when unknown. */
@@ -78,8 +83,24 @@ final class SynthCounts implements AutoCloseable {
         }
     }
 
-    /** Waits for queued work to finish (so no yosys process outlives the job), then stops the thread. */
+    /** The counts, or {@link Counts#UNKNOWN} if they are not ready by {@code deadlineNanos} (System.nanoTime). */
+    static Counts await(CompletableFuture<Counts> counts, long deadlineNanos) {
+        try {
+            return counts.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return Counts.UNKNOWN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Counts.UNKNOWN;
+        }
+    }
+
+    /** Drops queued work and stops any yosys this JVM started that is still running. */
     @Override public void close() {
-        if (worker != null) worker.shutdown();
+        if (worker == null) return;
+        worker.shutdownNow();
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/yosys") || c.equals("yosys")).orElse(false))
+                .forEach(ProcessHandle::destroy);
     }
 }
