@@ -15,7 +15,6 @@ import defernorm.accel.units.ScaleUnit;
 import defernorm.accel.units.SoftmaxFactorUnit;
 import defernorm.accel.units.SoftmaxFront;
 import defernorm.accel.units.SoftmaxRequantize;
-import defernorm.accel.units.StreamSkid;
 import defernorm.golden.model.Formats;
 import defernorm.golden.model.Op;
 import defernorm.hdl.ir.Type;
@@ -64,7 +63,10 @@ public final class AllUnits {
                 new NormRequantize(Op.RMSNORM, 32, 4, 13),
                 new SoftmaxFront(4, 4, false),
                 new SoftmaxRequantize(2),
-                new StreamSkid(33));
+                new SoftmaxRequantize(2, false),
+                new OutputStage(2, 2, 20, 0, false),
+                new ScaleUnit(2, 2, 20, 22, Formats.NORM_OUT_FRAC, false),
+                new NormRequantize(Op.LAYERNORM, 16, 2, 12, false));
     }
 
     /** Every unit elaborated, keyed by module name, in a fixed order. */

@@ -17,15 +17,18 @@ final class Matmul {
         long[] acc = new long[m];
         byte[][] w = cfg.weights();
         for (int i = 0; i < a.length; i++) {
-            long ai = a[i];
-            if (ai == 0) {
-                continue;
-            }
-            byte[] row = w[i];
-            for (int j = 0; j < m; j++) {
-                acc[j] += ai * row[j];
-            }
+            accumulate(acc, a[i], w[i]);
         }
         return acc;
+    }
+
+    /** One MAC-array step: acc[j] += a * row[j] (skipped when a is 0: adding zeros changes nothing). */
+    static void accumulate(long[] acc, long a, byte[] row) {
+        if (a == 0) {
+            return;
+        }
+        for (int j = 0; j < acc.length; j++) {
+            acc[j] += a * row[j];
+        }
     }
 }

@@ -1,33 +1,14 @@
 package defernorm.golden.model;
 
-import defernorm.golden.fixed.Saturate;
-
 /** Matmul-only (no normalization): out[j] = sat32(sum x[i] W[i][j] + bias[j]). The latency floor. */
-final class MatmulOnly implements Datapath {
-    private final LayerConfig cfg;
-
+final class MatmulOnly extends ConfiguredDatapath {
     MatmulOnly(LayerConfig cfg) {
-        this.cfg = cfg;
+        super(cfg, "matmul");
     }
 
     @Override
-    public LayerConfig config() {
-        return cfg;
-    }
-
-    @Override
-    public String name() {
-        return cfg.op().name().toLowerCase() + "/matmul";
-    }
-
-    @Override
-    public TokenResult process(byte[] x) {
-        checkToken(x);
+    protected TokenResult run(byte[] x) {
         long[] acc = Matmul.multiply(x, cfg);
-        long[] out = new long[acc.length];
-        for (int j = 0; j < acc.length; j++) {
-            out[j] = Saturate.signed(acc[j] + cfg.bias()[j], Formats.OUT_BITS);
-        }
-        return new TokenResult(out, acc, null, new long[0]);
+        return new TokenResult(OutputStage.biased(acc, cfg), acc, null, new long[0]);
     }
 }

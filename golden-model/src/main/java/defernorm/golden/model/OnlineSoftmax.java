@@ -68,4 +68,9 @@ public record OnlineSoftmax(long[] beatMax, long den) {
     public long laterShift(int k) {
         return max() - beatMax[k];
     }
+
+    /** The statistics a softmax TokenResult reports: {M, den}. */
+    long[] asArray() {
+        return new long[] {max(), den};
+    }
 }

@@ -1,6 +1,5 @@
 package defernorm.golden.model;
 
-import defernorm.golden.fixed.Rounding;
 import defernorm.golden.fixed.Saturate;
 
 /**
@@ -10,57 +9,20 @@ import defernorm.golden.fixed.Saturate;
  * out[j] = sat32((sum q[i] V[i][j]) << 9 + bias[j]). Full precision: out[j] =
  * sat32(roundShift(sum (p[i] r) V[i][j], 31 + e - 16) + bias[j]).
  */
-final class SoftmaxStandard implements Datapath {
-    private final LayerConfig cfg;
-    private final boolean fullPrecision;
-
+final class SoftmaxStandard extends StandardDatapath {
     SoftmaxStandard(LayerConfig cfg, boolean fullPrecision) {
-        this.cfg = cfg;
-        this.fullPrecision = fullPrecision;
+        super(cfg, fullPrecision, Formats.PROB_FRAC, Formats.SOFTMAX_OUT_FRAC, v -> Saturate.range(v, 0, 127));
     }
 
     @Override
-    public LayerConfig config() {
-        return cfg;
-    }
-
-    @Override
-    public String name() {
-        return fullPrecision ? "softmax/standard-full" : "softmax/standard";
-    }
-
-    @Override
-    public TokenResult process(byte[] s) {
-        checkToken(s);
-        int n = cfg.params().n();
-        int m = cfg.params().m();
+    protected TokenResult run(byte[] s) {
         long l = cfg.scoreMul();
         OnlineSoftmax red = OnlineSoftmax.run(s, l, cfg.params().p());
         Factor f = Factor.reciprocal(red.den());
-        long[] prob = new long[n];
-        for (int i = 0; i < n; i++) {
-            prob[i] = OnlineSoftmax.exp(s[i], l, red.max()) * f.r();
+        long[] exp = new long[s.length];
+        for (int i = 0; i < s.length; i++) {
+            exp[i] = OnlineSoftmax.exp(s[i], l, red.max());
         }
-        long[] out = new long[m];
-        long[] acc;
-        if (fullPrecision) {
-            acc = Matmul.multiply(prob, cfg);
-            int shift = f.shiftFor(Formats.SOFTMAX_OUT_FRAC);
-            for (int j = 0; j < m; j++) {
-                out[j] = Saturate.signed(Rounding.roundShift(acc[j], shift) + cfg.bias()[j], Formats.OUT_BITS);
-            }
-        } else {
-            int probShift = f.shiftFor(Formats.PROB_FRAC);
-            long[] q = new long[n];
-            for (int i = 0; i < n; i++) {
-                q[i] = Saturate.range(Rounding.roundShift(prob[i], probShift), 0, 127);
-            }
-            acc = Matmul.multiply(q, cfg);
-            int up = Formats.SOFTMAX_OUT_FRAC - Formats.PROB_FRAC;
-            for (int j = 0; j < m; j++) {
-                out[j] = Saturate.signed((acc[j] << up) + cfg.bias()[j], Formats.OUT_BITS);
-            }
-        }
-        return new TokenResult(out, acc, f, new long[] {red.max(), red.den()});
+        return finish(exp, f, red.asArray());
     }
 }

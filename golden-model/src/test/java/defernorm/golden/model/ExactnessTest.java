@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import java.util.function.Supplier;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -22,24 +23,15 @@ class ExactnessTest {
     @Property(tries = 200)
     void layerNormAndRmsNormAreBitExact(@ForAll @IntRange(min = 0, max = 1) int which, @ForAll long seed) {
         Random rnd = new Random(seed);
-        Op op = which == 0 ? Op.LAYERNORM : Op.RMSNORM;
-        LayerConfig cfg = RandomConfigs.config(op, params(rnd), rnd);
-        for (int t = 0; t < 5; t++) {
-            byte[] x = RandomConfigs.token(cfg.params().n(), rnd);
-            assertArrayEquals(Datapaths.standardFullPrecision(cfg).process(x).lanes(),
-                    Datapaths.of(cfg, Variant.DEFERRED).process(x).lanes());
-        }
+        LayerConfig cfg = RandomConfigs.config(which == 0 ? Op.LAYERNORM : Op.RMSNORM, params(rnd), rnd);
+        assertBitExact(cfg, 5, () -> RandomConfigs.token(cfg.params().n(), rnd));
     }
 
     @Property(tries = 200)
     void softmaxIsBitExactWhenTheMaxIsInTheFirstBeat(@ForAll long seed) {
         Random rnd = new Random(seed);
         LayerConfig cfg = RandomConfigs.config(Op.SOFTMAX, params(rnd), rnd);
-        for (int t = 0; t < 5; t++) {
-            byte[] s = RandomConfigs.maxFirst(cfg.params().n(), rnd);
-            assertArrayEquals(Datapaths.standardFullPrecision(cfg).process(s).lanes(),
-                    Datapaths.of(cfg, Variant.DEFERRED).process(s).lanes());
-        }
+        assertBitExact(cfg, 5, () -> RandomConfigs.maxFirst(cfg.params().n(), rnd));
     }
 
     @Property(tries = 300)
@@ -48,8 +40,8 @@ class ExactnessTest {
         LayerConfig cfg = RandomConfigs.config(Op.SOFTMAX, params(rnd), rnd);
         for (int t = 0; t < 5; t++) {
             byte[] s = RandomConfigs.token(cfg.params().n(), rnd);
-            long[] std = Datapaths.standardFullPrecision(cfg).process(s).lanes();
-            long[] def = Datapaths.of(cfg, Variant.DEFERRED).process(s).lanes();
+            long[] std = standardFullLanes(cfg, s);
+            long[] def = deferredLanes(cfg, s);
             long[] bound = SoftmaxBound.outputBound(cfg, s);
             for (int j = 0; j < std.length; j++) {
                 assertTrue(Math.abs(std[j] - def[j]) <= bound[j],
@@ -63,11 +55,23 @@ class ExactnessTest {
         Random rnd = new Random(7);
         for (Op op : new Op[] {Op.LAYERNORM, Op.RMSNORM}) {
             LayerConfig cfg = RandomConfigs.config(op, new Params(4096, 16, 64, 16, 0), rnd);
-            for (int t = 0; t < 3; t++) {
-                byte[] x = RandomConfigs.token(4096, rnd);
-                assertArrayEquals(Datapaths.standardFullPrecision(cfg).process(x).lanes(),
-                        Datapaths.of(cfg, Variant.DEFERRED).process(x).lanes());
-            }
+            assertBitExact(cfg, 3, () -> RandomConfigs.token(4096, rnd));
+        }
+    }
+
+    private static long[] standardFullLanes(LayerConfig cfg, byte[] token) {
+        return Datapaths.standardFullPrecision(cfg).process(token).lanes();
+    }
+
+    private static long[] deferredLanes(LayerConfig cfg, byte[] token) {
+        return Datapaths.of(cfg, Variant.DEFERRED).process(token).lanes();
+    }
+
+    /** Full-precision standard and deferred give the same output lanes on each of {@code count} tokens. */
+    private static void assertBitExact(LayerConfig cfg, int count, Supplier<byte[]> tokens) {
+        for (int t = 0; t < count; t++) {
+            byte[] token = tokens.get();
+            assertArrayEquals(standardFullLanes(cfg, token), deferredLanes(cfg, token));
         }
     }
 }

@@ -25,8 +25,6 @@ final class MatmulTop extends TopShell {
         Signal ready = mac.out("in_ready").and(en).named("in_ready");
         s.tready().set(ready);
         inputBeatCounter(s.tvalid().and(ready));
-        DrainIssue d = drainSequencer(mac.out("drain_valid"));
-        if (groups() > 1) mac.in("rd_group", d.group());
-        outputStage(d, mac.out("rd_data"), cfg.accBits(), 0);
+        standardOutput(mac, cfg.accBits(), 0);
     }
 }

@@ -13,7 +13,7 @@ import defernorm.hdl.ir.Type;
 /**
  * LayerNorm/RMSNorm deferred: the MAC array works on the raw int8 beats at once, the reduction sees the
  * same beats beside it, and the per-token factor {@code n·r} meets the drained accumulators in the final
- * scale stage: {@code out = sat32(roundShift(acc·n·r, 31 + e − 8) + bias)}. No activation buffer.
+ * scale stage ({@code ScaleUnit}): {@code out = sat32(roundShift(acc·n·r, 31 + e − 8) + bias)}. No activation buffer.
  *
  * <p>Input pacing: one beat per G cycles (the array holds each beat G cycles), and the first beat of a
  * token waits until {@code cyclesPerToken − (NB−1)·G} cycles after the previous token's last beat, so
@@ -44,19 +44,7 @@ final class NormDeferredTop extends NormTop {
 
         // ---- reduction beside the array, on the beat in the array's input register -------------------------
         Signal beatLast = stage("beat_last", accept.and(lastBeat));
-        NormFactor f = normFactor(mac.out("beat_valid"), beatLast, mac.out("beat_act"), true, Formats.NORM_OUT_FRAC);
-
-        // ---- drain when both the accumulators and the factor are there ----------------------------------------
-        Signal accNow = mac.out("drain_valid");
-        Reg accPend = reg("acc_pending", Type.bool()).resetTo(0).enable(en);
-        Reg facPend = reg("factor_pending", Type.bool()).resetTo(0).enable(en);
-        Signal accAvail = accNow.or(accPend);
-        Signal facAvail = f.valid().or(facPend);
-        Signal start = accAvail.and(facAvail).named("drain_start");
-        accPend.set(accAvail.and(start.not()));
-        facPend.set(facAvail.and(start.not()));
-        DrainIssue d = drainSequencer(start);
-        if (groups() > 1) mac.in("rd_group", d.group());
-        finalScaleStage(d, start, mac.out("rd_data"), cfg.accBits(), f.value(), f.shift());
+        NormFactor f = normFactor(mac.out("beat_valid"), beatLast, mac.out("beat_act"), true);
+        deferredOutput(mac, cfg.accBits(), f.valid(), f.value(), f.exp(), Formats.NORM_OUT_FRAC);
     }
 }

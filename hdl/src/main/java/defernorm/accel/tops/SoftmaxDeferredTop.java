@@ -16,7 +16,7 @@ import defernorm.hdl.ir.Type;
  * Softmax deferred (online softmax, FlashAttention-style): each beat's scores pass the exp front
  * ({@code u = s·L}, running integer maximum M_k, {@code p = exp2(u − (M_k << 12))}) straight into the MAC
  * array, whose accumulators are rescaled by {@code roundShift(acc, Δ_k)} when the maximum grows; the same
- * exp values feed the denominator. The drain meets the factor in the final scale stage:
+ * exp values feed the denominator. The drain meets the factor in the final scale stage ({@code ScaleUnit}):
  * {@code out = sat32(roundShift(acc·r, 31 + e − 16) + bias)}. No activation buffer.
  */
 final class SoftmaxDeferredTop extends SoftmaxTop {
@@ -50,16 +50,6 @@ final class SoftmaxDeferredTop extends SoftmaxTop {
         Signal beatLast = stage("beat_last", front.out("out_valid").and(front.out("out_last")));
         SoftmaxFactor f = softmaxFactor(mac.out("beat_valid"), beatLast, mac.out("beat_act"), beatDelta);
 
-        // ---- drain when both the accumulators and the factor are there ---------------------------------------------
-        Reg accPend = reg("acc_pending", Type.bool()).resetTo(0).enable(en);
-        Reg facPend = reg("factor_pending", Type.bool()).resetTo(0).enable(en);
-        Signal accAvail = mac.out("drain_valid").or(accPend);
-        Signal facAvail = f.valid().or(facPend);
-        Signal start = accAvail.and(facAvail).named("drain_start");
-        accPend.set(accAvail.and(start.not()));
-        facPend.set(facAvail.and(start.not()));
-        DrainIssue d = drainSequencer(start);
-        if (groups() > 1) mac.in("rd_group", d.group());
-        finalScaleStage(d, start, mac.out("rd_data"), cfg.accBits(), f.r(), shiftFor(f.e(), Formats.SOFTMAX_OUT_FRAC));
+        deferredOutput(mac, cfg.accBits(), f.valid(), f.r(), f.e(), Formats.SOFTMAX_OUT_FRAC);
     }
 }

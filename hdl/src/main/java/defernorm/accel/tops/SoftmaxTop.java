@@ -5,7 +5,6 @@ import defernorm.accel.units.ReduceOp;
 import defernorm.accel.units.ReductionTree;
 import defernorm.accel.units.SoftmaxFactorUnit;
 import defernorm.golden.fixed.Exp2;
-import defernorm.golden.model.Formats;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
@@ -39,10 +38,5 @@ abstract class SoftmaxTop extends TopShell {
         Inst fac = instance("factor", new SoftmaxFactorUnit(denCfg.acc().width()));
         fac.in("en", en).in("in_valid", col.out("out_valid")).in("in_den", col.out("out_data"));
         return new SoftmaxFactor(fac.out("out_valid"), fac.out("out_factor"), fac.out("out_exp"));
-    }
-
-    /** The output shift {@code 31 + e − frac} as UInt(6). */
-    Signal shiftFor(Signal e, int frac) {
-        return e.plus(lit(Formats.FACTOR_FRAC - frac, e.type())).slice(5, 0);
     }
 }

@@ -1,5 +1,7 @@
 package defernorm.accel.tops;
 
+import defernorm.accel.units.OutputStage;
+import defernorm.accel.units.ScaleUnit;
 import defernorm.golden.model.Formats;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
@@ -15,15 +17,14 @@ import defernorm.hdl.Role;
 import defernorm.hdl.Signal;
 import defernorm.hdl.Wire;
 import defernorm.hdl.ir.Type;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The outside every top shares (docs/microarchitecture.md): {@code clk}, {@code rst}, the configuration
  * write port, {@code s_axis_*} (P int8 lanes) and {@code m_axis_*} (Q int32 lanes), plus the whole-pipeline
  * enable {@code en = !(m_axis_tvalid && !m_axis_tready)}: while the sink refuses a beat, every register of
  * the datapath holds, so nothing is lost or duplicated. Subclasses build one variant's datapath with the
- * shared pieces here: configuration decode, the drain sequencer and the two output stages.
+ * shared pieces here: configuration decode, input pacing, the standard variants' activation buffer, the
+ * drain sequencer and the two outputs (an {@link OutputStage} or a {@link ScaleUnit} into the m_axis register).
  */
 abstract class TopShell extends Module {
     final Op op;
@@ -41,7 +42,6 @@ abstract class TopShell extends Module {
     private final Reg mValid;
     private final Reg mData;
     private final Reg mLast;
-    private Mem biasMem;
 
     TopShell(Op op, Variant variant, Params prm) {
         super(TopName.of(op, variant, prm));
@@ -97,14 +97,11 @@ abstract class TopShell extends Module {
         mac.in("w_data", cfgWord(map.weightBits()));
     }
 
-    /** The bias memory: G words of Q int32 lanes, written through the bias region. */
-    Mem biasMemory() {
-        if (biasMem == null) {
-            biasMem = memory("bias_mem", map.biasBits(), map.biasWords());
-            biasMem.write(cfgHit(map.biasBase(), map.biasWords()), cfgLocal(map.biasBase(), biasMem.addrWidth()),
-                    cfgWord(map.biasBits()));
-        }
-        return biasMem;
+    /** Connects an output unit's bias write port to the bias region. */
+    private void connectBias(Inst out, int addrBits) {
+        out.in("b_we", cfgHit(map.biasBase(), map.biasWords()));
+        out.in("b_addr", cfgLocal(map.biasBase(), addrBits));
+        out.in("b_data", cfgWord(map.biasBits()));
     }
 
     /** The constant word (E or L), held in a register loaded by its configuration write. */
@@ -158,6 +155,70 @@ abstract class TopShell extends Module {
         return ok;
     }
 
+    /**
+     * The standard variants' input side: beats are accepted at full rate into the activation buffer (NB words
+     * of P int8) and, through the input register ({@link #inValid}, {@link #inLast}, {@link #inData}), into
+     * the reduction; {@link #readBack} then reads the token back one beat per G cycles. One buffer: the next
+     * token is accepted on the edge after the previous token's last buffer read.
+     */
+    final class ActivationBuffer {
+        final Signal inValid;
+        final Signal inLast;
+        final Signal inData;
+        private final Reg bufFree;
+        private final Signal acceptLastBeat;
+        private final Mem buf;
+        private final int beatBits;
+
+        ActivationBuffer() {
+            bufFree = reg("buf_free", Type.bool()).resetTo(1).enable(en);
+            // The array must be free again when this token's read-back starts: a token's last beat comes at
+            // least NB*G cycles after the previous token's last beat (Schedule.cyclesPerToken).
+            Wire acceptLast = wire("in_accept_last", Type.bool());
+            Signal gapOk = tokenGap(acceptLast, (long) nb() * groups() - (nb() - 1));
+            Signal ready = bufFree.and(gapOk).and(en).named("in_ready");
+            s.tready().set(ready);
+            Signal accept = s.tvalid().and(ready).named("in_accept");
+            Signal lastBeat = inputBeatCounter(accept);
+            acceptLastBeat = accept.and(lastBeat);
+            acceptLast.set(acceptLastBeat);
+            beatBits = ConfigMap.bitsFor(nb() - 1);
+            buf = memory("act_buf", prm.p() * Formats.DATA_BITS, nb());
+            Reg wrBeat = reg("buf_wr_beat", Type.uint(beatBits)).resetTo(0).enable(en.and(accept));
+            wrBeat.set(nb() == 1 ? wrBeat : Signal.mux(lastBeat, lit(0, wrBeat.type()), wrBeat.plus(1).truncate(beatBits)));
+            buf.write(en.and(accept), fit(wrBeat, buf.addrWidth()), s.tdata());
+            Reg data = reg("in_data_q", s.tdata().type()).resetTo(0).enable(en.and(accept));
+            data.set(s.tdata());
+            inData = data;
+            inValid = stage("in_valid_q", accept);
+            inLast = stage("in_last_q", acceptLastBeat);
+        }
+
+        /**
+         * Reads the buffered token back: beat 0 on the edge {@code start} (the factor's valid) is high, then
+         * one beat every G cycles. Returns the buffer read register's beat ({@link Latencies#BUFFER_READ} = 1).
+         */
+        ReadBeat readBack(Signal start) {
+            if (Latencies.BUFFER_READ != 1) throw new IllegalStateException("the read-back builds 1 buffer-read register, Latencies.BUFFER_READ is " + Latencies.BUFFER_READ);
+            int g = groups();
+            int tickBits = ConfigMap.bitsFor(g);
+            Reg rbBusy = reg("rb_busy", Type.bool()).resetTo(0).enable(en);
+            Reg rbTick = reg("rb_tick", Type.uint(tickBits)).resetTo(0).enable(en);
+            Reg rbBeat = reg("rb_beat", Type.uint(beatBits)).resetTo(0).enable(en);
+            Signal issue = start.or(rbBusy.and(rbTick.eq(g))).named("rb_issue");
+            Signal rbLast = nb() == 1 ? lit(1, Type.bool()) : rbBeat.eq(nb() - 1);
+            rbTick.set(Signal.mux(issue, lit(1, rbTick.type()), Signal.mux(rbTick.eq(g), rbTick, rbTick.plus(1).truncate(tickBits))));
+            rbBeat.set(Signal.mux(issue, nb() == 1 ? rbBeat : Signal.mux(rbLast, lit(0, rbBeat.type()), rbBeat.plus(1).truncate(beatBits)), rbBeat));
+            rbBusy.set(Signal.mux(issue, rbLast.not(), rbBusy));
+            bufFree.set(Signal.mux(acceptLastBeat, lit(0, Type.bool()), Signal.mux(issue.and(rbLast), lit(1, Type.bool()), bufFree)));
+            Signal x = buf.read("buf_rd", fit(rbBeat, buf.addrWidth()), en.and(issue));
+            return new ReadBeat(stage("rb_valid_1", issue), stage("rb_last_1", issue.and(rbLast)), x);
+        }
+    }
+
+    /** A beat read back from the activation buffer: {@code data} is P int8 lanes. */
+    record ReadBeat(Signal valid, Signal last, Signal data) {}
+
     // ---- drain and output stages -------------------------------------------------------------------------------
 
     /** One drain issue per cycle: group {@code group} of the drain bank is read on this cycle's edge. */
@@ -176,59 +237,50 @@ abstract class TopShell extends Module {
     }
 
     /**
-     * Matmul-only and standard output stage ({@link Latencies#OUTPUT} = 2 registers): the drain-bank read
-     * with the bias read, then {@code sat32((acc << up) + bias)} into the m_axis register.
+     * Matmul-only and standard output: drains the array when its accumulators land, through an
+     * {@link OutputStage} ({@link Latencies#OUTPUT} = 2 registers, the second the m_axis register):
+     * {@code sat32((acc << up) + bias)}.
      */
-    void outputStage(DrainIssue d, Signal rdData, int accBits, int up) {
-        if (Latencies.OUTPUT != 2) throw new IllegalStateException("the output stage builds 2 registers, Latencies.OUTPUT is " + Latencies.OUTPUT);
-        Signal v1 = stage("out_valid_1", d.issue());
-        Signal l1 = stage("out_last_1", d.last());
-        Signal acc1 = stage("out_acc_1", rdData);
-        Mem bias = biasMemory();
-        Signal b1 = bias.read("out_bias_1", fit(d.group(), bias.addrWidth()), en);
-        List<Signal> lanes = new ArrayList<>();
-        List<Signal> accs = lanes(acc1, prm.q(), Type.sint(accBits));
-        List<Signal> biases = lanes(b1, prm.q(), Type.sint(Formats.BIAS_BITS));
-        for (int c = 0; c < prm.q(); c++) {
-            Signal a = up == 0 ? accs.get(c) : accs.get(c).shl(up);
-            lanes.add(saturatingAdd(a, biases.get(c)));
-        }
-        drive(v1, pack(lanes), l1);
+    void standardOutput(Inst mac, int accBits, int up) {
+        DrainIssue d = drainSequencer(mac.out("drain_valid"));
+        if (groups() > 1) mac.in("rd_group", d.group());
+        OutputStage unit = new OutputStage(prm.q(), groups(), accBits, up, false);
+        Inst out = instance("output", unit);
+        connectBias(out, unit.biasAddrBits());
+        out.in("en", en).in("in_valid", d.issue()).in("in_last", d.last()).in("in_acc", mac.out("rd_data"));
+        if (groups() > 1) out.in("in_group", fit(d.group(), unit.biasAddrBits()));
+        drive(out.out("out_valid"), out.out("out_data"), out.out("out_last"));
     }
 
     /**
-     * Deferred final scale stage ({@link Latencies#FINAL_SCALE} = 4 registers): drain-bank read (and the
-     * factor captured for the whole token when the drain starts), multiply by the factor, rounding shift,
-     * bias add and saturation into the m_axis register.
+     * Deferred output: drains the array once both its accumulators ({@code drain_valid}) and the token's
+     * factor ({@code factorValid}) are there, whichever comes first waiting for the other, through a
+     * {@link ScaleUnit} ({@link Latencies#FINAL_SCALE} = 4 registers, the last the m_axis register):
+     * {@code sat32(roundShift(acc·factor, 31 + exp − outFrac) + bias)}. The factor and exponent are held
+     * from the drain start for all G drain reads.
      */
-    void finalScaleStage(DrainIssue d, Signal start, Signal rdData, int accBits, Signal factor, Signal shift) {
-        if (Latencies.FINAL_SCALE != 4) throw new IllegalStateException("the final scale stage builds 4 registers, Latencies.FINAL_SCALE is " + Latencies.FINAL_SCALE);
-        Reg fq = reg("scale_factor", factor.type()).resetTo(0).enable(en.and(start));
-        fq.set(factor);
-        Reg sq = reg("scale_shift_1", shift.type()).resetTo(0).enable(en.and(start));
-        sq.set(shift);
-        Signal v1 = stage("scale_valid_1", d.issue());
-        Signal l1 = stage("scale_last_1", d.last());
-        Signal g1 = stage("scale_group_1", d.group());
-        Signal acc1 = stage("scale_acc_1", rdData);
-        Signal f = factor.type().signed() ? fq : fq.extend(fq.width() + 1).asSigned();
-        List<Signal> prods = new ArrayList<>();
-        List<Signal> accs = lanes(acc1, prm.q(), Type.sint(accBits));
-        for (int c = 0; c < prm.q(); c++) prods.add(stage("scale_prod_" + c, accs.get(c).times(f)));
-        Signal v2 = stage("scale_valid_2", v1);
-        Signal l2 = stage("scale_last_2", l1);
-        Signal g2 = stage("scale_group_2", g1);
-        Signal s2 = stage("scale_shift_2", sq);
-        List<Signal> rounded = new ArrayList<>();
-        for (int c = 0; c < prm.q(); c++) rounded.add(stage("scale_round_" + c, roundShift(prods.get(c), s2)));
-        Signal v3 = stage("scale_valid_3", v2);
-        Signal l3 = stage("scale_last_3", l2);
-        Mem bias = biasMemory();
-        Signal b3 = bias.read("scale_bias_3", fit(g2, bias.addrWidth()), en);
-        List<Signal> biases = lanes(b3, prm.q(), Type.sint(Formats.BIAS_BITS));
-        List<Signal> lanes = new ArrayList<>();
-        for (int c = 0; c < prm.q(); c++) lanes.add(saturatingAdd(rounded.get(c), biases.get(c)));
-        drive(v3, pack(lanes), l3);
+    void deferredOutput(Inst mac, int accBits, Signal factorValid, Signal factor, Signal exp, int outFrac) {
+        Reg accPend = reg("acc_pending", Type.bool()).resetTo(0).enable(en);
+        Reg facPend = reg("factor_pending", Type.bool()).resetTo(0).enable(en);
+        Signal accAvail = mac.out("drain_valid").or(accPend);
+        Signal facAvail = factorValid.or(facPend);
+        Signal start = accAvail.and(facAvail).named("drain_start");
+        accPend.set(accAvail.and(start.not()));
+        facPend.set(facAvail.and(start.not()));
+        DrainIssue d = drainSequencer(start);
+        if (groups() > 1) mac.in("rd_group", d.group());
+
+        Reg factorHeld = reg("scale_factor", factor.type()).resetTo(0).enable(en.and(start));
+        factorHeld.set(factor);
+        Reg expHeld = reg("scale_exp", exp.type()).resetTo(0).enable(en.and(start));
+        expHeld.set(exp);
+        ScaleUnit unit = new ScaleUnit(prm.q(), groups(), accBits, factor.width(), outFrac, false);
+        Inst out = instance("scale", unit);
+        connectBias(out, unit.biasAddrBits());
+        out.in("en", en).in("in_valid", d.issue()).in("in_last", d.last()).in("in_acc", mac.out("rd_data"))
+                .in("in_factor", Signal.mux(start, factor, factorHeld)).in("in_exp", Signal.mux(start, exp, expHeld));
+        if (groups() > 1) out.in("in_group", fit(d.group(), unit.biasAddrBits()));
+        drive(out.out("out_valid"), out.out("out_data"), out.out("out_last"));
     }
 
     /** Loads the m_axis register on the next enabled edge. */
@@ -247,64 +299,9 @@ abstract class TopShell extends Module {
         return r;
     }
 
-    /** {@code s} delayed by {@code cycles} enabled edges. */
-    Signal delay(String name, Signal s, int cycles) {
-        Signal cur = s;
-        for (int i = 1; i <= cycles; i++) cur = stage(name + "_d" + i, cur);
-        return cur;
-    }
-
-    /** {@code sat32(a + b)} for signed a and an int32 b, as UInt(32) bits. */
-    Signal saturatingAdd(Signal a, Signal b) {
-        int w = Math.max(a.width(), b.width());
-        Signal sum = a.extend(w).plus(b.extend(w));
-        return saturate(sum, Formats.OUT_BITS).asUnsigned();
-    }
-
-    /** Saturates a signed value to {@code bits} bits (Saturate.signed), as SInt(bits). */
-    Signal saturate(Signal v, int bits) {
-        if (v.width() <= bits) return v.extend(bits);
-        Signal hi = lit((1L << (bits - 1)) - 1, v.type());
-        Signal lo = lit(-(1L << (bits - 1)), v.type());
-        return Signal.mux(v.gt(hi), hi, Signal.mux(v.lt(lo), lo, v)).truncate(bits);
-    }
-
-    /** Rounding.roundShift(v, s) (round half up) for a variable UInt shift: {@code ((2v >> s) + 1) >> 1}. */
-    Signal roundShift(Signal v, Signal s) {
-        int w = v.width();
-        Signal twice = v.shl(1);
-        int amtBits = ConfigMap.bitsFor(w + 1);
-        Signal amt = fit(s, Math.max(amtBits, s.width()));
-        if (s.width() > amtBits) {
-            amt = Signal.mux(amt.gt(w + 1), lit(w + 1, amt.type()), amt);
-        }
-        Signal shifted = twice.shr(amt);
-        return shifted.plus(1).shr(1).truncate(w);
-    }
-
     /** Zero-extends or truncates a UInt to {@code bits}. */
     static Signal fit(Signal v, int bits) {
         if (v.width() == bits) return v;
         return v.width() > bits ? v.truncate(bits) : v.extend(bits);
-    }
-
-    /** Splits a packed bus into lanes of {@code t}, lane 0 in the low bits. */
-    static List<Signal> lanes(Signal bus, int count, Type t) {
-        List<Signal> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Signal raw = bus.slice((i + 1) * t.width() - 1, i * t.width());
-            out.add(t.signed() ? raw.asSigned() : raw);
-        }
-        return out;
-    }
-
-    /** Packs lanes, lane 0 in the low bits, into one UInt bus. */
-    static Signal pack(List<Signal> lanes) {
-        Signal[] msbFirst = new Signal[lanes.size()];
-        for (int i = 0; i < lanes.size(); i++) {
-            Signal l = lanes.get(i);
-            msbFirst[lanes.size() - 1 - i] = l.type().signed() ? l.asUnsigned() : l;
-        }
-        return msbFirst.length == 1 ? msbFirst[0] : Signal.cat(msbFirst);
     }
 }

@@ -25,7 +25,15 @@ import java.util.List;
 public final class NormRequantize extends PipelinedUnit {
 
     public NormRequantize(Op op, int n, int p, int s1Bits) {
-        super("NormRequantize_" + op + "_n" + n + "_P" + p + (op == Op.LAYERNORM ? "_S" + s1Bits : ""));
+        this(op, n, p, s1Bits, true);
+    }
+
+    /**
+     * @param registeredOutput false to leave the last register to the consumer (the MAC array's input
+     *                         register): {@code out_*} are then combinational from stage 2 (name suffix {@code _C})
+     */
+    public NormRequantize(Op op, int n, int p, int s1Bits, boolean registeredOutput) {
+        super("NormRequantize_" + op + "_n" + n + "_P" + p + (op == Op.LAYERNORM ? "_S" + s1Bits : "") + (registeredOutput ? "" : "_C"));
         if (op == Op.SOFTMAX) throw new IllegalArgumentException("NormRequantize is for LayerNorm and RMSNorm; softmax uses SoftmaxRequantize.");
         if (Latencies.NORMALIZE_LANE != 3) throw new IllegalStateException("NormRequantize builds 3 stages but Latencies.NORMALIZE_LANE is " + Latencies.NORMALIZE_LANE + ".");
         boolean ln = op == Op.LAYERNORM;
@@ -67,10 +75,13 @@ public final class NormRequantize extends PipelinedUnit {
 
         // ---- stage 3: round and saturate to int8 ------------------------------------------------------------------
         List<Signal> out = new ArrayList<>();
-        for (int i = 0; i < p; i++) out.add(stage("s3_a_" + i, saturateSigned(roundShift(prod.get(i), shift2), db)));
+        for (int i = 0; i < p; i++) {
+            Signal a = saturateSigned(roundShift(prod.get(i), shift2), db);
+            out.add(registeredOutput ? stage("s3_a_" + i, a) : a);
+        }
         output("out_a", Type.uint(p * db)).set(pack(out));
-        output("out_valid", Type.bool()).set(stage("s3_valid", valid));
-        output("out_last", Type.bool()).set(stage("s3_last", last));
+        output("out_valid", Type.bool()).set(registeredOutput ? stage("s3_valid", valid) : valid);
+        output("out_last", Type.bool()).set(registeredOutput ? stage("s3_last", last) : last);
     }
 
     /** Register stages: {@code Latencies.NORMALIZE_LANE}. */

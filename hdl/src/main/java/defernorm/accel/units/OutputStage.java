@@ -23,12 +23,20 @@ import java.util.List;
 public final class OutputStage extends OutputUnit {
 
     public OutputStage(int q, int groups, int accBits, int up) {
-        super("OutputStage_Q" + q + "_G" + groups + "_A" + accBits + "_UP" + up, q, groups, accBits);
+        this(q, groups, accBits, up, true);
+    }
+
+    /**
+     * @param registeredOutput false to leave the last register to the consumer (the tops' m_axis register):
+     *                         {@code out_*} are then combinational from stage 1 (module name suffix {@code _C})
+     */
+    public OutputStage(int q, int groups, int accBits, int up, boolean registeredOutput) {
+        super("OutputStage_Q" + q + "_G" + groups + "_A" + accBits + "_UP" + up, q, groups, accBits, registeredOutput);
         List<Signal> shifted = new ArrayList<>();
         for (Signal a : acc) shifted.add(up == 0 ? a : a.shl(up));
         finish(biasAndSaturate("s2_out", shifted));
     }
 
-    /** Register stages: {@code Latencies.OUTPUT}. */
+    /** Register stages: {@code Latencies.OUTPUT} (the last one the consumer's without a registered output). */
     public int latency() { return Latencies.OUTPUT; }
 }

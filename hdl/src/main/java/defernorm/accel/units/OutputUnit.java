@@ -23,9 +23,13 @@ abstract class OutputUnit extends PipelinedUnit {
     protected Signal last;
     protected final List<Signal> acc = new ArrayList<>();
     protected List<Signal> bias;
+    /** False when the consumer's register (e.g. the top's m_axis register) is the last stage. */
+    protected final boolean registeredOutput;
+    private final int biasAddrBits;
 
-    protected OutputUnit(String name, int q, int groups, int accBits) {
-        super(name);
+    protected OutputUnit(String name, int q, int groups, int accBits, boolean registeredOutput) {
+        super(name + (registeredOutput ? "" : "_C"));
+        this.registeredOutput = registeredOutput;
         if (q < 1 || groups < 1 || accBits < 2) {
             throw new IllegalArgumentException("An output stage needs Q and G of at least 1 and accumulators of at least 2 bits.");
         }
@@ -34,6 +38,7 @@ abstract class OutputUnit extends PipelinedUnit {
         this.accBits = accBits;
         Signal en = en();
         Mem mem = memory("bias", q * Formats.BIAS_BITS, groups);
+        this.biasAddrBits = mem.addrWidth();
         mem.write(input("b_we", Type.bool()), input("b_addr", Type.uint(mem.addrWidth())),
                 input("b_data", Type.uint(q * Formats.BIAS_BITS)));
         Signal inValid = input("in_valid", Type.bool());
@@ -49,6 +54,9 @@ abstract class OutputUnit extends PipelinedUnit {
         last = stage("s1_last", inLast);
     }
 
+    /** Width of {@code b_addr} and {@code in_group}. */
+    public final int biasAddrBits() { return biasAddrBits; }
+
     /** Moves the biases one register stage on (named {@code name_j}), to stay beside their accumulators. */
     protected final void advanceBias(String name) {
         List<Signal> next = new ArrayList<>();
@@ -63,17 +71,23 @@ abstract class OutputUnit extends PipelinedUnit {
         output("out_last", Type.bool()).set(last);
     }
 
-    /** {@code sat32(v + bias_j)} registered as {@code name_j}: the last stage of both output units. */
+    /**
+     * {@code sat32(v + bias_j)} registered as {@code name_j}: the last stage of both output units. Without
+     * a registered output the sum is left combinational for the consumer's register.
+     */
     protected final List<Signal> biasAndSaturate(String name, List<Signal> values) {
         List<Signal> out = new ArrayList<>();
         for (int j = 0; j < q; j++) {
             Signal v = values.get(j);
             int w = Math.max(v.width(), Formats.BIAS_BITS);
             Signal sum = v.extend(w).plus(bias.get(j).extend(w));
-            out.add(stage(name + "_" + j, saturateSigned(sum, Formats.OUT_BITS)));
+            Signal sat = saturateSigned(sum, Formats.OUT_BITS);
+            out.add(registeredOutput ? stage(name + "_" + j, sat) : sat);
         }
-        valid = stage(name + "_valid", valid);
-        last = stage(name + "_last", last);
+        if (registeredOutput) {
+            valid = stage(name + "_valid", valid);
+            last = stage(name + "_last", last);
+        }
         return out;
     }
 

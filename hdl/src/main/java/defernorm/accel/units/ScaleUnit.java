@@ -25,7 +25,16 @@ import java.util.List;
 public final class ScaleUnit extends OutputUnit {
 
     public ScaleUnit(int q, int groups, int accBits, int factorBits, int outFrac) {
-        super("ScaleUnit_Q" + q + "_G" + groups + "_A" + accBits + "_F" + factorBits + "_O" + outFrac, q, groups, accBits);
+        this(q, groups, accBits, factorBits, outFrac, true);
+    }
+
+    /**
+     * @param registeredOutput false to leave the last register to the consumer (the tops' m_axis register):
+     *                         {@code out_*} are then combinational from stage 3 (module name suffix {@code _C})
+     */
+    public ScaleUnit(int q, int groups, int accBits, int factorBits, int outFrac, boolean registeredOutput) {
+        super("ScaleUnit_Q" + q + "_G" + groups + "_A" + accBits + "_F" + factorBits + "_O" + outFrac, q, groups, accBits,
+                registeredOutput);
         Signal factor = stage("s1_factor", input("in_factor", Type.uint(factorBits)));
         Signal exp = stage("s1_exp", input("in_exp", Type.sint(LeadingOneNormalizer.EXP_BITS)));
 
@@ -52,6 +61,6 @@ public final class ScaleUnit extends OutputUnit {
         finish(biasAndSaturate("s4_out", rounded));
     }
 
-    /** Register stages: {@code Latencies.FINAL_SCALE}. */
+    /** Register stages: {@code Latencies.FINAL_SCALE} (the last one the consumer's without a registered output). */
     public int latency() { return Latencies.FINAL_SCALE; }
 }

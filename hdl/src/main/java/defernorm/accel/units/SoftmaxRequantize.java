@@ -29,7 +29,15 @@ public final class SoftmaxRequantize extends PipelinedUnit {
     public static final int Q_BITS = Formats.PROB_FRAC;
 
     public SoftmaxRequantize(int p) {
-        super("SoftmaxRequantize_P" + p);
+        this(p, true);
+    }
+
+    /**
+     * @param registeredOutput false to leave the last register to the consumer (the MAC array's input
+     *                         register): {@code out_*} are then combinational from stage 5 (name suffix {@code _C})
+     */
+    public SoftmaxRequantize(int p, boolean registeredOutput) {
+        super("SoftmaxRequantize_P" + p + (registeredOutput ? "" : "_C"));
         if (Latencies.NORMALIZE_SOFTMAX_LANE != Latencies.SCORE_SCALE + Latencies.EXP + 2) {
             throw new IllegalStateException("SoftmaxRequantize builds SCORE_SCALE + EXP + 2 stages; Latencies changed.");
         }
@@ -79,11 +87,11 @@ public final class SoftmaxRequantize extends PipelinedUnit {
         for (int i = 0; i < p; i++) {
             Signal rounded = roundShift(prod.get(i), shift);
             Signal clamped = Signal.mux(rounded.gt(top), lit(top, rounded.type()), rounded).truncate(Q_BITS);
-            out.add(stage("q_" + i, clamped));
+            out.add(registeredOutput ? stage("q_" + i, clamped) : clamped);
         }
         output("out_q", Type.uint(p * Q_BITS)).set(pack(out));
-        output("out_valid", Type.bool()).set(stage("q_valid", valid));
-        output("out_last", Type.bool()).set(stage("q_last", last));
+        output("out_valid", Type.bool()).set(registeredOutput ? stage("q_valid", valid) : valid);
+        output("out_last", Type.bool()).set(registeredOutput ? stage("q_last", last) : last);
     }
 
     /** Register stages: {@code Latencies.NORMALIZE_SOFTMAX_LANE}. */
