@@ -34,7 +34,7 @@ test: deps
 run: deps build
 	./defernorm run
 
-## verilog: generate the example designs and all 9 tops into rtl-out/ and lint them.
+## verilog: generate all 9 tops (Verilog + Top.json sidecars) into rtl-out/ and lint, compile and synthesize them.
 verilog: build
 	./defernorm generate --all --lint
 
