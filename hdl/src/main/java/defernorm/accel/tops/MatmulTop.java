@@ -16,10 +16,7 @@ final class MatmulTop extends TopShell {
     MatmulTop(Op op, Params prm) {
         super(op, Variant.MATMUL, prm);
         MacArray.Config cfg = MacArray.Config.int8(prm.n(), prm.m(), prm.p(), prm.q());
-        MacArray array = new MacArray(cfg);
-        Inst mac = instance("mac", array);
-        connectWeights(mac, ConfigMap.bitsFor((long) nb() * groups() - 1));
-        mac.in("en", en);
+        Inst mac = macArray(cfg);
         mac.in("in_valid", s.tvalid());
         mac.in("in_act", s.tdata());
         Signal ready = mac.out("in_ready").and(en).named("in_ready");

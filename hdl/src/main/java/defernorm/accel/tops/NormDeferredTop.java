@@ -6,8 +6,8 @@ import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
 import defernorm.hdl.Inst;
-import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
+import defernorm.hdl.Wire;
 import defernorm.hdl.ir.Type;
 
 /**
@@ -24,26 +24,21 @@ final class NormDeferredTop extends NormTop {
     NormDeferredTop(Op op, Params prm) {
         super(op, Variant.DEFERRED, prm);
         MacArray.Config cfg = MacArray.Config.int8(prm.n(), prm.m(), prm.p(), prm.q());
-        Inst mac = instance("mac", new MacArray(cfg));
-        connectWeights(mac, ConfigMap.bitsFor((long) nb() * groups() - 1));
-        mac.in("en", en);
+        Inst mac = macArray(cfg);
         mac.in("in_act", s.tdata());
 
         // ---- input pacing ----------------------------------------------------------------------------------
-        long gapMin = schedule.cyclesPerToken() - (long) (nb() - 1) * groups();
-        int gapBits = ConfigMap.bitsFor(gapMin);
-        Reg gap = reg("token_gap", Type.uint(gapBits)).resetTo(gapMin).enable(en);
-        Signal gapOk = gap.eq(gapMin).named("token_gap_ok");
+        Wire acceptLast = wire("in_accept_last", Type.bool());
+        Signal gapOk = tokenGap(acceptLast, schedule.cyclesPerToken() - (long) (nb() - 1) * groups());
         mac.in("in_valid", s.tvalid().and(gapOk));
         Signal ready = mac.out("in_ready").and(gapOk).and(en).named("in_ready");
         s.tready().set(ready);
         Signal accept = s.tvalid().and(ready).named("in_accept");
         Signal lastBeat = inputBeatCounter(accept);
-        gap.set(Signal.mux(accept.and(lastBeat), lit(1, gap.type()),
-                Signal.mux(gapOk, gap, gap.plus(1).truncate(gapBits))));
+        acceptLast.set(accept.and(lastBeat));
 
         // ---- reduction beside the array, on the beat in the array's input register -------------------------
-        Signal beatLast = stage("beat_last", accept.and(lastBeat));
+        Signal beatLast = stage("beat_last", acceptLast);
         NormFactor f = normFactor(mac.out("beat_valid"), beatLast, mac.out("beat_act"), true);
         deferredOutput(mac, cfg.accBits(), f.valid(), f.value(), f.exp(), Formats.NORM_OUT_FRAC);
     }

@@ -20,8 +20,8 @@ final class NormStandardTop extends NormTop {
     NormStandardTop(Op op, Params prm) {
         super(op, Variant.STANDARD, prm);
         ActivationBuffer buf = new ActivationBuffer();
-        NormFactor f = normFactor(buf.inValid, buf.inLast, buf.inData, false);
-        ReadBeat x = buf.readBack(f.valid());
+        NormFactor f = normFactor(buf.in.valid(), buf.in.last(), buf.in.data(), false);
+        Beat x = buf.readBack(f.valid());
 
         int s1Bits = centered() ? f.s1().width() : 0;
         Inst norm = instance("normalize", new NormRequantize(op, prm.n(), prm.p(), s1Bits, false));
@@ -30,9 +30,8 @@ final class NormStandardTop extends NormTop {
         if (centered()) norm.in("in_s1", f.s1());
 
         MacArray.Config cfg = MacArray.Config.int8(prm.n(), prm.m(), prm.p(), prm.q());
-        Inst mac = instance("mac", new MacArray(cfg));
-        connectWeights(mac, ConfigMap.bitsFor((long) nb() * groups() - 1));
-        mac.in("en", en).in("in_valid", norm.out("out_valid")).in("in_act", norm.out("out_a"));
+        Inst mac = macArray(cfg);
+        mac.in("in_valid", norm.out("out_valid")).in("in_act", norm.out("out_a"));
         standardOutput(mac, cfg.accBits(), Formats.NORM_OUT_FRAC - Formats.NORM_ACT_FRAC);
     }
 }

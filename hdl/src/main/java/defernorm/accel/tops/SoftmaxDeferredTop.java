@@ -7,7 +7,6 @@ import defernorm.golden.model.Formats;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
 import defernorm.hdl.Inst;
-import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
 import defernorm.hdl.Wire;
 import defernorm.hdl.ir.Type;
@@ -31,18 +30,14 @@ final class SoftmaxDeferredTop extends SoftmaxTop {
         lastW.set(inputBeatCounter(accept));
 
         // ---- input register, then the exp front (its last register is the array's input register) -------------
-        Reg inData = reg("in_data_q", s.tdata().type()).resetTo(0).enable(en.and(accept));
-        inData.set(s.tdata());
-        Signal inValid = stage("in_valid_q", accept);
-        Signal inLast = stage("in_last_q", accept.and(lastW));
+        Beat in = inputRegister(accept, accept.and(lastW));
         Inst front = instance("front", new SoftmaxFront(prm.p(), nb(), false));
-        front.in("en", en).in("in_valid", inValid).in("in_last", inLast).in("in_s", inData)
+        front.in("en", en).in("in_valid", in.valid()).in("in_last", in.last()).in("in_s", in.data())
                 .in("in_l", constantWord(SoftmaxFront.L_BITS));
 
         MacArray.Config cfg = new MacArray.Config(prm.p(), prm.q(), nb(), groups(), Type.uint(Exp2.OUT_BITS), true, SoftmaxFront.MAX_BITS);
-        Inst mac = instance("mac", new MacArray(cfg));
-        connectWeights(mac, ConfigMap.bitsFor((long) nb() * groups() - 1));
-        mac.in("en", en).in("in_valid", front.out("out_valid")).in("in_act", front.out("out_p"))
+        Inst mac = macArray(cfg);
+        mac.in("in_valid", front.out("out_valid")).in("in_act", front.out("out_p"))
                 .in("in_shift", front.out("out_delta"));
 
         // ---- the denominator sees each exp beat once, from the array's input register ----------------------------

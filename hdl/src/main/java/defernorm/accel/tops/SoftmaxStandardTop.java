@@ -24,7 +24,7 @@ final class SoftmaxStandardTop extends SoftmaxTop {
         ActivationBuffer buf = new ActivationBuffer();
         Signal l = constantWord(SoftmaxFront.L_BITS);
         Inst front = instance("front", new SoftmaxFront(prm.p(), nb(), true));
-        front.in("en", en).in("in_valid", buf.inValid).in("in_last", buf.inLast).in("in_s", buf.inData).in("in_l", l);
+        front.in("en", en).in("in_valid", buf.in.valid()).in("in_last", buf.in.last()).in("in_s", buf.in.data()).in("in_l", l);
         Signal tokenEnd = front.out("out_valid").and(front.out("out_last"));
         Reg maxHold = reg("token_max", Type.sint(SoftmaxFront.MAX_BITS)).resetTo(0).enable(en.and(tokenEnd));
         maxHold.set(front.out("out_max"));
@@ -33,16 +33,15 @@ final class SoftmaxStandardTop extends SoftmaxTop {
         rHold.set(f.r());
         Reg expHold = reg("factor_exp", f.e().type()).resetTo(0).enable(en.and(f.valid()));
         expHold.set(f.e());
-        ReadBeat x = buf.readBack(f.valid());
+        Beat x = buf.readBack(f.valid());
 
         Inst norm = instance("normalize", new SoftmaxRequantize(prm.p(), false));
         norm.in("en", en).in("in_valid", x.valid()).in("in_last", x.last()).in("in_s", x.data()).in("in_l", l)
                 .in("in_max", maxHold).in("in_r", rHold).in("in_exp", expHold);
 
         MacArray.Config cfg = new MacArray.Config(prm.p(), prm.q(), nb(), groups(), Type.uint(SoftmaxRequantize.Q_BITS), false, 0);
-        Inst mac = instance("mac", new MacArray(cfg));
-        connectWeights(mac, ConfigMap.bitsFor((long) nb() * groups() - 1));
-        mac.in("en", en).in("in_valid", norm.out("out_valid")).in("in_act", norm.out("out_q"));
+        Inst mac = macArray(cfg);
+        mac.in("in_valid", norm.out("out_valid")).in("in_act", norm.out("out_q"));
         standardOutput(mac, cfg.accBits(), Formats.SOFTMAX_OUT_FRAC - Formats.PROB_FRAC);
     }
 }

@@ -1,5 +1,6 @@
 package defernorm.accel.tops;
 
+import defernorm.accel.units.MacArray;
 import defernorm.accel.units.OutputStage;
 import defernorm.accel.units.ScaleUnit;
 import defernorm.golden.model.Formats;
@@ -90,8 +91,16 @@ abstract class TopShell extends Module {
         return fit(cfgData, bits);
     }
 
+    /** The MAC array {@code mac}, its weight write port on the weight region and its enable connected. */
+    Inst macArray(MacArray.Config cfg) {
+        Inst mac = instance("mac", new MacArray(cfg));
+        connectWeights(mac, ConfigMap.bitsFor((long) nb() * groups() - 1));
+        mac.in("en", en);
+        return mac;
+    }
+
     /** Connects a MAC array's weight write port to the weight region. */
-    void connectWeights(Inst mac, int addrBits) {
+    private void connectWeights(Inst mac, int addrBits) {
         mac.in("w_we", cfgHit(map.weightBase(), map.weightWords()));
         mac.in("w_addr", cfgLocal(map.weightBase(), addrBits));
         mac.in("w_data", cfgWord(map.weightBits()));
@@ -157,14 +166,13 @@ abstract class TopShell extends Module {
 
     /**
      * The standard variants' input side: beats are accepted at full rate into the activation buffer (NB words
-     * of P int8) and, through the input register ({@link #inValid}, {@link #inLast}, {@link #inData}), into
-     * the reduction; {@link #readBack} then reads the token back one beat per G cycles. One buffer: the next
-     * token is accepted on the edge after the previous token's last buffer read.
+     * of P int8) and, through the input register ({@link #in}), into the reduction; {@link #readBack} then
+     * reads the token back one beat per G cycles. One buffer: the next token is accepted on the edge after the
+     * previous token's last buffer read. Nested here because it builds registers of the enclosing top.
      */
     final class ActivationBuffer {
-        final Signal inValid;
-        final Signal inLast;
-        final Signal inData;
+        /** The input register's beat, for the reduction or the exp front. */
+        final Beat in;
         private final Reg bufFree;
         private final Signal acceptLastBeat;
         private final Mem buf;
@@ -187,18 +195,14 @@ abstract class TopShell extends Module {
             Reg wrBeat = reg("buf_wr_beat", Type.uint(beatBits)).resetTo(0).enable(en.and(accept));
             wrBeat.set(nb() == 1 ? wrBeat : Signal.mux(lastBeat, lit(0, wrBeat.type()), wrBeat.plus(1).truncate(beatBits)));
             buf.write(en.and(accept), fit(wrBeat, buf.addrWidth()), s.tdata());
-            Reg data = reg("in_data_q", s.tdata().type()).resetTo(0).enable(en.and(accept));
-            data.set(s.tdata());
-            inData = data;
-            inValid = stage("in_valid_q", accept);
-            inLast = stage("in_last_q", acceptLastBeat);
+            in = inputRegister(accept, acceptLastBeat);
         }
 
         /**
          * Reads the buffered token back: beat 0 on the edge {@code start} (the factor's valid) is high, then
          * one beat every G cycles. Returns the buffer read register's beat ({@link Latencies#BUFFER_READ} = 1).
          */
-        ReadBeat readBack(Signal start) {
+        Beat readBack(Signal start) {
             if (Latencies.BUFFER_READ != 1) throw new IllegalStateException("the read-back builds 1 buffer-read register, Latencies.BUFFER_READ is " + Latencies.BUFFER_READ);
             int g = groups();
             int tickBits = ConfigMap.bitsFor(g);
@@ -212,12 +216,19 @@ abstract class TopShell extends Module {
             rbBusy.set(Signal.mux(issue, rbLast.not(), rbBusy));
             bufFree.set(Signal.mux(acceptLastBeat, lit(0, Type.bool()), Signal.mux(issue.and(rbLast), lit(1, Type.bool()), bufFree)));
             Signal x = buf.read("buf_rd", fit(rbBeat, buf.addrWidth()), en.and(issue));
-            return new ReadBeat(stage("rb_valid_1", issue), stage("rb_last_1", issue.and(rbLast)), x);
+            return new Beat(stage("rb_valid_1", issue), stage("rb_last_1", issue.and(rbLast)), x);
         }
     }
 
-    /** A beat read back from the activation buffer: {@code data} is P int8 lanes. */
-    record ReadBeat(Signal valid, Signal last, Signal data) {}
+    /** A registered input beat: {@code valid}, {@code last} (the token's last beat), {@code data} (P int8 lanes). */
+    record Beat(Signal valid, Signal last, Signal data) {}
+
+    /** The input register: loads the accepted beat; its valid and token-last flags beside it. */
+    Beat inputRegister(Signal accept, Signal acceptLast) {
+        Reg data = reg("in_data_q", s.tdata().type()).resetTo(0).enable(en.and(accept));
+        data.set(s.tdata());
+        return new Beat(stage("in_valid_q", accept), stage("in_last_q", acceptLast), data);
+    }
 
     // ---- drain and output stages -------------------------------------------------------------------------------
 
@@ -245,7 +256,7 @@ abstract class TopShell extends Module {
         DrainIssue d = drainSequencer(mac.out("drain_valid"));
         if (groups() > 1) mac.in("rd_group", d.group());
         OutputStage unit = new OutputStage(prm.q(), groups(), accBits, up, false);
-        Inst out = instance("output", unit);
+        Inst out = instance("out_stage", unit);
         connectBias(out, unit.biasAddrBits());
         out.in("en", en).in("in_valid", d.issue()).in("in_last", d.last()).in("in_acc", mac.out("rd_data"));
         if (groups() > 1) out.in("in_group", fit(d.group(), unit.biasAddrBits()));

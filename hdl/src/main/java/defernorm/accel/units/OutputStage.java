@@ -32,6 +32,7 @@ public final class OutputStage extends OutputUnit {
      */
     public OutputStage(int q, int groups, int accBits, int up, boolean registeredOutput) {
         super("OutputStage_Q" + q + "_G" + groups + "_A" + accBits + "_UP" + up, q, groups, accBits, registeredOutput);
+        readBias("s1_bias");
         List<Signal> shifted = new ArrayList<>();
         for (Signal a : acc) shifted.add(up == 0 ? a : a.shl(up));
         finish(biasAndSaturate("s2_out", shifted));

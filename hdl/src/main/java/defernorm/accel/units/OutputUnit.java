@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * Base of the two output stages ({@link OutputStage}, {@link ScaleUnit}): the first register stage reads
- * one group of the drain bank ({@code in_acc}, combinational from {@code MacArray.rd_data}) and, from the
- * unit's own bias memory (G words of Q int32 lanes, lane 0 low, loaded through {@code b_we},
- * {@code b_addr}, {@code b_data}), the same group's biases; the subclass adds the later stages.
+ * one group of the drain bank ({@code in_acc}, combinational from {@code MacArray.rd_data}); the subclass
+ * adds the later stages and reads the same group's biases from the unit's own bias memory (G words of Q
+ * int32 lanes, lane 0 low, loaded through {@code b_we}, {@code b_addr}, {@code b_data}) in the stage before
+ * the bias add, so no bias register travels down the pipeline.
  */
 abstract class OutputUnit extends PipelinedUnit {
     protected final int q;
@@ -23,6 +24,9 @@ abstract class OutputUnit extends PipelinedUnit {
     protected Signal last;
     protected final List<Signal> acc = new ArrayList<>();
     protected List<Signal> bias;
+    /** The beat's group (the bias word's address), as far down the pipeline as {@link #advanceGroup} moved it. */
+    protected Signal group;
+    private final Mem biasMem;
     /** False when the consumer's register (e.g. the top's m_axis register) is the last stage. */
     protected final boolean registeredOutput;
     private final int biasAddrBits;
@@ -38,18 +42,18 @@ abstract class OutputUnit extends PipelinedUnit {
         this.accBits = accBits;
         Signal en = en();
         Mem mem = memory("bias", q * Formats.BIAS_BITS, groups);
+        this.biasMem = mem;
         this.biasAddrBits = mem.addrWidth();
         mem.write(input("b_we", Type.bool()), input("b_addr", Type.uint(mem.addrWidth())),
                 input("b_data", Type.uint(q * Formats.BIAS_BITS)));
         Signal inValid = input("in_valid", Type.bool());
         Signal inLast = input("in_last", Type.bool());
-        Signal group = groups > 1 ? input("in_group", Type.uint(mem.addrWidth())) : lit(0, Type.uint(mem.addrWidth()));
+        group = groups > 1 ? input("in_group", Type.uint(mem.addrWidth())) : lit(0, Type.uint(mem.addrWidth()));
         Signal inAcc = input("in_acc", Type.uint(q * accBits));
 
-        // ---- stage 1: drain-bank read and bias read ------------------------------------------------------------
+        // ---- stage 1: drain-bank read --------------------------------------------------------------------------
         List<Signal> lanes = lanes(inAcc, q, Type.sint(accBits));
         for (int j = 0; j < q; j++) acc.add(stage("s1_acc_" + j, lanes.get(j)));
-        bias = lanes(mem.read("s1_bias", group, en), q, Type.sint(Formats.BIAS_BITS));
         valid = stage("s1_valid", inValid);
         last = stage("s1_last", inLast);
     }
@@ -57,11 +61,14 @@ abstract class OutputUnit extends PipelinedUnit {
     /** Width of {@code b_addr} and {@code in_group}. */
     public final int biasAddrBits() { return biasAddrBits; }
 
-    /** Moves the biases one register stage on (named {@code name_j}), to stay beside their accumulators. */
-    protected final void advanceBias(String name) {
-        List<Signal> next = new ArrayList<>();
-        for (int j = 0; j < q; j++) next.add(stage(name + "_" + j, bias.get(j)));
-        bias = next;
+    /** Moves the group one register stage on (named {@code name}; a constant when G = 1). */
+    protected final void advanceGroup(String name) {
+        if (groups > 1) group = stage(name, group);
+    }
+
+    /** Reads the group's biases into {@link #bias} through the memory's read register (named {@code name}). */
+    protected final void readBias(String name) {
+        bias = lanes(biasMem.read(name, group, en()), q, Type.sint(Formats.BIAS_BITS));
     }
 
     /** Drives {@code out_valid}, {@code out_last} and {@code out_data} (Q int32 lanes) from the last stage. */

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * The deferred variant's final scale stage ({@link Latencies#FINAL_SCALE} = 4 stages), bit-exact with
  * {@code out[j] = sat32(roundShift(acc[j] * factor, 31 + e - outFrac) + bias[j])}
- * ({@code NormDeferred}, {@code SoftmaxDeferred}): drain-bank read with the group's biases and the
- * factor; multiply; rounding shift; bias add and saturate.
+ * ({@code NormDeferred}, {@code SoftmaxDeferred}): drain-bank read with the factor; multiply;
+ * rounding shift (and the group's bias read); bias add and saturate.
  *
  * <p>Ports: as {@link OutputStage}, plus {@code in_factor} (UInt(F): n·r or r) and {@code in_exp} (SInt(8): e),
  * sampled with {@code in_acc}. The shift {@code 31 + e - outFrac} must not be negative (the golden model's
@@ -37,6 +37,7 @@ public final class ScaleUnit extends OutputUnit {
                 registeredOutput);
         Signal factor = stage("s1_factor", input("in_factor", Type.uint(factorBits)));
         Signal exp = stage("s1_exp", input("in_exp", Type.sint(LeadingOneNormalizer.EXP_BITS)));
+        advanceGroup("s1_group");
 
         // ---- stage 2: multiply; the shift amount 31 + e - outFrac (>= 0) -------------------------------------
         Signal f = factor.extend(factorBits + 1).asSigned();
@@ -46,14 +47,14 @@ public final class ScaleUnit extends OutputUnit {
         Signal amount = exp.extend(eb + 1).plus(lit(Formats.FACTOR_FRAC - outFrac, Type.sint(eb + 1)))
                 .truncate(eb).asUnsigned();
         Signal shift = stage("s2_shift", amount);
-        advanceBias("s2_bias");
+        advanceGroup("s2_group");
         valid = stage("s2_valid", valid);
         last = stage("s2_last", last);
 
         // ---- stage 3: rounding shift ---------------------------------------------------------------------------
         List<Signal> rounded = new ArrayList<>();
         for (int j = 0; j < q; j++) rounded.add(stage("s3_round_" + j, roundShift(prod.get(j), shift)));
-        advanceBias("s3_bias");
+        readBias("s3_bias");
         valid = stage("s3_valid", valid);
         last = stage("s3_last", last);
 

@@ -69,6 +69,21 @@ class UnitStructureTest {
     }
 
     @Test
+    void withoutARegisteredOutputTheLastRegisterIsLeftToTheConsumer() {
+        ModuleIr out = Elaborator.elaborate(new OutputStage(2, 2, 20, 0, false)).topModule();
+        assertEquals("OutputStage_Q2_G2_A20_UP0_C", out.name());
+        assertTrue(regs(out).contains("s1_acc_0") && regs(out).stream().noneMatch(n -> n.startsWith("s2_out")));
+        ModuleIr scale = Elaborator.elaborate(new ScaleUnit(2, 2, 20, 22, 8, false)).topModule();
+        assertTrue(regs(scale).contains("s3_round_0") && regs(scale).stream().noneMatch(n -> n.startsWith("s4_out")));
+        // The bias is read in the stage before the add, so no bias register travels down the pipeline.
+        assertTrue(regs(scale).stream().noneMatch(n -> n.contains("bias")), regs(scale).toString());
+        ModuleIr norm = Elaborator.elaborate(new NormRequantize(Op.LAYERNORM, 16, 2, 12, false)).topModule();
+        assertTrue(regs(norm).contains("s2_u_0") && regs(norm).stream().noneMatch(n -> n.startsWith("s3_")));
+        ModuleIr soft = Elaborator.elaborate(new SoftmaxRequantize(2, false)).topModule();
+        assertTrue(regs(soft).contains("m_0") && regs(soft).stream().noneMatch(n -> n.startsWith("q_")));
+    }
+
+    @Test
     void allUnitsElaborateWithTheirParametersInTheirNames() {
         var designs = defernorm.accel.AllUnits.designs();
         assertTrue(designs.size() >= 20);
