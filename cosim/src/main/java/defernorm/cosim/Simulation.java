@@ -65,6 +65,11 @@ public interface Simulation extends AutoCloseable {
      * then one edge is applied. The stimulus must not depend on outputs: engines may call it ahead, on
      * another thread. The observer is called in cycle order on the calling thread; it may throw to stop
      * the batch (the exception is rethrown after the engine is back in a consistent state).
+     *
+     * <p>{@code cycle} counts from 0 within each batch ({@link #cycle()} keeps the global count). Inputs the
+     * batch does not name keep their values. After an observer throws, the built-in engine stops before that
+     * cycle's edge, while Verilator has already simulated the cycles it streamed ahead; {@link #cycle()}
+     * tells how far either got, so callers that stop a batch early should not assume a particular state.
      */
     void runBatch(List<String> inputs, List<String> outputs, long cycles,
                   Stimulus stimulus, Observer observer);
