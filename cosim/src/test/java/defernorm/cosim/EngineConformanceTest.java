@@ -1,5 +1,7 @@
 package defernorm.cosim;
 
+import defernorm.hdl.emit.ToolChecks;
+import defernorm.hdl.emit.Tool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import defernorm.cosim.random.ModuleBuilder;
@@ -36,24 +38,7 @@ class EngineConformanceTest {
 
     private void use(Engine e) {
         engine = e;
-        if (e == Engine.VERILATOR && !verilatorInstalled()) {
-            String why = "verilator is not installed (apt-get install -y verilator)";
-            if ("true".equals(System.getenv("CI"))) Assertions.fail(why);
-            Assumptions.abort(why);
-        }
-    }
-
-    private static boolean verilatorInstalled() {
-        try {
-            Process p = new ProcessBuilder("verilator", "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        if (e == Engine.VERILATOR) ToolChecks.skipReason(Tool.VERILATOR).ifPresent(Assumptions::abort);
     }
 
     @TempDir Path work;

@@ -34,7 +34,6 @@ class IcarusDifferentialTest {
     @AddLifecycleHook(Tools.NeedsIcarus.class)
     @Property(tries = 20, seed = "20261122")
     void builtinAgreesWithIcarus(@ForAll("designs") Genome genome) throws Exception {
-        Tools.require("iverilog", "iverilog");
         Design design = RandomDesign.build(genome, "fz");
         RandomStimulus stim = RandomStimulus.of(design, CYCLES, genome.hashCode());
         BigInteger[][] builtin;

@@ -36,7 +36,6 @@ class VerilatorDifferentialTest {
     @AddLifecycleHook(Tools.NeedsVerilator.class)
     @Property(tries = 3, seed = "20261122")
     void builtinAgreesWithVerilator(@ForAll("batches") List<Genome> genomes) throws Exception {
-        Tools.require("verilator", "verilator");
         List<Design> parts = new ArrayList<>();
         for (int i = 0; i < genomes.size(); i++) parts.add(RandomDesign.build(genomes.get(i), "d" + i));
         Design design = DesignBatch.combine("fuzz_top", parts);

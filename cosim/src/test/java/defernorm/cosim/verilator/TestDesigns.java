@@ -1,5 +1,7 @@
 package defernorm.cosim.verilator;
 
+import defernorm.hdl.emit.ToolChecks;
+import defernorm.hdl.emit.Tool;
 import defernorm.cosim.SimOptions;
 import defernorm.hdl.ir.Design;
 import defernorm.hdl.ir.Instance;
@@ -21,15 +23,7 @@ final class TestDesigns {
 
     /** Skips the test when Verilator is missing, unless CI=true (then it must be there). */
     static void assumeVerilator() {
-        boolean present;
-        try {
-            VerilatorTool.locate();
-            present = true;
-        } catch (VerilatorException e) {
-            present = false;
-        }
-        if (!present && "true".equals(System.getenv("CI"))) throw new AssertionError("Verilator is required in CI");
-        Assumptions.assumeTrue(present, "Verilator is not installed");
+        ToolChecks.skipReason(Tool.VERILATOR).ifPresent(Assumptions::abort);
     }
 
     /** Options using the shared cache (so the runtime library and models are reused across runs). */
