@@ -3,10 +3,16 @@
 
 MVN      ?= mvn
 MVNFLAGS ?= -B -q
+# defernorm targets Java 25: .ci/find-jdk picks $$JAVA_HOME or the newest JDK >= 25 under /usr/lib/jvm.
+JDK      := $(shell .ci/find-jdk)
+export JAVA_HOME := $(JDK)
+export PATH := $(JDK)/bin:$(PATH)
+# Maven 3.8's own libraries touch sun.misc.Unsafe; JDK 25 warns about it on every run.
+export MAVEN_OPTS ?= --sun-misc-unsafe-memory-access=allow
 JAR      := testbenches/target/defernorm.jar
 SIM_PKGS := verilator iverilog yosys
 
-.PHONY: all deps build test run verilog bench clean
+.PHONY: all deps jdk build test run verilog bench clean
 
 all: build
 
@@ -22,12 +28,16 @@ deps:
 	  echo "deps: without them, 'make run' uses the built-in simulator and the lint/Icarus/Yosys checks are skipped."; \
 	fi
 
+## jdk: stop with one sentence when no JDK >= 25 was found (.ci/find-jdk said how to get one).
+jdk:
+	@[ -n "$(JDK)" ] || { echo "make: no JDK 25 found; see the line above." >&2; exit 2; }
+
 ## build: compile everything and make the ./defernorm launcher's jar.
-build:
+build: jdk
 	$(MVN) $(MVNFLAGS) -DskipTests install
 
 ## test: the whole suite (unit, golden-file, lint/Icarus/Yosys, differential and co-simulation tests).
-test: deps
+test: deps jdk
 	$(MVN) -B test
 
 ## run: the main job: generate all 9 tops, co-simulate each against the golden model, print and write the report.
@@ -39,9 +49,9 @@ verilog: build
 	./defernorm generate --all --lint
 
 ## bench: simulator and datapath benchmarks (results: docs/benchmarks.md, rtl-out/bench.json).
-bench: deps
+bench: deps jdk
 	$(MVN) -B -Ddefernorm.excludedGroups=none -Dgroups=bench -Dsurefire.failIfNoSpecifiedTests=false test
 
-clean:
+clean: jdk
 	$(MVN) $(MVNFLAGS) clean
 	find rtl-out -mindepth 1 ! -name README.md ! -name .gitignore -exec rm -rf {} +
