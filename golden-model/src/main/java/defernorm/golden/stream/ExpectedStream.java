@@ -5,7 +5,9 @@ import defernorm.golden.model.Datapaths;
 import defernorm.golden.model.LayerConfig;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
+import defernorm.golden.timing.Arrivals;
 import defernorm.golden.timing.Schedule;
+import defernorm.golden.timing.Timeline;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,10 +27,20 @@ import java.util.List;
  */
 public record ExpectedStream(List<Beat> inputs, List<Beat> outputs) {
 
+    /** TRANSITIONAL: line rate with the nominal depths; use {@link #of(LayerConfig, Schedule, List, Arrivals)}. */
+    @SuppressWarnings("removal")
     public static ExpectedStream of(LayerConfig cfg, Variant variant, List<byte[]> tokens) {
+        return of(cfg, new Schedule(cfg.op(), variant, cfg.params()), tokens, Arrivals.lineRate());
+    }
+
+    /**
+     * The expected stream of {@code tokens} through the datapath {@code schedule} describes, with the source
+     * offering beats as {@code arrivals} says and the sink always ready.
+     */
+    public static ExpectedStream of(LayerConfig cfg, Schedule schedule, List<byte[]> tokens, Arrivals arrivals) {
         Params prm = cfg.params();
-        Schedule sched = new Schedule(cfg.op(), variant, prm);
-        Datapath dp = Datapaths.of(cfg, variant);
+        Datapath dp = Datapaths.of(cfg, schedule.variant());
+        Timeline tl = schedule.run(tokens.size(), arrivals);
         List<Beat> in = new ArrayList<>();
         List<Beat> out = new ArrayList<>();
         for (int t = 0; t < tokens.size(); t++) {
@@ -39,10 +51,10 @@ public record ExpectedStream(List<Beat> inputs, List<Beat> outputs) {
                 for (int i = 0; i < prm.p(); i++) {
                     beat[i] = x[k * prm.p() + i];
                 }
-                in.add(new Beat(sched.inputCycle(t, k), t, k, beat, k == prm.beats() - 1));
+                in.add(new Beat(tl.accept()[t][k], t, k, beat, k == prm.beats() - 1));
             }
             for (int g = 0; g < prm.groups(); g++) {
-                out.add(new Beat(sched.outputCycle(t, g), t, g,
+                out.add(new Beat(tl.output()[t][g], t, g,
                         Arrays.copyOfRange(lanes, g * prm.q(), (g + 1) * prm.q()), g == prm.groups() - 1));
             }
         }

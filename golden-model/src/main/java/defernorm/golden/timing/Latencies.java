@@ -55,6 +55,25 @@ public final class Latencies {
 
     private Latencies() {}
 
+    /**
+     * TRANSITIONAL (removed once every top reports its own depths): the depths the line-rate tops have
+     * when built from the units above.
+     */
+    public static PipelineDepths nominal(defernorm.golden.model.Op op, defernorm.golden.model.Variant v, defernorm.golden.model.Params prm) {
+        boolean sm = op == defernorm.golden.model.Op.SOFTMAX;
+        int p = prm.p();
+        int front = softmaxExpFront(p);
+        int write = sm && v == defernorm.golden.model.Variant.DEFERRED ? front + 1 : 0;
+        int reduction = INPUT - 1 + (sm ? front + softmaxDenominator(p) : normReduction(p));
+        int factor = sm ? softmaxFactor() : normFactor();
+        int read = BUFFER_READ + (v == defernorm.golden.model.Variant.STANDARD ? (sm ? NORMALIZE_SOFTMAX_LANE : NORMALIZE_LANE) : 0);
+        return switch (v) {
+            case MATMUL -> new PipelineDepths(0, 0, 0, read, mac(p), OUTPUT, 0);
+            case STANDARD -> new PipelineDepths(0, reduction, factor, read, mac(p), OUTPUT, 0);
+            case DEFERRED -> new PipelineDepths(write, reduction, factor, read, mac(p), FINAL_SCALE, 4);
+        };
+    }
+
     /** Levels of a binary tree over {@code lanes} inputs: ceil(log2 lanes), 0 for one lane. */
     public static int treeLevels(int lanes) {
         if (lanes < 1) {

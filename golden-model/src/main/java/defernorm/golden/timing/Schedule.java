@@ -5,169 +5,216 @@ import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
 
 /**
- * Closed-form cycle model of one datapath with no backpressure and the input always valid.
+ * The cycle model of one datapath (docs/microarchitecture.md, docs/timing.md): given when the source
+ * offers each input beat and the depths the hardware reports, it derives the exact edge of every input
+ * handshake, buffer read, factor, landing, drain and output handshake, with the output always ready.
  *
- * <p>Cycle convention: cycle 0 is the first clock edge at which {@code s_axis_tvalid && s_axis_tready}
- * (the first beat of token 0 is accepted). Every cycle number here is an edge index: an input beat's
- * cycle is its handshake edge, an output beat's cycle is the edge at which
- * {@code m_axis_tvalid && m_axis_tready} (its handshake, so the m_axis register was loaded one edge
- * earlier). A path through r registers (counting the register loaded at the input handshake and the
- * m_axis register) from an input handshake at edge a reaches its output handshake at edge a + r.
+ * <p>Every variant has the same front: a token's beats are accepted at line rate into one bank of a
+ * double-buffered activation buffer (token t uses bank t mod 2) while the reduction runs on the same
+ * stream; a reader feeds the MAC array (the standard variants: the normalize lane, once the factor is
+ * there) one beat per G cycles from the buffer; accumulators land in one of two drain banks (token t mod 2);
+ * a drain sequencer reads G groups per token, in token order, into the output stage (matmul-only,
+ * standard) or the final scale (deferred, once the factor is there).
+ *
+ * <p>Cycle convention: edge 0 is the first input handshake of a line-rate run; a path through r
+ * registers from an edge e reaches edge e + r.
  *
  * <pre>{@code
- * Schedule s = new Schedule(Op.RMSNORM, Variant.DEFERRED, new Params(512, 512, 128, 128, 0));
- * long first = s.outputCycle(0, 0);     // output beat 0 of token 0
- * long lat = s.tokenLatency();          // last output handshake - first input handshake
- * long cpt = s.cyclesPerToken();        // steady state
+ * Schedule s = new Schedule(Op.RMSNORM, Variant.DEFERRED, new Params(64, 32, 8, 4, 4), depths);
+ * Timeline tl = s.run(8, Arrivals.lineRate());
+ * long lat = s.tokenLatency();          // token 0, line rate
+ * int h = s.hidingLimit();              // largest C with deferred latency = matmul-only + the fixed extra
  * }</pre>
  */
-public record Schedule(Op op, Variant variant, Params params) {
+public record Schedule(Op op, Variant variant, Params params, PipelineDepths depths) {
 
-    /** Input beats per token NB. */
+    /** Tokens of the line-rate run behind {@link #cyclesPerToken()}: enough to reach the steady state. */
+    private static final int STEADY_TOKENS = 24;
+
+    public Schedule {
+        if (variant == Variant.DEFERRED && depths.factorSlots() < 1) {
+            throw new IllegalArgumentException("a deferred datapath needs at least one factor slot.");
+        }
+    }
+
+    /** TRANSITIONAL: the schedule with {@link Latencies#nominal} depths; removed once every caller asks the hardware. */
+    @Deprecated(forRemoval = true)
+    public Schedule(Op op, Variant variant, Params params) {
+        this(op, variant, params, Latencies.nominal(op, variant, params));
+    }
+
     private int nb() {
         return params.beats();
     }
 
-    /** Output beats per token G. */
     private int g() {
         return params.groups();
     }
 
-    private int tree() {
-        return Latencies.treeLevels(params.p());
+    private boolean hasFactor() {
+        return variant != Variant.MATMUL;
     }
 
     /**
-     * Registers from the input register (excluded) to the register that feeds the MAC array
-     * (included) in MATMUL and DEFERRED: 0 except for softmax deferred, whose exp unit sits in front.
+     * Runs {@code tokens} tokens through the datapath. Token by token, each event is the earliest edge its
+     * inputs and its resource allow (the rules of docs/microarchitecture.md, mirrored from the RTL):
+     * <ol>
+     *   <li>bank: token t's first beat may be accepted once token t-2's last beat has been read from the buffer;</li>
+     *   <li>accept: beats in order, one per edge at most, each at or after its offer;</li>
+     *   <li>factor: {@code accept(last) + reduction + C + factor};</li>
+     *   <li>read: one read per G edges, after the beat's word is written; the standard variants start a
+     *       token after its factor register is loaded; a token's last beat waits until the drain of the token
+     *       that used its drain bank before (token t-2) has started: from there on the bank is always read out
+     *       before this token lands ({@code readToArray + G - 1 + mac} edges later);</li>
+     *   <li>land: {@code read(last) + readToArray + G - 1 + mac};</li>
+     *   <li>drain: G reads in token order, after the landing (deferred: and after the factor); output beat
+     *       g at {@code drainStart + g + output}.</li>
+     * </ol>
+     *
+     * @throws IllegalStateException if the run would need more factor slots than the hardware has
+     *                               (a design error the RTL would show as a wrong factor)
      */
-    public int arrayFront() {
-        return op == Op.SOFTMAX && variant == Variant.DEFERRED ? Latencies.softmaxExpFront(params.p()) : 0;
+    public Timeline run(int tokens, Arrivals arrivals) {
+        if (tokens < 1) {
+            throw new IllegalArgumentException("a run needs at least one token, got " + tokens + ".");
+        }
+        int nb = nb(), g = g();
+        PipelineDepths d = depths;
+        long[][] accept = new long[tokens][nb];
+        long[][] read = new long[tokens][nb];
+        long[] factor = new long[tokens];
+        long[] land = new long[tokens];
+        long[] drain = new long[tokens];
+        long[][] out = new long[tokens][g];
+        long[] bankFree = new long[tokens];
+        long prevAccept = -1;
+        long prevRead = Long.MIN_VALUE / 2;
+        for (int t = 0; t < tokens; t++) {
+            bankFree[t] = t < 2 ? 0 : read[t - 2][nb - 1] + 1;
+            for (int k = 0; k < nb; k++) {
+                long offer = Math.max(arrivals.offer(t, k, prevAccept), prevAccept + 1);
+                long a = k == 0 ? Math.max(offer, bankFree[t]) : offer;
+                accept[t][k] = a;
+                prevAccept = a;
+            }
+            factor[t] = hasFactor() ? accept[t][nb - 1] + d.reduction() + params.c() + d.factor() : -1;
+            for (int k = 0; k < nb; k++) {
+                long r = Math.max(accept[t][k] + d.write() + 1, prevRead + g);
+                if (k == 0 && variant == Variant.STANDARD) r = Math.max(r, factor[t] + 1);
+                if (k == nb - 1 && t >= 2) r = Math.max(r, drain[t - 2] + 1);
+                read[t][k] = r;
+                prevRead = r;
+            }
+            land[t] = read[t][nb - 1] + d.readToArray() + g - 1 + d.mac();
+            long ds = land[t] + 1;
+            if (t > 0) ds = Math.max(ds, drain[t - 1] + g);
+            if (variant == Variant.DEFERRED) ds = Math.max(ds, factor[t] + 1);
+            drain[t] = ds;
+            for (int b = 0; b < g; b++) {
+                out[t][b] = ds + b + d.output();
+            }
+            if (variant == Variant.DEFERRED) checkFactorSlots(factor, drain, t);
+            if (variant == Variant.STANDARD && t >= 2 && factor[t] + 1 <= read[t - 2][nb - 1] + d.readToArray()) {
+                throw new IllegalStateException("token " + t + "'s factor would overwrite token " + (t - 2)
+                        + "'s while its normalize lane still uses it: the standard top needs a deeper factor store.");
+            }
+        }
+        return new Timeline(accept, read, factor, land, drain, out, bankFree);
     }
 
-    /**
-     * Edge at which the factor register of the token whose last input beat is at edge {@code aLast}
-     * is loaded: reduction, collective (C registers), nonlinear chain.
-     */
-    private long factorEdge(long aLast) {
-        int red = op == Op.SOFTMAX
-                ? Latencies.softmaxExpFront(params.p()) + Latencies.softmaxDenominator(params.p())
-                : Latencies.normReduction(params.p());
-        int nl = op == Op.SOFTMAX ? Latencies.softmaxFactor() : Latencies.normFactor();
-        return aLast + Latencies.INPUT - 1 + red + params.c() + nl;
+    /** Deferred: factors written (factor + 1) and not yet taken by their drain must fit the factor slots. */
+    private void checkFactorSlots(long[] factor, long[] drain, int t) {
+        long written = factor[t] + 1;
+        int held = 0;
+        for (int u = t; u >= 0 && u > t - 64; u--) {
+            if (factor[u] + 1 <= written && drain[u] > written) held++;
+        }
+        if (held > depths.factorSlots()) {
+            throw new IllegalStateException("token " + t + "'s factor arrives while " + (held - 1)
+                    + " earlier factors still wait for their drain: more than the " + depths.factorSlots() + " factor slots the top has.");
+        }
     }
 
-    /**
-     * Edge at which the last partial sum of a token lands in the accumulators (and moves to the drain
-     * bank), given the edge at which its last beat was loaded into the array's input register.
-     */
-    private long landEdge(long arrayInLast) {
-        return arrayInLast + (g() - 1) + Latencies.mac(params.p());
+    /** A line-rate run long enough to reach token {@code t}. */
+    private Timeline lineRate(long t) {
+        return run((int) Math.max(2, t + 1), Arrivals.lineRate());
     }
 
-    /** DEFERRED: cycles the landed accumulators wait for the factor. */
-    private long deferredWait() {
-        long aLast = (long) (nb() - 1) * g();
-        long land = landEdge(aLast + Latencies.INPUT - 1 + arrayFront());
-        return Math.max(0, factorEdge(aLast) - land);
-    }
-
-    /**
-     * Steady-state cycles between the first beats of consecutive tokens.
-     * MATMUL: NB*G. DEFERRED: max(NB*G, wait + G) (one drain bank: a token's accumulators may land
-     * only once the previous token's drain has been read). STANDARD: max(NB*G, edge after the previous
-     * token's last buffer read): the buffer must have been read back and the array must be free again
-     * when this token's read-back starts.
-     */
-    public long cyclesPerToken() {
-        long mm = (long) nb() * g();
-        return switch (variant) {
-            case MATMUL -> mm;
-            case DEFERRED -> Math.max(mm, deferredWait() + g());
-            case STANDARD -> Math.max(mm, factorEdge(nb() - 1) + 1 + (long) (nb() - 1) * g() + 1);
-        };
-    }
-
-    /** Edge of the input handshake of beat k of token t. */
+    /** Line rate: edge of the input handshake of beat k of token t. */
     public long inputCycle(long t, int k) {
-        checkToken(t);
-        checkBeat(k, nb(), "input");
-        long start = t == 0 ? 0 : t * cyclesPerToken();
-        return variant == Variant.STANDARD ? start + k : start + (long) k * g();
+        checkIndex(t, k, nb(), "input");
+        return lineRate(t).accept()[(int) t][k];
     }
 
-    /** Edge at which token t's factor register is loaded (STANDARD and DEFERRED). */
-    public long factorCycle(long t) {
-        if (variant == Variant.MATMUL) {
-            throw new IllegalStateException("the matmul-only variant has no factor");
-        }
-        return factorEdge(inputCycle(t, nb() - 1));
-    }
-
-    /** Edge at which token t's last partial sum lands in the accumulators. */
-    public long landCycle(long t) {
-        long arrayInLast = switch (variant) {
-            case MATMUL, DEFERRED -> inputCycle(t, nb() - 1) + Latencies.INPUT - 1 + arrayFront();
-            case STANDARD -> factorCycle(t) + (long) (nb() - 1) * g() + Latencies.BUFFER_READ
-                    + (op == Op.SOFTMAX ? Latencies.NORMALIZE_SOFTMAX_LANE : Latencies.NORMALIZE_LANE);
-        };
-        return landEdge(arrayInLast);
-    }
-
-    /** Edge of the output handshake of output beat g (0 <= g < G) of token t. */
+    /** Line rate: edge of the output handshake of output beat g of token t. */
     public long outputCycle(long t, int beat) {
-        checkToken(t);
-        checkBeat(beat, g(), "output");
-        return switch (variant) {
-            case MATMUL, STANDARD -> landCycle(t) + beat + Latencies.OUTPUT + 1;
-            case DEFERRED -> Math.max(landCycle(t), factorCycle(t)) + beat + Latencies.FINAL_SCALE + 1;
-        };
+        checkIndex(t, beat, g(), "output");
+        return lineRate(t).output()[(int) t][beat];
     }
 
-    /** Output handshake edges of all G beats of the first {@code tokens} tokens: [token][beat]. */
+    /** Line rate: edge at which token t's factor register is loaded (STANDARD and DEFERRED). */
+    public long factorCycle(long t) {
+        if (!hasFactor()) {
+            throw new IllegalStateException("the matmul-only variant has no factor.");
+        }
+        return lineRate(t).factor()[(int) t];
+    }
+
+    /** Line rate: edge at which token t's last partial sum lands. */
+    public long landCycle(long t) {
+        return lineRate(t).land()[(int) t];
+    }
+
+    /** Line rate: output handshake edges of all G beats of the first {@code tokens} tokens: [token][beat]. */
     public long[][] outputCycles(int tokens) {
-        long[][] out = new long[tokens][g()];
-        for (int t = 0; t < tokens; t++) {
-            for (int b = 0; b < g(); b++) {
-                out[t][b] = outputCycle(t, b);
-            }
-        }
-        return out;
+        return run(tokens, Arrivals.lineRate()).output();
     }
 
-    /** Input handshake edges of all NB beats of the first {@code tokens} tokens: [token][beat]. */
+    /** Line rate: input handshake edges of all NB beats of the first {@code tokens} tokens: [token][beat]. */
     public long[][] inputCycles(int tokens) {
-        long[][] in = new long[tokens][nb()];
-        for (int t = 0; t < tokens; t++) {
-            for (int k = 0; k < nb(); k++) {
-                in[t][k] = inputCycle(t, k);
-            }
-        }
-        return in;
+        return run(tokens, Arrivals.lineRate()).accept();
     }
 
-    /** Cycles from a token's first input handshake to its last output handshake. */
+    /** Line rate: cycles from token 0's first input handshake to its last output handshake. */
     public long tokenLatency() {
-        return outputCycle(0, g() - 1) - inputCycle(0, 0);
+        return lineRate(0).latency(0);
     }
 
-    /** Cycles from a token's first input handshake to its first output handshake. */
+    /** Line rate: cycles from token 0's first input handshake to its first output handshake. */
     public long firstOutputLatency() {
-        return outputCycle(0, 0) - inputCycle(0, 0);
+        return lineRate(0).firstOutputLatency(0);
     }
 
-    /** Total cycles to stream {@code tokens} tokens: the last output handshake of the last token, plus one. */
+    /** Line rate: the cycles {@code tokens} tokens take (last output handshake + 1). */
     public long totalCycles(long tokens) {
-        return outputCycle(tokens - 1, g() - 1) + 1;
+        return run((int) tokens, Arrivals.lineRate()).totalCycles();
     }
 
-    private static void checkToken(long t) {
-        if (t < 0) {
-            throw new IllegalArgumentException("token index must be >= 0, got " + t + ".");
+    /** Line rate: steady-state cycles per token ({@link Timeline#cyclesPerToken()} over a long run). */
+    public double cyclesPerToken() {
+        return run(STEADY_TOKENS, Arrivals.lineRate()).cyclesPerToken();
+    }
+
+    /**
+     * DEFERRED: the hiding limit H, the largest collective latency C at which a token's factor is still
+     * ready when its accumulators land, so the deferred latency is the matmul-only latency plus the fixed
+     * extra (final scale over output stage, and the exp front for softmax). At line rate, token 0:
+     * {@code land = write + NB·G + readToArray + mac} and {@code factor = NB − 1 + reduction + C + factor},
+     * so {@code H = write + NB·G + readToArray + mac − (NB − 1) − reduction − factor}; negative when even
+     * C = 0 is not hidden.
+     */
+    public long hidingLimit() {
+        if (variant != Variant.DEFERRED) {
+            throw new IllegalStateException("only the deferred variant hides the collective; this is " + variant + ".");
         }
+        PipelineDepths d = depths;
+        return d.write() + (long) nb() * g() + d.readToArray() + d.mac() - (nb() - 1) - d.reduction() - d.factor();
     }
 
-    private static void checkBeat(int k, int count, String what) {
+    private static void checkIndex(long t, int k, int count, String what) {
+        if (t < 0 || t > Integer.MAX_VALUE - 1) {
+            throw new IllegalArgumentException("token index must be between 0 and 2^31-2, got " + t + ".");
+        }
         if (k < 0 || k >= count) {
             throw new IllegalArgumentException(what + " beat " + k + " is outside 0.." + (count - 1) + ".");
         }
