@@ -29,7 +29,7 @@ final class NormDeferredTop extends NormTop {
 
         // ---- input pacing ----------------------------------------------------------------------------------
         Wire acceptLast = wire("in_accept_last", Type.bool());
-        Signal gapOk = tokenGap(acceptLast, schedule.cyclesPerToken() - (long) (nb() - 1) * groups());
+        Signal gapOk = tokenGap(acceptLast, (long) Math.ceil(schedule.cyclesPerToken()) - (long) (nb() - 1) * groups());
         mac.in("in_valid", s.tvalid().and(gapOk));
         Signal ready = mac.out("in_ready").and(gapOk).and(en).named("in_ready");
         s.tready().set(ready);

@@ -23,7 +23,7 @@ final class SoftmaxDeferredTop extends SoftmaxTop {
         super(Variant.DEFERRED, prm);
         Wire accept = wire("in_accept", Type.bool());
         Wire lastW = wire("in_last_w", Type.bool());
-        long gapMin = schedule.cyclesPerToken() - (long) (nb() - 1) * groups();
+        long gapMin = (long) Math.ceil(schedule.cyclesPerToken()) - (long) (nb() - 1) * groups();
         Signal ready = paced(accept, lastW, gapMin).and(en).named("in_ready");
         s.tready().set(ready);
         accept.set(s.tvalid().and(ready));

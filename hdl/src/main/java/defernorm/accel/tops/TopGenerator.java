@@ -1,5 +1,9 @@
 package defernorm.accel.tops;
 
+import defernorm.golden.timing.Latencies;
+import defernorm.golden.timing.PipelineDepths;
+import defernorm.golden.timing.Schedule;
+
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
@@ -21,6 +25,20 @@ public final class TopGenerator {
      * The top for {@code op} in {@code variant} at {@code params}. All 9 combinations are supported; a
      * parameter set that breaks a rule is already rejected, with one sentence, by {@link Params} itself.
      */
+    /**
+     * The pipeline depths the top of {@code op} in {@code variant} at {@code params} is built with, as its
+     * units report them: what the golden {@code Schedule} is handed ({@code DepthSource}).
+     * TRANSITIONAL: nominal depths until every top reports its own.
+     */
+    public static PipelineDepths depths(Op op, Variant variant, Params params) {
+        return Latencies.nominal(op, variant, params);
+    }
+
+    /** The golden schedule of that top: {@code new Schedule(op, variant, params, depths(op, variant, params))}. */
+    public static Schedule schedule(Op op, Variant variant, Params params) {
+        return new Schedule(op, variant, params, depths(op, variant, params));
+    }
+
     public static Module generate(Op op, Variant variant, Params params) {
         return switch (variant) {
             case MATMUL -> new MatmulTop(op, params);

@@ -23,10 +23,11 @@ public final class GoldenBeats implements GoldenStream {
     private final Schedule schedule;
     private final Params params;
 
-    public GoldenBeats(LayerConfig cfg, Variant variant) {
+    /** The datapath of {@code cfg.op()} in {@code variant}, timed by {@code schedule} (the top's, from its depths). */
+    public GoldenBeats(LayerConfig cfg, Variant variant, Schedule schedule) {
         this.datapath = Datapaths.of(cfg, variant);
         this.params = cfg.params();
-        this.schedule = new Schedule(cfg.op(), variant, params);
+        this.schedule = schedule;
     }
 
     public Schedule schedule() { return schedule; }
@@ -47,15 +48,17 @@ public final class GoldenBeats implements GoldenStream {
 
     @Override public long[] beatCycles(int tokens) {
         int g = params.groups();
+        long[][] out = schedule.outputCycles(tokens);
         long[] c = new long[tokens * g];
-        for (int t = 0; t < tokens; t++) for (int b = 0; b < g; b++) c[t * g + b] = schedule.outputCycle(t, b);
+        for (int t = 0; t < tokens; t++) System.arraycopy(out[t], 0, c, t * g, g);
         return c;
     }
 
     @Override public long[] inputCycles(int tokens) {
         int nb = params.beats();
+        long[][] in = schedule.inputCycles(tokens);
         long[] c = new long[tokens * nb];
-        for (int t = 0; t < tokens; t++) for (int k = 0; k < nb; k++) c[t * nb + k] = schedule.inputCycle(t, k);
+        for (int t = 0; t < tokens; t++) System.arraycopy(in[t], 0, c, t * nb, nb);
         return c;
     }
 }

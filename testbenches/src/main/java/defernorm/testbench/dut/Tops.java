@@ -70,7 +70,7 @@ public final class Tops {
         Design d = design(cfg.op(), variant, p);
         StreamShape shape = new StreamShape(p.p(), p.n(), p.q(), outputBits(d) / p.q(), true);
         List<ConfigWrite> words = ConfigImage.of(cfg, variant).stream().map(w -> new ConfigWrite(w.address(), w.data())).toList();
-        return TopUnderTest.of(d, shape, words, new GoldenBeats(cfg, variant));
+        return TopUnderTest.of(d, shape, words, new GoldenBeats(cfg, variant, TopGenerator.schedule(cfg.op(), variant, p)));
     }
 
     private static int outputBits(Design d) {

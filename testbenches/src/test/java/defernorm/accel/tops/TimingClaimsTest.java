@@ -66,7 +66,7 @@ class TimingClaimsTest {
             long wait = Math.max(0, def.factorCycle(0) - def.landCycle(0));
             // The exact relation, and the claim wherever the matmul work after the last beat hides the factor.
             // Softmax deferred must exponentiate before the array (its exp front); matmul-only multiplies raw scores.
-            long front = def.arrayFront();
+            long front = def.depths().write();
             assertEquals(lat[0] + (Latencies.FINAL_SCALE - Latencies.OUTPUT) + front + wait, lat[1], "deferred latency relation at " + p);
             if (wait <= Latencies.OUTPUT) assertTrue(lat[1] <= lat[0] + Latencies.FINAL_SCALE + front, "deferred hides reduction + C at " + p);
             if (wait <= (long) (p.beats() - 1) * p.groups()) assertEquals((double) mm, cpt[1], 1e-9, "deferred runs at the matmul rate at " + p);

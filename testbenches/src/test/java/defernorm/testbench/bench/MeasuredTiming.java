@@ -13,4 +13,4 @@ import defernorm.golden.model.Variant;
  * @param scheduleCyclesPerToken the Schedule's cycles per token
  */
 public record MeasuredTiming(Variant variant, long latency, double cyclesPerToken, long scheduleLatency,
-                             long scheduleCyclesPerToken) {}
+                             double scheduleCyclesPerToken) {}

@@ -1,5 +1,7 @@
 package defernorm.testbench.e2e;
 
+import defernorm.accel.tops.TopGenerator;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,7 +69,7 @@ class BuggyTopTest {
         Engines.assumeAvailable(engine);
         LayerConfig cfg = RandomLayers.config(Op.RMSNORM, P, 5L);
         TopUnderTest good = Tops.underTest(Variant.DEFERRED, cfg);
-        GoldenBeats golden = new GoldenBeats(cfg, Variant.DEFERRED);
+        GoldenBeats golden = new GoldenBeats(cfg, Variant.DEFERRED, TopGenerator.schedule(cfg.op(), Variant.DEFERRED, cfg.params()));
         TopUnderTest bad = TopUnderTest.of(flipLowBit(Tops.design(Op.RMSNORM, Variant.DEFERRED, P)), good.shape(), good.config(), golden);
         List<byte[]> tokens = RandomTokens.generate(P.n(), 6, 9L);
         SimOptions options = SimOptions.of(engine).withWorkDir(dir.resolve("sim"));
