@@ -30,7 +30,7 @@ public final class ReciprocalUnit extends PipelinedUnit {
         Inst norm = instance("normalize", normUnit);
         norm.in("en", en).in("in_valid", input("in_valid", Type.bool())).in("in_data", input("in_data", Type.uint(inBits)));
         PiecewiseLinearUnit tableUnit = new PiecewiseLinearUnit(ReciprocalTable.TABLE);
-        Inst table = instance("chord", tableUnit);
+        Inst table = instance("lookup", tableUnit);
         table.in("en", en).in("in_valid", norm.out("out_valid")).in("in_mant", norm.out("out_mant"));
 
         // The table reads 8 more mantissa bits than r has, so e = (bits(den) - 24) + 8 (fits: bits(den) <= 90).

@@ -28,7 +28,7 @@ public final class RsqrtUnit extends PipelinedUnit {
         Inst norm = instance("normalize", normUnit);
         norm.in("en", en).in("in_valid", input("in_valid", Type.bool())).in("in_data", input("in_data", Type.uint(inBits)));
         PiecewiseLinearUnit tableUnit = new PiecewiseLinearUnit(InverseSqrtTable.TABLE);
-        Inst table = instance("chord", tableUnit);
+        Inst table = instance("lookup", tableUnit);
         table.in("en", en).in("in_valid", norm.out("out_valid")).in("in_mant", norm.out("out_mant"));
 
         output("out_valid", Type.bool()).set(table.out("out_valid"));
