@@ -33,6 +33,7 @@ public final class PiecewiseLinear {
     private final int first;
     private final long[] c0;
     private final long[] c1;
+    private final int c1Bits;
     private final DoubleUnaryOperator f;
 
     /**
@@ -64,13 +65,16 @@ public final class PiecewiseLinear {
         }
         this.c0 = new long[segments];
         this.c1 = new long[segments];
+        long maxC1 = 1;
         for (int s = 0; s < segments; s++) {
             c0[s] = node[s];
             c1[s] = node[s] - node[s + 1];
             if (c1[s] < 0) {
                 throw new IllegalArgumentException("table " + name + " needs a decreasing function, but segment " + s + " rises.");
             }
+            maxC1 = Math.max(maxC1, c1[s]);
         }
+        this.c1Bits = Normalize.bitLength(maxC1);
     }
 
     /** The approximation of {@code f(m)} for a mantissa m in [lo, 2^inBits). */
@@ -124,15 +128,9 @@ public final class PiecewiseLinear {
 
     public int segments() { return c0.length; }
 
-    /** Width of the C0 field of a ROM word. */
+    /** Width of the C0 field of a ROM word (C0 decreases, so segment 0 has the widest). */
     public int c0Bits() { return Normalize.bitLength(c0[0]); }
 
     /** Width of the C1 field of a ROM word. */
-    public int c1Bits() {
-        long max = 1;
-        for (long c : c1) {
-            max = Math.max(max, c);
-        }
-        return Normalize.bitLength(max);
-    }
+    public int c1Bits() { return c1Bits; }
 }
