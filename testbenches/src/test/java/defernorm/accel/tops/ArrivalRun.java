@@ -35,12 +35,37 @@ import java.util.List;
  */
 final class ArrivalRun {
     /** What a run measured: input and output handshake edges per token, [token][beat]. */
-    record Measured(long[][] accept, long[][] output) {}
+    record Measured(long[][] accept, long[][] output) {
+        /** Token t's first input handshake to its last output handshake. */
+        long latency(int t) {
+            return output[t][output[t].length - 1] - accept[t][0];
+        }
+
+        /** Edges between the first output beats of the last two tokens. */
+        long lastSpacing() {
+            int n = output.length;
+            return output[n - 1][0] - output[n - 2][0];
+        }
+    }
 
     private ArrivalRun() {}
 
     /** The first disagreement with the schedule, as a sentence, or null when every cycle agrees. */
     static String mismatch(Op op, Variant v, Params p, int tokens, Arrivals arrivals) {
+        try {
+            measure(op, v, p, tokens, arrivals);
+            return null;
+        } catch (AssertionError e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * Runs the top and returns the handshake edges it measured.
+     *
+     * @throws AssertionError naming the first disagreement with the schedule or the golden lanes
+     */
+    static Measured measure(Op op, Variant v, Params p, int tokens, Arrivals arrivals) {
         Schedule s = TopGenerator.schedule(op, v, p);
         Timeline tl = s.run(tokens, arrivals);
         LayerConfig cfg = RandomLayers.config(op, p, 7L + p.c());
@@ -50,24 +75,18 @@ final class ArrivalRun {
         String where = op + " " + v + " " + p + ": ";
         List<String> errors = new ArrayList<>();
         Measured m = run(top, p, toks, arrivals, tl, golden, errors);
-        if (!errors.isEmpty()) return where + errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
+        if (!errors.isEmpty()) {
+            throw new AssertionError(where + errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
+        }
         for (int t = 0; t < tokens; t++) {
             if (!Arrays.equals(tl.accept()[t], m.accept()[t])) {
-                return where + "token " + t + " accepted at " + Arrays.toString(m.accept()[t]) + ", schedule " + Arrays.toString(tl.accept()[t]);
+                throw new AssertionError(where + "token " + t + " accepted at " + Arrays.toString(m.accept()[t]) + ", schedule " + Arrays.toString(tl.accept()[t]));
             }
             if (!Arrays.equals(tl.output()[t], m.output()[t])) {
-                return where + "token " + t + " output at " + Arrays.toString(m.output()[t]) + ", schedule " + Arrays.toString(tl.output()[t]);
+                throw new AssertionError(where + "token " + t + " output at " + Arrays.toString(m.output()[t]) + ", schedule " + Arrays.toString(tl.output()[t]));
             }
         }
-        return null;
-    }
-
-    /** Line rate: the measured handshake edges of {@code tokens} tokens (the checks of {@link #mismatch} included). */
-    static Measured lineRate(Op op, Variant v, Params p, int tokens) {
-        String err = mismatch(op, v, p, tokens, Arrivals.lineRate());
-        if (err != null) throw new AssertionError(err);
-        Timeline tl = TopGenerator.schedule(op, v, p).run(tokens, Arrivals.lineRate());
-        return new Measured(tl.accept(), tl.output());
+        return m;
     }
 
     private static Measured run(TopUnderTest top, Params p, List<byte[]> toks, Arrivals arrivals, Timeline tl,
