@@ -7,7 +7,6 @@ import defernorm.golden.model.NormStatistics;
 import defernorm.golden.model.OnlineSoftmax;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Widths;
-import defernorm.golden.timing.Latencies;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Module;
 import defernorm.hdl.Signal;
@@ -62,7 +61,7 @@ class ReductionUnitsTest {
                         }
                     }
                     assertEquals(true, cfg.acc().width() >= (op == ReduceOp.SUM ? Widths.sumBits(n) : Widths.sumSquaresBits(n)));
-                    PipeRunner.assertLatency(sim, beats(List.of(tokens.get(0)), p, "in_data").get(0), Latencies.normReduction(p));
+                    PipeRunner.assertLatency(sim, beats(List.of(tokens.get(0)), p, "in_data").get(0), new ReductionTree(cfg).latency());
                 }
             }
         }
@@ -117,7 +116,8 @@ class ReductionUnitsTest {
                     assertEquals(1, got.get(row - 1).get("out_last").intValue());
                 }
             }
-            try (Simulation sim = UnitSims.open(new SoftmaxFront(p, nb, true), engine)) {
+            SoftmaxFront unit = new SoftmaxFront(p, nb, true);
+            try (Simulation sim = UnitSims.open(unit, engine)) {
                 var got = PipeRunner.stream(sim, rename(items), List.of("out_p", "out_max", "out_delta"), rnd, 0.2, 0.3);
                 int row = 0;
                 for (int t = 0; t < tokens.size(); t++) {
@@ -133,7 +133,7 @@ class ReductionUnitsTest {
                         }
                     }
                 }
-                PipeRunner.assertLatency(sim, rename(items).get(0), Latencies.softmaxExpFront(p));
+                PipeRunner.assertLatency(sim, rename(items).get(0), unit.latency());
             }
         }
     }
@@ -163,7 +163,8 @@ class ReductionUnitsTest {
                 m.put("in_eps", big(e));
                 items.add(m);
             }
-            try (Simulation sim = UnitSims.open(new NormFactorUnit(op, n, s1b, s2b), engine)) {
+            NormFactorUnit unit = new NormFactorUnit(op, n, s1b, s2b);
+            try (Simulation sim = UnitSims.open(unit, engine)) {
                 var got = PipeRunner.stream(sim, items, List.of("out_factor", "out_r", "out_exp"), rnd, 0.1, 0.1);
                 for (int t = 0; t < tokens.size(); t++) {
                     Factor f = Factor.inverseSqrt(NormStatistics.of(op, tokens.get(t), eps.get(t)).v());
@@ -171,7 +172,7 @@ class ReductionUnitsTest {
                     assertEquals(f.r(), got.get(t).get("out_r").longValue(), op + " r of token " + t);
                     assertEquals(f.e(), got.get(t).get("out_exp").longValue(), op + " e of token " + t);
                 }
-                PipeRunner.assertLatency(sim, items.get(3), Latencies.normFactor());
+                PipeRunner.assertLatency(sim, items.get(3), unit.latency());
             }
         }
     }
