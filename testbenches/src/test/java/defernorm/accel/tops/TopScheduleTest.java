@@ -6,7 +6,6 @@ import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
 import defernorm.golden.timing.Arrivals;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,10 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TopScheduleTest {
 
     static List<Params> shapes() {
-        List<Params> shapes = new ArrayList<>(List.of(new Params(8, 4, 2, 2, 0), new Params(12, 6, 4, 3, 2),
+        return List.of(new Params(8, 4, 2, 2, 0), new Params(12, 6, 4, 3, 2),
                 new Params(12, 6, 6, 1, 1), new Params(6, 4, 1, 4, 3), new Params(20, 8, 4, 2, 9), new Params(6, 4, 6, 2, 1),
-                new Params(4, 4, 4, 4, 0), new Params(24, 8, 8, 2, 60)));
-        return shapes;
+                new Params(4, 4, 4, 4, 0), new Params(24, 8, 8, 2, 60));
     }
 
     static Stream<Arguments> tops() {
@@ -65,5 +63,23 @@ class TopScheduleTest {
     void everyCollectiveLatencyLandsOnTheSchedulesCycles(Op op, Variant v, Params p) {
         assertNull(ArrivalRun.mismatch(op, v, p, 8, Arrivals.lineRate()));
         assertNull(ArrivalRun.mismatch(op, v, p, 6, Arrivals.randomGaps(9, 0.4)));
+    }
+
+    /** The default shape (n=64, m=32, P=8, Q=4), every top, at C = 0 and beyond the hiding limit. */
+    static Stream<Arguments> defaultShape() {
+        Stream.Builder<Arguments> b = Stream.builder();
+        for (Op op : Op.values()) {
+            for (Variant v : Variant.values()) {
+                for (int c : new int[] {0, 70}) b.add(Arguments.of(op, v, new Params(64, 32, 8, 4, c)));
+            }
+        }
+        return b.build();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("defaultShape")
+    void theDefaultShapeLandsOnTheSchedulesCycles(Op op, Variant v, Params p) {
+        assertNull(ArrivalRun.mismatch(op, v, p, 5, Arrivals.lineRate()));
+        assertNull(ArrivalRun.mismatch(op, v, p, 5, Arrivals.randomGaps(2, 0.3)));
     }
 }
