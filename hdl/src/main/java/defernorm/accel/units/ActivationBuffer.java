@@ -37,8 +37,8 @@ import defernorm.hdl.ir.Type;
 public final class ActivationBuffer extends PipelinedUnit {
 
     /**
-     * @param beats    NB: words per token (per bank)
-     * @param groups   G: edges between two reads at least (the array's pace)
+     * @param beats      NB: words per token (per bank)
+     * @param groups     G: edges between two reads at least (the array's pace)
      * @param width      bits per word
      * @param waitFactor whether a token's first read waits for its factor (the standard variants)
      */
@@ -58,6 +58,8 @@ public final class ActivationBuffer extends PipelinedUnit {
         Reg inFirst = reg("in_first", Type.bool()).resetTo(1).enable(en);
         inBank.set(Signal.mux(inAccept.and(inLast), inBank.not(), inBank));
         inFirst.set(Signal.mux(inAccept, inLast, inFirst));
+        // A bank is full from its token's first handshake to that token's last read; only a token's first beat
+        // waits for it, the later beats follow into the bank the first one opened.
         Reg[] full = {stageReg("bank0_full", Type.bool()), stageReg("bank1_full", Type.bool())};
         Signal receivingFull = Signal.mux(inBank, full[1], full[0]);
         output("in_ready", Type.bool()).set(inFirst.not().or(receivingFull.not()));
@@ -83,7 +85,9 @@ public final class ActivationBuffer extends PipelinedUnit {
         Reg rdBank = stageReg("rd_bank_next", Type.bool());
         Reg rdBeat = stageReg("rd_beat_next", Type.uint(beatBits));
         int availBits = bitsFor(2 * beats);
-        Reg avail = stageReg("words_ready", Type.uint(availBits));   // written and not yet read
+        // Words are written and read in the same order (token by token, beat by beat), so "this word was
+        // written" is a count of words written and not yet read.
+        Reg avail = stageReg("words_ready", Type.uint(availBits));
         // A drain bank is reserved from a token's last read until its drain starts (it holds token t−2 till then).
         Reg drainTaken = stageReg("drain_taken", Type.bool());
         Reg[] drainBusy = {stageReg("drain0_busy", Type.bool()), stageReg("drain1_busy", Type.bool())};
