@@ -23,19 +23,23 @@ final class SoftmaxDeferredTop extends SoftmaxTop {
     SoftmaxDeferredTop(Params prm) {
         super(Variant.DEFERRED, prm);
         int probBits = prm.p() * Exp2.OUT_BITS;
-        Front f = front(probBits + SoftmaxFront.MAX_BITS);
+        int shiftBits = SoftmaxFront.MAX_BITS;
+        Front f = front(probBits + shiftBits);
         ExpFront ef = expFront(inputRegister(f));
         Inst front = ef.unit();
         // Written the edge after the exp output register loads: write depth = exp front + 1.
         Signal word = Signal.cat(front.out("out_delta"), front.out("out_p"));
+        if (word.width() != probBits + shiftBits) {
+            throw new IllegalStateException("the exp front's beat is " + word.width() + " bits, not P·Exp2.OUT_BITS + MAX_BITS = " + (probBits + shiftBits) + ".");
+        }
         f.buffer().in("wr_en", front.out("out_valid")).in("wr_last", front.out("out_last")).in("wr_data", word);
         SoftmaxFactor fac = softmaxFactor(ef, false);
 
         Beat x = f.read();
-        MacArray array = new MacArray(new MacArray.Config(prm.p(), prm.q(), nb(), groups(), Type.uint(Exp2.OUT_BITS), true, SoftmaxFront.MAX_BITS));
+        MacArray array = new MacArray(new MacArray.Config(prm.p(), prm.q(), nb(), groups(), Type.uint(Exp2.OUT_BITS), true, shiftBits));
         Inst mac = macArray(array);
         mac.in("in_valid", x.valid()).in("in_act", x.data().slice(probBits - 1, 0))
-                .in("in_shift", x.data().slice(probBits + SoftmaxFront.MAX_BITS - 1, probBits));
+                .in("in_shift", x.data().slice(probBits + shiftBits - 1, probBits));
         int output = deferredOutput(mac, f, array.config().accBits(), fac.valid(), fac.r(), fac.e(), Formats.SOFTMAX_OUT_FRAC);
         built(new PipelineDepths(ef.depth() + 1, fac.reduction(), fac.factorDepth(), ARRAY_ACCEPT, array.latency(), output, FACTOR_SLOTS));
     }
