@@ -6,32 +6,41 @@ import defernorm.golden.model.Formats;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
+import defernorm.golden.timing.PipelineDepths;
 import defernorm.hdl.Inst;
+import defernorm.hdl.Signal;
 
 /**
- * LayerNorm/RMSNorm standard: a token's beats are accepted at full rate into the activation buffer
- * (NB words of P int8) and the reduction; once the factor r is known the buffer is read back one beat per
- * G cycles, each lane normalized {@code u = (n·x − S1)·r} (RMSNorm {@code n·x·r}) and requantized
- * {@code a = sat8(roundShift(u, 31 + e − 4))} by a {@link NormRequantize} whose last register is the MAC
- * array's input register; the drained accumulators leave as {@code sat32((acc << 4) + bias)}. One buffer:
- * the next token is accepted on the edge after the previous token's last buffer read.
+ * LayerNorm/RMSNorm standard: the common front (line-rate ingest into the double-buffered activation buffer,
+ * the reduction on the input register's stream); the token's factor r, exponent e (and S1) go into its
+ * bank's side slot, and once they are there the reader streams the token's beats through the normalize lane
+ * ({@link NormRequantize}: {@code a = sat8(roundShift((n·x − S1)·r, 31 + e − 4))}, RMSNorm {@code n·x·r})
+ * into the MAC array; the drained accumulators leave as {@code sat32((acc << 4) + bias)}.
  */
 final class NormStandardTop extends NormTop {
     NormStandardTop(Op op, Params prm) {
         super(op, Variant.STANDARD, prm);
-        ActivationBuffer buf = new ActivationBuffer();
-        NormFactor f = normFactor(buf.in.valid(), buf.in.last(), buf.in.data(), false);
-        Beat x = buf.readBack(f.valid());
+        Front f = front(prm.p() * Formats.DATA_BITS);
+        f.writeAtHandshake(s.tdata());
+        NormFactor fac = normFactor(inputRegister(f), false);
+        // The side word: r in the low bits, then e, then S1 (LayerNorm).
+        int rBits = fac.value().width(), eBits = fac.exp().width();
+        Signal word = centered() ? Signal.cat(fac.s1().asUnsigned(), fac.exp().asUnsigned(), fac.value())
+                : Signal.cat(fac.exp().asUnsigned(), fac.value());
+        Signal side = sideWord(f, fac.valid(), word);
 
-        int s1Bits = centered() ? f.s1().width() : 0;
-        Inst norm = instance("normalize", new NormRequantize(op, prm.n(), prm.p(), s1Bits, false));
+        Beat x = f.read();
+        int s1Bits = centered() ? fac.s1().width() : 0;
+        NormRequantize lane = new NormRequantize(op, prm.n(), prm.p(), s1Bits, true);
+        Inst norm = instance("normalize", lane);
         norm.in("en", en).in("in_valid", x.valid()).in("in_last", x.last()).in("in_x", x.data())
-                .in("in_r", f.value()).in("in_exp", f.exp());
-        if (centered()) norm.in("in_s1", f.s1());
+                .in("in_r", side.slice(rBits - 1, 0)).in("in_exp", side.slice(rBits + eBits - 1, rBits).asSigned());
+        if (centered()) norm.in("in_s1", side.slice(word.width() - 1, rBits + eBits).asSigned());
 
-        MacArray.Config cfg = MacArray.Config.int8(prm.n(), prm.m(), prm.p(), prm.q());
-        Inst mac = macArray(cfg);
+        MacArray array = new MacArray(MacArray.Config.int8(prm.n(), prm.m(), prm.p(), prm.q()));
+        Inst mac = macArray(array);
         mac.in("in_valid", norm.out("out_valid")).in("in_act", norm.out("out_a"));
-        standardOutput(mac, cfg.accBits(), Formats.NORM_OUT_FRAC - Formats.NORM_ACT_FRAC);
+        int output = standardOutput(mac, f, array.config().accBits(), Formats.NORM_OUT_FRAC - Formats.NORM_ACT_FRAC);
+        built(new PipelineDepths(0, fac.reduction(), fac.factorDepth(), lane.latency() + ARRAY_ACCEPT, array.latency(), output, 0));
     }
 }

@@ -6,45 +6,41 @@ import defernorm.golden.fixed.Exp2;
 import defernorm.golden.model.Formats;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
+import defernorm.golden.timing.PipelineDepths;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
-import defernorm.hdl.Wire;
 import defernorm.hdl.ir.Type;
 
 /**
- * Softmax deferred (online softmax, FlashAttention-style): each beat's scores pass the exp front
- * ({@code u = s·L}, running integer maximum M_k, {@code p = exp2(u − (M_k << 12))}) straight into the MAC
- * array, whose accumulators are rescaled by {@code roundShift(acc, Δ_k)} when the maximum grows; the same
- * exp values feed the denominator. The drain meets the factor in the final scale stage ({@code ScaleUnit}):
- * {@code out = sat32(roundShift(acc·r, 31 + e − 16) + bias)}. No activation buffer.
+ * Softmax deferred (online softmax, FlashAttention-style): the common front, with each beat's buffer word
+ * written from the exp front's output register: the P exp values {@code p = exp2(u − (M_k << 12))} and the
+ * beat's rescale shift Δ_k. The reader feeds them to the MAC array, whose accumulators are rescaled by
+ * {@code roundShift(acc, Δ_k)} when the maximum grows; the same exp values feed the denominator. The drain
+ * waits for the factor and the final scale ({@code ScaleUnit}) applies it:
+ * {@code out = sat32(roundShift(acc·r, 31 + e − 16) + bias)}.
  */
 final class SoftmaxDeferredTop extends SoftmaxTop {
     SoftmaxDeferredTop(Params prm) {
         super(Variant.DEFERRED, prm);
-        Wire accept = wire("in_accept", Type.bool());
-        Wire lastW = wire("in_last_w", Type.bool());
-        long gapMin = (long) Math.ceil(schedule.cyclesPerToken()) - (long) (nb() - 1) * groups();
-        Signal ready = paced(accept, lastW, gapMin).and(en).named("in_ready");
-        s.tready().set(ready);
-        accept.set(s.tvalid().and(ready));
-        lastW.set(inputBeatCounter(accept));
+        int probBits = prm.p() * Exp2.OUT_BITS;
+        int shiftBits = SoftmaxFront.MAX_BITS;
+        Front f = front(probBits + shiftBits);
+        ExpFront ef = expFront(inputRegister(f));
+        Inst front = ef.unit();
+        // Written the edge after the exp output register loads: write depth = exp front + 1.
+        Signal word = Signal.cat(front.out("out_delta"), front.out("out_p"));
+        if (word.width() != probBits + shiftBits) {
+            throw new IllegalStateException("the exp front's beat is " + word.width() + " bits, not P·Exp2.OUT_BITS + MAX_BITS = " + (probBits + shiftBits) + ".");
+        }
+        f.buffer().in("wr_en", front.out("out_valid")).in("wr_last", front.out("out_last")).in("wr_data", word);
+        SoftmaxFactor fac = softmaxFactor(ef, false);
 
-        // ---- input register, then the exp front (its last register is the array's input register) -------------
-        Beat in = inputRegister(accept, accept.and(lastW));
-        Inst front = instance("front", new SoftmaxFront(prm.p(), nb(), false));
-        front.in("en", en).in("in_valid", in.valid()).in("in_last", in.last()).in("in_s", in.data())
-                .in("in_l", constantWord(SoftmaxFront.L_BITS));
-
-        MacArray.Config cfg = new MacArray.Config(prm.p(), prm.q(), nb(), groups(), Type.uint(Exp2.OUT_BITS), true, SoftmaxFront.MAX_BITS);
-        Inst mac = macArray(cfg);
-        mac.in("in_valid", front.out("out_valid")).in("in_act", front.out("out_p"))
-                .in("in_shift", front.out("out_delta"));
-
-        // ---- the denominator sees each exp beat once, from the array's input register ----------------------------
-        Signal beatDelta = stage("beat_delta", front.out("out_delta"));
-        Signal beatLast = stage("beat_last", front.out("out_valid").and(front.out("out_last")));
-        SoftmaxFactor f = softmaxFactor(mac.out("beat_valid"), beatLast, mac.out("beat_act"), beatDelta);
-
-        deferredOutput(mac, cfg.accBits(), f.valid(), f.r(), f.e(), Formats.SOFTMAX_OUT_FRAC);
+        Beat x = f.read();
+        MacArray array = new MacArray(new MacArray.Config(prm.p(), prm.q(), nb(), groups(), Type.uint(Exp2.OUT_BITS), true, shiftBits));
+        Inst mac = macArray(array);
+        mac.in("in_valid", x.valid()).in("in_act", x.data().slice(probBits - 1, 0))
+                .in("in_shift", x.data().slice(probBits + shiftBits - 1, probBits));
+        int output = deferredOutput(mac, f, array.config().accBits(), fac.valid(), fac.r(), fac.e(), Formats.SOFTMAX_OUT_FRAC);
+        built(new PipelineDepths(ef.depth() + 1, fac.reduction(), fac.factorDepth(), ARRAY_ACCEPT, array.latency(), output, FACTOR_SLOTS));
     }
 }

@@ -6,42 +6,42 @@ import defernorm.accel.units.SoftmaxRequantize;
 import defernorm.golden.model.Formats;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
+import defernorm.golden.timing.PipelineDepths;
 import defernorm.hdl.Inst;
-import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
 /**
- * Softmax standard: the scores are accepted at full rate into the activation buffer and the online
- * reduction (max and den); once the factor is known each buffered beat is read back (one per G cycles)
- * into a {@link SoftmaxRequantize} whose last register is the MAC array's input register:
- * {@code p = exp2(s·L − (M << 12))} with the token's final max M, {@code q = clamp(roundShift(p·r,
- * 31 + e − 7), 0, 127)}; the drained accumulators leave as {@code sat32((acc << 9) + bias)}.
+ * Softmax standard: the common front (the raw scores into the double-buffered activation buffer, the exp
+ * front and the denominator on the input register's stream); the token's factor (r, e) and final max M go
+ * into its bank's side slot, and once they are there the reader streams the token's scores through the
+ * normalize lane ({@link SoftmaxRequantize}: {@code p = exp2(s·L − (M << 12))},
+ * {@code q = clamp(roundShift(p·r, 31 + e − 7), 0, 127)}) into the MAC array; the drained accumulators
+ * leave as {@code sat32((acc << 9) + bias)}.
  */
 final class SoftmaxStandardTop extends SoftmaxTop {
     SoftmaxStandardTop(Params prm) {
         super(Variant.STANDARD, prm);
-        ActivationBuffer buf = new ActivationBuffer();
-        Signal l = constantWord(SoftmaxFront.L_BITS);
-        Inst front = instance("front", new SoftmaxFront(prm.p(), nb(), true));
-        front.in("en", en).in("in_valid", buf.in.valid()).in("in_last", buf.in.last()).in("in_s", buf.in.data()).in("in_l", l);
-        Signal tokenEnd = front.out("out_valid").and(front.out("out_last"));
-        Reg maxHold = reg("token_max", Type.sint(SoftmaxFront.MAX_BITS)).resetTo(0).enable(en.and(tokenEnd));
-        maxHold.set(front.out("out_max"));
-        SoftmaxFactor f = softmaxFactor(front.out("out_valid"), front.out("out_last"), front.out("out_p"), front.out("out_delta"));
-        Reg rHold = reg("factor_r", f.r().type()).resetTo(0).enable(en.and(f.valid()));
-        rHold.set(f.r());
-        Reg expHold = reg("factor_exp", f.e().type()).resetTo(0).enable(en.and(f.valid()));
-        expHold.set(f.e());
-        Beat x = buf.readBack(f.valid());
+        Front f = front(prm.p() * Formats.DATA_BITS);
+        f.writeAtHandshake(s.tdata());
+        SoftmaxFactor fac = softmaxFactor(expFront(inputRegister(f)), true);
+        // The side word: r in the low bits, then e, then M.
+        int rBits = fac.r().width(), eBits = fac.e().width();
+        Signal word = Signal.cat(fac.max().asUnsigned(), fac.e().asUnsigned(), fac.r());
+        Signal side = sideWord(f, fac.valid(), word);
 
-        Inst norm = instance("normalize", new SoftmaxRequantize(prm.p(), false));
-        norm.in("en", en).in("in_valid", x.valid()).in("in_last", x.last()).in("in_s", x.data()).in("in_l", l)
-                .in("in_max", maxHold).in("in_r", rHold).in("in_exp", expHold);
+        Beat x = f.read();
+        SoftmaxRequantize lane = new SoftmaxRequantize(prm.p(), true);
+        Inst norm = instance("normalize", lane);
+        norm.in("en", en).in("in_valid", x.valid()).in("in_last", x.last()).in("in_s", x.data())
+                .in("in_l", constantWord(SoftmaxFront.L_BITS))
+                .in("in_r", side.slice(rBits - 1, 0)).in("in_exp", side.slice(rBits + eBits - 1, rBits).asSigned())
+                .in("in_max", side.slice(word.width() - 1, rBits + eBits).asSigned());
 
-        MacArray.Config cfg = new MacArray.Config(prm.p(), prm.q(), nb(), groups(), Type.uint(SoftmaxRequantize.Q_BITS), false, 0);
-        Inst mac = macArray(cfg);
+        MacArray array = new MacArray(new MacArray.Config(prm.p(), prm.q(), nb(), groups(), Type.uint(SoftmaxRequantize.Q_BITS), false, 0));
+        Inst mac = macArray(array);
         mac.in("in_valid", norm.out("out_valid")).in("in_act", norm.out("out_q"));
-        standardOutput(mac, cfg.accBits(), Formats.SOFTMAX_OUT_FRAC - Formats.PROB_FRAC);
+        int output = standardOutput(mac, f, array.config().accBits(), Formats.SOFTMAX_OUT_FRAC - Formats.PROB_FRAC);
+        built(new PipelineDepths(0, fac.reduction(), fac.factorDepth(), lane.latency() + ARRAY_ACCEPT, array.latency(), output, 0));
     }
 }

@@ -1,49 +1,62 @@
 package defernorm.accel.tops;
 
-import defernorm.golden.timing.Latencies;
-import defernorm.golden.timing.PipelineDepths;
-import defernorm.golden.timing.Schedule;
-
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
+import defernorm.golden.timing.PipelineDepths;
+import defernorm.golden.timing.Schedule;
 import defernorm.hdl.Module;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
- * Builds any of the 9 accelerator tops (op &times; variant) for a parameter set. Every top has the same
- * outside (docs/microarchitecture.md, docs/datapaths.md) and is named by {@link TopName}.
+ * Builds any of the 9 accelerator tops (op &times; variant) for a parameter set, and says which pipeline
+ * depths it was built with. Every top has the same outside (docs/microarchitecture.md, docs/datapaths.md)
+ * and is named by {@link TopName}.
  *
  * <pre>{@code
  * Design d = Elaborator.elaborate(TopGenerator.generate(Op.RMSNORM, Variant.DEFERRED, new Params(64, 32, 8, 4, 3)));
  * d.top();   // "RmsNormDeferred_n64_m32_P8_Q4_C3"
+ * long lat = TopGenerator.schedule(Op.RMSNORM, Variant.DEFERRED, new Params(64, 32, 8, 4, 3)).tokenLatency();
  * }</pre>
  */
 public final class TopGenerator {
+    private record Key(Op op, Variant variant, Params params) {}
+
+    /** Depths per shape: building a top just to ask it is not free, and the answer never changes. */
+    private static final Map<Key, PipelineDepths> DEPTHS = new ConcurrentHashMap<>();
+
     private TopGenerator() {}
 
     /**
      * The top for {@code op} in {@code variant} at {@code params}. All 9 combinations are supported; a
-     * parameter set that breaks a rule is already rejected, with one sentence, by {@link Params} itself.
+     * shape that cannot be built is refused with one sentence naming the rule ({@link Params},
+     * {@link TopLimits}) before anything is generated.
      */
-    /**
-     * The pipeline depths the top of {@code op} in {@code variant} at {@code params} is built with, as its
-     * units report them: what the golden {@code Schedule} is handed ({@code DepthSource}).
-     * TRANSITIONAL: nominal depths until every top reports its own.
-     */
-    public static PipelineDepths depths(Op op, Variant variant, Params params) {
-        return Latencies.nominal(op, variant, params);
-    }
-
-    /** The golden schedule of that top: {@code new Schedule(op, variant, params, depths(op, variant, params))}. */
-    public static Schedule schedule(Op op, Variant variant, Params params) {
-        return new Schedule(op, variant, params, depths(op, variant, params));
-    }
-
     public static Module generate(Op op, Variant variant, Params params) {
+        return build(op, variant, params);
+    }
+
+    private static TopShell build(Op op, Variant variant, Params params) {
+        TopLimits.check(op, variant, params);
         return switch (variant) {
             case MATMUL -> new MatmulTop(op, params);
             case DEFERRED -> op == Op.SOFTMAX ? new SoftmaxDeferredTop(params) : new NormDeferredTop(op, params);
             case STANDARD -> op == Op.SOFTMAX ? new SoftmaxStandardTop(params) : new NormStandardTop(op, params);
         };
+    }
+
+    /**
+     * The pipeline depths the top of {@code op} in {@code variant} at {@code params} is built with, as its
+     * units report them: what the golden {@code Schedule} is handed ({@code DepthSource}).
+     */
+    public static PipelineDepths depths(Op op, Variant variant, Params params) {
+        return DEPTHS.computeIfAbsent(new Key(op, variant, params), k -> build(op, variant, params).depths());
+    }
+
+    /** The golden schedule of that top: {@code new Schedule(op, variant, params, depths(op, variant, params))}. */
+    public static Schedule schedule(Op op, Variant variant, Params params) {
+        return new Schedule(op, variant, params, depths(op, variant, params));
     }
 }

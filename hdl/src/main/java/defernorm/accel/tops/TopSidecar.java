@@ -7,7 +7,7 @@ import defernorm.golden.model.Formats;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
-import defernorm.golden.timing.Latencies;
+import defernorm.golden.timing.PipelineDepths;
 import defernorm.golden.timing.Schedule;
 import defernorm.hdl.ir.Design;
 import defernorm.hdl.ir.Node;
@@ -179,7 +179,8 @@ public final class TopSidecar {
     }
 
     private static Map<String, Object> timing(Op op, Variant variant, Params p) {
-        Schedule s = new Schedule(op, variant, p);
+        Schedule s = TopGenerator.schedule(op, variant, p);
+        PipelineDepths d = s.depths();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("convention", "cycle 0 is the clock edge of the first input handshake; an output beat's cycle is the edge of its handshake; no backpressure, input always valid");
         m.put("latencyCycles", s.tokenLatency());
@@ -187,12 +188,17 @@ public final class TopSidecar {
         m.put("cyclesPerToken", s.cyclesPerToken());
         m.put("tokensPerCycle", 1.0 / s.cyclesPerToken());
         m.put("matmulCyclesPerToken", (long) p.beats() * p.groups());
+        if (variant == Variant.DEFERRED) m.put("hidingLimit", s.hidingLimit());
+        // The depths the hardware was built with (PipelineDepths: what the golden Schedule is handed).
         Map<String, Object> depths = new LinkedHashMap<>();
-        depths.put("mac", Latencies.mac(p.p()));
-        depths.put("output", Latencies.OUTPUT);
-        depths.put("finalScale", Latencies.FINAL_SCALE);
+        depths.put("write", d.write());
+        depths.put("reduction", d.reduction());
         depths.put("collective", p.c());
-        depths.put("factor", op == Op.SOFTMAX ? Latencies.softmaxFactor() : Latencies.normFactor());
+        depths.put("factor", d.factor());
+        depths.put("readToArray", d.readToArray());
+        depths.put("mac", d.mac());
+        depths.put("output", d.output());
+        depths.put("factorSlots", d.factorSlots());
         m.put("pipelineDepths", depths);
         return m;
     }

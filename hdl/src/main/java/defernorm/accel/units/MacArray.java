@@ -1,7 +1,6 @@
 package defernorm.accel.units;
 
 import defernorm.golden.model.Formats;
-import defernorm.golden.timing.Latencies;
 import defernorm.hdl.Mem;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
@@ -15,13 +14,14 @@ import java.util.List;
  * double-buffered accumulators (docs/microarchitecture.md). Each accepted beat (P activations) is held in
  * the array's input register for G cycles; on its g-th cycle the array multiplies it with weight word
  * {@code k·G + g} (the P&times;Q tile of beat k, group g) and adds the Q column sums into accumulators
- * {@code acc[g][0..Q-1]}. When a token's last partial sum lands, the whole bank moves to the drain bank
- * in the same cycle and {@code drain_valid} rises.
+ * {@code acc[g][0..Q-1]}. When a token's last partial sum lands, the whole bank moves, in the same cycle,
+ * into one of two drain banks (token t into bank t mod 2, counted from reset) and {@code drain_valid} rises;
+ * the next token's beats enter with no bubble. The drain reads a bank while the other one fills.
  *
- * <p>Pipeline (each a named register level, enabled by {@code en}): input register + weight read
- * ({@link Latencies#INPUT}), multipliers {@code mul_r<r>_c<c>} ({@link Latencies#MUL}), one adder-tree level
- * per {@code ceil(log2 P)} ({@code col<c>_l<l>_<i>}), accumulators ({@link Latencies#ACC}). So a beat's
- * group-g sum lands {@link #latency()} = {@code Latencies.mac(P)} edges after the edge that issued it.
+ * <p>Pipeline (each a named register level, enabled by {@code en}): input register + weight read, one
+ * multiplier level {@code mul_r<r>_c<c>}, one adder-tree level per {@code ceil(log2 P)}
+ * ({@code col<c>_l<l>_<i>}), the accumulators. A beat's group-g sum lands {@link #latency()} edges after the
+ * edge that issued it (the edge the input register accepted the beat, for group 0).
  *
  * <p>Ports:
  * <ul>
@@ -30,18 +30,14 @@ import java.util.List;
  *       word {@code k·G+g} holds {@code W[kP+r][gQ+c]} as int8 at bits {@code (r·Q+c)·8}.</li>
  *   <li>{@code in_valid}, {@code in_act} (P lanes of the activation type, lane 0 low) &rarr;
  *       {@code in_ready}: a beat is accepted on an edge with {@code en && in_valid && in_ready};
- *       {@code in_ready} is high once the held beat's G ops have all issued, so back-to-back beats are
- *       accepted one per G cycles with no idle cycle in the array. The top must gate its
- *       {@code s_axis_tready} with {@code en}.</li>
+ *       {@code in_ready} is high once the held beat's G ops have all issued, so beats offered one per G
+ *       cycles are accepted with no idle cycle in the array.</li>
  *   <li>{@code in_shift} (only with rescale): rounding right shift ({@code Rounding.roundShift}) applied to
  *       all m accumulators of the token as this beat's partial sums land
  *       ({@code acc = roundShift(acc, shift) + sum}, softmax's running-max rescale).</li>
- *   <li>{@code beat_valid}, {@code beat_act} (and {@code beat_shift} with rescale): the beat in the input
- *       register, valid for one cycle after its acceptance (for a reduction unit that must see each beat
- *       once, e.g. softmax's denominator tree).</li>
- *   <li>{@code drain_valid}: one cycle (while {@code en}) after a token's accumulators moved to the drain bank;
- *       {@code rd_group} (only when G &gt; 1) selects the group whose Q lanes appear on {@code rd_data}
- *       (accumulator width, lane 0 low; combinational).</li>
+ *   <li>{@code drain_valid}: one cycle (while {@code en}) after a token's accumulators moved to its drain bank;
+ *       {@code rd_bank} and {@code rd_group} (only when G &gt; 1) select the bank and group whose Q lanes
+ *       appear on {@code rd_data} (accumulator width, lane 0 low; combinational).</li>
  * </ul>
  *
  * <pre>{@code
@@ -90,7 +86,7 @@ public final class MacArray extends PipelinedUnit {
          * With rescale the sum is bounded the same way, since shifting right never grows a value.
          */
         public int accBits() {
-            return productBits() + Latencies.treeLevels(p * beats);
+            return productBits() + treeLevels(p * beats);
         }
 
         public String moduleName() {
@@ -99,7 +95,11 @@ public final class MacArray extends PipelinedUnit {
         }
     }
 
+    /** Multiplier register levels. */
+    private static final int MUL_STAGES = 1;
+
     private final Config cfg;
+    private final int latency;
 
     public MacArray(Config cfg) {
         super(cfg.moduleName());
@@ -144,10 +144,7 @@ public final class MacArray extends PipelinedUnit {
             Reg shiftQ = stageReg("shift_q", inShift.type());
             shiftQ.set(Signal.mux(accept, inShift, shiftQ));
             shift1 = shiftQ;
-            output("beat_shift", inShift.type()).set(shiftQ);
         }
-        output("beat_valid", Type.bool()).set(stage("beat_new", accept));
-        output("beat_act", inAct.type()).set(actQ);
 
         // ---- multipliers ---------------------------------------------------------------------------------
         List<Signal> acts = lanes(actQ, p, cfg.act());
@@ -161,31 +158,34 @@ public final class MacArray extends PipelinedUnit {
                 columns.get(c).add(stage("mul_r" + r + "_c" + c, a.times(w)));
             }
         }
-        Signal v = delay("op_valid_m", v1, Latencies.MUL);
-        Signal grp = delay("op_group_m", g1, Latencies.MUL);
-        Signal first = delay("op_first_m", first1, Latencies.MUL);
-        Signal last = delay("op_last_m", last1, Latencies.MUL);
-        Signal shift = cfg.rescale() ? delay("shift_m", shift1, Latencies.MUL) : null;
+        Signal v = delay("op_valid_m", v1, MUL_STAGES);
+        Signal grp = delay("op_group_m", g1, MUL_STAGES);
+        Signal first = delay("op_first_m", first1, MUL_STAGES);
+        Signal last = delay("op_last_m", last1, MUL_STAGES);
+        Signal shift = cfg.rescale() ? delay("shift_m", shift1, MUL_STAGES) : null;
 
         // ---- adder trees: one per column, one named register level per tree level ----------------------
         List<Signal> sums = new ArrayList<>();
         for (int c = 0; c < q; c++) {
             sums.add(tree("col" + c, columns.get(c), Signal::plus, s -> s.extend(s.width() + 1)));
         }
-        int levels = Latencies.treeLevels(p);
+        int levels = treeLevels(p);
         v = delay("op_valid_t", v, levels);
         grp = delay("op_group_t", grp, levels);
         first = delay("op_first_t", first, levels);
         last = delay("op_last_t", last, levels);
         if (cfg.rescale()) shift = delay("shift_t", shift, levels);
 
-        // ---- accumulators and drain bank ------------------------------------------------------------------
+        // ---- accumulators and the two drain banks ---------------------------------------------------------
         Signal land = v.named("land");
         Signal drainNow = land.and(last).named("drain_now");
-        List<List<Signal>> drain = new ArrayList<>();
+        // Tokens land in order, so a toggle names the drain bank of the landing token.
+        Reg landBank = stageReg("land_bank", Type.bool());
+        landBank.set(Signal.mux(drainNow, landBank.not(), landBank));
+        List<List<List<Signal>>> banks = List.of(new ArrayList<>(), new ArrayList<>());
         for (int gi = 0; gi < g; gi++) {
             Signal hit = g == 1 ? land : land.and(grp.eq(gi));
-            List<Signal> bank = new ArrayList<>();
+            List<List<Signal>> groupInBank = List.of(new ArrayList<>(), new ArrayList<>());
             for (int c = 0; c < q; c++) {
                 Signal s = sums.get(c).extend(accBits);
                 Reg acc = reg("acc_g" + gi + "_c" + c, Type.sint(accBits)).resetTo(0).enable(en.and(hit));
@@ -194,31 +194,40 @@ public final class MacArray extends PipelinedUnit {
                 acc.set(next);
                 // The landing group (always the last one) moves its new value; the others their settled one.
                 Signal settled = gi == g - 1 ? next : acc;
-                Reg d = reg("drain_g" + gi + "_c" + c, Type.sint(accBits)).resetTo(0).enable(en.and(drainNow));
-                d.set(settled);
-                bank.add(d);
+                for (int b = 0; b < 2; b++) {
+                    Signal mine = b == 0 ? landBank.not() : landBank;
+                    Reg d = reg("drain" + b + "_g" + gi + "_c" + c, Type.sint(accBits)).resetTo(0).enable(en.and(drainNow).and(mine));
+                    d.set(settled);
+                    groupInBank.get(b).add(d);
+                }
             }
-            drain.add(bank);
+            for (int b = 0; b < 2; b++) banks.get(b).add(groupInBank.get(b));
         }
         output("drain_valid", Type.bool()).set(stage("drain_new", drainNow));
+        this.latency = 1 + MUL_STAGES + levels;   // multipliers, tree levels, then the accumulator register
 
-        // ---- drain read ------------------------------------------------------------------------------------
-        Signal rd;
-        if (g == 1) {
-            rd = pack(drain.get(0));
-        } else {
-            Signal sel = input("rd_group", Type.uint(gBits));
-            rd = pack(drain.get(g - 1));
+        // ---- drain read: bank, then group ------------------------------------------------------------------
+        Signal bankSel = input("rd_bank", Type.bool());
+        Signal sel = g == 1 ? null : input("rd_group", Type.uint(gBits));
+        Signal[] perBank = new Signal[2];
+        for (int b = 0; b < 2; b++) {
+            List<List<Signal>> drain = banks.get(b);
+            Signal rd = pack(drain.get(g - 1));
             for (int gi = g - 2; gi >= 0; gi--) rd = Signal.mux(sel.eq(gi), pack(drain.get(gi)), rd);
+            perBank[b] = rd;
         }
-        output("rd_data", Type.uint(q * accBits)).set(rd);
+        output("rd_data", Type.uint(q * accBits)).set(Signal.mux(bankSel, perBank[1], perBank[0]));
     }
 
     /** The configuration this array was built with. */
     public Config config() { return cfg; }
 
-    /** Edges from the edge that issues an op to the edge its sum lands in the accumulators: {@code Latencies.mac(P)}. */
-    public int latency() { return Latencies.mac(cfg.p()); }
+    /**
+     * Edges from the edge that issues an op (for group 0: the edge the input register accepts the beat) to
+     * the edge its sum lands in the accumulators: the multiplier level, {@code ceil(log2 P)} tree levels and
+     * the accumulator register, as built.
+     */
+    public int latency() { return latency; }
 
     /** Bits needed to hold values 0..max, at least 1. */
     static int bitsFor(int max) {

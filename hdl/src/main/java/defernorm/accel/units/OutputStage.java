@@ -1,13 +1,12 @@
 package defernorm.accel.units;
 
-import defernorm.golden.timing.Latencies;
 import defernorm.hdl.Signal;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The output stage of matmul-only and standard ({@link Latencies#OUTPUT} = 2 stages): drain-bank read with
+ * The output stage of matmul-only and standard (2 register stages, {@link #latency()}): drain-bank read with
  * the group's biases, then {@code out[j] = sat32((acc[j] << up) + bias[j])} (up = 0 for matmul-only,
  * {@code NORM_OUT_FRAC - NORM_ACT_FRAC} or {@code SOFTMAX_OUT_FRAC - PROB_FRAC} for standard).
  *
@@ -37,7 +36,4 @@ public final class OutputStage extends OutputUnit {
         for (Signal a : acc) shifted.add(up == 0 ? a : a.shl(up));
         finish(biasAndSaturate("s2_out", shifted));
     }
-
-    /** Register stages: {@code Latencies.OUTPUT} (the last one the consumer's without a registered output). */
-    public int latency() { return Latencies.OUTPUT; }
 }

@@ -1,7 +1,6 @@
 package defernorm.accel.units;
 
 import defernorm.golden.model.Formats;
-import defernorm.golden.timing.Latencies;
 import defernorm.hdl.Mem;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
@@ -22,6 +21,8 @@ abstract class OutputUnit extends PipelinedUnit {
     protected final int accBits;
     protected Signal valid;
     protected Signal last;
+    /** Register stages built so far on the valid path (see {@link #latency()}). */
+    private int stages;
     protected final List<Signal> acc = new ArrayList<>();
     protected List<Signal> bias;
     /** The beat's group (the bias word's address), as far down the pipeline as {@link #advanceGroup} moved it. */
@@ -56,6 +57,14 @@ abstract class OutputUnit extends PipelinedUnit {
         for (int j = 0; j < q; j++) acc.add(stage("s1_acc_" + j, lanes.get(j)));
         valid = stage("s1_valid", inValid);
         last = stage("s1_last", inLast);
+        stages = 1;
+    }
+
+    /** Moves valid and last one register stage on (named {@code name_valid}, {@code name_last}). */
+    protected final void advance(String name) {
+        valid = stage(name + "_valid", valid);
+        last = stage(name + "_last", last);
+        stages++;
     }
 
     /** Width of {@code b_addr} and {@code in_group}. */
@@ -92,27 +101,20 @@ abstract class OutputUnit extends PipelinedUnit {
             out.add(registeredOutput ? stage(name + "_" + j, sat) : sat);
         }
         if (registeredOutput) {
-            valid = stage(name + "_valid", valid);
-            last = stage(name + "_last", last);
+            advance(name);
+        } else {
+            stages++;   // the consumer's register
         }
         return out;
-    }
-
-    static void requireDepth(String what, int built, int latency) {
-        if (built != latency) {
-            throw new IllegalStateException(what + " builds " + built + " stages but Latencies says " + latency + ".");
-        }
     }
 
     static int groupBits(int groups) {
         return Math.max(1, 32 - Integer.numberOfLeadingZeros(groups - 1));
     }
 
-    static final int OUTPUT_STAGES = 2;
-    static final int FINAL_SCALE_STAGES = 4;
-
-    static {
-        requireDepth("OutputStage", OUTPUT_STAGES, Latencies.OUTPUT);
-        requireDepth("ScaleUnit", FINAL_SCALE_STAGES, Latencies.FINAL_SCALE);
-    }
+    /**
+     * Register stages from {@code in_acc} to the output register, as built: the drain-bank read, the
+     * subclass's stages and the bias-add register (the consumer's when the output is not registered here).
+     */
+    public final int latency() { return stages; }
 }

@@ -1,6 +1,5 @@
 package defernorm.accel.units;
 
-import defernorm.golden.timing.Latencies;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
@@ -14,10 +13,9 @@ import java.util.List;
  * of a token.
  *
  * <p>Pipeline, each level enabled by {@code en}: an optional front register per lane ({@code front_<i>}:
- * x for SUM, x&sup2; for SUMSQ; {@link Latencies#SQUARE}), {@code ceil(log2 P)} tree levels, the beat
- * accumulator ({@link Latencies#ACC} / {@link Latencies#RUNNING_MAX}). With the front register this is
- * {@code Latencies.normReduction(P)}; without it {@code treeLevels(P) + ACC} (e.g. softmax's
- * denominator, {@code Latencies.softmaxDenominator(P)}).
+ * x for SUM, x&sup2; for SUMSQ), {@code ceil(log2 P)} tree levels, the beat accumulator (or running
+ * maximum): {@link #latency()} = {@code [1] + ceil(log2 P) + 1} registers, e.g. 5 for the LayerNorm/RMSNorm
+ * statistics at P = 8, 4 for softmax's denominator (no front).
  *
  * <p>Accumulator: the first beat of a token (after reset or after a beat with {@code in_last}) loads the
  * beat's result; later beats combine: SUM {@code acc + t} (with rescale: {@code roundShift(acc, shift) + t},
@@ -66,13 +64,15 @@ public final class ReductionTree extends PipelinedUnit {
         /** Type of the accumulator: the leaf widened for a sum of P·NB leaves; MAX keeps the leaf type. */
         public Type acc() {
             Type l = leaf();
-            return op == ReduceOp.MAX ? l : new Type(l.width() + Latencies.treeLevels(p * beats), l.signed());
+            return op == ReduceOp.MAX ? l : new Type(l.width() + treeLevels(p * beats), l.signed());
         }
 
-        /** Pipeline depth from the input (excluded) to the accumulator (included). */
+        /**
+         * Pipeline depth from the input (excluded) to the accumulator (included): the front register, the
+         * tree levels and the accumulator, exactly the registers {@link ReductionTree} builds.
+         */
         public int latency() {
-            return (front ? Latencies.SQUARE : 0) + Latencies.treeLevels(p)
-                    + (op == ReduceOp.MAX ? Latencies.RUNNING_MAX : Latencies.ACC);
+            return (front ? 1 : 0) + treeLevels(p) + 1;
         }
 
         public String moduleName() {
@@ -86,9 +86,6 @@ public final class ReductionTree extends PipelinedUnit {
     public ReductionTree(Config cfg) {
         super(cfg.moduleName());
         this.cfg = cfg;
-        if ((cfg.front() ? Latencies.SQUARE : 0) > 1 || Latencies.ACC != 1 || Latencies.RUNNING_MAX != 1) {
-            throw new IllegalStateException("ReductionTree builds one front and one accumulator register; Latencies changed.");
-        }
         int p = cfg.p();
         Type accT = cfg.acc();
         Signal valid = input("in_valid", Type.bool());
@@ -116,7 +113,7 @@ public final class ReductionTree extends PipelinedUnit {
         Signal t = cfg.op() == ReduceOp.MAX
                 ? tree("tree", leaves, (a, b) -> Signal.mux(a.ge(b), a, b), s -> s)
                 : tree("tree", leaves, Signal::plus, s -> s.extend(s.width() + 1));
-        int levels = Latencies.treeLevels(p);
+        int levels = treeLevels(p);
         valid = delay("tree_valid", valid, levels);
         last = delay("tree_last", last, levels);
         if (shift != null) shift = delay("tree_shift", shift, levels);

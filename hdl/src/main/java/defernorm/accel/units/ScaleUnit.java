@@ -1,7 +1,6 @@
 package defernorm.accel.units;
 
 import defernorm.golden.model.Formats;
-import defernorm.golden.timing.Latencies;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
@@ -9,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The deferred variant's final scale stage ({@link Latencies#FINAL_SCALE} = 4 stages), bit-exact with
+ * The deferred variant's final scale stage (4 register stages, {@link #latency()}), bit-exact with
  * {@code out[j] = sat32(roundShift(acc[j] * factor, 31 + e - outFrac) + bias[j])}
  * ({@code NormDeferred}, {@code SoftmaxDeferred}): drain-bank read with the factor; multiply;
  * rounding shift (and the group's bias read); bias add and saturate.
@@ -48,20 +47,15 @@ public final class ScaleUnit extends OutputUnit {
                 .truncate(eb).asUnsigned();
         Signal shift = stage("s2_shift", amount);
         advanceGroup("s2_group");
-        valid = stage("s2_valid", valid);
-        last = stage("s2_last", last);
+        advance("s2");
 
         // ---- stage 3: rounding shift ---------------------------------------------------------------------------
         List<Signal> rounded = new ArrayList<>();
         for (int j = 0; j < q; j++) rounded.add(stage("s3_round_" + j, roundShift(prod.get(j), shift)));
         readBias("s3_bias");
-        valid = stage("s3_valid", valid);
-        last = stage("s3_last", last);
+        advance("s3");
 
         // ---- stage 4: bias add and saturate ---------------------------------------------------------------------
         finish(biasAndSaturate("s4_out", rounded));
     }
-
-    /** Register stages: {@code Latencies.FINAL_SCALE} (the last one the consumer's without a registered output). */
-    public int latency() { return Latencies.FINAL_SCALE; }
 }

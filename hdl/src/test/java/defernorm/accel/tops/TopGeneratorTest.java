@@ -1,6 +1,7 @@
 package defernorm.accel.tops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,15 @@ import defernorm.golden.model.LayerConfig;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
+import defernorm.accel.units.MacArray;
+import defernorm.accel.units.NormFactorUnit;
+import defernorm.accel.units.NormRequantize;
+import defernorm.accel.units.OutputStage;
+import defernorm.accel.units.ReduceOp;
+import defernorm.accel.units.ReductionTree;
+import defernorm.accel.units.ScaleUnit;
+import defernorm.accel.units.SoftmaxFront;
+import defernorm.golden.timing.PipelineDepths;
 import defernorm.golden.timing.Schedule;
 import defernorm.hdl.Elaborator;
 import defernorm.hdl.ir.Design;
@@ -50,12 +60,43 @@ class TopGeneratorTest {
     }
 
     @Test
-    void onlyTheStandardVariantHasAnActivationBuffer() {
+    void everyVariantHasTheDoubleBufferedActivationBufferAndTwoDrainBanks() {
         for (Variant v : Variant.values()) {
             Design d = Elaborator.elaborate(TopGenerator.generate(Op.LAYERNORM, v, P));
-            boolean buffer = d.topModule().memories().stream().anyMatch(m -> m.name().equals("act_buf"));
-            assertEquals(v == Variant.STANDARD, buffer, v.name());
+            var buffer = d.modules().stream().filter(mod -> mod.name().startsWith("ActivationBuffer_")).findFirst().orElseThrow();
+            assertEquals(2 * P.beats(), buffer.memories().get(0).depth(), v.name());
+            var mac = d.modules().stream().filter(mod -> mod.name().startsWith("MacArray_")).findFirst().orElseThrow();
+            assertTrue(mac.nodes().stream().anyMatch(n -> n.name().equals("drain1_g1_c2")), v.name());
         }
+    }
+
+    @Test
+    void theDepthsAreWhatTheUnitsReport() {
+        Params p = new Params(64, 32, 8, 4, 0);
+        int mac = new MacArray(MacArray.Config.int8(64, 32, 8, 4)).latency();
+        int reduction = new ReductionTree(ReductionTree.Config.norm(8, 8, ReduceOp.SUMSQ)).latency();
+        int factor = new NormFactorUnit(Op.RMSNORM, 64, 0, ReductionTree.Config.norm(8, 8, ReduceOp.SUMSQ).acc().width()).latency();
+        assertEquals(new PipelineDepths(0, 0, 0, 1, mac, new OutputStage(4, 8, 22, 0).latency(), 0), TopGenerator.depths(Op.RMSNORM, Variant.MATMUL, p));
+        assertEquals(new PipelineDepths(0, reduction, factor, 1, mac, new ScaleUnit(4, 8, 22, 23, 8).latency(), 4),
+                TopGenerator.depths(Op.RMSNORM, Variant.DEFERRED, p));
+        assertEquals(new PipelineDepths(0, reduction, factor, 1 + new NormRequantize(Op.RMSNORM, 64, 8, 0).latency(), mac,
+                new OutputStage(4, 8, 22, 4).latency(), 0), TopGenerator.depths(Op.RMSNORM, Variant.STANDARD, p));
+        Schedule s = TopGenerator.schedule(Op.SOFTMAX, Variant.DEFERRED, p);
+        assertEquals(new SoftmaxFront(8, 8, true).latency() + 1, s.depths().write(), "softmax deferred writes the exp front's output register");
+    }
+
+    @Test
+    void shapesThatCannotBeBuiltAreRefusedWithOneSentence() {
+        var e = assertThrows(IllegalArgumentException.class, () -> TopGenerator.generate(Op.RMSNORM, Variant.DEFERRED, new Params(64, 32, 8, 4, 5000)));
+        assertEquals("C must be at most 4096 cycles (one register each), got 5000.", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TopGenerator.depths(Op.RMSNORM, Variant.MATMUL, new Params(512, 512, 512, 8, 0)));
+        assertEquals("P must be at most 256 input lanes, got 512.", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TopGenerator.generate(Op.SOFTMAX, Variant.STANDARD, new Params(256, 256, 128, 64, 0)));
+        assertEquals("the MAC array must have at most 4096 MACs (P·Q), got 8192.", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TopGenerator.generate(Op.LAYERNORM, Variant.STANDARD, new Params(16384, 65536, 1, 1, 0)));
+        assertEquals("the weight memory must fit 1048576 words (NB·G = n/P · m/Q), got 1073741824.", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TopGenerator.generate(Op.LAYERNORM, Variant.STANDARD, new Params(12, 6, 5, 3, 0)));
+        assertEquals("P must divide n, but n=12 is not a multiple of P=5.", e.getMessage());
     }
 
     @Test
@@ -93,9 +134,13 @@ class TopGeneratorTest {
         assertEquals(96, j.at("/streams/m_axis/tdataBits").asInt());
         assertEquals(16, j.at("/formats/output/fracBits").asInt());
         assertEquals("scoreMultiplier", j.at("/config/regions/2/name").asText());
-        Schedule s = new Schedule(Op.SOFTMAX, Variant.DEFERRED, P);
+        Schedule s = TopGenerator.schedule(Op.SOFTMAX, Variant.DEFERRED, P);
         assertEquals(s.tokenLatency(), j.at("/timing/latencyCycles").asLong());
-        assertEquals(s.cyclesPerToken(), j.at("/timing/cyclesPerToken").asLong());
+        assertEquals(s.cyclesPerToken(), j.at("/timing/cyclesPerToken").asDouble());
+        assertEquals(s.hidingLimit(), j.at("/timing/hidingLimit").asLong());
+        assertEquals(s.depths().write(), j.at("/timing/pipelineDepths/write").asInt());
+        assertEquals(s.depths().factor(), j.at("/timing/pipelineDepths/factor").asInt());
+        assertEquals(4, j.at("/timing/pipelineDepths/factorSlots").asInt());
         boolean hasCfg = false;
         for (JsonNode port : j.get("ports")) {
             if (port.get("name").asText().equals("cfg_wdata")) {

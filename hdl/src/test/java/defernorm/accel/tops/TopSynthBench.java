@@ -32,4 +32,18 @@ class TopSynthBench {
             assertTrue(r.passed(), d.top() + ": " + r);
         }
     }
+
+    /** Cells and flip-flops of RMSNorm deferred vs standard at the default shape (n=64, m=32, P=8, Q=4, C=0), for docs/datapaths.md. */
+    @Test
+    void deferredVersusStandardAtTheDefaultShape(@TempDir Path dir) {
+        assumeTrue(ToolChecks.skipReason(Tool.YOSYS).isEmpty(), "yosys is not installed");
+        for (defernorm.golden.model.Variant v : defernorm.golden.model.Variant.values()) {
+            Design d = defernorm.hdl.Elaborator.elaborate(TopGenerator.generate(defernorm.golden.model.Op.RMSNORM, v, new Params(64, 32, 8, 4, 0)));
+            Path out = dir.resolve(d.top());
+            VerilogEmitter.writeTo(out, VerilogEmitter.emit(d));
+            SynthResult r = ToolChecks.yosysSynth(out, d.top());
+            System.out.println(d.top() + ": " + r);
+            assertTrue(r.passed(), d.top() + ": " + r);
+        }
+    }
 }

@@ -35,7 +35,7 @@ class UnitStructureTest {
             assertTrue(r.containsAll(Set.of("col" + c + "_l1_0", "col" + c + "_l1_2", "col" + c + "_l2_1", "col" + c + "_l3_0")));
             assertTrue(!r.contains("col" + c + "_l4_0"));
         }
-        for (int g = 0; g < 4; g++) for (int c = 0; c < 3; c++) assertTrue(r.containsAll(Set.of("acc_g" + g + "_c" + c, "drain_g" + g + "_c" + c)));
+        for (int g = 0; g < 4; g++) for (int c = 0; c < 3; c++) assertTrue(r.containsAll(Set.of("acc_g" + g + "_c" + c, "drain0_g" + g + "_c" + c, "drain1_g" + g + "_c" + c)));
         assertEquals(1 + 3 + 1, new MacArray(cfg).latency());   // multipliers, 3 tree levels, accumulators
         assertEquals(1, d.topModule().memories().size());
         assertEquals(5 * 3 * 8, d.topModule().memories().get(0).width());

@@ -14,7 +14,6 @@ import defernorm.golden.model.Params;
 import defernorm.golden.model.TokenResult;
 import defernorm.golden.model.Variant;
 import defernorm.golden.model.Widths;
-import defernorm.golden.timing.Latencies;
 import defernorm.cosim.Engine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -127,13 +126,14 @@ class OutputUnitsTest {
                     items.add(m);
                 }
             }
-            try (Simulation sim = UnitSims.open(new ScaleUnit(prm.q(), prm.groups(), accBits, factorBits, outFrac), engine)) {
+            ScaleUnit unit = new ScaleUnit(prm.q(), prm.groups(), accBits, factorBits, outFrac);
+            try (Simulation sim = UnitSims.open(unit, engine)) {
                 sim.poke("in_valid", 0);
                 sim.reset();
                 loadBias(sim, fixed.bias(), prm.q(), prm.groups());
                 var got = PipeRunner.stream(sim, items, List.of("out_data", "out_last"), rnd, 0.2, 0.2);
                 checkLanes(results, got, prm, op + " deferred");
-                PipeRunner.assertLatency(sim, items.get(0), Latencies.FINAL_SCALE);
+                PipeRunner.assertLatency(sim, items.get(0), unit.latency());
             }
         }
     }
@@ -150,14 +150,15 @@ class OutputUnitsTest {
                 for (byte[] x : Tokens.mix(rnd, prm.n(), 25)) results.add(Datapaths.of(lc, v).process(x));
                 int up = v == Variant.MATMUL ? 0 : Formats.outFrac(op) - Formats.actFrac(op);
                 int accBits = Widths.accumulatorBits(prm.n());
-                try (Simulation sim = UnitSims.open(new OutputStage(prm.q(), prm.groups(), accBits, up), engine)) {
+                OutputStage unit = new OutputStage(prm.q(), prm.groups(), accBits, up);
+                try (Simulation sim = UnitSims.open(unit, engine)) {
                     sim.poke("in_valid", 0);
                     sim.reset();
                     loadBias(sim, lc.bias(), prm.q(), prm.groups());
                     var items = drainItems(results, prm, accBits, false);
                     var got = PipeRunner.stream(sim, items, List.of("out_data", "out_last"), rnd, 0.2, 0.2);
                     checkLanes(results, got, prm, op + " " + v);
-                    PipeRunner.assertLatency(sim, items.get(0), Latencies.OUTPUT);
+                    PipeRunner.assertLatency(sim, items.get(0), unit.latency());
                 }
             }
         }

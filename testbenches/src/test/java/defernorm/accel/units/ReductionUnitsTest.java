@@ -7,7 +7,6 @@ import defernorm.golden.model.NormStatistics;
 import defernorm.golden.model.OnlineSoftmax;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Widths;
-import defernorm.golden.timing.Latencies;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Module;
 import defernorm.hdl.Signal;
@@ -62,7 +61,7 @@ class ReductionUnitsTest {
                         }
                     }
                     assertEquals(true, cfg.acc().width() >= (op == ReduceOp.SUM ? Widths.sumBits(n) : Widths.sumSquaresBits(n)));
-                    PipeRunner.assertLatency(sim, beats(List.of(tokens.get(0)), p, "in_data").get(0), Latencies.normReduction(p));
+                    PipeRunner.assertLatency(sim, beats(List.of(tokens.get(0)), p, "in_data").get(0), new ReductionTree(cfg).latency());
                 }
             }
         }

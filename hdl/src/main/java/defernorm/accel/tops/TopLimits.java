@@ -1,0 +1,53 @@
+package defernorm.accel.tops;
+
+import defernorm.golden.model.Op;
+import defernorm.golden.model.Params;
+import defernorm.golden.model.Variant;
+
+/**
+ * The shapes a top can be built at, beyond the rules {@link Params} already enforces (P divides n, Q divides
+ * m, sizes in range): each broken rule is refused with one sentence naming it, before anything is generated.
+ *
+ * <pre>{@code
+ * TopLimits.check(Op.RMSNORM, Variant.DEFERRED, new Params(64, 32, 8, 4, 0));   // fine
+ * TopLimits.check(Op.RMSNORM, Variant.DEFERRED, new Params(64, 32, 8, 4, 1 << 20));   // throws: C too large
+ * }</pre>
+ */
+public final class TopLimits {
+    /** Most input lanes: the array's P rows, the buffer word of P int8 and the reduction trees. */
+    public static final int MAX_P = 256;
+    /** Most output lanes: the array's Q columns and the Q int32 lanes of an output beat. */
+    public static final int MAX_Q = 256;
+    /** Most MACs in the array (P·Q): one weight word holds a P×Q int8 tile. */
+    public static final int MAX_MACS = 4096;
+    /** Most weight words (NB·G): the weight memory and the configuration address space. */
+    public static final int MAX_WEIGHT_WORDS = 1 << 20;
+    /** Longest collective stage: C registers are built. */
+    public static final int MAX_C = 4096;
+
+    private TopLimits() {}
+
+    /** Throws {@link IllegalArgumentException} naming the first rule {@code params} breaks for this top. */
+    public static void check(Op op, Variant variant, Params params) {
+        if (op == null || variant == null || params == null) {
+            throw new IllegalArgumentException("a top needs an op, a variant and a parameter set.");
+        }
+        if (params.p() > MAX_P) {
+            throw new IllegalArgumentException("P must be at most " + MAX_P + " input lanes, got " + params.p() + ".");
+        }
+        if (params.q() > MAX_Q) {
+            throw new IllegalArgumentException("Q must be at most " + MAX_Q + " output lanes, got " + params.q() + ".");
+        }
+        if ((long) params.p() * params.q() > MAX_MACS) {
+            throw new IllegalArgumentException("the MAC array must have at most " + MAX_MACS + " MACs (P·Q), got "
+                    + (long) params.p() * params.q() + ".");
+        }
+        if ((long) params.beats() * params.groups() > MAX_WEIGHT_WORDS) {
+            throw new IllegalArgumentException("the weight memory must fit " + MAX_WEIGHT_WORDS + " words (NB·G = n/P · m/Q), got "
+                    + (long) params.beats() * params.groups() + ".");
+        }
+        if (params.c() > MAX_C) {
+            throw new IllegalArgumentException("C must be at most " + MAX_C + " cycles (one register each), got " + params.c() + ".");
+        }
+    }
+}

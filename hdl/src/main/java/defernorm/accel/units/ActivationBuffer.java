@@ -1,0 +1,160 @@
+package defernorm.accel.units;
+
+import defernorm.hdl.Mem;
+import defernorm.hdl.Reg;
+import defernorm.hdl.Signal;
+import defernorm.hdl.Wire;
+import defernorm.hdl.ir.Type;
+
+/**
+ * The front every top shares (docs/microarchitecture.md, "One front for every variant"): a double-buffered
+ * activation buffer (2 banks of NB words; token t uses bank t mod 2, counted from reset), the ingest's bank
+ * bookkeeping and the one reader that feeds the array (or the standard variants' normalize lane).
+ *
+ * <p>Rules, edge for edge those of {@code Schedule.run}:
+ * <ul>
+ *   <li>ingest: {@code in_ready} is high while the receiving bank is free or the token already started; a
+ *       bank is free again on the edge after the reader read the last beat of the token that used it.</li>
+ *   <li>write: {@code wr_en} writes {@code wr_data} at the next free address of the writing token's bank
+ *       ({@code wr_last} on its last word).</li>
+ *   <li>read: at most one read every G edges, each on an edge after its word was written; when it waits for
+ *       the factor (standard) a token's first read waits until the token's factor is there (the edge after
+ *       {@code factor_valid} at the earliest); a token's last read waits until the drain of the token that
+ *       used its drain bank before (token t−2) has started ({@code drain_start}, on an earlier edge).</li>
+ * </ul>
+ * The read lands in the buffer read register: {@code rd_valid} (one cycle), {@code rd_last}, {@code rd_data}
+ * and {@code rd_bank} (the read token's bank) hold from the read edge until the next read.
+ *
+ * <p>Ports: {@code en}; {@code in_accept}, {@code in_last} &rarr; {@code in_ready} (not gated by {@code en});
+ * {@code wr_en}, {@code wr_last}, {@code wr_data} (UInt(W)); {@code factor_valid} (only when waiting for
+ * the factor: one cycle after a token's factor register loaded); {@code drain_start} &rarr; {@code rd_valid},
+ * {@code rd_last}, {@code rd_data}, {@code rd_bank}.
+ *
+ * <pre>{@code
+ * ActivationBuffer b = new ActivationBuffer(8, 8, 64, false);   // ActivationBuffer_NB8_G8_W64
+ * }</pre>
+ */
+public final class ActivationBuffer extends PipelinedUnit {
+
+    /**
+     * @param beats      NB: words per token (per bank)
+     * @param groups     G: edges between two reads at least (the array's pace)
+     * @param width      bits per word
+     * @param waitFactor whether a token's first read waits for its factor (the standard variants)
+     */
+    public ActivationBuffer(int beats, int groups, int width, boolean waitFactor) {
+        super("ActivationBuffer_NB" + beats + "_G" + groups + "_W" + width + (waitFactor ? "_F" : ""));
+        if (beats < 1 || groups < 1 || width < 1) {
+            throw new IllegalArgumentException("An activation buffer needs NB, G and a word width of at least 1, not NB="
+                    + beats + ", G=" + groups + ", W=" + width + ".");
+        }
+        Signal en = en();
+        int beatBits = bitsFor(beats - 1);
+
+        // ---- ingest: which bank receives, and whether it is free ----------------------------------------------
+        Signal inAccept = input("in_accept", Type.bool());
+        Signal inLast = input("in_last", Type.bool());
+        Reg inBank = stageReg("in_bank", Type.bool());
+        Reg inFirst = reg("in_first", Type.bool()).resetTo(1).enable(en);
+        inBank.set(Signal.mux(inAccept.and(inLast), inBank.not(), inBank));
+        inFirst.set(Signal.mux(inAccept, inLast, inFirst));
+        // A bank is full from its token's first handshake to that token's last read; only a token's first beat
+        // waits for it, the later beats follow into the bank the first one opened.
+        Reg[] full = {stageReg("bank0_full", Type.bool()), stageReg("bank1_full", Type.bool())};
+        Signal receivingFull = Signal.mux(inBank, full[1], full[0]);
+        output("in_ready", Type.bool()).set(inFirst.not().or(receivingFull.not()));
+
+        // ---- write port --------------------------------------------------------------------------------------------
+        Signal wrEn = input("wr_en", Type.bool());
+        Signal wrLast = input("wr_last", Type.bool());
+        Signal wrData = input("wr_data", Type.uint(width));
+        Mem mem = memory("act_buf", width, 2 * beats);
+        Reg wrBank = stageReg("wr_bank", Type.bool());
+        Reg wrBeat = stageReg("wr_beat", Type.uint(beatBits));
+        wrBank.set(Signal.mux(wrEn.and(wrLast), wrBank.not(), wrBank));
+        wrBeat.set(Signal.mux(wrEn, Signal.mux(wrLast, lit(0, wrBeat.type()), wrBeat.plus(1).truncate(beatBits)), wrBeat));
+        mem.write(en.and(wrEn), address(wrBank, wrBeat, beats, mem.addrWidth()), wrData);
+
+        // ---- standard: whether each bank's token has its factor (tokens get their factors in order) ------------------
+        Signal facValid = waitFactor ? input("factor_valid", Type.bool()) : null;
+        Reg facBank = waitFactor ? stageReg("factor_bank", Type.bool()) : null;
+        Reg[] facReady = waitFactor ? new Reg[] {stageReg("factor0_ready", Type.bool()), stageReg("factor1_ready", Type.bool())} : null;
+
+        // ---- the reader --------------------------------------------------------------------------------------------------
+        Signal drainStart = input("drain_start", Type.bool());
+        Reg rdBank = stageReg("rd_bank_next", Type.bool());
+        Reg rdBeat = stageReg("rd_beat_next", Type.uint(beatBits));
+        int availBits = bitsFor(2 * beats);
+        // Words are written and read in the same order (token by token, beat by beat), so "this word was
+        // written" is a count of words written and not yet read.
+        Reg avail = stageReg("words_ready", Type.uint(availBits));
+        // A drain bank is reserved from a token's last read until its drain starts (it holds token t−2 till then).
+        Reg drainTaken = stageReg("drain_taken", Type.bool());
+        Reg[] drainBusy = {stageReg("drain0_busy", Type.bool()), stageReg("drain1_busy", Type.bool())};
+        Signal rdLast = beats == 1 ? lit(1, Type.bool()) : rdBeat.eq(beats - 1);
+        Wire issue = wire("rd_issue", Type.bool());
+        Signal ok = avail.ne(0);
+        if (groups > 1) ok = ok.and(pace(groups, issue));
+        Signal busyHere = Signal.mux(rdBank, drainBusy[1], drainBusy[0]);
+        ok = ok.and(rdLast.not().or(busyHere.not()));
+        if (waitFactor) {
+            Signal here = Signal.mux(rdBank, facReady[1], facReady[0]).or(facValid.and(facBank.eq(rdBank)));
+            ok = ok.and(rdBeat.ne(0).or(here));
+        }
+        issue.set(ok);
+        Signal issueLast = issue.and(rdLast);
+        rdBank.set(Signal.mux(issueLast, rdBank.not(), rdBank));
+        rdBeat.set(Signal.mux(issue, Signal.mux(rdLast, lit(0, rdBeat.type()), rdBeat.plus(1).truncate(beatBits)), rdBeat));
+        Signal up = avail.plus(1).truncate(availBits);
+        Signal down = avail.minus(1).truncate(availBits).asUnsigned();
+        avail.set(Signal.mux(wrEn, Signal.mux(issue, avail, up), Signal.mux(issue, down, avail)));
+        drainTaken.set(Signal.mux(drainStart, drainTaken.not(), drainTaken));
+        for (int b = 0; b < 2; b++) {
+            Signal isB = b == 0 ? rdBank.not() : rdBank;
+            Signal drainB = b == 0 ? drainTaken.not() : drainTaken;
+            drainBusy[b].set(Signal.mux(issueLast.and(isB), lit(1, Type.bool()), Signal.mux(drainStart.and(drainB), lit(0, Type.bool()), drainBusy[b])));
+            Signal inB = b == 0 ? inBank.not() : inBank;
+            full[b].set(Signal.mux(issueLast.and(isB), lit(0, Type.bool()),
+                    Signal.mux(inAccept.and(inFirst).and(inB), lit(1, Type.bool()), full[b])));
+        }
+        if (waitFactor) {
+            facBank.set(Signal.mux(facValid, facBank.not(), facBank));
+            // A token's first read takes its factor flag, on the same edge it arrives when the read bypasses it.
+            Signal firstRead = issue.and(rdBeat.eq(0));
+            for (int b = 0; b < 2; b++) {
+                Signal isB = b == 0 ? rdBank.not() : rdBank;
+                Signal load = facValid.and(b == 0 ? facBank.not() : facBank);
+                facReady[b].set(load.or(facReady[b]).and(firstRead.and(isB).not()));
+            }
+        }
+
+        // ---- the buffer read register ---------------------------------------------------------------------------------
+        Signal data = mem.read("rd_data_q", address(rdBank, rdBeat, beats, mem.addrWidth()), en.and(issue));
+        Reg heldBank = stageReg("rd_bank_q", Type.bool());
+        heldBank.set(Signal.mux(issue, rdBank, heldBank));
+        output("rd_valid", Type.bool()).set(stage("rd_valid_q", issue));
+        output("rd_last", Type.bool()).set(stage("rd_last_q", issueLast));
+        output("rd_data", Type.uint(width)).set(data);
+        output("rd_bank", Type.bool()).set(heldBank);
+    }
+
+    /** High when at least {@code groups} enabled edges passed since the last read {@code issue} (always before the first). */
+    private Signal pace(int groups, Signal issue) {
+        int bits = bitsFor(groups);
+        Reg since = reg("rd_since", Type.uint(bits)).resetTo(groups).enable(en());
+        Signal ok = since.eq(groups);
+        since.set(Signal.mux(issue, lit(1, since.type()), Signal.mux(ok, since, since.plus(1).truncate(bits))));
+        return ok;
+    }
+
+    /** Word address of beat {@code beat} of bank {@code bank}: {@code bank·NB + beat}. */
+    private Signal address(Signal bank, Signal beat, int beats, int bits) {
+        Signal b = beat.width() >= bits ? beat : beat.extend(bits);
+        Signal hi = b.plus(beats).truncate(bits);
+        return Signal.mux(bank, hi, b);
+    }
+
+    private static int bitsFor(long max) {
+        return Math.max(1, 64 - Long.numberOfLeadingZeros(max));
+    }
+}
