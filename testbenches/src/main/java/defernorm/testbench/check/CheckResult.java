@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param top             the top's name
  * @param engine          the engine it ran on
- * @param everyCycle      true when every cycle was compared with the golden schedule (no backpressure)
+ * @param everyCycle      true when every cycle was compared with the golden timeline (sink always ready, with or without input gaps)
  * @param tokens          tokens in the checked stream
  * @param streamCycles    cycles the checked stream ran
  * @param expected        the golden beats

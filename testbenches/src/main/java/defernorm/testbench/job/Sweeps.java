@@ -4,7 +4,7 @@ import defernorm.cosim.SimOptions;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
-import defernorm.golden.timing.Schedule;
+import defernorm.accel.tops.TopGenerator;
 import defernorm.testbench.check.CheckPlan;
 import defernorm.testbench.check.CheckResult;
 import defernorm.testbench.check.Checker;
@@ -51,7 +51,7 @@ final class Sweeps {
             return point(variant, p, seed);
         } catch (RuntimeException e) {
             return new SweepPoint(OP.name().toLowerCase(), variant.name().toLowerCase(), p.n(), p.c(), -1,
-                    new Schedule(OP, variant, p).tokenLatency(), Double.NaN, false);
+                    TopGenerator.schedule(OP, variant, p).tokenLatency(), Double.NaN, false);
         }
     }
 
@@ -60,6 +60,6 @@ final class Sweeps {
         CheckResult r = Checker.check(Tops.underTest(variant, cfg), CheckPlan.free(RandomTokens.generate(p.n(), TOKENS, seed), seed),
                 SimOptions.builtin());
         return new SweepPoint(OP.name().toLowerCase(), variant.name().toLowerCase(), p.n(), p.c(), r.latency(),
-                new Schedule(OP, variant, p).tokenLatency(), r.cyclesPerToken(), r.passed());
+                TopGenerator.schedule(OP, variant, p).tokenLatency(), r.cyclesPerToken(), r.passed());
     }
 }

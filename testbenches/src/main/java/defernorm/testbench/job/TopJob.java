@@ -1,5 +1,6 @@
 package defernorm.testbench.job;
 
+import defernorm.accel.tops.TopGenerator;
 import defernorm.cosim.SimOptions;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
@@ -49,7 +50,7 @@ final class TopJob {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().lines().findFirst().orElse("");
             ReportRow row = new ReportRow(op.name().toLowerCase(), variant.name().toLowerCase(),
                     op.name().toLowerCase() + "/" + variant.name().toLowerCase(), p.n(), p.m(), p.p(), p.q(), p.c(), 0, -1,
-                    new Schedule(op, variant, p).tokenLatency(), Double.NaN, 0, Double.NaN, Double.NaN, -1, -1,
+                    TopGenerator.schedule(op, variant, p).tokenLatency(), Double.NaN, 0, Double.NaN, Double.NaN, -1, -1,
                     "could not generate or simulate: " + why);
             return new Outcome(row, new double[0], CompletableFuture.completedFuture(SynthCounts.Counts.UNKNOWN));
         }
@@ -100,7 +101,7 @@ final class TopJob {
         }
         String first = !free.passed() ? free.firstMismatch().describe()
                 : !bp.passed() ? "with backpressure: " + bp.firstMismatch().describe() : "";
-        Schedule schedule = new Schedule(op, variant, params);
+        Schedule schedule = TopGenerator.schedule(op, variant, params);
         ReportRow row = new ReportRow(op.name().toLowerCase(), variant.name().toLowerCase(), g.name(), params.n(), params.m(),
                 params.p(), params.q(), params.c(), all.size(), free.latency(), schedule.tokenLatency(), free.cyclesPerToken(),
                 free.mismatches() + bp.mismatches(), maxAbs, maxRel, -1, -1, first);

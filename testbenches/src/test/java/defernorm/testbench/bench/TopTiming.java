@@ -3,6 +3,7 @@ package defernorm.testbench.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import defernorm.accel.tops.TopGenerator;
 import defernorm.cosim.SimOptions;
 import defernorm.golden.model.LayerConfig;
 import defernorm.golden.model.Op;
@@ -43,7 +44,7 @@ public final class TopTiming {
         List<byte[]> tokens = RandomTokens.generate(params.n(), TOKENS, 9L);
         CheckResult r = Checker.check(Tops.underTest(variant, cfg), CheckPlan.free(tokens, 1L), SimOptions.builtin());
         assertTrue(r.passed(), r.summary());
-        Schedule s = new Schedule(op, variant, params);
+        Schedule s = TopGenerator.schedule(op, variant, params);
         assertEquals(s.tokenLatency(), r.latency(), r.top() + " latency");
         assertEquals((double) s.cyclesPerToken(), r.cyclesPerToken(), 1e-9, r.top() + " cycles per token");
         return new MeasuredTiming(variant, r.latency(), r.cyclesPerToken(), s.tokenLatency(), s.cyclesPerToken());
