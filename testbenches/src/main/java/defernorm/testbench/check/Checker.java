@@ -46,7 +46,7 @@ public final class Checker {
         }
         return new CheckResult(top.name(), options.engine(), timed != null, plan.tokens().size(), outcome.streamCycles(),
                 expected, outcome.received(), countMismatches(expected, outcome.received()), first,
-                outcome.latency(), outcome.cyclesPerToken());
+                outcome.latency(), outcome.cyclesPerToken(), outcome.tokenEdges());
     }
 
     /** Beats that differ at the same position, plus beats missing or extra at the end. */

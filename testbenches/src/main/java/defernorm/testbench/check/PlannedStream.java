@@ -55,7 +55,7 @@ final class PlannedStream {
                 boolean ready = row.get(0) != 0;
                 CycleSample s = new CycleSample(start + now, now, valid, ready, row.get(1) != 0, row.getBig(2), row.get(3) != 0, true);
                 if (b < beats && ready != timed.readyAt(now)) log.fail(readyMismatch(s, b, nb));
-                if (s.inputHandshake() && b % nb == 0) log.tokenStarted(b / nb, now);
+                if (s.inputHandshake()) log.input(b / nb, b % nb, nb, now);
                 log.observe(s);
             });
             sc = segEnd;

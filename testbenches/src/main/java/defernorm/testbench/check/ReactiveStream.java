@@ -64,7 +64,7 @@ final class ReactiveStream {
             exchange(source, ready);
             CycleSample s = new CycleSample(now, sc, valid, sReady, mValid, mData, mLast, ready);
             if (s.inputHandshake()) {
-                if (source.beat() == 0) log.tokenStarted(source.token(), sc);
+                log.input(source.token(), source.beat(), shape.inputBeatsPerToken(), sc);
                 lastProgress = sc;
             }
             source.advance(sReady);

@@ -32,7 +32,7 @@ final class StreamRun {
 
     /** What the checked stream did. */
     record Outcome(Mismatch first, List<OutputBeat> received, long streamCycles, long streamStart,
-                   long latency, double cyclesPerToken) {}
+                   long latency, double cyclesPerToken, List<TokenEdges> tokenEdges) {}
 
     Outcome run() {
         waves.at(sim.cycle());

@@ -16,6 +16,7 @@ import defernorm.testbench.dut.GeneratedTop;
 import defernorm.testbench.dut.LayerProblem;
 import defernorm.testbench.dut.Problems;
 import defernorm.testbench.dut.Tops;
+import defernorm.testbench.report.GanttBar;
 import defernorm.testbench.report.ReportRow;
 import defernorm.testbench.stimulus.EdgeCases;
 import defernorm.testbench.stimulus.Flow;
@@ -35,8 +36,8 @@ final class TopJob {
 
     private TopJob() {}
 
-    /** The row (cells still to come from {@code synth}) and the error samples. */
-    record Outcome(ReportRow row, double[] errors, CompletableFuture<SynthCounts.Counts> synth) {}
+    /** The row (cells still to come from {@code synth}), the error samples and the per-token timeline bars (sweep op only). */
+    record Outcome(ReportRow row, double[] errors, CompletableFuture<SynthCounts.Counts> synth, List<GanttBar> gantt) {}
 
     /**
      * {@link #run}, but a top that cannot be generated or simulated becomes a failed row naming the problem
@@ -52,7 +53,7 @@ final class TopJob {
                     op.name().toLowerCase() + "/" + variant.name().toLowerCase(), p.n(), p.m(), p.p(), p.q(), p.c(), 0, -1,
                     TopGenerator.schedule(op, variant, p).tokenLatency(), Double.NaN, 0, Double.NaN, Double.NaN, -1, -1,
                     "could not generate or simulate: " + why);
-            return new Outcome(row, new double[0], CompletableFuture.completedFuture(SynthCounts.Counts.UNKNOWN));
+            return new Outcome(row, new double[0], CompletableFuture.completedFuture(SynthCounts.Counts.UNKNOWN), List.of());
         }
     }
 
@@ -105,7 +106,8 @@ final class TopJob {
         ReportRow row = new ReportRow(op.name().toLowerCase(), variant.name().toLowerCase(), g.name(), params.n(), params.m(),
                 params.p(), params.q(), params.c(), all.size(), free.latency(), schedule.tokenLatency(), free.cyclesPerToken(),
                 free.mismatches() + bp.mismatches(), maxAbs, maxRel, -1, -1, first);
-        return new Outcome(row, errors == null ? new double[0] : errors, counts);
+        List<GanttBar> gantt = op == Sweeps.OP && variant != Variant.MATMUL ? TokenGantt.bars(free, schedule) : List.of();
+        return new Outcome(row, errors == null ? new double[0] : errors, counts, gantt);
     }
 
     /** Absolute errors of every output lane of every delivered token, or null for matmul-only. */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -22,10 +24,19 @@ final class Charts {
         System.setProperty("java.awt.headless", "true");
     }
 
-    /** Latency against {@code axis} (n or C), one measured and one predicted series per variant. */
-    static String latency(List<SweepPoint> points, String axisName, ToIntFunction<SweepPoint> axis, String title) {
+    /**
+     * Latency against {@code axis} (n or C), one measured and one predicted series per variant, with a
+     * vertical line at {@code markAt} labelled {@code markLabel} (e.g. H on the C axis), or none when null.
+     */
+    static String latency(List<SweepPoint> points, String axisName, ToIntFunction<SweepPoint> axis, String title,
+                          Double markAt, String markLabel) {
         XYChart chart = new XYChartBuilder().width(640).height(400).title(title)
                 .xAxisTitle(axisName).yAxisTitle("latency (cycles)").build();
+        if (markAt != null) {
+            double top = points.stream().mapToLong(p -> Math.max(p.measured(), p.predicted())).max().orElse(0);
+            chart.addAnnotation(new AnnotationLine(markAt, true, false));
+            chart.addAnnotation(new AnnotationText(markLabel, markAt, top, false));
+        }
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         Map<String, List<SweepPoint>> byVariant = new TreeMap<>();
         for (SweepPoint p : points) byVariant.computeIfAbsent(p.variant(), k -> new ArrayList<>()).add(p);
@@ -54,6 +65,39 @@ final class Charts {
             s.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_ROUND,
                     10f, new float[] {6f, 4f}, 0f));
         }
+    }
+
+    /**
+     * The per-token timeline of one variant: for each token, one lane per phase (top to bottom in
+     * {@link GanttBar.Phase} order), a bar from its first to its last edge; x in stream cycles.
+     */
+    static String gantt(String title, List<GanttBar> bars, long xMax) {
+        XYChart chart = new XYChartBuilder().width(860).height(330).title(title)
+                .xAxisTitle("stream cycle (edge 0 = first input handshake)").build();
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax((double) xMax);
+        // token t sits at y = -t, so token 0 is on top; the axis title names the rows (XChart labels only its own ticks)
+        chart.getStyler().setYAxisTicksVisible(false);
+        int phases = GanttBar.Phase.values().length;
+        java.awt.Color[] colors = {new java.awt.Color(0x4C72B0), new java.awt.Color(0x55A868), new java.awt.Color(0xC44E52),
+                new java.awt.Color(0x8172B2), new java.awt.Color(0xCCB974), new java.awt.Color(0x64B5CD)};
+        java.util.Set<GanttBar.Phase> named = java.util.EnumSet.noneOf(GanttBar.Phase.class);
+        int tokens = bars.stream().mapToInt(GanttBar::token).max().orElse(0) + 1;
+        chart.setYAxisTitle("token " + String.join(", ", java.util.stream.IntStream.range(0, tokens).mapToObj(Integer::toString).toList())
+                + " (top to bottom)");
+        chart.getStyler().setYAxisMin(-tokens + 0.5).setYAxisMax(0.5);
+        int i = 0;
+        for (GanttBar b : bars) {
+            // a token's lanes go downwards from -t + 0.4 in phase order
+            double y = -b.token() + 0.4 - 0.8 * b.phase().ordinal() / (phases - 1);
+            XYSeries s = chart.addSeries(named.add(b.phase()) ? b.phase().label() : "bar " + i, new double[] {b.from(), b.to()}, new double[] {y, y});
+            s.setShowInLegend(s.getName().equals(b.phase().label()));
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(colors[b.phase().ordinal()]);
+            s.setLineStyle(new java.awt.BasicStroke(7f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER));
+            i++;
+        }
+        return png(chart);
     }
 
     /** Histograms (as step lines) of absolute errors, one series per named sample set. */

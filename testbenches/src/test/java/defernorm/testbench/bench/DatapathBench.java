@@ -8,6 +8,7 @@ import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
 import defernorm.golden.timing.FlashNormExample;
+import defernorm.testbench.job.Sweeps;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +39,6 @@ import org.junit.jupiter.api.Test;
 class DatapathBench {
     static final Params DEFAULT = new Params(64, 32, 8, 4, 0);
     static final Params LLAMA = new Params(4096, 4096, 32, 32, 0);
-    /** Points per C sweep besides H and H + 1: enough to see the knee. */
-    private static final int C_STEPS = 8;
 
     @Test
     void measuresTheDatapathsAndWritesTheReport() throws Exception {
@@ -51,7 +50,7 @@ class DatapathBench {
         List<TimingRow> cSweep = new ArrayList<>();
         for (Op op : Op.values()) {
             long h = TopGenerator.schedule(op, Variant.DEFERRED, DEFAULT).hidingLimit();
-            for (int c : cValues(h)) {
+            for (int c : Sweeps.cValues(h)) {
                 TimingRow row = TimingRow.of(op, DEFAULT.withC(c), rtl);
                 long over = Math.max(0, c - h);
                 assertEquals(row.latency(Variant.MATMUL) + row.deferredExtra() + over, row.latency(Variant.DEFERRED),
@@ -91,27 +90,6 @@ class DatapathBench {
         String once = DatapathReport.replaceSection("# Benchmarks\n\n" + sim, "<!-- bench:datapaths:begin -->\nA\n<!-- bench:datapaths:end -->\n");
         String twice = DatapathReport.replaceSection(once, "<!-- bench:datapaths:begin -->\nB\n<!-- bench:datapaths:end -->\n");
         assertEquals("# Benchmarks\n\n" + sim + "\n<!-- bench:datapaths:begin -->\nB\n<!-- bench:datapaths:end -->\n", twice);
-    }
-
-    @Test
-    void theCSweepReachesTwiceTheHidingLimitAndMarksTheKnee() {
-        List<Integer> cs = cValues(21);
-        assertEquals(0, cs.get(0));
-        assertEquals(42, cs.get(cs.size() - 1));
-        assertTrue(cs.contains(21) && cs.contains(22));
-        assertEquals(List.of(0), cValues(-5));
-    }
-
-    /** C from 0 to 2H in about {@link #C_STEPS} steps, with H and H + 1 (the knee); only 0 when even C = 0 is not hidden. */
-    static List<Integer> cValues(long h) {
-        TreeSet<Integer> cs = new TreeSet<>(List.of(0));
-        if (h <= 0) return List.copyOf(cs);
-        int step = (int) Math.max(1, Math.round(2.0 * h / C_STEPS));
-        for (long c = 0; c <= 2 * h; c += step) cs.add((int) c);
-        cs.add((int) h);
-        cs.add((int) h + 1);
-        cs.add((int) (2 * h));
-        return List.copyOf(cs);
     }
 
     private static Path projectRoot() {
