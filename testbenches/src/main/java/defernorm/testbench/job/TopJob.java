@@ -27,11 +27,12 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The main job for one top: generate it, count its cells, co-simulate the directed edge cases and random
- * tokens with every cycle compared, then a shorter stream with bubbles, backpressure and a reset in the
- * middle, and measure the error of its dequantized outputs against float64.
+ * tokens with every cycle compared, then a shorter stream with input gaps (every cycle compared against the
+ * golden timeline of those arrivals) and one with gaps, backpressure and a reset in the middle (transactions
+ * and stream rules), and measure the error of its dequantized outputs against float64.
  */
 final class TopJob {
-    /** Tokens of the backpressure run, as a fraction of the main run (at least 8). */
+    /** Tokens of the input-gap and backpressure runs, as a fraction of the main run (at least 8). */
     private static final int BACKPRESSURE_DIVISOR = 4;
 
     private TopJob() {}
@@ -76,8 +77,11 @@ final class TopJob {
         CheckResult free = Checker.check(top, CheckPlan.free(all, s.seed()).withWaves(s.outDir().resolve("waves")), options);
         progress.step();
 
-        progress.doing(label + ": backpressure");
         List<byte[]> some = all.subList(0, Math.min(all.size(), Math.max(8, all.size() / BACKPRESSURE_DIVISOR)));
+        progress.doing(label + ": input gaps");
+        CheckResult gaps = Checker.check(top, CheckPlan.free(some, s.seed()).withFlow(Flow.random(0.7, 1.0))
+                .withWaves(s.outDir().resolve("waves")), options);
+        progress.doing(label + ": backpressure");
         MidStreamReset cut = new MidStreamReset(RandomTokens.generate(params.n(), 3, s.seed() + 1), 2 * params.beats() * params.groups());
         CheckResult bp = Checker.check(top, CheckPlan.free(some, s.seed()).withFlow(Flow.random(0.7, 0.6)).withReset(cut)
                 .withWaves(s.outDir().resolve("waves")), options);
@@ -101,11 +105,12 @@ final class TopJob {
             }
         }
         String first = !free.passed() ? free.firstMismatch().describe()
+                : !gaps.passed() ? "with input gaps: " + gaps.firstMismatch().describe()
                 : !bp.passed() ? "with backpressure: " + bp.firstMismatch().describe() : "";
         Schedule schedule = TopGenerator.schedule(op, variant, params);
         ReportRow row = new ReportRow(op.name().toLowerCase(), variant.name().toLowerCase(), g.name(), params.n(), params.m(),
                 params.p(), params.q(), params.c(), all.size(), free.latency(), schedule.tokenLatency(), free.cyclesPerToken(),
-                free.mismatches() + bp.mismatches(), maxAbs, maxRel, -1, -1, first);
+                free.mismatches() + gaps.mismatches() + bp.mismatches(), maxAbs, maxRel, -1, -1, first);
         List<GanttBar> gantt = op == Sweeps.OP && variant != Variant.MATMUL ? TokenGantt.bars(free, schedule) : List.of();
         return new Outcome(row, errors == null ? new double[0] : errors, counts, gantt);
     }
