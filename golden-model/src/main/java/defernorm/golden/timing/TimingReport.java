@@ -36,12 +36,12 @@ public final class TimingReport {
         return sb.toString();
     }
 
-    /** The FlashNorm comparison table. */
-    public static String flashNormTable(DepthSource src) {
+    /** The FlashNorm comparison table, one row per {nf, mf}. */
+    public static String flashNormTable(DepthSource src, int[][] shapes) {
         StringBuilder sb = new StringBuilder();
         sb.append("| nf | mf | paper sequential | paper deferred | paper saving | our standard | our deferred | our matmul-only | our saving |\n");
         sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (int[] s : new int[][] {{64, 16}, {512, 128}}) {
+        for (int[] s : shapes) {
             FlashNormExample ex = FlashNormExample.of(src, s[0], s[1]);
             sb.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %.1f%% | %d | %d | %d | %.1f%% |%n",
                     s[0], s[1], FlashNormExample.PAPER_SEQUENTIAL, FlashNormExample.PAPER_DEFERRED,

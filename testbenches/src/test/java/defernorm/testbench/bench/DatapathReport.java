@@ -56,7 +56,8 @@ final class DatapathReport {
         m.append("FlashNorm (Graef et al., arXiv 2407.09577) counts an nf×nf RMSNorm → Linear on mf vector lanes and an ")
                 .append("mf×mf matrix unit as sequential 24 cycles vs deferred 17, the matmul alone 16 (nf²/mf²). Ours maps it to ")
                 .append("n = m = nf, P = Q = mf, C = 0, per token, with every pipeline register counted (reduction tree, ")
-                .append("the 37-register isqrt/reciprocal chain, MAC tree, output stage).\n\n");
+                .append("the isqrt/reciprocal chain, MAC tree, output stage). The paper's other shape (nf = 512 on 128×128 MACs) is ")
+                .append("beyond the largest array the tops build.\n\n");
         m.append("| nf, mf | paper standard / deferred / matmul | paper saving | our standard / deferred / matmul-only | our saving | ours from |\n");
         m.append("|---|---:|---:|---:|---:|---|\n");
         for (FlashNormRow f : r.flashNorm()) {
@@ -71,7 +72,8 @@ final class DatapathReport {
         m.append("\n### Cycles per token (steady state, line rate; from the Schedule)\n\n");
         m.append("With double buffering every variant ingests at line rate; standard keeps the matmul's rate (NB·G) while its ")
                 .append("ingest and factor chain fit behind the previous token's matmul, `NB + reduction + C + factor + 1 ≤ (NB+1)·G`, ")
-                .append("i.e. for C up to the limit in the last column (asserted against the Schedule at the limit and one past it).\n\n");
+                .append("i.e. for C up to the limit in the last column (asserted against the Schedule at the limit and one past it, ")
+                .append("where the tops can be built with such a collective).\n\n");
         m.append("| op | n | m | P×Q | C | NB·G | matmul | deferred | standard | standard at the matmul rate for C ≤ |\n");
         m.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
         for (RateRow rr : r.rates()) {

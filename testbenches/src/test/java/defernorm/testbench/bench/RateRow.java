@@ -26,9 +26,18 @@ record RateRow(Op op, Params params, double matmul, double deferred, double stan
                 standardRateLimit(op, p));
     }
 
+    /** {@link #of}, or null when the tops cannot be built at {@code p} (e.g. a longer collective than they build). */
+    static RateRow ofBuildable(Op op, Params p) {
+        try {
+            return of(op, p);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** The largest C with {@code NB + reduction + C + factor + 1 ≤ (NB + 1)·G}, from the standard top's depths. */
     static long standardRateLimit(Op op, Params p) {
-        PipelineDepths d = TopGenerator.depths(op, Variant.STANDARD, p);
+        PipelineDepths d = TopGenerator.depths(op, Variant.STANDARD, p.withC(0));   // the depths do not depend on C
         long nb = p.beats();
         return (nb + 1) * p.groups() - nb - d.reduction() - d.factor() - 1;
     }

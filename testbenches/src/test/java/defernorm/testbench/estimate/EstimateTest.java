@@ -56,11 +56,11 @@ class EstimateTest {
 
     @Test
     void whereTheFactorChainDoesNotFitDeferringAlsoPaysInPrefill() {
-        // one 128 x 128 tile, C = 1000 for every reduction: attention rows (NB·G = 8 at seq 512) are far too short
-        BlockEstimator one = new BlockEstimator(TopGenerator::depths, 128, 128, 1000, 1);
+        // one 64 x 64 tile, C = 1000 for every reduction: attention rows (NB·G = 16 at seq 512) are far too short
+        BlockEstimator one = new BlockEstimator(TopGenerator::depths, 64, 64, 1000, 1);
         ModelShape llama = ModelShape.LLAMA2_7B;
         double prefill = EstimateTable.saved(one.block(llama, Variant.STANDARD, 512, 512), one.block(llama, Variant.DEFERRED, 512, 512));
-        assertTrue(prefill > 0.2, "prefill saved " + prefill);
+        assertTrue(prefill > 0.1, "prefill saved " + prefill);
     }
 
     @Test
