@@ -2,11 +2,11 @@ package defernorm.accel;
 
 import defernorm.accel.units.CollectiveDelay;
 import defernorm.accel.units.Exp2Unit;
-import defernorm.accel.units.IsqrtUnit;
 import defernorm.accel.units.MacArray;
 import defernorm.accel.units.NormFactorUnit;
 import defernorm.accel.units.NormRequantize;
 import defernorm.accel.units.OutputStage;
+import defernorm.accel.units.PiecewiseLinearUnit;
 import defernorm.accel.units.ReciprocalUnit;
 import defernorm.accel.units.ReduceOp;
 import defernorm.accel.units.ReductionTree;
@@ -15,6 +15,9 @@ import defernorm.accel.units.ScaleUnit;
 import defernorm.accel.units.SoftmaxFactorUnit;
 import defernorm.accel.units.SoftmaxFront;
 import defernorm.accel.units.SoftmaxRequantize;
+import defernorm.golden.fixed.Exp2;
+import defernorm.golden.fixed.InverseSqrtTable;
+import defernorm.golden.fixed.ReciprocalTable;
 import defernorm.golden.model.Formats;
 import defernorm.golden.model.Op;
 import defernorm.hdl.ir.Type;
@@ -42,18 +45,19 @@ public final class AllUnits {
         return List.of(
                 new MacArray(MacArray.Config.int8(8, 4, 4, 2)),
                 new MacArray(MacArray.Config.int8(4, 4, 4, 4)),
-                new MacArray(new MacArray.Config(3, 2, 2, 3, Type.uint(7), true, SoftmaxFront.MAX_BITS)),
+                new MacArray(new MacArray.Config(3, 2, 2, 3, Type.uint(Exp2.OUT_BITS), true, SoftmaxFront.MAX_BITS)),
                 new ReductionTree(ReductionTree.Config.norm(8, 4, ReduceOp.SUM)),
                 new ReductionTree(ReductionTree.Config.norm(5, 3, ReduceOp.SUMSQ)),
-                new ReductionTree(new ReductionTree.Config(4, Type.uint(7), 4, ReduceOp.SUM, false, SoftmaxFront.MAX_BITS)),
+                new ReductionTree(new ReductionTree.Config(4, Type.uint(Exp2.OUT_BITS), 4, ReduceOp.SUM, false, SoftmaxFront.MAX_BITS)),
                 new ReductionTree(new ReductionTree.Config(4, Type.sint(SoftmaxFront.MAX_BITS), 4, ReduceOp.MAX, false, 0)),
                 new CollectiveDelay(32, 0),
                 new CollectiveDelay(32, 3),
                 new Exp2Unit(SoftmaxFront.U_BITS, SoftmaxFront.MAX_BITS, true),
                 new Exp2Unit(SoftmaxFront.U_BITS, SoftmaxFront.MAX_BITS, false),
-                new IsqrtUnit(8),
-                new ReciprocalUnit(),
+                new PiecewiseLinearUnit(InverseSqrtTable.TABLE),
+                new PiecewiseLinearUnit(ReciprocalTable.TABLE),
                 new RsqrtUnit(43),
+                new ReciprocalUnit(21),
                 new NormFactorUnit(Op.LAYERNORM, 32, 13, 20),
                 new SoftmaxFactorUnit(12),
                 new OutputStage(4, 2, 20, 0),

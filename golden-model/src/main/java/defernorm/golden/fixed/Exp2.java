@@ -7,11 +7,12 @@ package defernorm.golden.fixed;
  * <p>Input {@code d} has {@link #LOG_FRAC} fractional bits and {@code d < 2^LOG_FRAC} (its integer
  * part {@code ip = d >> LOG_FRAC} is <= 0). Output: {@code roundShift(T[idx], -ip)} where
  * {@code idx = (d & (2^LOG_FRAC - 1)) >> (LOG_FRAC - INDEX_BITS)} and T = {@link #table}; the result is
- * in [0, 127] and approximates {@code 64 * 2^(d / 2^LOG_FRAC)}.
+ * in [0, 255] (uint8, the unsigned activation of a uint8 x int8 MAC array) and approximates
+ * {@code 128 * 2^(d / 2^LOG_FRAC)}.
  *
  * <pre>{@code
- * Exp2.of(0)                      // 64  (T[0] = round(64 * 2^(0.5/256)) = 64)
- * Exp2.of(-(1 << Exp2.LOG_FRAC))  // 32
+ * Exp2.of(0)                      // 128  (T[0] = round(128 * 2^(0.5/256)) = 128)
+ * Exp2.of(-(1 << Exp2.LOG_FRAC))  // 64
  * }</pre>
  */
 public final class Exp2 {
@@ -19,8 +20,8 @@ public final class Exp2 {
     public static final int LOG_FRAC = 12;
     /** Table address bits: the top INDEX_BITS of the fraction (truncated). */
     public static final int INDEX_BITS = 8;
-    /** Width of table entries and of exp outputs (unsigned, so they are valid int8 activations). */
-    public static final int OUT_BITS = 7;
+    /** Width of table entries and of exp outputs: unsigned 8 bits, the MAC array's uint8 activation. */
+    public static final int OUT_BITS = 8;
 
     private static final long[] TABLE = table(INDEX_BITS, OUT_BITS);
 
@@ -43,7 +44,7 @@ public final class Exp2 {
         return t;
     }
 
-    /** The exp unit on d (LOG_FRAC fractional bits, d < 2^LOG_FRAC); result in [0, 127]. */
+    /** The exp unit on d (LOG_FRAC fractional bits, d < 2^LOG_FRAC); result in [0, 255]. */
     public static long of(long d) {
         if (d >= (1L << LOG_FRAC)) {
             throw new IllegalArgumentException("exp2 input " + d + " has a positive integer part");

@@ -2,12 +2,15 @@ package defernorm.golden.fixed;
 
 /**
  * Exact integer square root by the digit-by-digit restoring method: one result bit per step, most
- * significant first. The RTL pipelines it with one register per step ({@code inBits/2} steps).
+ * significant first.
  *
  * <p>Step {@code i} (i = k-1 down to 0, k = inBits/2), with remainder {@code rem} and root {@code q}
  * (both start at 0): bring down the next two input bits, {@code rem = (rem << 2) | bits(v, 2i+1..2i)};
  * trial {@code t = (q << 2) | 1}; if {@code rem >= t} then {@code rem -= t, q = (q << 1) | 1} else
  * {@code q = q << 1}.
+ *
+ * <p>No longer on the datapath: the factors use the table-seeded {@link InverseSqrtTable}. Kept only
+ * while {@code timing.Latencies} still names its step count; delete it together with Latencies.
  *
  * <pre>{@code
  * Isqrt.floorSqrt(1L << 30, 32)  // 32768

@@ -1,8 +1,8 @@
 package defernorm.golden.fixed;
 
 /**
- * Leading-one normalization (a leading-zero count plus a barrel shift) so the square root and the
- * reciprocal work on fixed-width mantissas. Right shifts truncate (floor); left shifts are exact.
+ * Leading-one normalization (a leading-zero count plus a barrel shift) so the factor tables
+ * ({@link InverseSqrtTable}, {@link ReciprocalTable}) work on fixed-width mantissas. Right shifts truncate (floor); left shifts are exact.
  *
  * <pre>{@code
  * Normalize.evenExponent(1, 32)      // -15 : 1 << 30 is in [2^30, 2^32)

@@ -1,8 +1,11 @@
 package defernorm.golden.fixed;
 
 /**
- * Restoring division, one quotient bit per step (the RTL registers each step), and the normalized
- * 16-bit reciprocal used by every per-token factor.
+ * Restoring division, one quotient bit per step, and the normalized 16-bit reciprocal the per-token
+ * factor used before the table-seeded units.
+ *
+ * <p>No longer on the datapath: the factors use the table-seeded {@link ReciprocalTable}. Kept only
+ * while {@code timing.Latencies} still names its step count; delete it together with Latencies.
  *
  * <pre>{@code
  * Reciprocal.floorDiv(100, 7, 7, 4)      // 14

@@ -2,7 +2,7 @@ package defernorm.golden.fixed;
 
 /**
  * Saturation to a signed or unsigned width. Used only where {@code docs/numerics.md} says so: the
- * standard variant's requantized activations (int8), softmax probabilities (0..127) and the output
+ * standard variant's requantized activations (int8), softmax probabilities (0..255) and the output
  * lanes (int32).
  *
  * <pre>{@code

@@ -1,8 +1,8 @@
 package defernorm.golden.model;
 
-import defernorm.golden.fixed.Isqrt;
+import defernorm.golden.fixed.InverseSqrtTable;
 import defernorm.golden.fixed.Normalize;
-import defernorm.golden.fixed.Reciprocal;
+import defernorm.golden.fixed.ReciprocalTable;
 
 /**
  * The per-token factor, computed once per token: a 16-bit mantissa {@code r} in [2^15, 2^16) and an
@@ -18,25 +18,27 @@ import defernorm.golden.fixed.Reciprocal;
  * }</pre>
  *
  * @param input    the statistic the factor was computed from (V or den)
- * @param mantissa the normalized square root (or normalized den) fed to the reciprocal
- * @param r        the reciprocal, [2^15, 2^16)
+ * @param mantissa the normalized mantissa the table reads: vn (32-bit, 1/sqrt) or dn (24-bit, 1/x)
+ * @param r        the factor's mantissa, [2^15, 2^16)
  * @param e        the exponent
  */
 public record Factor(long input, long mantissa, long r, int e) {
 
-    /** 1/sqrt(v) ~ r * 2^-(31+e): e = ceil(bits(v)/2) - 16, s = isqrt(v * 2^-2e) (32-bit), r = floor((2^31-1)/s). */
+    /** 1/sqrt(v) ~ r * 2^-(31+e): e = ceil(bits(v)/2) - 16, vn = v * 2^-2e (32-bit), r = InverseSqrtTable.of(vn). */
     public static Factor inverseSqrt(long v) {
-        int e = Normalize.evenExponent(v, Formats.SQRT_IN_BITS);
+        int e = Normalize.evenExponent(v, InverseSqrtTable.IN_BITS);
         long vn = Normalize.evenMantissa(v, e);
-        long s = Isqrt.floorSqrt(vn, Formats.SQRT_IN_BITS);
-        return new Factor(v, s, Reciprocal.ofNormalized(s), e);
+        return new Factor(v, vn, InverseSqrtTable.of(vn), e);
     }
 
-    /** 1/den ~ r * 2^-(31+e): e = bits(den) - 16, dn = den * 2^-e (16-bit), r = floor((2^31-1)/dn). */
+    /**
+     * 1/den ~ r * 2^-(31+e): e = bits(den) - 16, dn = den normalized to 24 bits (den * 2^-(e-8)),
+     * r = ReciprocalTable.of(dn) ~ 2^39/dn.
+     */
     public static Factor reciprocal(long den) {
-        int e = Normalize.exponent(den, Reciprocal.BITS);
-        long dn = Normalize.mantissa(den, e);
-        return new Factor(den, dn, Reciprocal.ofNormalized(dn), e);
+        int e = Normalize.exponent(den, Formats.FACTOR_BITS);
+        long dn = Normalize.mantissa(den, e - (ReciprocalTable.IN_BITS - Formats.FACTOR_BITS));
+        return new Factor(den, dn, ReciprocalTable.of(dn), e);
     }
 
     /** Right shift that turns {@code value * r} into a number with {@code fracBits} fractional bits. */

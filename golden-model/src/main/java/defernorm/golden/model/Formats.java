@@ -19,10 +19,10 @@ public final class Formats {
     public static final int SOFTMAX_OUT_FRAC = 16;
     /** Standard LayerNorm/RMSNorm: normalized activations requantized to int8 with 4 fractional bits. */
     public static final int NORM_ACT_FRAC = 4;
-    /** Standard softmax: probabilities requantized to 0..127 with 7 fractional bits (1.0 saturates to 127). */
-    public static final int PROB_FRAC = 7;
-    /** Width of the normalized square-root input (the isqrt result has half of it). */
-    public static final int SQRT_IN_BITS = 32;
+    /** Standard softmax: probabilities requantized to uint8 0..255 with 8 fractional bits (1.0 saturates to 255). */
+    public static final int PROB_FRAC = 8;
+    /** Width of the factor mantissa r (unsigned, in [2^15, 2^16)). */
+    public static final int FACTOR_BITS = 16;
     /** The factor R carries 2^-FACTOR_FRAC (times 2^-e): 1/sqrt(V) ~ R * 2^-(31+e). */
     public static final int FACTOR_FRAC = 31;
     /** Largest allowed epsilon word E (exclusive). */

@@ -9,7 +9,7 @@ import defernorm.golden.fixed.Rounding;
  *
  * <p>Per beat k (lanes i): u[i] = s[i] * L (12 fractional bits); beat max b = max(u[i] >> 12);
  * M_k = b for k = 0, else max(M_{k-1}, b); delta_k = M_k - M_{k-1} (0 for k = 0);
- * p[i] = exp2(u[i] - (M_k << 12)) in [0, 127]; den = roundShift(den, delta_k) + sum p[i].
+ * p[i] = exp2(u[i] - (M_k << 12)) in [0, 255]; den = roundShift(den, delta_k) + sum p[i].
  *
  * <pre>{@code
  * OnlineSoftmax r = OnlineSoftmax.run(scores, cfg.scoreMul(), p);
@@ -17,7 +17,7 @@ import defernorm.golden.fixed.Rounding;
  * }</pre>
  *
  * @param beatMax running max M_k after each beat
- * @param den     final denominator, in [64, 127 n]
+ * @param den     final denominator, in [128, 255 n]
  */
 public record OnlineSoftmax(long[] beatMax, long den) {
 

@@ -5,13 +5,13 @@ import defernorm.golden.fixed.Saturate;
 /**
  * Softmax standard: the online reduction gives the global max M and den while the scores go into the
  * activation buffer; then each buffered score is read back, p[i] = exp2(u[i] - (M << 12)), and
- * multiplied by r. Requantized: q[i] = clamp(roundShift(p[i] r, 31 + e - 7), 0, 127),
- * out[j] = sat32((sum q[i] V[i][j]) << 9 + bias[j]). Full precision: out[j] =
+ * multiplied by r. Requantized to uint8: q[i] = clamp(roundShift(p[i] r, 31 + e - 8), 0, 255),
+ * out[j] = sat32((sum q[i] V[i][j]) << 8 + bias[j]). Full precision: out[j] =
  * sat32(roundShift(sum (p[i] r) V[i][j], 31 + e - 16) + bias[j]).
  */
 final class SoftmaxStandard extends StandardDatapath {
     SoftmaxStandard(LayerConfig cfg, boolean fullPrecision) {
-        super(cfg, fullPrecision, Formats.PROB_FRAC, Formats.SOFTMAX_OUT_FRAC, v -> Saturate.range(v, 0, 127));
+        super(cfg, fullPrecision, Formats.PROB_FRAC, Formats.SOFTMAX_OUT_FRAC, v -> Saturate.range(v, 0, (1L << Formats.PROB_FRAC) - 1));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package defernorm.golden.model;
 
+import defernorm.golden.fixed.Exp2;
 import defernorm.golden.fixed.Normalize;
 
 /**
@@ -32,6 +33,15 @@ public final class Widths {
         return signedBits(-128L * 127 * n, 128L * 128 * n);
     }
 
+    /**
+     * Softmax accumulators, uint8 exp values times int8 V over n products: acc in [-255*128 n, 255*127 n]
+     * (the deferred rescale never grows |acc|: |roundShift(a, d)| <= |a| for every integer a).
+     */
+    public static int softmaxAccumulatorBits(int n) {
+        long pMax = (1L << Exp2.OUT_BITS) - 1;
+        return signedBits(-pMax * 128 * n, pMax * 127 * n);
+    }
+
     /** S1 = sum x in [-128n, 127n]. */
     public static int sumBits(int n) {
         return signedBits(-128L * n, 127L * n);
@@ -52,15 +62,15 @@ public final class Widths {
         return unsignedBits(((long) n) << 16);
     }
 
-    /** Final-scale product acc * (n r) (LayerNorm/RMSNorm) or acc * r (softmax). */
+    /** Final-scale product acc * (n r) (LayerNorm/RMSNorm) or acc * r (softmax): |acc| times a factor below n 2^16 (2^16). */
     public static int finalProductBits(Op op, int n) {
-        long acc = 128L * 128 * n;
+        long acc = op == Op.SOFTMAX ? 255L * 128 * n : 128L * 128 * n;
         long f = op == Op.SOFTMAX ? (1L << 16) : ((long) n << 16);
         return signedBits(-acc * f, acc * f);
     }
 
-    /** Softmax denominator in [64, 127 n]. */
+    /** Softmax denominator in [128, 255 n]: the max element contributes T[0] = 128, each p <= 255, a rescale never grows it. */
     public static int denominatorBits(int n) {
-        return unsignedBits(127L * n);
+        return unsignedBits(((1L << Exp2.OUT_BITS) - 1) * n);
     }
 }

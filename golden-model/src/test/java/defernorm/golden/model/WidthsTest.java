@@ -66,20 +66,37 @@ class WidthsTest {
                 for (long lane : r.lanes()) {
                     assertTrue(Saturate.fitsSigned(lane, Formats.OUT_BITS));
                 }
+                int accBits = op == Op.SOFTMAX ? Widths.softmaxAccumulatorBits(N) : Widths.accumulatorBits(N);
                 for (long acc : r.accumulators()) {
-                    assertTrue(v == Variant.STANDARD || Saturate.fitsSigned(acc, Widths.accumulatorBits(N)), op + " " + v);
+                    assertTrue(v == Variant.STANDARD || Saturate.fitsSigned(acc, accBits), op + " " + v);
                 }
                 if (v == Variant.DEFERRED && op != Op.SOFTMAX) {
                     long rn = N * r.factor().r();
                     assertTrue(rn < 1L << Widths.scaledFactorBits(N));
                     assertTrue(Saturate.fitsSigned(r.accumulators()[0] * rn, Widths.finalProductBits(op, N)));
                 }
+                if (v == Variant.DEFERRED && op == Op.SOFTMAX) {
+                    assertTrue(Saturate.fitsSigned(r.accumulators()[0] * r.factor().r(), Widths.finalProductBits(op, N)));
+                }
             }
         }
     }
 
     @Test
-    void softmaxDenominatorStaysIn64To127n() {
+    void softmaxAccumulatorBoundIsReachedAndFits() {
+        // every score 1 with L = 4095: u = 4095 just below the next integer, so p = T[255] = 255 everywhere
+        byte[] s = new byte[N];
+        Arrays.fill(s, (byte) 1);
+        LayerConfig cfg = filled(Op.SOFTMAX, N, 4, (byte) -128, 4095);
+        TokenResult r = Datapaths.of(cfg, Variant.DEFERRED).process(s);
+        assertEquals(-255L * 128 * N, r.accumulators()[0]);
+        assertEquals(255L * N, r.statistics()[1]);
+        assertTrue(Saturate.fitsSigned(r.accumulators()[0], Widths.softmaxAccumulatorBits(N)));
+        assertEquals(28, Widths.softmaxAccumulatorBits(N));
+    }
+
+    @Test
+    void softmaxDenominatorStaysIn128To255n() {
         Random rnd = new Random(1);
         for (int t = 0; t < 200; t++) {
             byte[] s = new byte[256];
@@ -87,10 +104,10 @@ class WidthsTest {
                 s[i] = (byte) (t % 3 == 0 ? 127 : rnd.nextInt(256) - 128);
             }
             long den = OnlineSoftmax.run(s, 1 + rnd.nextInt(60000), 8).den();
-            assertTrue(den >= 64 && den <= 127L * 256, "den " + den);
+            assertTrue(den >= 128 && den <= 255L * 256, "den " + den);
             assertTrue(den < 1L << Widths.denominatorBits(256));
         }
         byte[] same = new byte[256];
-        assertEquals(64L * 256, OnlineSoftmax.run(same, 100, 16).den());
+        assertEquals(128L * 256, OnlineSoftmax.run(same, 100, 16).den());
     }
 }

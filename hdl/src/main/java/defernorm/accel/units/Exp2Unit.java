@@ -1,17 +1,16 @@
 package defernorm.accel.units;
 
 import defernorm.golden.fixed.Exp2;
-import defernorm.golden.timing.Latencies;
 import defernorm.hdl.Mem;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
 /**
  * The softmax exp unit, bit-exact with {@code Exp2.of(u - (max << 12))} ({@code OnlineSoftmax.exp}):
- * three register stages ({@link Latencies#EXP}), fully pipelined.
+ * three register stages (two without the registered output), fully pipelined.
  * <ol>
  *   <li>subtract and split: {@code d = u - (max << LOG_FRAC)}; table index = the top {@code INDEX_BITS} of
- *       d's fraction; shift = {@code min(-(d >> LOG_FRAC), 8)} (T &lt; 128, so any shift &ge; 8 gives 0,
+ *       d's fraction; shift = {@code min(-(d >> LOG_FRAC), 9)} (T &lt; 256, so any shift &ge; 9 gives 0,
  *       as the golden clamp does);</li>
  *   <li>table lookup: a ROM of {@code 2^INDEX_BITS} entries of {@code OUT_BITS} bits holding
  *       {@code Exp2.table(...)} (its synchronous read is this stage's register);</li>
@@ -22,7 +21,7 @@ import defernorm.hdl.ir.Type;
  * Requires {@code u - (max << LOG_FRAC) < 2^LOG_FRAC}, which the running maximum guarantees.
  *
  * <p>Ports: {@code en}, {@code in_valid}, {@code in_u} (SInt(U)), {@code in_max} (SInt(M)) &rarr;
- * {@code out_valid}, {@code out_p} (UInt(7)).
+ * {@code out_valid}, {@code out_p} (UInt(8): the uint8 activation of the MAC array).
  *
  * <pre>{@code
  * Exp2Unit e = new Exp2Unit(25, 13, true);   // Exp2Unit_U25_M13
@@ -32,13 +31,11 @@ public final class Exp2Unit extends PipelinedUnit {
     /** Shifts at or above this give 0 for every table entry (entries are below 2^OUT_BITS). */
     static final int ZERO_SHIFT = Exp2.OUT_BITS + 1;
 
-    private final boolean registeredOutput;
+    private int depth;
 
     public Exp2Unit(int uBits, int maxBits, boolean registeredOutput) {
         super("Exp2Unit_U" + uBits + "_M" + maxBits + (registeredOutput ? "" : "_C"));
-        if (Latencies.EXP != 3) throw new IllegalStateException("Exp2Unit builds 3 stages but Latencies.EXP is " + Latencies.EXP + ".");
         if (uBits < 2 || maxBits < 4) throw new IllegalArgumentException("Exp2Unit needs u of at least 2 bits and max of at least 4 bits, not " + uBits + " and " + maxBits + ".");
-        this.registeredOutput = registeredOutput;
         int f = Exp2.LOG_FRAC;
         Signal valid = input("in_valid", Type.bool());
         Signal u = input("in_u", Type.sint(uBits));
@@ -55,23 +52,26 @@ public final class Exp2Unit extends PipelinedUnit {
         Signal idxQ = stage("s1_index", idx);
         Signal shiftQ = stage("s1_shift", shift);
         valid = stage("s1_valid", valid);
+        depth++;
 
         // ---- stage 2: table lookup (the ROM's read register) ----------------------------------------------------
         Mem rom = memory("exp_table", Exp2.OUT_BITS, 1 << Exp2.INDEX_BITS).init(Exp2.table(Exp2.INDEX_BITS, Exp2.OUT_BITS));
         Signal t = rom.read("s2_table", idxQ, en());
         Signal shift2 = stage("s2_shift", shiftQ);
         valid = stage("s2_valid", valid);
+        depth++;
 
         // ---- stage 3: rounding shift -------------------------------------------------------------------------------
         Signal p = roundShift(t, shift2).named("p");
         if (registeredOutput) {
             p = stage("s3_p", p);
             valid = stage("s3_valid", valid);
+            depth++;
         }
         output("out_valid", Type.bool()).set(valid);
         output("out_p", Type.uint(Exp2.OUT_BITS)).set(p);
     }
 
-    /** Register stages inside this unit: {@code Latencies.EXP}, or one fewer without the output register. */
-    public int latency() { return registeredOutput ? Latencies.EXP : Latencies.EXP - 1; }
+    /** Register stages built: 3, or 2 without the output register (the consumer's register is then the third). */
+    public int latency() { return depth; }
 }

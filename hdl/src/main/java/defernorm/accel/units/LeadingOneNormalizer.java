@@ -1,14 +1,12 @@
 package defernorm.accel.units;
 
 import defernorm.golden.fixed.Normalize;
-import defernorm.golden.timing.Latencies;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
 /**
  * Leading-one normalization of a positive value to a fixed-width mantissa and an exponent, bit-exact with
- * {@link Normalize}: two register stages ({@link Latencies#NORMALIZE_SHIFT}): the leading-one detect
- * (bit length L), then the barrel shift.
+ * {@link Normalize}: two register stages, the leading-one detect (bit length L), then the barrel shift.
  * <ul>
  *   <li>{@code even} (for the square root, {@code Normalize.evenExponent/evenMantissa}):
  *       {@code e = ceil(L/2) - w/2}, mantissa {@code v * 2^(-2e)} in [2^(w-2), 2^w).</li>
@@ -16,7 +14,8 @@ import defernorm.hdl.ir.Type;
  *       {@code v * 2^(-e)} in [2^(w-1), 2^w).</li>
  * </ul>
  * Right shifts truncate, as in the golden model. Both are one right shift of {@code v << w} by
- * {@code L} (plain) or L rounded up to even (even).
+ * {@code L} (plain) or L rounded up to even (even). The factor units use it with w = 32 (even, before the
+ * inverse square root) and w = 24 (plain, before the reciprocal).
  *
  * <p>Ports: {@code en}, {@code in_valid}, {@code in_data} (UInt(V)) &rarr; {@code out_valid},
  * {@code out_mant} (UInt(w)), {@code out_exp} (SInt({@link #EXP_BITS})).
@@ -29,11 +28,10 @@ public final class LeadingOneNormalizer extends PipelinedUnit {
     /** Width of the exponent output. */
     public static final int EXP_BITS = 8;
 
+    private int depth;
+
     public LeadingOneNormalizer(int inBits, int mantBits, boolean even) {
         super("LeadingOneNormalizer_V" + inBits + "_W" + mantBits + (even ? "_EVEN" : "_PLAIN"));
-        if (Latencies.NORMALIZE_SHIFT != 2) {
-            throw new IllegalStateException("LeadingOneNormalizer builds 2 stages but Latencies.NORMALIZE_SHIFT is " + Latencies.NORMALIZE_SHIFT + ".");
-        }
         if (inBits < 1 || inBits > 100 || mantBits < 2 || (even && (mantBits & 1) != 0)) {
             throw new IllegalArgumentException("LeadingOneNormalizer needs 1..100 input bits and a mantissa of at least 2 bits (even for the square root).");
         }
@@ -47,6 +45,7 @@ public final class LeadingOneNormalizer extends PipelinedUnit {
         Signal lenQ = stage("s1_len", len.named("len"));
         Signal vQ = stage("s1_data", v);
         valid = stage("s1_valid", valid);
+        depth++;
 
         // ---- stage 2: one right shift of v << w ------------------------------------------------------------------
         Signal amount = even ? Signal.cat(lenQ.plus(1).shr(1), lit(0, Type.bool())) : lenQ;   // L, or 2*ceil(L/2)
@@ -58,8 +57,9 @@ public final class LeadingOneNormalizer extends PipelinedUnit {
         output("out_mant", Type.uint(mantBits)).set(stage("s2_mant", mant));
         output("out_exp", Type.sint(EXP_BITS)).set(stage("s2_exp", exp));
         output("out_valid", Type.bool()).set(stage("s2_valid", valid));
+        depth++;
     }
 
-    /** Register stages: {@code Latencies.NORMALIZE_SHIFT}. */
-    public int latency() { return Latencies.NORMALIZE_SHIFT; }
+    /** Register stages built: 2. */
+    public int latency() { return depth; }
 }

@@ -2,7 +2,6 @@ package defernorm.accel.units;
 
 import defernorm.golden.model.Formats;
 import defernorm.golden.model.Op;
-import defernorm.golden.timing.Latencies;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
@@ -11,12 +10,13 @@ import defernorm.hdl.ir.Type;
 /**
  * The LayerNorm/RMSNorm nonlinear chain after the collective, bit-exact with {@code NormStatistics} and
  * {@code Factor.inverseSqrt}: from the token's S1 = &Sigma;x, S2 = &Sigma;x&sup2; and the epsilon word E to the
- * factor {@code n·r} and exponent e, in {@code Latencies.normFactor()} stages:
+ * factor {@code n·r} and exponent e, in 8 stages:
  * <ol>
- *   <li>{@link Latencies#VARIANCE}: register {@code n·S2}, {@code S1²} and E; then
+ *   <li>variance (2): register {@code n·S2}, {@code S1²} and E; then
  *       {@code V = n·S2 - S1² + E} (RMSNorm: {@code n·S2 + E});</li>
- *   <li>{@link RsqrtUnit}: {@code r, e = Factor.inverseSqrt(V)};</li>
- *   <li>{@link Latencies#FACTOR_SCALE}: {@code out_factor = n·r}.</li>
+ *   <li>{@link RsqrtUnit} (5): {@code r, e = Factor.inverseSqrt(V)} (normalize 2, table read 1,
+ *       multiply 1, subtract/round/clamp 1);</li>
+ *   <li>factor register (1): {@code out_factor = n·r}.</li>
  * </ol>
  *
  * <p>Ports: {@code en}, {@code in_valid}, {@code in_s1} (SInt, LayerNorm only), {@code in_s2} (UInt),
@@ -25,7 +25,7 @@ import defernorm.hdl.ir.Type;
  * {@code out_exp} (SInt(8)).
  *
  * <pre>{@code
- * NormFactorUnit f = new NormFactorUnit(Op.LAYERNORM, 64, 14, 21);   // NormFactorUnit_LAYERNORM_n64
+ * NormFactorUnit f = new NormFactorUnit(Op.LAYERNORM, 64, 14, 21);   // NormFactorUnit_LAYERNORM_n64_S14_21, 8 stages
  * }</pre>
  */
 public final class NormFactorUnit extends PipelinedUnit {
@@ -33,6 +33,7 @@ public final class NormFactorUnit extends PipelinedUnit {
     public static final int EPS_BITS = 64 - Long.numberOfLeadingZeros(Formats.MAX_EPS - 1);
 
     private final int vBits;
+    private final int latency;
 
     /**
      * @param op     LAYERNORM or RMSNORM
@@ -43,9 +44,6 @@ public final class NormFactorUnit extends PipelinedUnit {
     public NormFactorUnit(Op op, int n, int s1Bits, int s2Bits) {
         super("NormFactorUnit_" + op + "_n" + n + "_S" + s1Bits + "_" + s2Bits);
         if (op == Op.SOFTMAX) throw new IllegalArgumentException("NormFactorUnit is for LayerNorm and RMSNorm, not softmax.");
-        if (Latencies.VARIANCE != 2 || Latencies.FACTOR_SCALE != 1) {
-            throw new IllegalStateException("NormFactorUnit builds VARIANCE = 2 and FACTOR_SCALE = 1 stages; Latencies changed.");
-        }
         boolean ln = op == Op.LAYERNORM;
         Signal en = en();
         Signal valid = input("in_valid", Type.bool());
@@ -70,21 +68,23 @@ public final class NormFactorUnit extends PipelinedUnit {
         valid = stage("v2_valid", valid);
 
         // ---- 1/sqrt(V) ---------------------------------------------------------------------------------------------
-        Inst rsqrt = instance("rsqrt", new RsqrtUnit(vBits));
+        RsqrtUnit rsqrtUnit = new RsqrtUnit(vBits);
+        Inst rsqrt = instance("rsqrt", rsqrtUnit);
         rsqrt.in("en", en).in("in_valid", valid).in("in_data", vQ);
 
         // ---- factor register: n * r --------------------------------------------------------------------------------
         Signal factor = rsqrt.out("out_r").times(nLit);
-        output("out_factor", Type.uint(16 + nBits)).set(stage("f_factor", factor));
-        output("out_r", Type.uint(16)).set(stage("f_r", rsqrt.out("out_r")));
+        output("out_factor", Type.uint(Formats.FACTOR_BITS + nBits)).set(stage("f_factor", factor));
+        output("out_r", Type.uint(Formats.FACTOR_BITS)).set(stage("f_r", rsqrt.out("out_r")));
         output("out_exp", Type.sint(LeadingOneNormalizer.EXP_BITS)).set(stage("f_exp", rsqrt.out("out_exp")));
         output("out_valid", Type.bool()).set(stage("f_valid", rsqrt.out("out_valid")));
+        this.latency = 2 + rsqrtUnit.latency() + 1;   // variance, 1/sqrt, factor register
     }
 
     /** Width of the variance word V. */
     public int varianceBits() { return vBits; }
 
-    /** Register stages: {@code Latencies.normFactor()}. */
-    public int latency() { return Latencies.normFactor(); }
+    /** Register stages built: variance 2 + {@link RsqrtUnit} 5 + factor register 1 = 8. */
+    public int latency() { return latency; }
 
 }

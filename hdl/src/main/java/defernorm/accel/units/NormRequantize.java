@@ -2,7 +2,6 @@ package defernorm.accel.units;
 
 import defernorm.golden.model.Formats;
 import defernorm.golden.model.Op;
-import defernorm.golden.timing.Latencies;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
@@ -10,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The standard LayerNorm/RMSNorm normalize stage ({@link Latencies#NORMALIZE_LANE} = 3 stages, P lanes),
+ * The standard LayerNorm/RMSNorm normalize stage (3 stages, P lanes; 2 without the registered output),
  * bit-exact with {@code NormStandard}: {@code a[i] = sat8(roundShift((n·x[i] - S1)·r, 31 + e - 4))}
  * (RMSNorm: {@code n·x[i]·r}): center, multiply by r, round and saturate. The result is the int8 input
  * of the MAC array, with {@code NORM_ACT_FRAC} fractional bits.
@@ -23,6 +22,7 @@ import java.util.List;
  * }</pre>
  */
 public final class NormRequantize extends PipelinedUnit {
+    private int depth;
 
     public NormRequantize(Op op, int n, int p, int s1Bits) {
         this(op, n, p, s1Bits, true);
@@ -35,7 +35,6 @@ public final class NormRequantize extends PipelinedUnit {
     public NormRequantize(Op op, int n, int p, int s1Bits, boolean registeredOutput) {
         super("NormRequantize_" + op + "_n" + n + "_P" + p + (op == Op.LAYERNORM ? "_S" + s1Bits : "") + (registeredOutput ? "" : "_C"));
         if (op == Op.SOFTMAX) throw new IllegalArgumentException("NormRequantize is for LayerNorm and RMSNorm; softmax uses SoftmaxRequantize.");
-        if (Latencies.NORMALIZE_LANE != 3) throw new IllegalStateException("NormRequantize builds 3 stages but Latencies.NORMALIZE_LANE is " + Latencies.NORMALIZE_LANE + ".");
         boolean ln = op == Op.LAYERNORM;
         int db = Formats.DATA_BITS;
         int eb = LeadingOneNormalizer.EXP_BITS;
@@ -65,6 +64,7 @@ public final class NormRequantize extends PipelinedUnit {
         Signal rQ = stage("s1_r", r);
         valid = stage("s1_valid", valid);
         last = stage("s1_last", last);
+        depth++;
 
         // ---- stage 2: multiply by r -------------------------------------------------------------------------------
         List<Signal> prod = new ArrayList<>();
@@ -72,6 +72,7 @@ public final class NormRequantize extends PipelinedUnit {
         Signal shift2 = stage("s2_shift", shift);
         valid = stage("s2_valid", valid);
         last = stage("s2_last", last);
+        depth++;
 
         // ---- stage 3: round and saturate to int8 ------------------------------------------------------------------
         List<Signal> out = new ArrayList<>();
@@ -82,8 +83,9 @@ public final class NormRequantize extends PipelinedUnit {
         output("out_a", Type.uint(p * db)).set(pack(out));
         output("out_valid", Type.bool()).set(registeredOutput ? stage("s3_valid", valid) : valid);
         output("out_last", Type.bool()).set(registeredOutput ? stage("s3_last", last) : last);
+        if (registeredOutput) depth++;
     }
 
-    /** Register stages: {@code Latencies.NORMALIZE_LANE}. */
-    public int latency() { return Latencies.NORMALIZE_LANE; }
+    /** Register stages built: 3, or 2 without the registered output (the consumer's register is the third). */
+    public int latency() { return depth; }
 }

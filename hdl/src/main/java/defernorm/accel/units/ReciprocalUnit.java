@@ -1,54 +1,47 @@
 package defernorm.accel.units;
 
-import defernorm.golden.fixed.Reciprocal;
-import defernorm.golden.timing.Latencies;
+import defernorm.golden.fixed.ReciprocalTable;
+import defernorm.golden.model.Formats;
+import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
 /**
- * The normalized reciprocal {@link Reciprocal#ofNormalized(long)}: {@code floor((2^31 - 1) / s)} for
- * {@code s} in [2^15, 2^16), by restoring division, one quotient bit per step and one register stage per
- * step, fully pipelined. Bit-exact with the golden function (inputs outside the normalized range are the
- * caller's error, as in the golden model).
+ * Reciprocal as a factor, bit-exact with {@code Factor.reciprocal(den)}: {@code 1/den ~ r·2^-(31+e)} with
+ * {@code e = bits(den) - 16}, {@code dn} = den normalized to 24 bits and {@code r = ReciprocalTable.of(dn)}.
+ * A {@link LeadingOneNormalizer} (plain, 24-bit mantissa, exponent {@code bits(den) - 24}, 2 stages) then a
+ * {@link PiecewiseLinearUnit} (3 stages): 5 stages, fully pipelined.
  *
- * <p>Ports: {@code en}, {@code in_valid}, {@code in_data} (UInt(16)) &rarr; {@code out_valid},
- * {@code out_data} (UInt(16)), {@link #latency()} enabled edges later.
+ * <p>Ports: {@code en}, {@code in_valid}, {@code in_data} (UInt(D), den &ge; 1) &rarr; {@code out_valid},
+ * {@code out_r} (UInt(16)), {@code out_exp} (SInt(8)).
  *
  * <pre>{@code
- * ReciprocalUnit u = new ReciprocalUnit();   // ReciprocalUnit_B16, 16 stages
+ * ReciprocalUnit u = new ReciprocalUnit(21);   // ReciprocalUnit_V21, u.latency() == 5
  * }</pre>
  */
 public final class ReciprocalUnit extends PipelinedUnit {
-    private static final int B = Reciprocal.BITS;
     private final int latency;
 
-    public ReciprocalUnit() {
-        super("ReciprocalUnit_B" + B);
-        this.latency = Latencies.RECIPROCAL;
-        if (latency != B) throw new IllegalStateException("Latencies.RECIPROCAL must be one register per quotient bit (" + B + "), not " + latency + ".");
-        Signal valid = input("in_valid", Type.bool());
-        Signal d = input("in_data", Type.uint(B));
-        Signal d17 = d.extend(B + 1);
+    public ReciprocalUnit(int inBits) {
+        super("ReciprocalUnit_V" + inBits);
+        if (inBits < 1 || inBits > 90) throw new IllegalArgumentException("ReciprocalUnit needs 1..90 input bits, not " + inBits + ".");
+        Signal en = en();
+        LeadingOneNormalizer normUnit = new LeadingOneNormalizer(inBits, ReciprocalTable.IN_BITS, false);
+        Inst norm = instance("normalize", normUnit);
+        norm.in("en", en).in("in_valid", input("in_valid", Type.bool())).in("in_data", input("in_data", Type.uint(inBits)));
+        PiecewiseLinearUnit tableUnit = new PiecewiseLinearUnit(ReciprocalTable.TABLE);
+        Inst table = instance("lookup", tableUnit);
+        table.in("en", en).in("in_valid", norm.out("out_valid")).in("in_mant", norm.out("out_mant"));
 
-        // The numerator 2^31-1 is all ones: its top 15 bits are the first remainder (2^15-1 < s), and
-        // each step brings down a 1. The remainder stays below s < 2^16.
-        long numerator = Reciprocal.NUMERATOR;
-        Signal rem = lit(numerator >>> B, Type.uint(B));
-        Signal quot = null;
-        for (int j = B - 1; j >= 0; j--) {
-            int s = B - 1 - j;
-            Signal down = Signal.cat(rem, lit((numerator >>> j) & 1, Type.bool()));
-            Signal fits = down.ge(d17).named("s" + s + "_fits");
-            Signal less = down.minus(d17).truncate(B).asUnsigned();
-            if (j > 0) rem = stage("s" + s + "_rem", Signal.mux(fits, less, down.truncate(B)));
-            quot = stage("s" + s + "_quot", quot == null ? fits : Signal.cat(quot, fits));
-            valid = stage("s" + s + "_valid", valid);
-            if (j > 0) d17 = stage("s" + s + "_div", d17);
-        }
-        output("out_valid", Type.bool()).set(valid);
-        output("out_data", Type.uint(B)).set(quot);
+        // The table reads 8 more mantissa bits than r has, so e = (bits(den) - 24) + 8 (fits: bits(den) <= 90).
+        int eb = LeadingOneNormalizer.EXP_BITS;
+        Signal e = norm.out("out_exp").plus(ReciprocalTable.IN_BITS - Formats.FACTOR_BITS).truncate(eb);
+        output("out_valid", Type.bool()).set(table.out("out_valid"));
+        output("out_r", Type.uint(ReciprocalTable.TABLE.outBits())).set(table.out("out_r"));
+        output("out_exp", Type.sint(eb)).set(delay("exp", e, tableUnit.latency()));
+        this.latency = normUnit.latency() + tableUnit.latency();
     }
 
-    /** Pipeline depth in cycles (= {@code Latencies}' reciprocal depth). */
+    /** Register stages built: the normalizer's plus the table's (5). */
     public int latency() { return latency; }
 }

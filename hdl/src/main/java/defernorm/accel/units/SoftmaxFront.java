@@ -2,7 +2,6 @@ package defernorm.accel.units;
 
 import defernorm.golden.fixed.Exp2;
 import defernorm.golden.model.Formats;
-import defernorm.golden.timing.Latencies;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
@@ -11,17 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Softmax's per-beat front, bit-exact with {@code OnlineSoftmax}: {@code u = s·L} per lane
- * ({@link Latencies#SCORE_SCALE}), the beat maximum of {@code u >> 12} over a MAX {@link ReductionTree}
- * whose accumulator is the running maximum {@code M_k} ({@code treeLevels(P) + RUNNING_MAX}), then one
- * {@link Exp2Unit} per lane on {@code u - (M_k << 12)} ({@link Latencies#EXP}): in all
- * {@code Latencies.softmaxExpFront(P)} stages from the input register (excluded) to the exp output
- * register (included). Built with {@code registeredExp = false}, the exp units' last register is left to
- * the consumer (the MAC array's input register in softmax deferred), one stage fewer here.
+ * Softmax's per-beat front, bit-exact with {@code OnlineSoftmax}: {@code u = s·L} per lane (1 stage), the
+ * beat maximum of {@code u >> 12} over a MAX {@link ReductionTree} whose accumulator is the running maximum
+ * {@code M_k} ({@code treeLevels(P) + 1}), then one {@link Exp2Unit} per lane on {@code u - (M_k << 12)}
+ * (3): {@link #latency()} stages from the input register (excluded) to the exp output register
+ * (included). Built with {@code registeredExp = false}, the exp units' last register is left to the
+ * consumer (the MAC array's input register in softmax deferred): one stage fewer here.
  *
  * <p>Ports: {@code en}, {@code in_valid}, {@code in_last}, {@code in_s} (P lanes of int8, lane 0 low),
  * {@code in_l} (UInt(16): the score multiplier L, sampled with the beat) &rarr; {@code out_valid}, {@code out_last},
- * {@code out_p} (P lanes of UInt(7)), {@code out_delta} (UInt(13): growth of the running max at this
+ * {@code out_p} (P lanes of UInt(8)), {@code out_delta} (UInt(13): growth of the running max at this
  * beat, the rescale shift), {@code out_max} (SInt(13): M_k).
  *
  * <pre>{@code
@@ -40,7 +38,6 @@ public final class SoftmaxFront extends PipelinedUnit {
 
     public SoftmaxFront(int p, int beats, boolean registeredExp) {
         super("SoftmaxFront_P" + p + "_NB" + beats + (registeredExp ? "" : "_C"));
-        if (Latencies.SCORE_SCALE != 1) throw new IllegalStateException("SoftmaxFront builds SCORE_SCALE = 1 stage; Latencies changed.");
         Signal en = en();
         Signal valid = input("in_valid", Type.bool());
         Signal last = input("in_last", Type.bool());
@@ -66,10 +63,11 @@ public final class SoftmaxFront extends PipelinedUnit {
         Signal mk = max.out("out_data");
 
         // ---- exp per lane, u aligned with M_k ----------------------------------------------------------------
-        int expStages = registeredExp ? Latencies.EXP : Latencies.EXP - 1;
+        Exp2Unit expUnit = new Exp2Unit(U_BITS, MAX_BITS, registeredExp);
+        int expStages = expUnit.latency();
         List<Signal> probs = new ArrayList<>();
         for (int i = 0; i < p; i++) {
-            Inst e = instance("exp_" + i, new Exp2Unit(U_BITS, MAX_BITS, registeredExp));
+            Inst e = instance("exp_" + i, expUnit);
             e.in("en", en).in("in_valid", max.out("out_valid")).in("in_u", delay("u_" + i + "_wait", u.get(i), wait)).in("in_max", mk);
             probs.add(e.out("out_p"));
         }
@@ -78,11 +76,9 @@ public final class SoftmaxFront extends PipelinedUnit {
         output("out_last", Type.bool()).set(delay("last", max.out("out_last"), expStages));
         output("out_delta", Type.uint(MAX_BITS)).set(delay("delta", max.out("out_delta"), expStages));
         output("out_max", Type.sint(MAX_BITS)).set(delay("max", mk, expStages));
-        this.latency = Latencies.SCORE_SCALE + wait + expStages;
-        int expected = Latencies.softmaxExpFront(p) - (registeredExp ? 0 : 1);
-        if (latency != expected) throw new IllegalStateException("SoftmaxFront builds " + latency + " stages, Latencies says " + expected + ".");
+        this.latency = 1 + wait + expStages;   // u, running max, exp
     }
 
-    /** Register stages from the input (excluded) to the output. */
+    /** Register stages built, from the input (excluded) to the output: 1 + treeLevels(P) + 1 + 3 (one fewer unregistered). */
     public int latency() { return latency; }
 }

@@ -1,7 +1,6 @@
 package defernorm.accel.units;
 
 import defernorm.golden.model.Formats;
-import defernorm.golden.timing.Latencies;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
@@ -10,23 +9,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The standard softmax normalize stage ({@link Latencies#NORMALIZE_SOFTMAX_LANE} = 6 stages, P lanes),
- * bit-exact with {@code SoftmaxStandard}: {@code u = s·L} (1), {@code p = exp2(u - (M << 12))} by an
- * {@link Exp2Unit} (3), {@code p·r} (1), {@code q = clamp(roundShift(p·r, 31 + e - 7), 0, 127)} (1). The
- * result is the MAC array's unsigned 7-bit input with {@code PROB_FRAC} fractional bits.
+ * The standard softmax normalize stage (6 stages, P lanes), bit-exact with {@code SoftmaxStandard}:
+ * {@code u = s·L} (1), {@code p = exp2(u - (M << 12))} by an {@link Exp2Unit} (3), {@code p·r} (1),
+ * {@code q = clamp(roundShift(p·r, 31 + e - 8), 0, 255)} (1). The result is the MAC array's uint8 input
+ * with {@code PROB_FRAC} = 8 fractional bits.
  *
  * <p>Ports: {@code en}, {@code in_valid}, {@code in_last}, {@code in_s} (P lanes of int8), {@code in_l}
  * (UInt(16): L), {@code in_max} (SInt(13): the token's final M), {@code in_r} (UInt(16)),
  * {@code in_exp} (SInt(8)); all sampled with their beat's scores &rarr; {@code out_valid},
- * {@code out_last}, {@code out_q} (P lanes of UInt(7)).
+ * {@code out_last}, {@code out_q} (P lanes of UInt(8)). Without the registered output it builds 5 stages
+ * (the consumer's register is the sixth).
  *
  * <pre>{@code
  * SoftmaxRequantize q = new SoftmaxRequantize(8);   // SoftmaxRequantize_P8
  * }</pre>
  */
 public final class SoftmaxRequantize extends PipelinedUnit {
-    /** Width of the requantized probabilities (0..127). */
+    /** Width of the requantized probabilities (uint8, 0..255: [0, 1) with PROB_FRAC fractional bits). */
     public static final int Q_BITS = Formats.PROB_FRAC;
+
+    private int depth;
 
     public SoftmaxRequantize(int p) {
         this(p, true);
@@ -38,9 +40,6 @@ public final class SoftmaxRequantize extends PipelinedUnit {
      */
     public SoftmaxRequantize(int p, boolean registeredOutput) {
         super("SoftmaxRequantize_P" + p + (registeredOutput ? "" : "_C"));
-        if (Latencies.NORMALIZE_SOFTMAX_LANE != Latencies.SCORE_SCALE + Latencies.EXP + 2) {
-            throw new IllegalStateException("SoftmaxRequantize builds SCORE_SCALE + EXP + 2 stages; Latencies changed.");
-        }
         int eb = LeadingOneNormalizer.EXP_BITS;
         Signal en = en();
         Signal valid = input("in_valid", Type.bool());
@@ -61,18 +60,21 @@ public final class SoftmaxRequantize extends PipelinedUnit {
         Signal shift = stage("u_shift", exp.extend(eb + 1).plus(lit(Formats.FACTOR_FRAC - Formats.PROB_FRAC, Type.sint(eb + 1)))
                 .truncate(eb).asUnsigned());
         Signal rQ = stage("u_r", r);
+        depth++;
 
         // ---- stages 2-4: exp ---------------------------------------------------------------------------------------
+        Exp2Unit expUnit = new Exp2Unit(SoftmaxFront.U_BITS, SoftmaxFront.MAX_BITS, true);
         List<Signal> probs = new ArrayList<>();
         for (int i = 0; i < p; i++) {
-            Inst e = instance("exp_" + i, new Exp2Unit(SoftmaxFront.U_BITS, SoftmaxFront.MAX_BITS, true));
+            Inst e = instance("exp_" + i, expUnit);
             e.in("en", en).in("in_valid", valid).in("in_u", u.get(i)).in("in_max", maxQ);
             probs.add(e.out("out_p"));
         }
-        valid = delay("exp_valid", valid, Latencies.EXP);
-        shift = delay("exp_shift", shift, Latencies.EXP);
-        rQ = delay("exp_r", rQ, Latencies.EXP);
-        last = delay("exp_last", last, Latencies.EXP);
+        valid = delay("exp_valid", valid, expUnit.latency());
+        shift = delay("exp_shift", shift, expUnit.latency());
+        rQ = delay("exp_r", rQ, expUnit.latency());
+        last = delay("exp_last", last, expUnit.latency());
+        depth += expUnit.latency();
 
         // ---- stage 5: times r; shift amount 31 + e - 7 ---------------------------------------------------------------
         List<Signal> prod = new ArrayList<>();
@@ -80,8 +82,9 @@ public final class SoftmaxRequantize extends PipelinedUnit {
         shift = stage("m_shift", shift);
         valid = stage("m_valid", valid);
         last = stage("m_last", last);
+        depth++;
 
-        // ---- stage 6: round, clamp to 0..127 --------------------------------------------------------------------------
+        // ---- stage 6: round, clamp to 0..255 --------------------------------------------------------------------------
         List<Signal> out = new ArrayList<>();
         long top = (1L << Q_BITS) - 1;
         for (int i = 0; i < p; i++) {
@@ -92,8 +95,9 @@ public final class SoftmaxRequantize extends PipelinedUnit {
         output("out_q", Type.uint(p * Q_BITS)).set(pack(out));
         output("out_valid", Type.bool()).set(registeredOutput ? stage("q_valid", valid) : valid);
         output("out_last", Type.bool()).set(registeredOutput ? stage("q_last", last) : last);
+        if (registeredOutput) depth++;
     }
 
-    /** Register stages: {@code Latencies.NORMALIZE_SOFTMAX_LANE}. */
-    public int latency() { return Latencies.NORMALIZE_SOFTMAX_LANE; }
+    /** Register stages built: 6, or 5 without the registered output. */
+    public int latency() { return depth; }
 }

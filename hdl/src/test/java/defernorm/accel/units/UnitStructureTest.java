@@ -1,7 +1,8 @@
 package defernorm.accel.units;
 
+import defernorm.golden.fixed.InverseSqrtTable;
+import defernorm.golden.fixed.ReciprocalTable;
 import defernorm.golden.model.Op;
-import defernorm.golden.timing.Latencies;
 import defernorm.hdl.Elaborator;
 import defernorm.hdl.ir.Design;
 import defernorm.hdl.ir.ModuleIr;
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Elaborated structure of the units: names carry the parameters, every pipeline level is its own named register, depths follow Latencies. */
+/** Elaborated structure of the units: names carry the parameters, every pipeline level is its own named register, each unit reports the depth it built. */
 class UnitStructureTest {
 
     static Set<String> regs(ModuleIr m) {
@@ -35,8 +36,7 @@ class UnitStructureTest {
             assertTrue(!r.contains("col" + c + "_l4_0"));
         }
         for (int g = 0; g < 4; g++) for (int c = 0; c < 3; c++) assertTrue(r.containsAll(Set.of("acc_g" + g + "_c" + c, "drain_g" + g + "_c" + c)));
-        assertEquals(1 + Latencies.treeLevels(5) + 1, Latencies.mac(5));
-        assertEquals(Latencies.mac(5), new MacArray(cfg).latency());
+        assertEquals(1 + 3 + 1, new MacArray(cfg).latency());   // multipliers, 3 tree levels, accumulators
         assertEquals(1, d.topModule().memories().size());
         assertEquals(5 * 3 * 8, d.topModule().memories().get(0).width());
         assertEquals(32, d.topModule().memories().get(0).depth());
@@ -50,22 +50,47 @@ class UnitStructureTest {
         Set<String> r = regs(d.topModule());
         for (int l = 1; l <= 4; l++) assertTrue(r.contains("tree_l" + l + "_0"), "level " + l);
         assertTrue(r.contains("tree_l1_7") && !r.contains("tree_l5_0"));
-        assertEquals(Latencies.normReduction(16), t.latency());
+        assertEquals(1 + 4 + 1, t.latency());   // x^2, 4 tree levels, accumulator
         // x^2 of int8 needs 15 bits; 64 of them need 21.
         assertEquals(Type.uint(21), t.config().acc());
     }
 
     @Test
-    void nonlinearChainsHaveTheGoldenDepths() {
-        assertEquals(Latencies.normFactor(), new NormFactorUnit(Op.LAYERNORM, 64, 14, 21).latency());
-        assertEquals(Latencies.softmaxFactor(), new SoftmaxFactorUnit(14).latency());
-        assertEquals(Latencies.ISQRT, new IsqrtUnit(32).latency());
-        assertEquals(Latencies.EXP, new Exp2Unit(25, 13, true).latency());
-        assertEquals(Latencies.softmaxExpFront(8), new SoftmaxFront(8, 2, true).latency());
-        assertEquals(Latencies.softmaxExpFront(8) - 1, new SoftmaxFront(8, 2, false).latency());
-        assertEquals(Latencies.FINAL_SCALE, new ScaleUnit(4, 2, 20, 22, 8).latency());
-        assertEquals(Latencies.OUTPUT, new OutputStage(4, 2, 20, 0).latency());
+    void nonlinearChainsReportTheDepthsTheyBuild() {
+        // variance 2 + normalize 2 + table read 1 + multiply 1 + subtract/round/clamp 1 + factor x n 1
+        assertEquals(8, new NormFactorUnit(Op.LAYERNORM, 64, 14, 21).latency());
+        assertEquals(8, new NormFactorUnit(Op.RMSNORM, 64, 14, 21).latency());
+        // normalize 2 + table read 1 + multiply 1 + round 1 + factor register 1
+        assertEquals(6, new SoftmaxFactorUnit(14).latency());
+        assertEquals(5, new RsqrtUnit(43).latency());
+        assertEquals(5, new ReciprocalUnit(21).latency());
+        assertEquals(3, new PiecewiseLinearUnit(InverseSqrtTable.TABLE).latency());
+        assertEquals(2, new LeadingOneNormalizer(43, 32, true).latency());
+        assertEquals(3, new Exp2Unit(25, 13, true).latency());
+        assertEquals(2, new Exp2Unit(25, 13, false).latency());
+        assertEquals(1 + 3 + 1 + 3, new SoftmaxFront(8, 2, true).latency());
+        assertEquals(1 + 3 + 1 + 2, new SoftmaxFront(8, 2, false).latency());
+        assertEquals(3, new NormRequantize(Op.LAYERNORM, 16, 2, 12).latency());
+        assertEquals(2, new NormRequantize(Op.LAYERNORM, 16, 2, 12, false).latency());
+        assertEquals(6, new SoftmaxRequantize(2).latency());
+        assertEquals(5, new SoftmaxRequantize(2, false).latency());
+        assertEquals(4, new ScaleUnit(4, 2, 20, 22, 8).latency());
+        assertEquals(2, new OutputStage(4, 2, 20, 0).latency());
         assertEquals(3, regs(Elaborator.elaborate(new CollectiveDelay(8, 3)).topModule()).stream().filter(n -> n.startsWith("data_")).count());
+    }
+
+    @Test
+    void factorTablesAreOneRomEachWithOneRegisterPerStage() {
+        for (var table : java.util.List.of(InverseSqrtTable.TABLE, ReciprocalTable.TABLE)) {
+            ModuleIr m = Elaborator.elaborate(new PiecewiseLinearUnit(table)).topModule();
+            assertEquals(1, m.memories().size());
+            assertEquals(table.segments(), m.memories().get(0).depth());
+            assertEquals(table.c0Bits() + table.c1Bits(), m.memories().get(0).width());
+            assertTrue(regs(m).containsAll(Set.of("t_frac", "m_prod", "m_c0", "r_out")), regs(m).toString());
+        }
+        assertEquals("PiecewiseLinearUnit_RSQRT_W32_I9_F16", new PiecewiseLinearUnit(InverseSqrtTable.TABLE).name());
+        assertEquals(384, InverseSqrtTable.TABLE.segments());
+        assertEquals(256, ReciprocalTable.TABLE.segments());
     }
 
     @Test
@@ -89,7 +114,7 @@ class UnitStructureTest {
         assertTrue(designs.size() >= 20);
         designs.forEach((name, d) -> {
             assertEquals(name, d.top());
-            assertTrue(name.matches("[A-Za-z0-9]+_.*") || name.startsWith("ReciprocalUnit"), name);
+            assertTrue(name.matches("[A-Za-z0-9]+_.*"), name);
         });
     }
 
@@ -97,8 +122,8 @@ class UnitStructureTest {
     void badParametersAreRejectedWithOneSentence() {
         var e = assertThrows(IllegalArgumentException.class, () -> new CollectiveDelay(8, -1));
         assertEquals("The collective latency C must be at least 0, not -1.", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new IsqrtUnit(7));
-        assertEquals("IsqrtUnit needs an even input width in 2..62, not 7.", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new ReciprocalUnit(0));
+        assertEquals("ReciprocalUnit needs 1..90 input bits, not 0.", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new MacArray.Config(0, 1, 1, 1, Type.sint(8), false, 0));
         assertEquals("MacArray needs P, Q, NB and G of at least 1, not P=0, Q=1, NB=1, G=1.", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new ReductionTree.Config(4, Type.sint(8), 2, ReduceOp.MAX, false, 5));

@@ -2,11 +2,11 @@ package defernorm.accel.units;
 
 import defernorm.cosim.Simulation;
 import defernorm.golden.fixed.Exp2;
-import defernorm.golden.fixed.Isqrt;
+import defernorm.golden.fixed.InverseSqrtTable;
 import defernorm.golden.fixed.Normalize;
-import defernorm.golden.fixed.Reciprocal;
+import defernorm.golden.fixed.PiecewiseLinear;
+import defernorm.golden.fixed.ReciprocalTable;
 import defernorm.golden.model.Factor;
-import defernorm.golden.timing.Latencies;
 import defernorm.cosim.Engine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,41 +29,32 @@ class NonlinearUnitsTest {
         return out;
     }
 
-    @ParameterizedTest
-    @MethodSource("defernorm.accel.units.UnitSims#engines")
-    void isqrt8IsExactForEveryInput(Engine engine) {
+    /** Both ends of every segment, the smallest and largest mantissa, and random mantissas. */
+    static List<Long> mantissas(PiecewiseLinear t, Random rnd, int count) {
+        int below = t.inBits() - t.indexBits();
         List<Long> vs = new ArrayList<>();
-        for (long v = 0; v < 256; v++) vs.add(v);
-        try (Simulation sim = UnitSims.open(new IsqrtUnit(8), engine)) {
-            var got = PipeRunner.stream(sim, items(vs, "in_data"), List.of("out_data"), new Random(1), 0.2, 0.2);
-            for (int i = 0; i < vs.size(); i++) assertEquals(Isqrt.floorSqrt(vs.get(i), 8), got.get(i).get("out_data").longValue(), "isqrt(" + vs.get(i) + ")");
-            PipeRunner.assertLatency(sim, Map.of("in_data", big(99)), 4);
+        for (int s = 0; s < t.segments(); s++) {
+            long base = (long) (t.first() + s) << below;
+            vs.add(base);
+            vs.add(base + (1L << below) - 1);
         }
+        long lo = (long) t.first() << below;
+        for (int i = 0; i < count; i++) vs.add(lo + (long) (rnd.nextDouble() * ((1L << t.inBits()) - lo)));
+        return vs;
     }
 
     @ParameterizedTest
     @MethodSource("defernorm.accel.units.UnitSims#engines")
-    void isqrt32MatchesGoldenOnRandomAndEdgeInputs(Engine engine) {
+    void piecewiseLinearUnitsMatchTheirTables(Engine engine) {
         Random rnd = new Random(2);
-        List<Long> vs = new ArrayList<>(List.of(0L, 1L, 2L, 3L, 4L, (1L << 32) - 1, 1L << 30, (1L << 30) - 1, 65535L * 65535, 65535L * 65535 - 1, 65536L * 65535));
-        for (int i = 0; i < 1500; i++) vs.add(i % 2 == 0 ? rnd.nextLong() >>> 32 : (1L << 30) + (rnd.nextLong() >>> 34) * 3);
-        for (int i = 0; i < 200; i++) { long s = rnd.nextInt(65536); vs.add(s * s); if (s > 0) vs.add(s * s - 1); }
-        try (Simulation sim = UnitSims.open(new IsqrtUnit(32), engine)) {
-            var got = PipeRunner.stream(sim, items(vs, "in_data"), List.of("out_data"), rnd, 0.1, 0.1);
-            for (int i = 0; i < vs.size(); i++) assertEquals(Isqrt.floorSqrt(vs.get(i), 32), got.get(i).get("out_data").longValue(), "isqrt(" + vs.get(i) + ")");
-            PipeRunner.assertLatency(sim, Map.of("in_data", big(12345)), Latencies.ISQRT);
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("defernorm.accel.units.UnitSims#engines")
-    void reciprocalIsExactForEveryNormalizedInput(Engine engine) {
-        List<Long> vs = new ArrayList<>();
-        for (long s = 1L << 15; s < 1L << 16; s++) vs.add(s);
-        try (Simulation sim = UnitSims.open(new ReciprocalUnit(), engine)) {
-            var got = PipeRunner.stream(sim, items(vs, "in_data"), List.of("out_data"), new Random(3), 0.05, 0.05);
-            for (int i = 0; i < vs.size(); i++) assertEquals(Reciprocal.ofNormalized(vs.get(i)), got.get(i).get("out_data").longValue(), "1/" + vs.get(i));
-            PipeRunner.assertLatency(sim, Map.of("in_data", big(40000)), Latencies.RECIPROCAL);
+        for (PiecewiseLinear t : UnitSims.shapes(engine, InverseSqrtTable.TABLE, ReciprocalTable.TABLE)) {
+            List<Long> vs = mantissas(t, rnd, 1500);
+            PiecewiseLinearUnit unit = new PiecewiseLinearUnit(t);
+            try (Simulation sim = UnitSims.open(unit, engine)) {
+                var got = PipeRunner.stream(sim, items(vs, "in_mant"), List.of("out_r"), rnd, 0.1, 0.1);
+                for (int i = 0; i < vs.size(); i++) assertEquals(t.of(vs.get(i)), got.get(i).get("out_r").longValue(), t.name() + "(" + vs.get(i) + ")");
+                PipeRunner.assertLatency(sim, Map.of("in_mant", big(vs.get(7))), unit.latency());
+            }
         }
     }
 
@@ -82,7 +73,8 @@ class NonlinearUnitsTest {
     void evenNormalizerMatchesGolden(Engine engine) {
         Random rnd = new Random(4);
         List<Long> vs = positives(rnd, 43, 800);
-        try (Simulation sim = UnitSims.open(new LeadingOneNormalizer(43, 32, true), engine)) {
+        LeadingOneNormalizer unit = new LeadingOneNormalizer(43, 32, true);
+        try (Simulation sim = UnitSims.open(unit, engine)) {
             var got = PipeRunner.stream(sim, items(vs, "in_data"), List.of("out_mant", "out_exp"), rnd, 0.2, 0.2);
             for (int i = 0; i < vs.size(); i++) {
                 long v = vs.get(i);
@@ -90,7 +82,7 @@ class NonlinearUnitsTest {
                 assertEquals(e, got.get(i).get("out_exp").longValue(), "exponent of " + v);
                 assertEquals(Normalize.evenMantissa(v, e), got.get(i).get("out_mant").longValue(), "mantissa of " + v);
             }
-            PipeRunner.assertLatency(sim, Map.of("in_data", big(7)), Latencies.NORMALIZE_SHIFT);
+            PipeRunner.assertLatency(sim, Map.of("in_data", big(7)), unit.latency());
         }
     }
 
@@ -99,11 +91,11 @@ class NonlinearUnitsTest {
     void plainNormalizerMatchesGolden(Engine engine) {
         Random rnd = new Random(5);
         List<Long> vs = positives(rnd, 21, 800);
-        try (Simulation sim = UnitSims.open(new LeadingOneNormalizer(21, 16, false), engine)) {
+        try (Simulation sim = UnitSims.open(new LeadingOneNormalizer(21, 24, false), engine)) {
             var got = PipeRunner.stream(sim, items(vs, "in_data"), List.of("out_mant", "out_exp"), rnd, 0.2, 0.2);
             for (int i = 0; i < vs.size(); i++) {
                 long v = vs.get(i);
-                int e = Normalize.exponent(v, 16);
+                int e = Normalize.exponent(v, 24);
                 assertEquals(e, got.get(i).get("out_exp").longValue(), "exponent of " + v);
                 assertEquals(Normalize.mantissa(v, e), got.get(i).get("out_mant").longValue(), "mantissa of " + v);
             }
@@ -115,14 +107,32 @@ class NonlinearUnitsTest {
     void rsqrtMatchesFactorInverseSqrt(Engine engine) {
         Random rnd = new Random(6);
         List<Long> vs = positives(rnd, 43, 600);
-        try (Simulation sim = UnitSims.open(new RsqrtUnit(43), engine)) {
+        RsqrtUnit unit = new RsqrtUnit(43);
+        try (Simulation sim = UnitSims.open(unit, engine)) {
             var got = PipeRunner.stream(sim, items(vs, "in_data"), List.of("out_r", "out_exp"), rnd, 0.1, 0.1);
             for (int i = 0; i < vs.size(); i++) {
                 Factor f = Factor.inverseSqrt(vs.get(i));
                 assertEquals(f.r(), got.get(i).get("out_r").longValue(), "r of " + vs.get(i));
                 assertEquals(f.e(), got.get(i).get("out_exp").longValue(), "e of " + vs.get(i));
             }
-            PipeRunner.assertLatency(sim, Map.of("in_data", big(1)), Latencies.NORMALIZE_SHIFT + Latencies.ISQRT + Latencies.RECIPROCAL);
+            PipeRunner.assertLatency(sim, Map.of("in_data", big(1)), unit.latency());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("defernorm.accel.units.UnitSims#engines")
+    void reciprocalMatchesFactorReciprocal(Engine engine) {
+        Random rnd = new Random(9);
+        List<Long> vs = positives(rnd, 40, 600);
+        ReciprocalUnit unit = new ReciprocalUnit(40);
+        try (Simulation sim = UnitSims.open(unit, engine)) {
+            var got = PipeRunner.stream(sim, items(vs, "in_data"), List.of("out_r", "out_exp"), rnd, 0.1, 0.1);
+            for (int i = 0; i < vs.size(); i++) {
+                Factor f = Factor.reciprocal(vs.get(i));
+                assertEquals(f.r(), got.get(i).get("out_r").longValue(), "r of 1/" + vs.get(i));
+                assertEquals(f.e(), got.get(i).get("out_exp").longValue(), "e of 1/" + vs.get(i));
+            }
+            PipeRunner.assertLatency(sim, Map.of("in_data", big(100)), unit.latency());
         }
     }
 
@@ -131,14 +141,15 @@ class NonlinearUnitsTest {
     void softmaxFactorMatchesFactorReciprocal(Engine engine) {
         Random rnd = new Random(7);
         List<Long> vs = positives(rnd, 21, 600);
-        try (Simulation sim = UnitSims.open(new SoftmaxFactorUnit(21), engine)) {
+        SoftmaxFactorUnit unit = new SoftmaxFactorUnit(21);
+        try (Simulation sim = UnitSims.open(unit, engine)) {
             var got = PipeRunner.stream(sim, items(vs, "in_den"), List.of("out_factor", "out_exp"), rnd, 0.1, 0.1);
             for (int i = 0; i < vs.size(); i++) {
                 Factor f = Factor.reciprocal(vs.get(i));
                 assertEquals(f.r(), got.get(i).get("out_factor").longValue(), "r of 1/" + vs.get(i));
                 assertEquals(f.e(), got.get(i).get("out_exp").longValue(), "e of 1/" + vs.get(i));
             }
-            PipeRunner.assertLatency(sim, Map.of("in_den", big(100)), Latencies.softmaxFactor());
+            PipeRunner.assertLatency(sim, Map.of("in_den", big(100)), unit.latency());
         }
     }
 
@@ -159,10 +170,11 @@ class NonlinearUnitsTest {
             ds.add(u - (m << Exp2.LOG_FRAC));
         }
         for (boolean reg : UnitSims.shapes(engine, false, true)) {
-            try (Simulation sim = UnitSims.open(new Exp2Unit(ub, mb, reg), engine)) {
+            Exp2Unit unit = new Exp2Unit(ub, mb, reg);
+            try (Simulation sim = UnitSims.open(unit, engine)) {
                 var got = PipeRunner.stream(sim, items, List.of("out_p"), rnd, 0.2, 0.2);
                 for (int i = 0; i < ds.size(); i++) assertEquals(Exp2.of(ds.get(i)), got.get(i).get("out_p").longValue(), "exp2(" + ds.get(i) + ")");
-                PipeRunner.assertLatency(sim, items.get(0), reg ? Latencies.EXP : Latencies.EXP - 1);
+                PipeRunner.assertLatency(sim, items.get(0), unit.latency());
             }
         }
     }

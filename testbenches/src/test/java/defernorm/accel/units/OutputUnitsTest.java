@@ -192,12 +192,13 @@ class OutputUnitsTest {
                     want.add(a);
                 }
             }
-            try (Simulation sim = UnitSims.open(new NormRequantize(op, n, p, s1b), engine)) {
+            NormRequantize unit = new NormRequantize(op, n, p, s1b);
+            try (Simulation sim = UnitSims.open(unit, engine)) {
                 var got = PipeRunner.stream(sim, items, List.of("out_a"), rnd, 0.2, 0.2);
                 for (int b = 0; b < want.size(); b++) {
                     for (int i = 0; i < p; i++) assertEquals(want.get(b)[i], PipeRunner.lane(got.get(b).get("out_a"), i, 8, true), op + " beat " + b + " lane " + i);
                 }
-                PipeRunner.assertLatency(sim, items.get(0), Latencies.NORMALIZE_LANE);
+                PipeRunner.assertLatency(sim, items.get(0), unit.latency());
             }
         }
     }
@@ -225,17 +226,18 @@ class OutputUnitsTest {
                 items.add(it);
                 long[] q = new long[p];
                 for (int i = 0; i < p; i++) {
-                    q[i] = Saturate.range(Rounding.roundShift(OnlineSoftmax.exp(s[k * p + i], l, red.max()) * f.r(), shift), 0, 127);
+                    q[i] = Saturate.range(Rounding.roundShift(OnlineSoftmax.exp(s[k * p + i], l, red.max()) * f.r(), shift), 0, (1L << Formats.PROB_FRAC) - 1);
                 }
                 want.add(q);
             }
         }
-        try (Simulation sim = UnitSims.open(new SoftmaxRequantize(p), engine)) {
+        SoftmaxRequantize unit = new SoftmaxRequantize(p);
+        try (Simulation sim = UnitSims.open(unit, engine)) {
             var got = PipeRunner.stream(sim, items, List.of("out_q"), rnd, 0.2, 0.2);
             for (int b = 0; b < want.size(); b++) {
-                for (int i = 0; i < p; i++) assertEquals(want.get(b)[i], PipeRunner.lane(got.get(b).get("out_q"), i, 7, false), "beat " + b + " lane " + i);
+                for (int i = 0; i < p; i++) assertEquals(want.get(b)[i], PipeRunner.lane(got.get(b).get("out_q"), i, SoftmaxRequantize.Q_BITS, false), "beat " + b + " lane " + i);
             }
-            PipeRunner.assertLatency(sim, items.get(0), Latencies.NORMALIZE_SOFTMAX_LANE);
+            PipeRunner.assertLatency(sim, items.get(0), unit.latency());
         }
     }
 }
