@@ -47,7 +47,7 @@ public final class HtmlReport {
         if (!r.sweepC().isEmpty()) {
             h.append("<p>Hiding limit H = ").append(r.hidingLimit()).append(": the largest collective latency C the deferred top hides ")
                     .append("behind the matmul (its latency stays matmul-only plus the final scale up to C = H, then grows one cycle per cycle of C); ")
-                    .append("the C sweep runs to 2H.</p>\n");
+                    .append(r.hidingLimit() >= 1 ? "the C sweep runs to 2H.</p>\n" : "at this shape not even C = 0 is hidden, so only C = 0 is swept.</p>\n");
             img(h, Charts.latency(r.sweepC(), "C (collective latency)", SweepPoint::c, "latency vs C (" + r.sweepC().get(0).op() + ")",
                     (double) r.hidingLimit(), "H = " + r.hidingLimit()));
         }
