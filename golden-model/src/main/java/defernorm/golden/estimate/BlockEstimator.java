@@ -3,14 +3,16 @@ package defernorm.golden.estimate;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
+import defernorm.golden.timing.DepthSource;
 import defernorm.golden.timing.Schedule;
 
 /**
  * Composes the cycle-accurate unit schedules into one Llama decoder block: the block's ops run one
- * after another (each depends on the previous), each op streams its rows back to back (time =
- * {@link Schedule#totalCycles}). Fused ops use the chosen variant; plain matmuls use matmul-only.
- * Attention is per head; prefill treats every query row as attending to the whole sequence
- * (non-causal upper bound), decode has one query row per head over the context.
+ * after another (each depends on the previous), each op streams its rows back to back at line rate (time =
+ * {@link Schedule#totalCycles}). Fused ops use the chosen variant; plain matmuls use matmul-only. The depths
+ * are the hardware's ({@code depths}, e.g. {@code TopGenerator::depths}). Attention is per head; prefill
+ * treats every query row as attending to the whole sequence (non-causal upper bound), decode has one query
+ * row per head over the context.
  *
  * <p>With {@code tiles} = K > 1 the block is spread over K identical P x Q tiles working in parallel
  * (tensor parallelism as in the paper's Corsair): the projections split their input dimension n over
@@ -19,20 +21,21 @@ import defernorm.golden.timing.Schedule;
  * the same in both variants and not modeled. Slices that P or Q does not divide are padded.
  *
  * <pre>{@code
- * BlockEstimator est = new BlockEstimator(64, 64, 100, 1);
+ * BlockEstimator est = new BlockEstimator(TopGenerator::depths, 64, 64, 100, 1);
  * BlockEstimate std = est.block(ModelShape.LLAMA2_7B, Variant.STANDARD, 2048, 2048);
  * }</pre>
+ *
+ * @param depths where the pipeline depths come from (the hardware)
+ * @param p      input lanes of a tile's MAC array
+ * @param q      output lanes of a tile's MAC array
+ * @param c      collective latency in cycles
+ * @param tiles  tiles working in parallel
  */
-public record BlockEstimator(int p, int q, int c, int tiles) {
+public record BlockEstimator(DepthSource depths, int p, int q, int c, int tiles) {
     public BlockEstimator {
         if (tiles < 1) {
             throw new IllegalArgumentException("tiles must be at least 1, got " + tiles + ".");
         }
-    }
-
-    /** One tile. */
-    public BlockEstimator(int p, int q, int c) {
-        this(p, q, c, 1);
     }
 
     /**
@@ -59,7 +62,7 @@ public record BlockEstimator(int p, int q, int c, int tiles) {
         int pp = Math.min(p, n);
         int qq = Math.min(q, m);
         Params prm = new Params(roundUp(n, pp), roundUp(m, qq), pp, qq, tiles == 1 ? c : collective);
-        return new Schedule(op, v, prm).totalCycles(rows);
+        return depths.schedule(op, v, prm).totalCycles(rows);
     }
 
     private static int roundUp(int v, int k) {

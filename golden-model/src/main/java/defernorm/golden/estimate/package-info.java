@@ -1,5 +1,5 @@
 /**
  * Model-level estimate: composes the unit schedules into a Llama-style decoder block, standard vs
- * deferred, prefill and decode. Run {@link defernorm.golden.estimate.EstimateMain}.
+ * deferred, prefill and decode. Tables: {@link defernorm.golden.estimate.EstimateTable}, with the hardware's depths passed in.
  */
 package defernorm.golden.estimate;

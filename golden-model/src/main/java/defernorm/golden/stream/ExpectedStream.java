@@ -4,7 +4,6 @@ import defernorm.golden.model.Datapath;
 import defernorm.golden.model.Datapaths;
 import defernorm.golden.model.LayerConfig;
 import defernorm.golden.model.Params;
-import defernorm.golden.model.Variant;
 import defernorm.golden.timing.Arrivals;
 import defernorm.golden.timing.Schedule;
 import defernorm.golden.timing.Timeline;
@@ -13,12 +12,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The golden model of a whole stream: for tokens sent back to back (input always valid, output always
+ * The golden model of a whole stream: for tokens offered as the source's arrivals say (output always
  * ready), the input beats with the cycles they are accepted and the output beats with the cycles they
  * appear, lanes and tlast. A cycle-accurate testbench checks the RTL against exactly this list.
  *
  * <pre>{@code
- * ExpectedStream es = ExpectedStream.of(cfg, Variant.DEFERRED, tokens);
+ * ExpectedStream es = ExpectedStream.of(cfg, TopGenerator.schedule(op, Variant.DEFERRED, prm), tokens, Arrivals.lineRate());
  * for (Beat b : es.outputs()) { ... b.cycle(), b.lanes(), b.last() ... }
  * }</pre>
  *
@@ -26,12 +25,6 @@ import java.util.List;
  * @param outputs every output beat (Q int32 lanes) with its handshake cycle
  */
 public record ExpectedStream(List<Beat> inputs, List<Beat> outputs) {
-
-    /** TRANSITIONAL: line rate with the nominal depths; use {@link #of(LayerConfig, Schedule, List, Arrivals)}. */
-    @SuppressWarnings("removal")
-    public static ExpectedStream of(LayerConfig cfg, Variant variant, List<byte[]> tokens) {
-        return of(cfg, new Schedule(cfg.op(), variant, cfg.params()), tokens, Arrivals.lineRate());
-    }
 
     /**
      * The expected stream of {@code tokens} through the datapath {@code schedule} describes, with the source

@@ -7,25 +7,27 @@ import defernorm.golden.model.Variant;
 /**
  * FlashNorm's worked example (Graef et al., arXiv 2407.09577) beside our cycle-accurate numbers:
  * a vector unit of {@code mf} lanes and a matrix unit of {@code mf^2} MACs, an {@code nf x nf} RMSNorm ->
- * Linear. We map it to P = Q = mf, n = m = nf, C = 0. The paper reports sequential 24 cycles (an 8-cycle
- * bubble, then the 16-cycle matmul) and deferred 17 for nf = 512, mf = 128, and the same at nf = 64, mf = 16.
+ * Linear. We map it to P = Q = mf, n = m = nf, C = 0, with the depths the hardware reports. The paper
+ * reports sequential 24 cycles (an 8-cycle bubble, then the 16-cycle matmul) and deferred 17 for
+ * nf = 512, mf = 128, and the same at nf = 64, mf = 16.
  *
  * <pre>{@code
- * FlashNormExample ex = FlashNormExample.of(512, 128);
- * ex.ourStandard();   // 83
- * ex.ourDeferred();   // 66
+ * FlashNormExample ex = FlashNormExample.of(TopGenerator::depths, 64, 16);
+ * ex.ourStandard();     // latency of token 0, standard variant
+ * ex.ourReduction();    // 1 - deferred / standard
  * }</pre>
  *
- * @param nf vector length (and output width)
- * @param mf vector lanes (the matrix unit is mf x mf)
+ * @param depths where the pipeline depths come from (the hardware)
+ * @param nf     vector length (and output width)
+ * @param mf     vector lanes (the matrix unit is mf x mf)
  */
-public record FlashNormExample(int nf, int mf) {
+public record FlashNormExample(DepthSource depths, int nf, int mf) {
     /** The published figures. */
     public static final int PAPER_SEQUENTIAL = 24;
     public static final int PAPER_DEFERRED = 17;
 
-    public static FlashNormExample of(int nf, int mf) {
-        return new FlashNormExample(nf, mf);
+    public static FlashNormExample of(DepthSource depths, int nf, int mf) {
+        return new FlashNormExample(depths, nf, mf);
     }
 
     /** Our parameter mapping. */
@@ -38,20 +40,21 @@ public record FlashNormExample(int nf, int mf) {
         return nf / mf * (nf / mf);
     }
 
-    private long latency(Variant v) {
-        return new Schedule(Op.RMSNORM, v, params()).tokenLatency();
+    /** Our schedule of the RMSNorm datapath in {@code v} at this shape. */
+    public Schedule schedule(Variant v) {
+        return depths.schedule(Op.RMSNORM, v, params());
     }
 
     public long ourStandard() {
-        return latency(Variant.STANDARD);
+        return schedule(Variant.STANDARD).tokenLatency();
     }
 
     public long ourDeferred() {
-        return latency(Variant.DEFERRED);
+        return schedule(Variant.DEFERRED).tokenLatency();
     }
 
     public long ourMatmul() {
-        return latency(Variant.MATMUL);
+        return schedule(Variant.MATMUL).tokenLatency();
     }
 
     /** Our reduction of deferred vs standard, as a fraction. */

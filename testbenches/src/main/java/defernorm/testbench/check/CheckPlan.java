@@ -13,8 +13,8 @@ import java.util.List;
  * }</pre>
  *
  * @param tokens     the int8 tokens, each of length n
- * @param flow       input bubbles and output backpressure; {@link Flow#FREE} compares every cycle
- * @param seed       seeds the bubble and backpressure patterns (the same seed replays the same run)
+ * @param flow       input bubbles and output backpressure; every cycle is compared while the sink is always ready
+ * @param seed       seeds the input gaps ({@link Flow#arrivals}) and backpressure patterns (the same seed replays the same run)
  * @param reset      an abandoned stream and reset before the checked one, or null
  * @param waveDir    where to write a VCD window around the first mismatch, or null for none
  * @param waveWindow cycles of waveform before and after the mismatch

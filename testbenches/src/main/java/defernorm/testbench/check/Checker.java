@@ -2,6 +2,7 @@ package defernorm.testbench.check;
 
 import defernorm.cosim.SimOptions;
 import defernorm.cosim.Simulation;
+import defernorm.golden.timing.Arrivals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,13 +10,16 @@ import java.util.List;
 
 /**
  * The co-simulation checker: drives a top and its golden model with the same configuration and tokens and
- * compares them. With {@link defernorm.testbench.stimulus.Flow#FREE} it compares every cycle against the
- * golden schedule; otherwise the transaction stream and the AXI4-Stream rules. On the first mismatch it
+ * compares them. While the sink is always ready it plans the source's offers (line rate, or seeded random
+ * gaps), lets the golden timeline say on which cycle each beat is accepted and each output beat leaves, and
+ * compares every cycle: {@code s_axis_tready}, {@code m_axis_tvalid}, {@code tdata} and {@code tlast}. Under
+ * backpressure it compares the transaction stream and checks the AXI4-Stream rules. On the first mismatch it
  * replays the same run with waveforms on and writes a VCD window around the failing cycle.
  *
  * <pre>{@code
  * CheckResult r = Checker.check(top, CheckPlan.free(tokens, 1L).withWaves(Path.of("rtl-out/waves")),
  *                               SimOptions.verilator());
+ * CheckResult gaps = Checker.check(top, CheckPlan.free(tokens, 1L).withFlow(Flow.random(0.6, 1.0)), SimOptions.builtin());
  * System.out.println(r.summary());
  * }</pre>
  */
@@ -24,22 +28,25 @@ public final class Checker {
 
     public static CheckResult check(TopUnderTest top, CheckPlan plan, SimOptions options) {
         List<OutputBeat> expected = top.golden().outputs(plan.tokens());
-        long[] schedule = plan.flow().isFree() ? top.golden().beatCycles(plan.tokens().size()) : null;
-        long[] inputPlan = schedule == null ? null : top.golden().inputCycles(plan.tokens().size());
+        TimedStream timed = null;
+        if (plan.flow().sinkAlwaysReady()) {
+            Arrivals arrivals = plan.flow().arrivals(plan.seed());
+            timed = TimedStream.of(top.golden().timeline(plan.tokens().size(), arrivals), arrivals);
+        }
         StreamRun.Outcome outcome;
         WaveWindow whole = plan.fullWave() == null ? null : new WaveWindow(0, Long.MAX_VALUE, plan.fullWave());
         try (Simulation sim = top.opener().open(options.withWaves(whole != null))) {
-            outcome = new StreamRun(sim, top, plan, expected, schedule, inputPlan, whole).run();
+            outcome = new StreamRun(sim, top, plan, expected, timed, whole).run();
         }
         Mismatch first = outcome.first();
         if (first != null && whole != null) {
             first = first.withWave(plan.fullWave());
         } else if (first != null && plan.waveDir() != null) {
-            first = withWaveform(top, plan, expected, schedule, inputPlan, options, first, outcome.streamStart());
+            first = withWaveform(top, plan, expected, timed, options, first, outcome.streamStart());
         }
-        return new CheckResult(top.name(), options.engine(), schedule != null, plan.tokens().size(), outcome.streamCycles(),
+        return new CheckResult(top.name(), options.engine(), timed != null, plan.tokens().size(), outcome.streamCycles(),
                 expected, outcome.received(), countMismatches(expected, outcome.received()), first,
-                outcome.latency(), outcome.cyclesPerToken());
+                outcome.latency(), outcome.cyclesPerToken(), outcome.tokenEdges());
     }
 
     /** Beats that differ at the same position, plus beats missing or extra at the end. */
@@ -50,8 +57,8 @@ public final class Checker {
         return bad;
     }
 
-    private static Mismatch withWaveform(TopUnderTest top, CheckPlan plan, List<OutputBeat> expected, long[] schedule,
-                                         long[] inputPlan, SimOptions options, Mismatch first, long streamStart) {
+    private static Mismatch withWaveform(TopUnderTest top, CheckPlan plan, List<OutputBeat> expected, TimedStream timed,
+                                         SimOptions options, Mismatch first, long streamStart) {
         Path file = plan.waveDir().resolve(top.name() + "-cycle" + first.cycle() + ".vcd");
         long from = Math.max(0, first.cycle() - plan.waveWindow());
         if (from < streamStart) from = 0;
@@ -59,7 +66,7 @@ public final class Checker {
         try {
             Files.createDirectories(plan.waveDir());
             try (Simulation sim = top.opener().open(options.withWaves(true))) {
-                new StreamRun(sim, top, plan, expected, schedule, inputPlan, window).run();
+                new StreamRun(sim, top, plan, expected, timed, window).run();
             }
             return first.withWave(file);
         } catch (IOException | RuntimeException e) {

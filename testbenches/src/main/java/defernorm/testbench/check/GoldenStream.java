@@ -1,14 +1,18 @@
 package defernorm.testbench.check;
 
+import defernorm.golden.timing.Arrivals;
+import defernorm.golden.timing.Timeline;
 import java.util.List;
 
 /**
  * What the golden model says a top must produce, in the terms the checker compares: the bit-accurate beats
- * and, for the no-backpressure case, the cycle of every beat.
+ * and, with the sink always ready, the timeline of every handshake for the source's arrivals.
  *
  * <pre>{@code
  * List<OutputBeat> beats = golden.outputs(tokens);
- * long[] cycles = golden.beatCycles(tokens.size());   // schedule cycle of beats.get(i)
+ * Timeline tl = golden.timeline(tokens.size(), Arrivals.randomGaps(7, 0.6));
+ * long c = tl.output()[2][1];      // stream cycle of token 2's output beat 1
+ * boolean r = tl.readyAt(17);      // s_axis_tready on stream cycle 17
  * }</pre>
  */
 public interface GoldenStream {
@@ -16,16 +20,9 @@ public interface GoldenStream {
     List<OutputBeat> outputs(List<byte[]> tokens);
 
     /**
-     * For {@code tokens} tokens streamed back to back with no backpressure, the schedule cycle of each
-     * output beat's handshake, counted from the edge of the first input handshake (cycle 0).
+     * For {@code tokens} tokens whose beats the source offers as {@code arrivals} says, with the sink always
+     * ready: the edge of every input and output handshake and {@code s_axis_tready} on every cycle, counted
+     * from the first cycle of the stream (edge 0, the earliest a beat can be accepted).
      */
-    long[] beatCycles(int tokens);
-
-    /**
-     * For the same no-backpressure stream, the schedule cycle of each input beat's handshake (token by token,
-     * beat by beat), or null when the model does not say. With it, the checker drives the input from the plan
-     * in long batches and checks {@code s_axis_tready} on every cycle too; without it, it drives the input
-     * reactively, one cycle per exchange with the engine.
-     */
-    default long[] inputCycles(int tokens) { return null; }
+    Timeline timeline(int tokens, Arrivals arrivals);
 }

@@ -5,31 +5,34 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * Drives the no-backpressure stream from the golden input schedule: the input never depends on the
- * design, so the whole stream runs as a few long {@link Simulation#runBatch} calls (split only at the
- * waveform window), and {@code s_axis_tready} is compared with the plan on every cycle besides the output
- * checks. Beat b is offered from the cycle after beat b-1's planned handshake until its own.
+ * Drives a stream whose sink is always ready from the golden timeline: beat b is offered from its arrival
+ * cycle until the cycle the timeline accepts it (input bubbles in between), so the input never depends on
+ * the design and the whole stream runs as a few long {@link Simulation#runBatch} calls (split only at the
+ * waveform window). Besides the output checks, {@code s_axis_tready} is compared with the timeline on every
+ * cycle up to the last input handshake: a beat the RTL refuses, or takes on another cycle, is a mismatch
+ * naming the cycle, the token and the beat.
  */
 final class PlannedStream {
     private final Simulation sim;
     private final StreamShape shape;
-    private final long[] inputPlan;
+    private final TimedStream timed;
     private final WaveControl waves;
 
-    PlannedStream(Simulation sim, StreamShape shape, long[] inputPlan, WaveControl waves) {
+    PlannedStream(Simulation sim, StreamShape shape, TimedStream timed, WaveControl waves) {
         this.sim = sim;
         this.shape = shape;
-        this.inputPlan = inputPlan;
+        this.timed = timed;
         this.waves = waves;
     }
 
-    StreamRun.Outcome check(List<byte[]> tokens, long lastOutputCycle, StreamLog log) {
+    StreamRun.Outcome check(List<byte[]> tokens, StreamLog log) {
         int nb = shape.inputBeatsPerToken();
-        int beats = inputPlan.length;
+        int beats = timed.inputBeats();
         long tail = 16 + 2L * nb * log.beatsPerToken();
-        long total = Math.max(lastOutputCycle, inputPlan[beats - 1]) + 1 + tail;
+        long total = Math.max(timed.lastOutput(), timed.lastAccept()) + 1 + tail;
         long start = sim.cycle();
         long end = waves.end() == Long.MAX_VALUE ? total : Math.min(total, Math.max(0, waves.end() - start + 1));
+        // the stimulus may run ahead of the observer on another thread (Simulation#runBatch): one cursor each
         int[] stimCursor = {0};
         int[] obsCursor = {0};
         long sc = 0;
@@ -38,27 +41,21 @@ final class PlannedStream {
             long segEnd = Math.min(end, Math.max(sc + 1, waves.nextStart(start + sc) - start));
             long segStart = sc;
             sim.runBatch(TopPorts.STREAM_INPUTS, TopPorts.STREAM_OUTPUTS, segEnd - segStart, (c, row) -> {
-                int b = due(stimCursor, segStart + c);
-                row.set(0, b < beats ? 1 : 0);
-                row.set(1, b < beats ? LanePacking.pack(tokens.get(b / nb), (b % nb) * shape.inLanes(), shape.inLanes()) : BigInteger.ZERO);
-                row.set(2, b < beats && b % nb == nb - 1 ? 1 : 0);
+                int b = stimCursor[0] = timed.beatAt(segStart + c, stimCursor[0]);
+                boolean valid = offered(b, segStart + c);
+                row.set(0, valid ? 1 : 0);
+                row.set(1, valid ? LanePacking.pack(tokens.get(b / nb), (b % nb) * shape.inLanes(), shape.inLanes()) : BigInteger.ZERO);
+                row.set(2, valid && b % nb == nb - 1 ? 1 : 0);
                 row.set(3, 1);
                 row.set(4, 0);
             }, (c, row) -> {
                 long now = segStart + c;
-                int b = due(obsCursor, now);
-                boolean valid = b < beats;
+                int b = obsCursor[0] = timed.beatAt(now, obsCursor[0]);
+                boolean valid = offered(b, now);
                 boolean ready = row.get(0) != 0;
                 CycleSample s = new CycleSample(start + now, now, valid, ready, row.get(1) != 0, row.getBig(2), row.get(3) != 0, true);
-                boolean planned = valid && inputPlan[b] == now;
-                if (valid && ready != planned) {
-                    log.fail(new Mismatch(s.cycle(), now, TopPorts.S_READY, BeatCompare.bit(planned), BeatCompare.bit(ready), b / nb, -1,
-                            "input beat " + (b % nb) + " is due at schedule cycle " + inputPlan[b] + " in the golden schedule", null));
-                }
-                if (s.inputHandshake()) {
-                    if (b % nb == 0) log.tokenStarted(b / nb, now);
-                    obsCursor[0] = b + 1;
-                }
+                if (b < beats && ready != timed.readyAt(now)) log.fail(readyMismatch(s, b, nb));
+                if (s.inputHandshake()) log.input(b / nb, b % nb, nb, now);
                 log.observe(s);
             });
             sc = segEnd;
@@ -68,11 +65,16 @@ final class PlannedStream {
         return log.outcome(sc, start);
     }
 
-    /** The beat on offer at stream cycle {@code now}: the first whose planned handshake is not yet past. */
-    private int due(int[] cursor, long now) {
-        int b = cursor[0];
-        while (b < inputPlan.length && inputPlan[b] < now) b++;
-        cursor[0] = b;
-        return b;
+    /** Whether the source has beat {@code b} on the bus at stream cycle {@code now}. */
+    private boolean offered(int b, long now) {
+        return b < timed.inputBeats() && timed.offers()[b] <= now;
+    }
+
+    private Mismatch readyMismatch(CycleSample s, int b, int nb) {
+        boolean want = !s.sReady();
+        String state = s.sValid() ? "offered since stream cycle " + timed.offers()[b] : "not offered yet (a source gap)";
+        String when = timed.accepts()[b] == s.streamCycle() ? "on this cycle" : "at stream cycle " + timed.accepts()[b];
+        return new Mismatch(s.cycle(), s.streamCycle(), TopPorts.S_READY, BeatCompare.bit(want), BeatCompare.bit(s.sReady()), b / nb, -1,
+                "input beat " + (b % nb) + ", " + state + ": the golden timeline accepts it " + when, null);
     }
 }

@@ -8,9 +8,10 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * Drives a stream whose input depends on the design: an AXI source must hold a beat until
- * {@code s_axis_tready}, so with bubbles and backpressure (or without an input plan) each cycle is one
+ * Drives a stream whose input depends on the design: under backpressure no timeline says when the top
+ * accepts, and an AXI source must hold a beat until {@code s_axis_tready}, so each cycle is one
  * {@link Simulation#runBatch} of length 1, all of a cycle's inputs and outputs in one exchange with the engine.
+ * Also drives the abandoned stream before a mid-stream reset.
  */
 final class ReactiveStream {
     private final Simulation sim;
@@ -64,7 +65,7 @@ final class ReactiveStream {
             exchange(source, ready);
             CycleSample s = new CycleSample(now, sc, valid, sReady, mValid, mData, mLast, ready);
             if (s.inputHandshake()) {
-                if (source.beat() == 0) log.tokenStarted(source.token(), sc);
+                log.input(source.token(), source.beat(), shape.inputBeatsPerToken(), sc);
                 lastProgress = sc;
             }
             source.advance(sReady);

@@ -3,36 +3,32 @@ package defernorm.testbench.check;
 import java.util.List;
 
 /**
- * The no-backpressure check: on EVERY cycle, {@code m_axis_tvalid} must be high exactly on the cycles the
- * golden schedule gives, and then {@code m_axis_tdata}/{@code m_axis_tlast} must be the golden beat.
- * Schedule cycles count from the first input handshake (stream cycle 0 of the golden timing model).
+ * The every-cycle output check while the sink is always ready: {@code m_axis_tvalid} must be high exactly
+ * on the cycles the golden timeline gives, and then {@code m_axis_tdata}/{@code m_axis_tlast} must be the
+ * golden beat. Cycles are stream cycles (0 = the first cycle of the stream, as in the timeline).
  *
- * <pre>{@code new ScheduleCheck(shape, expectedBeats, golden.beatCycles(tokens))}</pre>
+ * <pre>{@code new ScheduleCheck(shape, expectedBeats, timed.outputs())}</pre>
  */
 public final class ScheduleCheck implements StreamRule {
     private final StreamShape shape;
     private final List<OutputBeat> beats;
     private final long[] cycles;
-    private long origin = -1;
     private int next;
 
     public ScheduleCheck(StreamShape shape, List<OutputBeat> beats, long[] cycles) {
-        if (beats.size() != cycles.length) throw new IllegalArgumentException("the schedule has " + cycles.length + " cycles for " + beats.size() + " beats");
+        if (beats.size() != cycles.length) throw new IllegalArgumentException("the timeline has " + cycles.length + " cycles for " + beats.size() + " beats.");
         this.shape = shape;
         this.beats = List.copyOf(beats);
         this.cycles = cycles.clone();
     }
 
     @Override public Mismatch observe(CycleSample s) {
-        if (origin < 0 && s.inputHandshake()) origin = s.streamCycle();
-        long rel = origin < 0 ? -1 : s.streamCycle() - origin;
         boolean pending = next < beats.size();
-        boolean expectValid = pending && origin >= 0 && rel == cycles[next];
+        boolean expectValid = pending && s.streamCycle() == cycles[next];
         if (s.mValid() != expectValid) {
             OutputBeat about = pending ? beats.get(next) : null;
-            String detail = !pending ? "all " + beats.size() + " beats were already delivered"
-                    : origin < 0 ? "no input beat has been accepted yet"
-                    : "the golden schedule puts this beat at schedule cycle " + cycles[next] + ", this is schedule cycle " + rel;
+            String detail = pending ? "the golden timeline puts this beat at stream cycle " + cycles[next]
+                    : "all " + beats.size() + " beats were already delivered";
             return new Mismatch(s.cycle(), s.streamCycle(), TopPorts.M_VALID, BeatCompare.bit(expectValid), BeatCompare.bit(s.mValid()),
                     about == null ? -1 : about.token(), about == null ? -1 : about.index(), detail, null);
         }
@@ -48,7 +44,7 @@ public final class ScheduleCheck implements StreamRule {
     @Override public Mismatch finish(long cycle, long streamCycle) {
         if (next >= beats.size()) return null;
         OutputBeat missing = beats.get(next);
-        return new Mismatch(cycle, streamCycle, TopPorts.M_VALID, "a beat at schedule cycle " + cycles[next], "none by the end of the run",
+        return new Mismatch(cycle, streamCycle, TopPorts.M_VALID, "a beat at stream cycle " + cycles[next], "none by the end of the run",
                 missing.token(), missing.index(), "", null);
     }
 }

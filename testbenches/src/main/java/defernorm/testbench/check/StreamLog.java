@@ -13,7 +13,10 @@ final class StreamLog {
     private final List<OutputBeat> expected;
     private final List<StreamRule> rules;
     private final int beatsPerToken;
+    // per token, stream cycles of the first/last input and output handshakes (-1 until seen)
     private final long[] starts;
+    private final long[] inputEnds;
+    private final long[] outputStarts;
     private final long[] ends;
     private final List<OutputBeat> received = new ArrayList<>();
     private Mismatch first;
@@ -23,8 +26,10 @@ final class StreamLog {
         this.expected = expected;
         this.rules = rules;
         this.beatsPerToken = Math.max(1, expected.size() / Math.max(1, tokens));
-        this.starts = new long[tokens];
-        this.ends = new long[tokens];
+        this.starts = unseen(tokens);
+        this.inputEnds = unseen(tokens);
+        this.outputStarts = unseen(tokens);
+        this.ends = unseen(tokens);
     }
 
     int beatsPerToken() { return beatsPerToken; }
@@ -40,8 +45,11 @@ final class StreamLog {
         if (first == null) first = m;
     }
 
-    void tokenStarted(int token, long streamCycle) {
-        if (token < starts.length) starts[token] = streamCycle;
+    /** An input handshake of beat {@code beat} (of {@code beats}) of token {@code token} on {@code streamCycle}. */
+    void input(int token, int beat, int beats, long streamCycle) {
+        if (token >= starts.length) return;
+        if (beat == 0) starts[token] = streamCycle;
+        if (beat == beats - 1) inputEnds[token] = streamCycle;
     }
 
     void observe(CycleSample s) {
@@ -54,7 +62,9 @@ final class StreamLog {
         if (s.outputHandshake()) {
             int r = received.size();
             received.add(new OutputBeat(r / beatsPerToken, r % beatsPerToken, shape.lanes(s.mData()), s.mLast()));
-            if (r % beatsPerToken == beatsPerToken - 1 && r / beatsPerToken < ends.length) ends[r / beatsPerToken] = s.streamCycle();
+            int t = r / beatsPerToken;
+            if (t < ends.length && r % beatsPerToken == 0) outputStarts[t] = s.streamCycle();
+            if (t < ends.length && r % beatsPerToken == beatsPerToken - 1) ends[t] = s.streamCycle();
         }
     }
 
@@ -71,7 +81,15 @@ final class StreamLog {
         boolean timed = complete() && !expected.isEmpty();
         long latency = timed ? ends[0] - starts[0] : -1;
         double perToken = timed && n > 1 ? (double) (ends[n - 1] - ends[0]) / (n - 1) : Double.NaN;
-        return new StreamRun.Outcome(first, received, streamCycles, streamStart, latency, perToken);
+        List<TokenEdges> edges = new ArrayList<>(n);
+        for (int t = 0; t < n; t++) edges.add(new TokenEdges(starts[t], inputEnds[t], outputStarts[t], ends[t]));
+        return new StreamRun.Outcome(first, received, streamCycles, streamStart, latency, perToken, edges);
+    }
+
+    private static long[] unseen(int tokens) {
+        long[] a = new long[tokens];
+        java.util.Arrays.fill(a, -1);
+        return a;
     }
 
     /** Names the output beat concerned when a rule could not: the next one due. */

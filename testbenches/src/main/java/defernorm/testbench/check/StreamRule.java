@@ -2,7 +2,7 @@ package defernorm.testbench.check;
 
 /**
  * One check the checker applies to every observed cycle. Returns the first violation it finds, or null.
- * Implementations: {@link ScheduleCheck} (every cycle against the golden schedule), {@link TransactionCheck}
+ * Implementations: {@link ScheduleCheck} (every output cycle against the golden timeline), {@link TransactionCheck}
  * (the beat sequence, whatever the timing) and {@link AxiStreamRules} (what a master may not do).
  */
 public interface StreamRule {

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * One deterministic pass over an open simulation: reset, configuration, the optional abandoned stream and
- * reset, then the checked stream ({@link PlannedStream} when the golden model gives the input schedule and
- * nothing stalls, else {@link ReactiveStream}). Running it twice with the same plan drives the same inputs
+ * reset, then the checked stream ({@link PlannedStream} from the golden timeline while the sink is always
+ * ready, else {@link ReactiveStream} under backpressure). Running it twice with the same plan drives the same inputs
  * on the same cycles, which is how the checker replays a failing run with waveforms on.
  */
 final class StreamRun {
@@ -17,24 +17,22 @@ final class StreamRun {
     private final TopUnderTest top;
     private final CheckPlan plan;
     private final List<OutputBeat> expected;
-    private final long[] schedule;
-    private final long[] inputPlan;
+    private final TimedStream timed;
     private final WaveControl waves;
 
-    StreamRun(Simulation sim, TopUnderTest top, CheckPlan plan, List<OutputBeat> expected, long[] schedule,
-              long[] inputPlan, WaveWindow window) {
+    /** {@code timed} is the golden timeline to drive and check every cycle against, or null under backpressure. */
+    StreamRun(Simulation sim, TopUnderTest top, CheckPlan plan, List<OutputBeat> expected, TimedStream timed, WaveWindow window) {
         this.sim = sim;
         this.top = top;
         this.plan = plan;
         this.expected = expected;
-        this.schedule = schedule;
-        this.inputPlan = schedule == null ? null : inputPlan;
+        this.timed = timed;
         this.waves = new WaveControl(sim, window);
     }
 
     /** What the checked stream did. */
     record Outcome(Mismatch first, List<OutputBeat> received, long streamCycles, long streamStart,
-                   long latency, double cyclesPerToken) {}
+                   long latency, double cyclesPerToken, List<TokenEdges> tokenEdges) {}
 
     Outcome run() {
         waves.at(sim.cycle());
@@ -47,13 +45,11 @@ final class StreamRun {
         }
         StreamShape shape = top.shape();
         List<StreamRule> rules = List.of(
-                schedule != null ? new ScheduleCheck(shape, expected, schedule) : new TransactionCheck(shape, expected),
+                timed != null ? new ScheduleCheck(shape, expected, timed.outputs()) : new TransactionCheck(shape, expected),
                 new AxiStreamRules(shape));
         StreamLog log = new StreamLog(shape, expected, plan.tokens().size(), rules);
         if (early != null) log.fail(early);
-        return inputPlan != null
-                ? new PlannedStream(sim, shape, inputPlan, waves).check(plan.tokens(), schedule.length == 0 ? 0 : schedule[schedule.length - 1], log)
-                : reactive.check(plan.tokens(), log);
+        return timed != null ? new PlannedStream(sim, shape, timed, waves).check(plan.tokens(), log) : reactive.check(plan.tokens(), log);
     }
 
     /**

@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
 /** {@code defernorm cosim}: one top against the golden model, random tokens plus the directed edge cases. */
 @Command(name = "cosim", mixinStandardHelpOptions = true,
         description = {"Co-simulate one top against the golden model with a random configuration, the directed edge-case "
-                + "tokens and random tokens. Without backpressure (the default) every cycle is compared with the golden "
-                + "schedule; with --input-valid/--output-ready below 1 the transaction stream and the AXI4-Stream rules are.",
+                + "tokens and random tokens. While the sink is always ready (--output-ready 1, the default) every cycle is compared "
+                + "with the golden timeline, with random input gaps too when --input-valid is below 1; with --output-ready below 1 "
+                + "the transaction stream and the AXI4-Stream rules are.",
                 "Exit code 0 when the top matches, 1 on a mismatch (the first one is printed with a waveform window), 2 on bad input."},
         footer = {"", "Example: defernorm cosim --op softmax --variant deferred -n 32 -m 16 -P 4 -Q 4 --tokens 100 --engine builtin"})
 final class CosimCommand implements Callable<Integer> {

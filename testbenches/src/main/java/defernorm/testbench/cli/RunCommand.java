@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"The main job: generate all 9 tops (layernorm, rmsnorm, softmax x standard, deferred, matmul) at one "
                 + "configuration into OUT/, co-simulate the edge cases and random tokens through each against the golden model "
-                + "(every cycle compared, then bubbles, backpressure and a reset mid-stream), print the table and write "
+                + "(every cycle compared, at line rate and with random input gaps; then gaps, backpressure and a reset mid-stream), print the table and write "
                 + "OUT/report.json and OUT/report.html.",
                 "Uses Verilator when installed, else the built-in engine (the first line says which). "
                 + "Exit code 0 when every top matches, 1 on any mismatch, 2 on bad input."})

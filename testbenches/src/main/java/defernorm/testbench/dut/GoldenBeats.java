@@ -6,7 +6,9 @@ import defernorm.golden.model.LayerConfig;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.TokenResult;
 import defernorm.golden.model.Variant;
+import defernorm.golden.timing.Arrivals;
 import defernorm.golden.timing.Schedule;
+import defernorm.golden.timing.Timeline;
 import defernorm.testbench.check.GoldenStream;
 import defernorm.testbench.check.OutputBeat;
 import java.util.ArrayList;
@@ -14,9 +16,11 @@ import java.util.List;
 
 /**
  * The golden model in the checker's terms: the bit-accurate datapath of {@code cfg.op()} in one variant cut
- * into output beats, and the closed-form {@link Schedule} for the cycles of every input and output beat.
+ * into output beats, and the top's {@link Schedule} for the cycle of every handshake.
  *
- * <pre>{@code GoldenStream golden = new GoldenBeats(cfg, Variant.DEFERRED); }</pre>
+ * <pre>{@code
+ * GoldenStream golden = new GoldenBeats(cfg, Variant.DEFERRED, TopGenerator.schedule(cfg.op(), Variant.DEFERRED, cfg.params()));
+ * }</pre>
  */
 public final class GoldenBeats implements GoldenStream {
     private final Datapath datapath;
@@ -46,19 +50,7 @@ public final class GoldenBeats implements GoldenStream {
         return beats;
     }
 
-    @Override public long[] beatCycles(int tokens) {
-        int g = params.groups();
-        long[][] out = schedule.outputCycles(tokens);
-        long[] c = new long[tokens * g];
-        for (int t = 0; t < tokens; t++) System.arraycopy(out[t], 0, c, t * g, g);
-        return c;
-    }
-
-    @Override public long[] inputCycles(int tokens) {
-        int nb = params.beats();
-        long[][] in = schedule.inputCycles(tokens);
-        long[] c = new long[tokens * nb];
-        for (int t = 0; t < tokens; t++) System.arraycopy(in[t], 0, c, t * nb, nb);
-        return c;
+    @Override public Timeline timeline(int tokens, Arrivals arrivals) {
+        return schedule.run(tokens, arrivals);
     }
 }

@@ -4,6 +4,7 @@ import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
 import defernorm.testbench.report.ConsoleTable;
+import defernorm.testbench.report.GanttBar;
 import defernorm.testbench.report.HtmlReport;
 import defernorm.testbench.report.ReportJson;
 import defernorm.testbench.report.ReportRow;
@@ -37,13 +38,15 @@ public final class MainJob {
                 base.n(), base.m(), base.p(), base.q(), base.c(), s.tokens(), s.seed());
         out.flush();
         List<Integer> ns = s.sweep() ? Sweeps.nValues(base) : List.of();
-        List<Integer> cs = s.sweep() ? Sweeps.cValues(base) : List.of();
+        long h = Sweeps.hidingLimit(base);
+        List<Integer> cs = s.sweep() ? Sweeps.cValues(h) : List.of();
         long steps = 9L * 3 + 3L * (ns.size() + cs.size());
         List<ReportRow> rows = new ArrayList<>();
         Map<String, double[]> errors = new LinkedHashMap<>();
         List<SweepPoint> sweepN = new ArrayList<>();
         List<SweepPoint> sweepC = new ArrayList<>();
         List<TopJob.Outcome> outcomes = new ArrayList<>();
+        List<GanttBar> gantt = new ArrayList<>();
         int synthMissing = 0;
         try (Progress progress = new Progress(s.progress(), "defernorm run", steps);
              SynthCounts synth = new SynthCounts(s.synth())) {
@@ -51,6 +54,7 @@ public final class MainJob {
                 for (Variant v : List.of(Variant.STANDARD, Variant.DEFERRED, Variant.MATMUL)) {
                     TopJob.Outcome o = TopJob.runSafely(op, v, s, synth, progress);
                     outcomes.add(o);
+                    gantt.addAll(o.gantt());
                     errors.put(o.row().top(), o.errors());
                 }
             }
@@ -75,7 +79,7 @@ public final class MainJob {
             }
         }
         RunReport report = new RunReport(s.engine().name().toLowerCase(), s.engineNote(), s.seed(), rows, sweepN, sweepC, errors,
-                (System.nanoTime() - t0) / 1e9);
+                h, gantt, (System.nanoTime() - t0) / 1e9);
         Path json = s.outDir().resolve("report.json");
         Path html = s.outDir().resolve("report.html");
         ReportJson.write(report, json);

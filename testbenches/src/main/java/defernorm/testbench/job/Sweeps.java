@@ -4,7 +4,7 @@ import defernorm.cosim.SimOptions;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
-import defernorm.golden.timing.Schedule;
+import defernorm.accel.tops.TopGenerator;
 import defernorm.testbench.check.CheckPlan;
 import defernorm.testbench.check.CheckResult;
 import defernorm.testbench.check.Checker;
@@ -14,15 +14,21 @@ import defernorm.testbench.report.SweepPoint;
 import defernorm.testbench.stimulus.RandomTokens;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The latency sweeps of the report: each variant of one op simulated at several n (default C) and several
- * C (default n), a few tokens each, on the built-in engine (cycle counts are the same on every engine and it
- * needs no build per point), beside the golden schedule's prediction.
+ * C (default n, from 0 to twice the deferred top's hiding limit H), a few tokens each, on the built-in engine
+ * (cycle counts are the same on every engine and it needs no build per point), beside the golden schedule's
+ * prediction.
+ *
+ * <pre>{@code List<Integer> cs = Sweeps.cValues(21);   // 0, 5, 10, 15, 20, 21, 22, 25, ..., 42 }</pre>
  */
-final class Sweeps {
+public final class Sweeps {
     static final Op OP = Op.RMSNORM;
     static final int TOKENS = 4;
+    /** Points of a C sweep besides H and H + 1: enough to see the knee. */
+    private static final int C_STEPS = 8;
 
     private Sweeps() {}
 
@@ -38,11 +44,22 @@ final class Sweeps {
         return ns;
     }
 
-    static List<Integer> cValues(Params base) {
-        List<Integer> cs = new ArrayList<>(List.of(0, 2, 8, 32, 64));
-        if (!cs.contains(base.c())) cs.add(base.c());
-        cs.sort(Integer::compare);
-        return cs;
+    /** The deferred top's hiding limit H at {@code base} (the largest C it hides), for the sweep op. */
+    static long hidingLimit(Params base) {
+        return TopGenerator.schedule(OP, Variant.DEFERRED, base).hidingLimit();
+    }
+
+    /**
+     * C from 0 to 2H in about {@value #C_STEPS} steps, with H and H + 1 (the knee of deferred's latency) and
+     * 2H; just 0 when not even C = 0 is hidden (H < 1).
+     */
+    public static List<Integer> cValues(long h) {
+        TreeSet<Integer> cs = new TreeSet<>(List.of(0));
+        if (h < 1) return List.copyOf(cs);
+        int step = (int) Math.max(1, Math.round(2.0 * h / C_STEPS));
+        for (long c = 0; c <= 2 * h; c += step) cs.add((int) c);
+        cs.addAll(List.of((int) h, (int) h + 1, (int) (2 * h)));
+        return List.copyOf(cs);
     }
 
     /** {@link #point}, or a failed point when the top cannot be built or simulated. */
@@ -51,7 +68,7 @@ final class Sweeps {
             return point(variant, p, seed);
         } catch (RuntimeException e) {
             return new SweepPoint(OP.name().toLowerCase(), variant.name().toLowerCase(), p.n(), p.c(), -1,
-                    new Schedule(OP, variant, p).tokenLatency(), Double.NaN, false);
+                    TopGenerator.schedule(OP, variant, p).tokenLatency(), Double.NaN, false);
         }
     }
 
@@ -60,6 +77,6 @@ final class Sweeps {
         CheckResult r = Checker.check(Tops.underTest(variant, cfg), CheckPlan.free(RandomTokens.generate(p.n(), TOKENS, seed), seed),
                 SimOptions.builtin());
         return new SweepPoint(OP.name().toLowerCase(), variant.name().toLowerCase(), p.n(), p.c(), r.latency(),
-                new Schedule(OP, variant, p).tokenLatency(), r.cyclesPerToken(), r.passed());
+                TopGenerator.schedule(OP, variant, p).tokenLatency(), r.cyclesPerToken(), r.passed());
     }
 }

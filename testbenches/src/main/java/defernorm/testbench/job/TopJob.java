@@ -1,5 +1,6 @@
 package defernorm.testbench.job;
 
+import defernorm.accel.tops.TopGenerator;
 import defernorm.cosim.SimOptions;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
@@ -15,6 +16,7 @@ import defernorm.testbench.dut.GeneratedTop;
 import defernorm.testbench.dut.LayerProblem;
 import defernorm.testbench.dut.Problems;
 import defernorm.testbench.dut.Tops;
+import defernorm.testbench.report.GanttBar;
 import defernorm.testbench.report.ReportRow;
 import defernorm.testbench.stimulus.EdgeCases;
 import defernorm.testbench.stimulus.Flow;
@@ -25,17 +27,18 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The main job for one top: generate it, count its cells, co-simulate the directed edge cases and random
- * tokens with every cycle compared, then a shorter stream with bubbles, backpressure and a reset in the
- * middle, and measure the error of its dequantized outputs against float64.
+ * tokens with every cycle compared, then a shorter stream with input gaps (every cycle compared against the
+ * golden timeline of those arrivals) and one with gaps, backpressure and a reset in the middle (transactions
+ * and stream rules), and measure the error of its dequantized outputs against float64.
  */
 final class TopJob {
-    /** Tokens of the backpressure run, as a fraction of the main run (at least 8). */
+    /** Tokens of the input-gap and backpressure runs, as a fraction of the main run (at least 8). */
     private static final int BACKPRESSURE_DIVISOR = 4;
 
     private TopJob() {}
 
-    /** The row (cells still to come from {@code synth}) and the error samples. */
-    record Outcome(ReportRow row, double[] errors, CompletableFuture<SynthCounts.Counts> synth) {}
+    /** The row (cells still to come from {@code synth}), the error samples and the per-token timeline bars (sweep op only). */
+    record Outcome(ReportRow row, double[] errors, CompletableFuture<SynthCounts.Counts> synth, List<GanttBar> gantt) {}
 
     /**
      * {@link #run}, but a top that cannot be generated or simulated becomes a failed row naming the problem
@@ -49,9 +52,9 @@ final class TopJob {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().lines().findFirst().orElse("");
             ReportRow row = new ReportRow(op.name().toLowerCase(), variant.name().toLowerCase(),
                     op.name().toLowerCase() + "/" + variant.name().toLowerCase(), p.n(), p.m(), p.p(), p.q(), p.c(), 0, -1,
-                    new Schedule(op, variant, p).tokenLatency(), Double.NaN, 0, Double.NaN, Double.NaN, -1, -1,
+                    TopGenerator.schedule(op, variant, p).tokenLatency(), Double.NaN, 0, Double.NaN, Double.NaN, -1, -1,
                     "could not generate or simulate: " + why);
-            return new Outcome(row, new double[0], CompletableFuture.completedFuture(SynthCounts.Counts.UNKNOWN));
+            return new Outcome(row, new double[0], CompletableFuture.completedFuture(SynthCounts.Counts.UNKNOWN), List.of());
         }
     }
 
@@ -74,8 +77,11 @@ final class TopJob {
         CheckResult free = Checker.check(top, CheckPlan.free(all, s.seed()).withWaves(s.outDir().resolve("waves")), options);
         progress.step();
 
-        progress.doing(label + ": backpressure");
         List<byte[]> some = all.subList(0, Math.min(all.size(), Math.max(8, all.size() / BACKPRESSURE_DIVISOR)));
+        progress.doing(label + ": input gaps");
+        CheckResult gaps = Checker.check(top, CheckPlan.free(some, s.seed()).withFlow(Flow.random(0.7, 1.0))
+                .withWaves(s.outDir().resolve("waves")), options);
+        progress.doing(label + ": backpressure");
         MidStreamReset cut = new MidStreamReset(RandomTokens.generate(params.n(), 3, s.seed() + 1), 2 * params.beats() * params.groups());
         CheckResult bp = Checker.check(top, CheckPlan.free(some, s.seed()).withFlow(Flow.random(0.7, 0.6)).withReset(cut)
                 .withWaves(s.outDir().resolve("waves")), options);
@@ -99,12 +105,14 @@ final class TopJob {
             }
         }
         String first = !free.passed() ? free.firstMismatch().describe()
+                : !gaps.passed() ? "with input gaps: " + gaps.firstMismatch().describe()
                 : !bp.passed() ? "with backpressure: " + bp.firstMismatch().describe() : "";
-        Schedule schedule = new Schedule(op, variant, params);
+        Schedule schedule = TopGenerator.schedule(op, variant, params);
         ReportRow row = new ReportRow(op.name().toLowerCase(), variant.name().toLowerCase(), g.name(), params.n(), params.m(),
                 params.p(), params.q(), params.c(), all.size(), free.latency(), schedule.tokenLatency(), free.cyclesPerToken(),
-                free.mismatches() + bp.mismatches(), maxAbs, maxRel, -1, -1, first);
-        return new Outcome(row, errors == null ? new double[0] : errors, counts);
+                free.mismatches() + gaps.mismatches() + bp.mismatches(), maxAbs, maxRel, -1, -1, first);
+        List<GanttBar> gantt = op == Sweeps.OP && variant != Variant.MATMUL ? TokenGantt.bars(free, schedule) : List.of();
+        return new Outcome(row, errors == null ? new double[0] : errors, counts, gantt);
     }
 
     /** Absolute errors of every output lane of every delivered token, or null for matmul-only. */

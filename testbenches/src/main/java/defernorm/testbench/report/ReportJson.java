@@ -63,6 +63,12 @@ public final class ReportJson {
         }
         root.set("sweepN", MAPPER.valueToTree(r.sweepN()));
         root.set("sweepC", MAPPER.valueToTree(r.sweepC()));
+        root.put("hidingLimit", r.hidingLimit());
+        ArrayNode gantt = root.putArray("gantt");
+        for (GanttBar b : r.gantt()) {
+            gantt.addObject().put("variant", b.variant()).put("token", b.token()).put("phase", b.phase().name().toLowerCase())
+                    .put("from", b.from()).put("to", b.to());
+        }
         return root;
     }
 

@@ -14,16 +14,19 @@ import java.util.Map;
  * @param sweepN       latency against n (at the default C) for each variant
  * @param sweepC       latency against C (at the default n) for each variant
  * @param errors       per top name, the absolute errors vs float64 of every output lane (for histograms)
+ * @param hidingLimit  H of the sweep op's deferred top at the job's shape: the largest C it hides behind the matmul
+ * @param gantt        per-token timeline bars of the sweep op's standard and deferred tops (empty when their run failed)
  * @param seconds      wall time of the whole job
  */
 public record RunReport(String engine, String engineNote, long seed, List<ReportRow> rows,
                         List<SweepPoint> sweepN, List<SweepPoint> sweepC, Map<String, double[]> errors,
-                        double seconds) {
+                        long hidingLimit, List<GanttBar> gantt, double seconds) {
     public RunReport {
         rows = List.copyOf(rows);
         sweepN = List.copyOf(sweepN);
         sweepC = List.copyOf(sweepC);
         errors = Map.copyOf(errors);
+        gantt = List.copyOf(gantt);
     }
 
     public boolean passed() { return failures() == 0; }

@@ -2,19 +2,13 @@ package defernorm.testbench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import defernorm.accel.tops.TopGenerator;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
 import defernorm.golden.timing.FlashNormExample;
-import defernorm.hdl.emit.SynthResult;
-import defernorm.hdl.emit.SynthStats;
-import defernorm.hdl.emit.Tool;
-import defernorm.hdl.emit.ToolChecks;
-import defernorm.hdl.emit.VerilogEmitter;
-import defernorm.hdl.ir.Design;
-import defernorm.testbench.dut.Tops;
+import defernorm.testbench.job.Sweeps;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,105 +16,72 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The datapath benchmark: latency and cycles per token of standard / deferred / matmul-only as n and C grow
- * at a few P&times;Q (measured in RTL, each equal to the golden Schedule), FlashNorm's worked example beside
- * ours, and Yosys sizes of the three RMSNorm tops where the activation buffer matters. Writes the
- * "Datapaths" section of docs/benchmarks.md and the {@code datapaths} key of rtl-out/bench.json.
- * Yosys runs on two background threads while the simulations run. The synthesis sizes (n values) can be
- * changed with {@code -Ddefernorm.bench.synthN=16,128,512} (the default;
- * about 5 minutes in all on 2 busy cores, most of it synthesizing n = 512).
+ * The datapath benchmark, three parts, written to the "Datapaths" section of docs/benchmarks.md and the
+ * {@code datapaths} key of rtl-out/bench.json:
+ * <ol>
+ *   <li>at the default shape (n = 64, m = 32, P×Q = 8×4), the latency of the three variants of each op as the
+ *       collective latency C goes from 0 to 2H (H: the deferred top's hiding limit), measured in RTL, with
+ *       deferred = matmul-only + (final scale − output stage) (+ the exp front for softmax) asserted for C ≤ H;</li>
+ *   <li>FlashNorm's shape (RMSNorm, n = m = 64, P = Q = 16, C = 0) beside the paper's 24 / 17 / 16;</li>
+ *   <li>steady-state cycles per token at the default and the Llama shape (n = m = 4096, 32×32; from the
+ *       Schedule, too large to simulate here), and up to which C standard keeps the matmul's rate.</li>
+ * </ol>
+ * {@code -Ddefernorm.bench.rtl=false} skips the simulations and writes the Schedule's figures alone.
  */
 @Tag("bench")
 class DatapathBench {
-    private static final int[][] PQ = {{4, 4}, {8, 8}, {8, 4}};
-    private static final int M = 512;
-    private static final int[] N_SWEEP = {16, 64, 256};
-    private static final int N_SWEEP_C = 8;
-    private static final int[] C_SWEEP = {0, 8, 32, 128};
-    private static final int C_SWEEP_N = 64;
-
-    @TempDir Path tmp;
+    static final Params DEFAULT = new Params(64, 32, 8, 4, 0);
+    static final Params LLAMA = new Params(4096, 4096, 32, 32, 0);
 
     @Test
-    void measuresTimingAndSizeAndWritesTheReport() throws Exception {
+    void measuresTheDatapathsAndWritesTheReport() throws Exception {
         long t0 = System.nanoTime();
+        boolean rtl = Boolean.parseBoolean(System.getProperty("defernorm.bench.rtl", "true"));
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         String machine = machine();
-        boolean yosys = ToolChecks.skipReason(Tool.YOSYS).isEmpty();
-        ExecutorService synth = Executors.newFixedThreadPool(2);
-        try {
-            List<Map<Variant, Future<Synth>>> pending = new ArrayList<>();
-            List<Params> sizes = new ArrayList<>();
-            if (yosys) {
-                for (int n : synthSizes()) {
-                    Params p = new Params(n, 8, 4, 2, 2);
-                    sizes.add(p);
-                    Map<Variant, Future<Synth>> byVariant = new EnumMap<>(Variant.class);
-                    for (Variant v : TopTiming.ORDER) byVariant.put(v, synth.submit(() -> synthesize(v, p)));
-                    pending.add(byVariant);
-                }
-            }
 
-            List<TimingRow> nSweep = new ArrayList<>();
-            List<TimingRow> cSweep = new ArrayList<>();
-            for (int[] pq : PQ) {
-                for (int n : N_SWEEP) nSweep.add(TimingRow.measure(Op.RMSNORM, new Params(n, M, pq[0], pq[1], N_SWEEP_C)));
-                for (int c : C_SWEEP) cSweep.add(TimingRow.measure(Op.RMSNORM, new Params(C_SWEEP_N, M, pq[0], pq[1], c)));
+        List<TimingRow> cSweep = new ArrayList<>();
+        for (Op op : Op.values()) {
+            long h = TopGenerator.schedule(op, Variant.DEFERRED, DEFAULT).hidingLimit();
+            for (int c : Sweeps.cValues(h)) {
+                TimingRow row = TimingRow.of(op, DEFAULT.withC(c), rtl);
+                long over = Math.max(0, c - h);
+                assertEquals(row.latency(Variant.MATMUL) + row.deferredExtra() + over, row.latency(Variant.DEFERRED),
+                        "deferred = matmul + final scale - output (+ exp front) + max(0, C - H) at " + op + " C=" + c + ", H=" + h);
+                assertTrue(row.latency(Variant.STANDARD) > row.latency(Variant.DEFERRED), "standard is slower at " + op + " C=" + c);
+                cSweep.add(row);
             }
-            List<TimingRow> otherOps = List.of(
-                    TimingRow.measure(Op.LAYERNORM, new Params(64, M, 8, 4, 8)),
-                    TimingRow.measure(Op.SOFTMAX, new Params(64, M, 8, 4, 8)));
-            for (List<TimingRow> rows : List.of(nSweep, cSweep)) {
-                for (TimingRow r : rows) {
-                    assertTrue(r.of(Variant.STANDARD).latency() > r.of(Variant.DEFERRED).latency(), "standard is slower at " + r.params());
-                }
-            }
-
-            List<FlashNormRow> flash = List.of(flashNorm(FlashNormExample.of(64, 16), true), flashNorm(FlashNormExample.of(512, 128), false));
-
-            List<SizeRow> sizeRows = new ArrayList<>();
-            for (int i = 0; i < sizes.size(); i++) {
-                Map<Variant, SynthStats> stats = new EnumMap<>(Variant.class);
-                Map<Variant, Long> millis = new EnumMap<>(Variant.class);
-                for (Map.Entry<Variant, Future<Synth>> e : pending.get(i).entrySet()) {
-                    Synth s = get(e.getValue());
-                    stats.put(e.getKey(), s.stats());
-                    millis.put(e.getKey(), s.millis());
-                }
-                sizeRows.add(new SizeRow(sizes.get(i), stats, millis));
-            }
-            for (SizeRow s : sizeRows) {
-                assertTrue(s.stats().get(Variant.STANDARD).flipFlops() >= s.activationBufferBits(),
-                        "standard holds at least its activation buffer in flip-flops at " + s.params());
-            }
-
-            long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
-            DatapathReport.Results results = new DatapathReport.Results(date, machine, nSweep, cSweep, otherOps, flash, sizeRows, seconds);
-            Path root = projectRoot();
-            DatapathReport.write(root.resolve("docs/benchmarks.md"), root.resolve("rtl-out/bench.json"), results);
-            System.out.println(DatapathReport.markdown(results));
-            if (!yosys) System.out.println("Yosys is not installed: the size table is empty.");
-        } finally {
-            // On a failure, stop the queued syntheses and any yosys this JVM started, so none outlives the test.
-            synth.shutdownNow();
-            ProcessHandle.current().descendants()
-                    .filter(p -> p.info().command().map(c -> c.endsWith("/yosys") || c.equals("yosys")).orElse(false))
-                    .forEach(ProcessHandle::destroy);
         }
+
+        // the paper's other shape, nf = 512 on 128 x 128 MACs, is beyond the largest array the tops build
+        FlashNormExample flashShape = FlashNormExample.of(TopGenerator::depths, 64, 16);
+        List<FlashNormRow> flash = List.of(new FlashNormRow(flashShape, TimingRow.of(Op.RMSNORM, flashShape.params(), rtl)));
+
+        List<RateRow> rates = new ArrayList<>();
+        for (Params shape : List.of(DEFAULT, LLAMA)) {
+            for (Op op : Op.values()) {
+                long limit = RateRow.standardRateLimit(op, shape);
+                for (long c : new TreeSet<>(List.of(0L, Math.max(0, limit), Math.max(0, limit + 1)))) {
+                    RateRow r = RateRow.ofBuildable(op, shape.withC((int) Math.min(c, Integer.MAX_VALUE)));
+                    if (r == null) continue;   // a collective longer than the tops can build: the limit column still says it
+                    assertEquals(c <= limit, r.standard() == r.matmul(), "standard at the matmul rate iff C <= " + limit + " at " + op + " " + r.params());
+                    rates.add(r);
+                }
+            }
+        }
+
+        long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+        DatapathReport.Results results = new DatapathReport.Results(date, machine, rtl, cSweep, flash, rates, seconds);
+        Path root = projectRoot();
+        DatapathReport.write(root.resolve("docs/benchmarks.md"), root.resolve("rtl-out/bench.json"), results);
+        System.out.println(DatapathReport.markdown(results));
     }
 
     @Test
@@ -131,41 +92,6 @@ class DatapathBench {
         assertEquals("# Benchmarks\n\n" + sim + "\n<!-- bench:datapaths:begin -->\nB\n<!-- bench:datapaths:end -->\n", twice);
     }
 
-    private record Synth(SynthStats stats, long millis) {}
-
-    private Synth synthesize(Variant v, Params p) {
-        Design d = Tops.design(Op.RMSNORM, v, p);
-        Path out = tmp.resolve(d.top() + "-n" + p.n());
-        VerilogEmitter.writeTo(out, VerilogEmitter.emit(d));
-        long t0 = System.nanoTime();
-        SynthResult r = ToolChecks.yosysSynth(out, d.top());
-        assertTrue(r.passed(), d.top() + " at " + p + ": " + r);
-        return new Synth(r.stats(), (System.nanoTime() - t0) / 1_000_000L);
-    }
-
-    private static FlashNormRow flashNorm(FlashNormExample ex, boolean simulate) {
-        if (!simulate) return new FlashNormRow(ex, null);
-        TimingRow row = TimingRow.measure(Op.RMSNORM, ex.params());
-        assertEquals(ex.ourStandard(), row.of(Variant.STANDARD).latency(), "FlashNorm example standard");
-        assertEquals(ex.ourDeferred(), row.of(Variant.DEFERRED).latency(), "FlashNorm example deferred");
-        assertEquals(ex.ourMatmul(), row.of(Variant.MATMUL).latency(), "FlashNorm example matmul-only");
-        return new FlashNormRow(ex, row);
-    }
-
-    private static <T> T get(Future<T> f) throws InterruptedException {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException("synthesis failed: " + e.getCause().getMessage(), e.getCause());
-        }
-    }
-
-    private static int[] synthSizes() {
-        String s = System.getProperty("defernorm.bench.synthN", "16,128,512");
-        return Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).mapToInt(Integer::parseInt).toArray();
-    }
-
     private static Path projectRoot() {
         Path here = Path.of("").toAbsolutePath();
         return Files.isDirectory(here.resolve("docs")) ? here : here.getParent();
@@ -174,18 +100,6 @@ class DatapathBench {
     private static String machine() {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         return Runtime.getRuntime().availableProcessors() + " cores, load average "
-                + String.format(Locale.ROOT, "%.1f", load) + " at start, Java " + System.getProperty("java.version")
-                + (Tool.YOSYS.isInstalled() ? ", " + yosysVersion() : "");
-    }
-
-    private static String yosysVersion() {
-        try {
-            Process p = new ProcessBuilder("yosys", "-V").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes()).strip();
-            p.waitFor();
-            return out.replaceAll(" \\(git.*", "");
-        } catch (Exception e) {
-            return "Yosys";
-        }
+                + String.format(Locale.ROOT, "%.1f", load) + " at start, Java " + System.getProperty("java.version");
     }
 }

@@ -5,16 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
 import defernorm.golden.timing.FlashNormExample;
-import defernorm.golden.timing.Latencies;
-import defernorm.hdl.emit.SynthStats;
+import defernorm.golden.timing.TimingReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,146 +29,131 @@ final class DatapathReport {
     private static final String END = "<!-- bench:datapaths:end -->";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Everything one run measured. */
-    record Results(String date, String machine, List<TimingRow> nSweep, List<TimingRow> cSweep,
-                   List<TimingRow> otherOps, List<FlashNormRow> flashNorm, List<SizeRow> sizes, long seconds) {}
+    /** Everything one run measured; {@code simulated} false when only the Schedule's figures were taken. */
+    record Results(String date, String machine, boolean simulated, List<TimingRow> cSweep, List<FlashNormRow> flashNorm,
+                   List<RateRow> rates, long seconds) {}
 
     private DatapathReport() {}
 
     static String markdown(Results r) {
         StringBuilder m = new StringBuilder();
         m.append(BEGIN).append("\n## Datapaths\n\n");
-        m.append("Command: `").append(COMMAND).append("`  \n");
-        m.append("Run: ").append(r.date()).append(", ").append(r.machine()).append(", ")
-                .append(r.seconds()).append(" s in all.\n\n");
-        m.append("Latency (cycles from a token's first input handshake to its last output handshake) and steady-state ")
-                .append("cycles per token of the three variants, measured in RTL on the built-in engine (cycle counts do not ")
-                .append("depend on the engine) with every cycle checked against the golden model, 3 tokens back to back. ")
-                .append("Every measured figure equals the golden `Schedule`'s prediction (asserted; shown in the Schedule column ")
-                .append("as matmul / deferred / standard latency). NB·G = (n/P)·(m/Q) is the matmul's own work per token.\n\n");
-        m.append(summary(r)).append("\n\n");
-        m.append("### RMSNorm as n grows (m = 512, C = 8)\n\n");
-        timingTable(m, r.nSweep());
-        m.append("\n### RMSNorm as C grows (n = 64, m = 512)\n\n");
-        timingTable(m, r.cSweep());
-        m.append("\n### LayerNorm and softmax (one point each)\n\n");
-        timingTable(m, r.otherOps());
+        m.append("Command: `").append(COMMAND).append(r.simulated() ? "" : " -Ddefernorm.bench.rtl=false").append("`  \n");
+        m.append("Run: ").append(r.date()).append(", ").append(r.machine()).append(", ").append(r.seconds()).append(" s in all.\n\n");
+        m.append(r.simulated()
+                ? "Latencies measured in RTL on the built-in engine (cycle counts do not depend on the engine), "
+                        + TopTiming.TOKENS + " tokens back to back, every cycle checked against the golden timeline; each equals the top's `Schedule` (asserted).\n\n"
+                : "**Schedule only**: this run did not simulate (`-Ddefernorm.bench.rtl=false`); every figure is the golden `Schedule` "
+                        + "on the depths the tops report (`TopGenerator.depths`). `make bench` measures the same figures in RTL.\n\n");
+        m.append("Latency: cycles from a token's first input handshake to its last output handshake (token 0, line rate). ")
+                .append("H: the deferred top's hiding limit (largest C whose collective is hidden behind the matmul). ")
+                .append("NB·G = (n/P)·(m/Q): the matmul's own cycles per token.\n\n");
+        m.append("### Latency as C grows (n = 64, m = 32, P×Q = 8×4)\n\n");
+        m.append("Asserted at every point: deferred = matmul-only + (final scale − output stage depth) (+ the exp front for softmax) ")
+                .append("+ max(0, C − H): flat up to H, then one cycle per cycle of C. Standard pays every cycle of C.\n\n");
+        cSweepTable(m, r.cSweep());
         m.append("\n### FlashNorm's worked example\n\n");
         m.append("FlashNorm (Graef et al., arXiv 2407.09577) counts an nf×nf RMSNorm → Linear on mf vector lanes and an ")
-                .append("mf×mf matrix unit as sequential 24 cycles vs deferred 17 (the matmul as nf²/mf² cycles starting with the ")
-                .append("statistics). Ours maps it to n = m = nf, P = Q = mf, C = 0, per token, with the pipelined isqrt/reciprocal ")
-                .append("chain and the output stage included.\n\n");
-        m.append("| nf, mf | paper sequential / deferred | paper saving | our matmul-only | our standard | our deferred | our saving | RTL |\n");
-        m.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+                .append("mf×mf matrix unit as sequential 24 cycles vs deferred 17, the matmul alone 16 (nf²/mf²). Ours maps it to ")
+                .append("n = m = nf, P = Q = mf, C = 0, per token, with every pipeline register counted (reduction tree, ")
+                .append("the isqrt/reciprocal chain, MAC tree, output stage). The paper's other shape (nf = 512 on 128×128 MACs) is ")
+                .append("beyond the largest array the tops build.\n\n");
+        m.append("| nf, mf | paper standard / deferred / matmul | paper saving | our standard / deferred / matmul-only | our saving | ours from |\n");
+        m.append("|---|---:|---:|---:|---:|---|\n");
         for (FlashNormRow f : r.flashNorm()) {
             FlashNormExample e = f.example();
-            m.append("| ").append(e.nf()).append(", ").append(e.mf()).append(" | ")
-                    .append(FlashNormExample.PAPER_SEQUENTIAL).append(" / ").append(FlashNormExample.PAPER_DEFERRED).append(" | ")
-                    .append(pct(FlashNormExample.paperReduction())).append(" | ")
-                    .append(e.ourMatmul()).append(" | ").append(e.ourStandard()).append(" | ").append(e.ourDeferred()).append(" | ")
-                    .append(pct(e.ourReduction())).append(" | ")
-                    .append(f.measured() == null ? "Schedule only (too large to simulate here)" : "measured, equal")
-                    .append(" |\n");
+            TimingRow t = f.timing();
+            m.append(String.format(Locale.ROOT, "| %d, %d | %d / %d / %d | %s | %d / %d / %d | %s | %s |%n", e.nf(), e.mf(),
+                    FlashNormExample.PAPER_SEQUENTIAL, FlashNormExample.PAPER_DEFERRED, e.paperMatmul(),
+                    pct(FlashNormExample.paperReduction()), t.latency(Variant.STANDARD), t.latency(Variant.DEFERRED),
+                    t.latency(Variant.MATMUL), pct(f.ourSaving()),
+                    t.of(Variant.MATMUL).simulated() ? "RTL (= Schedule)" : "Schedule (not simulated)"));
         }
-        m.append("\n### Size (Yosys, RMSNorm, m = 8, P×Q = 4×2, C = 2)\n\n");
-        m.append("`ToolChecks.yosysSynth` (full `synth -flatten`, no latches) of the three RMSNorm tops. Only standard ")
-                .append("holds an activation buffer (the whole token, n·8 bits, until its factor is known); deferred scales ")
-                .append("the outputs instead. Every variant also holds the weight memory (n·m·8 bits), which the full flow maps ")
-                .append("to flip-flops, so it is in every FF count; matmul-only is the array, that memory and the stream logic.\n\n");
-        m.append("| n | weight memory (n·m·8 bits) | activation buffer (n·8 bits) | standard cells / FFs | deferred cells / FFs | matmul-only cells / FFs ")
-                .append("| deferred saves (cells / FFs) | synthesis time (std / def / mm) |\n");
-        m.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (SizeRow s : r.sizes()) {
-            m.append("| ").append(s.params().n()).append(" | ").append(s.weightBits()).append(" | ")
-                    .append(s.activationBufferBits()).append(" | ")
-                    .append(size(s.stats().get(Variant.STANDARD))).append(" | ")
-                    .append(size(s.stats().get(Variant.DEFERRED))).append(" | ")
-                    .append(size(s.stats().get(Variant.MATMUL))).append(" | ")
-                    .append(String.format(Locale.ROOT, "%,d / %,d", s.cellsSaved(), s.flipFlopsSaved())).append(" | ")
-                    .append(secs(s.millis().get(Variant.STANDARD))).append(" / ").append(secs(s.millis().get(Variant.DEFERRED)))
-                    .append(" / ").append(secs(s.millis().get(Variant.MATMUL))).append(" |\n");
+        m.append("\n### Cycles per token (steady state, line rate; from the Schedule)\n\n");
+        m.append("With double buffering every variant ingests at line rate; standard keeps the matmul's rate (NB·G) while its ")
+                .append("ingest and factor chain fit behind the previous token's matmul, `NB + reduction + C + factor + 1 ≤ (NB+1)·G`, ")
+                .append("i.e. for C up to the limit in the last column (asserted against the Schedule at the limit and one past it, ")
+                .append("where the tops can be built with such a collective).\n\n");
+        m.append("| op | n | m | P×Q | C | NB·G | matmul | deferred | standard | standard at the matmul rate for C ≤ |\n");
+        m.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
+        for (RateRow rr : r.rates()) {
+            Params p = rr.params();
+            m.append(String.format(Locale.ROOT, "| %s | %d | %d | %d×%d | %d | %d | %s | %s | %s | %s |%n", name(rr.op()),
+                    p.n(), p.m(), p.p(), p.q(), p.c(), (long) p.beats() * p.groups(), TimingReport.cycles(rr.matmul()),
+                    TimingReport.cycles(rr.deferred()), TimingReport.cycles(rr.standard()),
+                    rr.standardUpToC() < 0 ? "never" : Long.toString(rr.standardUpToC())));
         }
+        m.append('\n').append(summary(r)).append('\n');
         m.append(END).append('\n');
         return m.toString();
     }
 
-    /** The key figures of the timing tables, in one paragraph. */
+    /** The key figures in one paragraph. */
     private static String summary(Results r) {
-        List<TimingRow> all = new ArrayList<>(r.nSweep());
-        all.addAll(r.cSweep());
-        all.addAll(r.otherOps());
-        long scale = Latencies.FINAL_SCALE - Latencies.OUTPUT;
-        long hidden = all.stream().filter(t -> t.of(Variant.DEFERRED).latency() - t.of(Variant.MATMUL).latency() <= scale).count();
-        long maxOver = all.stream().mapToLong(t -> t.of(Variant.DEFERRED).latency() - t.of(Variant.MATMUL).latency()).max().orElse(0);
-        long minSave = all.stream().mapToLong(t -> t.of(Variant.STANDARD).latency() - t.of(Variant.DEFERRED).latency()).min().orElse(0);
-        long maxSave = all.stream().mapToLong(t -> t.of(Variant.STANDARD).latency() - t.of(Variant.DEFERRED).latency()).max().orElse(0);
-        long sameRate = all.stream().filter(t -> t.of(Variant.DEFERRED).cyclesPerToken() == t.of(Variant.MATMUL).cyclesPerToken()).count();
-        long stdSlower = all.stream().filter(t -> t.of(Variant.STANDARD).cyclesPerToken() > t.of(Variant.MATMUL).cyclesPerToken()).count();
-        return String.format(Locale.ROOT, "Key figures over the %d points below: deferred latency is within %d cycles of matmul-only "
-                + "(the final-scale stage: reduction, C and the factor chain hidden) at %d of them and at most %d cycles above it; standard is %d to %d cycles slower than "
-                + "deferred; deferred runs at the matmul rate (NB·G cycles per token) at %d points, standard falls below it at %d.",
-                all.size(), scale, hidden, maxOver, minSave, maxSave, sameRate, stdSlower);
+        StringBuilder s = new StringBuilder("Key figures: ");
+        for (Op op : Op.values()) {
+            List<TimingRow> rows = r.cSweep().stream().filter(t -> t.op() == op).toList();
+            if (rows.isEmpty()) continue;
+            TimingRow c0 = rows.get(0);
+            s.append(String.format(Locale.ROOT, "%s H = %d, at C = 0 deferred %d vs standard %d cycles (matmul-only %d); ",
+                    name(op), c0.hidingLimit(), c0.latency(Variant.DEFERRED), c0.latency(Variant.STANDARD), c0.latency(Variant.MATMUL)));
+        }
+        FlashNormRow f = r.flashNorm().get(0);
+        s.append(String.format(Locale.ROOT, "FlashNorm's shape: our saving %s vs the paper's %s.", pct(f.ourSaving()),
+                pct(FlashNormExample.paperReduction())));
+        return s.toString();
     }
 
-    private static void timingTable(StringBuilder m, List<TimingRow> rows) {
-        m.append("| op | n | m | P×Q | C | NB·G | matmul lat | deferred lat | standard lat | standard − deferred ")
-                .append("| matmul cyc/tok | deferred cyc/tok | standard cyc/tok | Schedule lat |\n");
-        m.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    private static void cSweepTable(StringBuilder m, List<TimingRow> rows) {
+        m.append("| op | C | H | matmul lat | deferred lat | standard lat | deferred − matmul | standard − deferred | matmul cyc/tok | deferred cyc/tok | standard cyc/tok |\n");
+        m.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (TimingRow row : rows) {
-            Params p = row.params();
-            MeasuredTiming mm = row.of(Variant.MATMUL);
-            MeasuredTiming def = row.of(Variant.DEFERRED);
-            MeasuredTiming std = row.of(Variant.STANDARD);
-            m.append(String.format(Locale.ROOT, "| %s | %d | %d | %d×%d | %d | %d | %d | %d | %d | %+d | %.0f | %.0f | %.0f | %d / %d / %d |%n",
-                    row.op().name().toLowerCase(Locale.ROOT), p.n(), p.m(), p.p(), p.q(), p.c(), row.matmulWork(),
-                    mm.latency(), def.latency(), std.latency(), std.latency() - def.latency(),
-                    mm.cyclesPerToken(), def.cyclesPerToken(), std.cyclesPerToken(),
-                    mm.scheduleLatency(), def.scheduleLatency(), std.scheduleLatency()));
+            long mm = row.latency(Variant.MATMUL);
+            long def = row.latency(Variant.DEFERRED);
+            long std = row.latency(Variant.STANDARD);
+            long h = row.hidingLimit();
+            m.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %+d | %+d | %s | %s | %s |%n", name(row.op()),
+                    row.params().c() == h ? "**" + h + "** (H)" : Integer.toString(row.params().c()), h, mm, def, std, def - mm, std - def,
+                    TimingReport.cycles(row.of(Variant.MATMUL).scheduleCyclesPerToken()),
+                    TimingReport.cycles(row.of(Variant.DEFERRED).scheduleCyclesPerToken()),
+                    TimingReport.cycles(row.of(Variant.STANDARD).scheduleCyclesPerToken())));
         }
     }
 
     static ObjectNode json(Results r) {
         ObjectNode d = JSON.createObjectNode();
-        d.put("command", COMMAND).put("date", r.date()).put("machine", r.machine()).put("seconds", r.seconds());
-        d.set("nSweep", timingJson(r.nSweep()));
-        d.set("cSweep", timingJson(r.cSweep()));
-        d.set("otherOps", timingJson(r.otherOps()));
+        d.put("command", COMMAND).put("date", r.date()).put("machine", r.machine()).put("seconds", r.seconds())
+                .put("simulated", r.simulated());
+        ArrayNode cs = d.putArray("cSweep");
+        for (TimingRow row : r.cSweep()) {
+            ObjectNode o = shape(cs.addObject(), row.op(), row.params()).put("H", row.hidingLimit());
+            for (Variant v : TopTiming.ORDER) {
+                MeasuredTiming t = row.of(v);
+                ObjectNode x = o.putObject(name(v)).put("scheduleLatency", t.scheduleLatency())
+                        .put("scheduleCyclesPerToken", t.scheduleCyclesPerToken());
+                if (t.simulated()) x.put("latency", t.latency()).put("cyclesPerTokenOverRun", t.cyclesPerToken());
+            }
+        }
         ArrayNode fl = d.putArray("flashNorm");
         for (FlashNormRow f : r.flashNorm()) {
             FlashNormExample e = f.example();
             fl.addObject().put("nf", e.nf()).put("mf", e.mf())
                     .put("paperSequential", FlashNormExample.PAPER_SEQUENTIAL).put("paperDeferred", FlashNormExample.PAPER_DEFERRED)
-                    .put("ourMatmul", e.ourMatmul()).put("ourStandard", e.ourStandard()).put("ourDeferred", e.ourDeferred())
-                    .put("measuredInRtl", f.measured() != null);
+                    .put("paperMatmul", e.paperMatmul())
+                    .put("ourStandard", f.timing().latency(Variant.STANDARD)).put("ourDeferred", f.timing().latency(Variant.DEFERRED))
+                    .put("ourMatmul", f.timing().latency(Variant.MATMUL)).put("ourSaving", f.ourSaving())
+                    .put("measuredInRtl", f.timing().of(Variant.MATMUL).simulated());
         }
-        ArrayNode sz = d.putArray("sizes");
-        for (SizeRow s : r.sizes()) {
-            Params p = s.params();
-            ObjectNode o = sz.addObject().put("op", "rmsnorm").put("n", p.n()).put("m", p.m()).put("p", p.p()).put("q", p.q())
-                    .put("c", p.c()).put("activationBufferBits", s.activationBufferBits()).put("weightBits", s.weightBits());
-            for (Variant v : TopTiming.ORDER) {
-                SynthStats st = s.stats().get(v);
-                o.putObject(v.name().toLowerCase(Locale.ROOT)).put("cells", st.cells()).put("flipFlops", st.flipFlops())
-                        .put("synthMillis", s.millis().get(v));
-            }
+        ArrayNode rates = d.putArray("cyclesPerToken");
+        for (RateRow rr : r.rates()) {
+            shape(rates.addObject(), rr.op(), rr.params()).put("matmul", rr.matmul()).put("deferred", rr.deferred())
+                    .put("standard", rr.standard()).put("standardAtMatmulRateUpToC", rr.standardUpToC());
         }
         return d;
     }
 
-    private static ArrayNode timingJson(List<TimingRow> rows) {
-        ArrayNode a = JSON.createArrayNode();
-        for (TimingRow row : rows) {
-            Params p = row.params();
-            ObjectNode o = a.addObject().put("op", row.op().name().toLowerCase(Locale.ROOT)).put("n", p.n()).put("m", p.m())
-                    .put("p", p.p()).put("q", p.q()).put("c", p.c());
-            for (Variant v : TopTiming.ORDER) {
-                MeasuredTiming t = row.of(v);
-                o.putObject(v.name().toLowerCase(Locale.ROOT)).put("latency", t.latency())
-                        .put("cyclesPerToken", t.cyclesPerToken()).put("scheduleLatency", t.scheduleLatency())
-                        .put("scheduleCyclesPerToken", t.scheduleCyclesPerToken());
-            }
-        }
-        return a;
+    private static ObjectNode shape(ObjectNode o, Op op, Params p) {
+        return o.put("op", name(op)).put("n", p.n()).put("m", p.m()).put("p", p.p()).put("q", p.q()).put("c", p.c());
     }
 
     /** Replaces (or appends) the Datapaths section of {@code md}; sets the {@code datapaths} key of {@code jsonFile}. */
@@ -197,15 +181,11 @@ final class DatapathReport {
         return doc + (doc.endsWith("\n\n") ? "" : doc.endsWith("\n") ? "\n" : "\n\n") + section;
     }
 
-    private static String size(SynthStats s) {
-        return String.format(Locale.ROOT, "%,d / %,d", s.cells(), s.flipFlops());
-    }
-
-    private static String secs(long millis) {
-        return String.format(Locale.ROOT, "%.0f s", millis / 1000.0);
+    private static String name(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
     }
 
     private static String pct(double f) {
-        return String.format(Locale.ROOT, "%.0f %%", 100 * f);
+        return String.format(Locale.ROOT, "%.1f %%", 100 * f);
     }
 }

@@ -7,10 +7,13 @@ import defernorm.golden.model.Variant;
  * {@link TopTiming#measure} returns).
  *
  * @param variant                the top's variant
- * @param latency                first input handshake of token 0 to its last output handshake, in cycles
- * @param cyclesPerToken         steady-state cycles between consecutive tokens' last output beats
+ * @param latency                first input handshake of token 0 to its last output handshake, in cycles; -1 when not simulated
+ * @param cyclesPerToken         spacing of consecutive tokens' last output beats over the simulated run; NaN when not simulated
  * @param scheduleLatency        the Schedule's token latency
- * @param scheduleCyclesPerToken the Schedule's cycles per token
+ * @param scheduleCyclesPerToken the Schedule's steady-state cycles per token
  */
 public record MeasuredTiming(Variant variant, long latency, double cyclesPerToken, long scheduleLatency,
-                             double scheduleCyclesPerToken) {}
+                             double scheduleCyclesPerToken) {
+    /** Whether the figures were measured in RTL (else they are the Schedule's alone). */
+    public boolean simulated() { return latency >= 0; }
+}

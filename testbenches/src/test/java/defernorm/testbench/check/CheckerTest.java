@@ -1,11 +1,14 @@
 package defernorm.testbench.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import defernorm.cosim.SimOptions;
+import defernorm.golden.timing.Arrivals;
+import defernorm.golden.timing.Timeline;
 import defernorm.testbench.check.FakeStreamTop.Bug;
 import defernorm.testbench.stimulus.Flow;
 import defernorm.testbench.stimulus.RandomTokens;
@@ -22,17 +25,32 @@ class CheckerTest {
         return Checker.check(FakeStreamTop.top(bug, token), plan, SimOptions.builtin());
     }
 
-    private static CheckResult checkReactive(Bug bug, int token, CheckPlan plan) {
-        return Checker.check(FakeStreamTop.top(bug, token, false), plan, SimOptions.builtin());
+    @Test
+    void withInputGapsAndASinkAlwaysReadyEveryCycleIsComparedWithTheTimeline() {
+        CheckPlan gaps = CheckPlan.free(TOKENS, 7L).withFlow(Flow.random(0.5, 1.0));
+        CheckResult r = check(Bug.NONE, 0, gaps);
+        assertTrue(r.passed(), r::summary);
+        assertTrue(r.everyCycle());
+        assertEquals(r.expected(), r.received());
+        // the gaps stretched the run: the same seed gives the same arrivals, a different seed other ones
+        assertTrue(r.streamCycles() > check(Bug.NONE, 0, CheckPlan.free(TOKENS, 7L)).streamCycles());
+        assertNotEquals(r.streamCycles(), check(Bug.NONE, 0, CheckPlan.free(TOKENS, 8L).withFlow(Flow.random(0.5, 1.0))).streamCycles());
     }
 
     @Test
-    void withoutAnInputPlanTheInputIsDrivenReactivelyAndTheVerdictsAreTheSame() {
-        CheckResult ok = checkReactive(Bug.NONE, 0, CheckPlan.free(TOKENS, 1L));
-        assertTrue(ok.passed(), ok::summary);
-        assertEquals(check(Bug.NONE, 0, CheckPlan.free(TOKENS, 1L)).received(), ok.received());
-        Mismatch m = checkReactive(Bug.WRONG_VALUE, 4, CheckPlan.free(TOKENS, 1L)).firstMismatch();
-        assertEquals(check(Bug.WRONG_VALUE, 4, CheckPlan.free(TOKENS, 1L)).firstMismatch(), m);
+    void aTopThatAcceptsOneCycleLateAfterAGapIsCaughtOnTready() {
+        assertTrue(check(Bug.LATE_AFTER_GAP, 0, CheckPlan.free(TOKENS, 1L)).passed(), "at line rate there is no gap");
+        CheckPlan gaps = CheckPlan.free(TOKENS, 7L).withFlow(Flow.random(0.5, 1.0));
+        Mismatch m = check(Bug.LATE_AFTER_GAP, 0, gaps).firstMismatch();
+        assertNotNull(m);
+        assertEquals(TopPorts.S_READY, m.signal());
+        assertEquals("1", m.expected());
+        assertEquals("0", m.actual());
+        assertTrue(m.token() >= 0);
+        assertTrue(m.detail().startsWith("input beat "), m.detail());
+        assertTrue(m.describe().contains("the golden timeline accepts it"), m.describe());
+        // under backpressure only the transactions are compared: the late handshake is legal there
+        assertTrue(check(Bug.LATE_AFTER_GAP, 0, gaps.withFlow(Flow.random(0.5, 0.9))).passed());
     }
 
     @Test
@@ -42,8 +60,7 @@ class CheckerTest {
         assertEquals("1", m.expected());
         assertEquals(2, m.token());
         assertEquals(2 * 2 + 1, m.streamCycle());
-        // driven reactively, the same bug shows up as a late output beat
-        assertEquals(TopPorts.M_VALID, checkReactive(Bug.INPUT_HICCUP, 2, CheckPlan.free(TOKENS, 1L)).firstMismatch().signal());
+        assertEquals("input beat 1, offered since stream cycle 5: the golden timeline accepts it on this cycle", m.detail());
     }
 
     @Test
@@ -80,8 +97,8 @@ class CheckerTest {
         got[1]++;
         assertEquals(FakeStreamTop.SHAPE.hex(got), m.actual());
         // token 4's second beat is at schedule cycle 4*2 + 1 + 3 + 1 = 13, counted from the first handshake
-        long[] schedule = FakeStreamTop.golden().beatCycles(TOKENS.size());
-        assertEquals(schedule[4 * FakeStreamTop.G + 1], m.streamCycle());
+        long[][] out = FakeStreamTop.golden().timeline(TOKENS.size(), Arrivals.lineRate()).output();
+        assertEquals(out[4][1], m.streamCycle());
         assertEquals(1, r.mismatches());
     }
 
@@ -97,7 +114,7 @@ class CheckerTest {
                 beats.set(5, new OutputBeat(b.token(), b.index(), lanes, b.last()));
                 return beats;
             }
-            @Override public long[] beatCycles(int tokens) { return right.beatCycles(tokens); }
+            @Override public Timeline timeline(int tokens, Arrivals arrivals) { return right.timeline(tokens, arrivals); }
         };
         TopUnderTest top = new TopUnderTest("Fake", FakeStreamTop.SHAPE, FakeStreamTop.config(), wrong, o -> new FakeStreamTop(Bug.NONE, 0));
         CheckResult r = Checker.check(top, CheckPlan.free(TOKENS, 1L), SimOptions.builtin());
@@ -149,7 +166,7 @@ class CheckerTest {
     @Test
     void theFirstMismatchComesWithAWaveformWindow(@TempDir Path dir) throws Exception {
         assertWaveWindow(check(Bug.WRONG_VALUE, 6, CheckPlan.free(TOKENS, 1L).withWaves(dir).withWaveWindow(4)));
-        assertWaveWindow(checkReactive(Bug.WRONG_VALUE, 6, CheckPlan.free(TOKENS, 1L).withWaves(dir).withWaveWindow(4)));
+        assertWaveWindow(check(Bug.WRONG_VALUE, 6, CheckPlan.free(TOKENS, 1L).withFlow(Flow.random(0.5, 1.0)).withWaves(dir).withWaveWindow(4)));
         assertWaveWindow(check(Bug.WRONG_VALUE, 6, CheckPlan.free(TOKENS, 1L).withFlow(Flow.random(0.5, 0.5)).withWaves(dir).withWaveWindow(4)));
     }
 

@@ -2,6 +2,8 @@ package defernorm.testbench.check;
 
 import defernorm.cosim.Engine;
 import defernorm.cosim.Simulation;
+import defernorm.golden.timing.Arrivals;
+import defernorm.golden.timing.Timeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -21,7 +23,7 @@ final class FakeStreamTop implements Simulation {
     static final StreamShape SHAPE = new StreamShape(P, N, Q, BITS, true);
 
     /** Planted bugs. */
-    enum Bug { NONE, INPUT_HICCUP, WRONG_VALUE, LATE_BEAT, DROP_UNDER_BACKPRESSURE, CHANGE_WHILE_STALLED, KEEP_STATE_ON_RESET }
+    enum Bug { NONE, INPUT_HICCUP, LATE_AFTER_GAP, WRONG_VALUE, LATE_BEAT, DROP_UNDER_BACKPRESSURE, CHANGE_WHILE_STALLED, KEEP_STATE_ON_RESET }
 
     private record Pending(long availableAt, long[] lanes, boolean last) {}
 
@@ -44,18 +46,12 @@ final class FakeStreamTop implements Simulation {
         this.bugToken = bugToken;
     }
 
-    static GoldenStream golden() { return golden(true); }
-
-    /** The golden model; {@code withInputPlan} false hides the input schedule (the checker then drives reactively). */
-    static GoldenStream golden(boolean withInputPlan) {
+    /**
+     * The golden model: always ready, so every beat is accepted when offered, and a token's beat g leaves
+     * {@link #LATENCY} + g cycles after its last input beat.
+     */
+    static GoldenStream golden() {
         return new GoldenStream() {
-            @Override public long[] inputCycles(int tokens) {
-                if (!withInputPlan) return null;
-                long[] c = new long[tokens * (N / P)];
-                for (int i = 0; i < c.length; i++) c[i] = i;
-                return c;
-            }
-
             @Override public List<OutputBeat> outputs(List<byte[]> tokens) {
                 List<OutputBeat> out = new java.util.ArrayList<>();
                 for (int t = 0; t < tokens.size(); t++) {
@@ -64,10 +60,17 @@ final class FakeStreamTop implements Simulation {
                 return out;
             }
 
-            @Override public long[] beatCycles(int tokens) {
-                long[] c = new long[tokens * G];
-                for (int t = 0; t < tokens; t++) for (int g = 0; g < G; g++) c[t * G + g] = (long) t * (N / P) + (N / P - 1) + LATENCY + g;
-                return c;
+            @Override public Timeline timeline(int tokens, Arrivals arrivals) {
+                int nb = N / P;
+                long[][] accept = new long[tokens][nb];
+                long[][] output = new long[tokens][G];
+                long previous = -1;
+                for (int t = 0; t < tokens; t++) {
+                    for (int k = 0; k < nb; k++) previous = accept[t][k] = Math.max(arrivals.offer(t, k, previous), previous + 1);
+                    for (int g = 0; g < G; g++) output[t][g] = previous + LATENCY + g;
+                }
+                long[] none = new long[tokens];
+                return new Timeline(accept, new long[tokens][nb], none, none, none, output, new long[tokens]);
             }
         };
     }
@@ -75,10 +78,8 @@ final class FakeStreamTop implements Simulation {
     /** The configuration that sets {@code bias} to 5, as the golden model assumes. */
     static List<ConfigWrite> config() { return List.of(new ConfigWrite(0, BigInteger.valueOf(5))); }
 
-    static TopUnderTest top(Bug bug, int bugToken) { return top(bug, bugToken, true); }
-
-    static TopUnderTest top(Bug bug, int bugToken, boolean withInputPlan) {
-        return new TopUnderTest("FakeTop_" + bug, SHAPE, config(), golden(withInputPlan), o -> new FakeStreamTop(bug, bugToken));
+    static TopUnderTest top(Bug bug, int bugToken) {
+        return new TopUnderTest("FakeTop_" + bug, SHAPE, config(), golden(), o -> new FakeStreamTop(bug, bugToken));
     }
 
     static long[] lanes(byte[] x, int g, long bias) {
@@ -103,7 +104,13 @@ final class FakeStreamTop implements Simulation {
 
     private boolean hiccup() { return bug == Bug.INPUT_HICCUP && !hiccupDone && tokensIn == bugToken && beatsIn == 1; }
 
-    private boolean sReady() { return queue.size() < 8 && !hiccup(); }
+    // LATE_AFTER_GAP: once streaming, a cycle without tvalid makes the next cycle not ready (invisible at line rate)
+    private boolean validBefore = true;
+    private int beatsSinceReset;
+
+    private boolean lateAfterGap() { return bug == Bug.LATE_AFTER_GAP && beatsSinceReset > 0 && !validBefore; }
+
+    private boolean sReady() { return queue.size() < 8 && !hiccup() && !lateAfterGap(); }
 
     private Pending head() {
         Pending p = queue.peekFirst();
@@ -134,6 +141,7 @@ final class FakeStreamTop implements Simulation {
         boolean rst = inputs[idx("rst")] != 0;
         if (rst) {
             beatsIn = 0;
+            beatsSinceReset = 0;
             if (bug != Bug.KEEP_STATE_ON_RESET) queue.clear();
             stalledCycles = 0;
             cycle++;
@@ -149,7 +157,9 @@ final class FakeStreamTop implements Simulation {
             stalledCycles++;
             if (bug == Bug.DROP_UNDER_BACKPRESSURE && stalledCycles == 2) { queue.pollFirst(); stalledCycles = 0; }
         }
+        validBefore = inputs[idx("s_axis_tvalid")] != 0;
         if (accept) {
+            beatsSinceReset++;
             long[] lanes = LanePacking.unpack(BigInteger.valueOf(inputs[idx("s_axis_tdata")]), P, 8, true);
             for (int l = 0; l < P; l++) acc[beatsIn * P + l] = lanes[l];
             beatsIn++;

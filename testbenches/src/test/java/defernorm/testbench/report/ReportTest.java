@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import defernorm.testbench.job.Sweeps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,8 +26,11 @@ class ReportTest {
                 new SweepPoint("rmsnorm", "matmul", 16, 2, 25, 25, 16, true));
         List<SweepPoint> sweepC = List.of(new SweepPoint("rmsnorm", "standard", 16, 0, 60, 60, 50, true),
                 new SweepPoint("rmsnorm", "standard", 16, 8, 68, 68, 58, true));
+        List<GanttBar> gantt = List.of(new GanttBar("standard", 0, GanttBar.Phase.INGEST, 0, 3),
+                new GanttBar("standard", 0, GanttBar.Phase.MATMUL, 50, 70), new GanttBar("deferred", 0, GanttBar.Phase.INGEST, 0, 3),
+                new GanttBar("deferred", 0, GanttBar.Phase.FACTOR, 8, 45), new GanttBar("deferred", 0, GanttBar.Phase.MATMUL, 1, 20));
         return new RunReport("builtin", "Engine: built-in simulator (as requested)", 7, rows, sweepN, sweepC,
-                Map.of(PASSING.top(), new double[] {0.001, 0.002, 0.012}), 1.5);
+                Map.of(PASSING.top(), new double[] {0.001, 0.002, 0.012}), 4, gantt, 1.5);
     }
 
     @Test
@@ -47,6 +51,19 @@ class ReportTest {
         assertFalse(r1.get("passed").asBoolean());
         assertEquals(3, j.get("sweepN").size());
         assertEquals(8, j.get("sweepC").get(1).get("c").asInt());
+        assertEquals(4, j.get("hidingLimit").asLong());
+        assertEquals(5, j.get("gantt").size());
+        assertEquals("factor", j.get("gantt").get(3).get("phase").asText());
+        assertEquals(45, j.get("gantt").get(3).get("to").asLong());
+    }
+
+    @Test
+    void theCSweepRunsToTwiceTheHidingLimitThroughTheKnee() {
+        List<Integer> cs = Sweeps.cValues(21);
+        assertEquals(0, cs.get(0));
+        assertEquals(42, cs.get(cs.size() - 1));
+        assertTrue(cs.contains(21) && cs.contains(22), cs::toString);
+        assertEquals(List.of(0), Sweeps.cValues(-5));
     }
 
     @Test
@@ -66,7 +83,9 @@ class ReportTest {
         HtmlReport.write(report(List.of(PASSING, FAILING)), html);
         String s = Files.readString(html);
         int images = s.split("data:image/png;base64,", -1).length - 1;
-        assertEquals(3, images, "latency vs n, latency vs C, one error histogram (only rmsnorm has samples)");
+        assertEquals(5, images, "latency vs n, latency vs C, two per-token timelines, one error histogram (only rmsnorm has samples)");
+        assertTrue(s.contains("Hiding limit H = 4"));
+        assertTrue(s.contains("proven equal to the RTL on every output cycle"));
         assertTrue(s.contains("RmsNorm") || s.contains("rmsnorm"));
         assertTrue(s.contains("&lt;x&gt;"));
         assertFalse(s.contains("<x>"));
