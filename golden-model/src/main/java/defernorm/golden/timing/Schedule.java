@@ -37,12 +37,6 @@ public record Schedule(Op op, Variant variant, Params params, PipelineDepths dep
         }
     }
 
-    /** TRANSITIONAL: the schedule with {@link Latencies#nominal} depths; removed once every caller asks the hardware. */
-    @Deprecated(forRemoval = true)
-    public Schedule(Op op, Variant variant, Params params) {
-        this(op, variant, params, Latencies.nominal(op, variant, params));
-    }
-
     private int nb() {
         return params.beats();
     }

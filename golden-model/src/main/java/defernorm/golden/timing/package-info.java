@@ -1,6 +1,7 @@
 /**
- * Cycle-accurate timing: every fixed pipeline depth ({@link defernorm.golden.timing.Latencies}) and the
- * closed-form cycle of every output beat ({@link defernorm.golden.timing.Schedule}). Formulas and the
- * cycle convention are in {@code docs/timing.md}.
+ * Cycle-accurate timing: the event {@link defernorm.golden.timing.Schedule} that gives the edge of every
+ * input handshake, buffer read, factor, landing, drain and output beat for any source pattern
+ * ({@link defernorm.golden.timing.Arrivals}), from the pipeline depths the hardware reports
+ * ({@link defernorm.golden.timing.PipelineDepths}). Rules and closed forms are in {@code docs/timing.md}.
  */
 package defernorm.golden.timing;
