@@ -2,7 +2,10 @@ package defernorm.cosim.builtin;
 
 /**
  * The combinational logic of a design, compiled once into flat op-code arrays in evaluation order. Values of
- * up to 64 bits are evaluated inline by {@link #run}; ops touching a wider value call a {@link WideOp}. Every
+ * up to 64 bits are evaluated inline by {@link #run}, and so are slices and truncations of a wider value down
+ * to at most 64 bits (they read only the one or two words they need: a MAC array slices every weight out of
+ * a memory word thousands of bits wide, every cycle); other ops touching a wider value call a
+ * {@link WideOp}. Every
  * value is kept canonical (a UInt zero-extended, an SInt sign-extended to 64 bits), so most ops need no
  * masking: the IR's result widths are exact for add, subtract, multiply and negate.
  */
@@ -11,7 +14,7 @@ final class CombProgram {
             ADD = 6, SUB = 7, MUL = 8, AND = 9, OR = 10, XOR = 11,
             EQ = 12, NE = 13, LT_S = 14, LE_S = 15, LT_U = 16, LE_U = 17,
             SHL_S = 18, SHL_U = 19, SHR_S = 20, SHR_U = 21,
-            SLICE = 22, CONCAT = 23, MUX = 24, NORM_S = 25, NORM_U = 26, WIDE = 27;
+            SLICE = 22, CONCAT = 23, MUX = 24, NORM_S = 25, NORM_U = 26, WIDE = 27, SLICE2 = 28;
 
     final int[] op;
     /** op, d, a, b, c of op i at {@code code[5 * i ..]}: one contiguous stream for the hot loop. */
@@ -81,6 +84,7 @@ final class CombProgram {
                     break;
                 }
                 case SLICE: v[d] = (v[a] >>> code[p + 4]) & k[i]; break;
+                case SLICE2: { int sh = code[p + 4]; v[d] = ((v[a] >>> sh) | (v[a + 1] << (64 - sh))) & k[i]; break; }
                 case CONCAT: {
                     long r = 0;
                     for (int j = a, end = a + b; j < end; j++) r = (r << catWidth[j]) | (v[catArg[j]] & catMask[j]);

@@ -8,8 +8,9 @@ import defernorm.hdl.ir.Node;
  * canonically. Made once at compile time; running it allocates nothing.
  */
 final class WideOp {
+    /** What the op computes; {@code SLICE} is a slice reaching past its operand, {@code EXTRACT} one within it. */
     enum Kind { NOT, NEG, AND_RED, OR_RED, XOR_RED, ADD, SUB, MUL, AND, OR, XOR, EQ, NE, LT, LE, GT, GE,
-        SHL, SHR, SLICE, CONCAT, MUX, RESIZE }
+        SHL, SHR, SLICE, EXTRACT, CONCAT, MUX, RESIZE }
 
     /** An operand: where it lives and how it reads. */
     record Operand(int offset, int width, boolean signed) {
@@ -83,13 +84,16 @@ final class WideOp {
                 store(v);
             }
             case SLICE -> { load(v, args[0], s0); Words.shiftRight(s0, lo, false, s2, n); store(v); }
-            case CONCAT -> {
+            case EXTRACT -> {   // only the result's words, from the source words they come from
+                Words.extract(v, args[0].offset(), args[0].words(), args[0].signed(), lo, s2, dst.words());
+                store(v);
+            }
+            case CONCAT -> {   // each part straight from its slots: no extension to the working size
                 for (int i = 0; i < n; i++) s2[i] = 0;
                 int pos = 0;
                 for (int j = args.length - 1; j >= 0; j--) {
                     Operand p = args[j];
-                    load(v, p, s0);
-                    Words.orBits(s0, p.width(), s2, pos, n);
+                    Words.orBits(v, p.offset(), p.width(), s2, pos, n);
                     pos += p.width();
                 }
                 store(v);
@@ -98,7 +102,11 @@ final class WideOp {
                 Operand src = v[args[0].offset()] != 0 ? args[1] : args[2];
                 System.arraycopy(v, src.offset(), v, dst.offset(), dst.words());
             }
-            case RESIZE -> { load(v, args[0], s2); store(v); }
+            case RESIZE -> {   // the result's words only (a truncation of a wide word reads few of them)
+                Operand a = args[0];
+                Words.load(v, a.offset(), a.words(), a.signed(), s2, dst.words());
+                store(v);
+            }
         }
     }
 
