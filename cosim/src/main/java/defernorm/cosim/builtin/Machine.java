@@ -23,8 +23,7 @@ final class Machine {
     Machine(Design design) {
         flat = Flattener.flatten(design);
         slots = new SlotMap(flat.nodes());
-        List<FlatNode> order = Levelizer.order(slots);
-        comb = CombCompiler.compile(slots, order);
+        comb = CombCompiler.compile(slots, Levelizer.levels(slots));
         int oneSlot = slots.size();
         v = new long[slots.size() + 1];
         v[oneSlot] = 1;
@@ -40,6 +39,12 @@ final class Machine {
                 Values.toWords(c.value(), c.type(), v, slots.offset(c.name()));
             }
         }
+    }
+
+    /** The compiled size, for benchmarks: "22570 comb ops in 212 runs (1414 wide), 12617 registers, ...". */
+    String describe() {
+        return comb.size() + " comb ops in " + comb.runs() + " runs (" + comb.wideCount() + " wide), " + registers.size()
+                + " registers, " + flat.memories().size() + " memories, " + v.length + " slots";
     }
 
     /** Evaluates all combinational nets from the current inputs and state. */

@@ -54,6 +54,9 @@ final class RegisterBank {
         }
     }
 
+    /** How many registers there are. */
+    int size() { return slot.length + wSlot.length; }
+
     /** Computes every register's value after the edge, from the settled values in {@code v}. */
     void sample(long[] v, boolean rst) {
         final int[] slot = this.slot, next = this.next, enable = this.enable;

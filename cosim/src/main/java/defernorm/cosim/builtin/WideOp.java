@@ -23,6 +23,9 @@ final class WideOp {
     private final int n;
     private final int lo;
     private final long[] s0, s1, s2;
+    /** A concat's parts, least significant first: where each lands (bit position) and, if narrow, its mask. */
+    private final int[] partPos;
+    private final long[] partMask;
 
     /**
      * @param n      working size in words (enough for the result and every operand)
@@ -32,6 +35,12 @@ final class WideOp {
     WideOp(Kind kind, Operand dst, Operand[] args, int n, int lo, long[][] scratch) {
         this.kind = kind; this.dst = dst; this.args = args; this.n = n; this.lo = lo;
         this.s0 = scratch[0]; this.s1 = scratch[1]; this.s2 = scratch[2];
+        partPos = new int[kind == Kind.CONCAT ? args.length : 0];
+        partMask = new long[partPos.length];
+        for (int j = args.length - 1, pos = 0; j >= 0 && kind == Kind.CONCAT; pos += args[j].width(), j--) {
+            partPos[j] = pos;
+            partMask[j] = Words.mask(Math.min(64, args[j].width()));
+        }
     }
 
     static Kind kindOf(Node.BinaryOp op) {
@@ -88,13 +97,18 @@ final class WideOp {
                 Words.extract(v, args[0].offset(), args[0].words(), args[0].signed(), lo, s2, dst.words());
                 store(v);
             }
-            case CONCAT -> {   // each part straight from its slots: no extension to the working size
+            case CONCAT -> {
+                // Each part straight from its slots, a narrow one (a MAC array's drain bank: 32 lanes of a
+                // few dozen bits) with a precomputed shift and mask.
                 for (int i = 0; i < n; i++) s2[i] = 0;
-                int pos = 0;
-                for (int j = args.length - 1; j >= 0; j--) {
+                for (int j = 0; j < args.length; j++) {
                     Operand p = args[j];
-                    Words.orBits(v, p.offset(), p.width(), s2, pos, n);
-                    pos += p.width();
+                    int pos = partPos[j];
+                    if (p.width() > 64) { Words.orBits(v, p.offset(), p.width(), s2, pos, n); continue; }
+                    long w = v[p.offset()] & partMask[j];
+                    int idx = pos >>> 6, bs = pos & 63;
+                    s2[idx] |= w << bs;
+                    if (bs != 0 && idx + 1 < n) s2[idx + 1] |= w >>> (64 - bs);
                 }
                 store(v);
             }
