@@ -38,40 +38,35 @@ final class CombCompiler {
     }
 
     /**
-     * The program for {@code levels} (as {@link Levelizer#levels} gives them): level by level, and within a
-     * level sorted by op code (stably), so that {@link CombProgram} runs long stretches of one op.
+     * The evaluation order for {@code levels} (as {@link Levelizer#levels} gives them): level by level, and
+     * within a level sorted by op code (stably), so that {@link CombProgram} runs long stretches of one op.
      */
-    static CombProgram compile(SlotMap slots, List<List<FlatNode>> levels) {
-        List<FlatNode> order = levels.stream().flatMap(List::stream).toList();
-        CombCompiler cc = new CombCompiler(slots, order);
-        for (int i = 0; i < order.size(); i++) cc.compile(i, order.get(i).node());
-        int[] perm = new int[order.size()];
+    static List<FlatNode> order(SlotMap slots, List<List<FlatNode>> levels) {
+        List<FlatNode> all = levels.stream().flatMap(List::stream).toList();
+        CombCompiler probe = new CombCompiler(slots, all);   // op codes depend on node kinds and types only
+        for (int i = 0; i < all.size(); i++) probe.compile(i, all.get(i).node());
+        List<FlatNode> order = new ArrayList<>(all.size());
         int at = 0;
         for (List<FlatNode> level : levels) {
             int from = at;
             Integer[] idx = new Integer[level.size()];
             for (int j = 0; j < idx.length; j++) idx[j] = from + j;
-            Arrays.sort(idx, Comparator.comparingInt(i -> cc.op[i]));
-            for (Integer i : idx) perm[at++] = i;
+            Arrays.sort(idx, Comparator.comparingInt(i -> probe.op[i]));
+            for (Integer i : idx) order.add(all.get(i));
+            at += level.size();
         }
-        return new CombProgram(permute(cc.op, perm), permute(cc.d, perm), permute(cc.a, perm), permute(cc.b, perm),
-                permute(cc.c, perm), permute(cc.k, perm),
+        return order;
+    }
+
+    /** The program evaluating {@code order} (from {@link #order}) in that order. */
+    static CombProgram compile(SlotMap slots, List<FlatNode> order) {
+        CombCompiler cc = new CombCompiler(slots, order);
+        for (int i = 0; i < order.size(); i++) cc.compile(i, order.get(i).node());
+        return new CombProgram(cc.op, cc.d, cc.a, cc.b, cc.c, cc.k,
                 cc.catArg.stream().mapToInt(Integer::intValue).toArray(),
                 cc.catWidth.stream().mapToInt(Integer::intValue).toArray(),
                 cc.catMask.stream().mapToLong(Long::longValue).toArray(),
                 cc.wide.toArray(new WideOp[0]));
-    }
-
-    private static int[] permute(int[] x, int[] perm) {
-        int[] r = new int[perm.length];
-        for (int i = 0; i < perm.length; i++) r[i] = x[perm[i]];
-        return r;
-    }
-
-    private static long[] permute(long[] x, int[] perm) {
-        long[] r = new long[perm.length];
-        for (int i = 0; i < perm.length; i++) r[i] = x[perm[i]];
-        return r;
     }
 
     private void compile(int i, Node n) {

@@ -23,7 +23,9 @@ final class Machine {
     Machine(Design design) {
         flat = Flattener.flatten(design);
         slots = new SlotMap(flat.nodes());
-        comb = CombCompiler.compile(slots, Levelizer.levels(slots));
+        List<FlatNode> order = CombCompiler.order(slots, Levelizer.levels(slots));
+        slots.layout(order);   // before anything reads an offset
+        comb = CombCompiler.compile(slots, order);
         int oneSlot = slots.size();
         v = new long[slots.size() + 1];
         v[oneSlot] = 1;
