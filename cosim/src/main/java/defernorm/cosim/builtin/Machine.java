@@ -57,9 +57,11 @@ final class Machine {
      * anything is stored, like non-blocking assignments; memory writes land after the read-first reads.
      */
     void edge() {
-        registers.sample(v, rstSlot >= 0 && v[rstSlot] != 0);
+        boolean rst = rstSlot >= 0 && v[rstSlot] != 0;
+        registers.sample(v, rst);
         memories.sampleReads(v);
         memories.write(v);
+        registers.update(v, rst);   // in place: after every other read of the old state
         registers.commit(v);
         memories.commitReads(v);
     }
