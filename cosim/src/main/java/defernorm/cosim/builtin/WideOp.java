@@ -26,6 +26,13 @@ final class WideOp {
     /** A concat's parts, least significant first: where each lands (bit position) and, if narrow, its mask. */
     private final int[] partPos;
     private final long[] partMask;
+    /**
+     * For a concat of narrow parts only: the parts it was last computed from. A concat whose parts did not
+     * change is skipped, its result still in place (nothing else writes it). A MAC array's drain bank is
+     * such a concat per group, and its registers change once per token, not per cycle.
+     */
+    private final long[] lastParts;
+    private boolean computed;
 
     /**
      * @param n      working size in words (enough for the result and every operand)
@@ -41,6 +48,9 @@ final class WideOp {
             partPos[j] = pos;
             partMask[j] = Words.mask(Math.min(64, args[j].width()));
         }
+        boolean narrowParts = kind == Kind.CONCAT;
+        for (Operand a : args) narrowParts &= a.width() <= 64;
+        lastParts = narrowParts ? new long[args.length] : null;
     }
 
     static Kind kindOf(Node.BinaryOp op) {
@@ -98,6 +108,7 @@ final class WideOp {
                 store(v);
             }
             case CONCAT -> {
+                if (lastParts != null && sameParts(v)) return;
                 // Each part straight from its slots, a narrow one (a MAC array's drain bank: 32 lanes of a
                 // few dozen bits) with a precomputed shift and mask.
                 for (int i = 0; i < n; i++) s2[i] = 0;
@@ -122,6 +133,17 @@ final class WideOp {
                 store(v);
             }
         }
+    }
+
+    /** Whether the narrow parts equal those of the last evaluation; records them either way. */
+    private boolean sameParts(long[] v) {
+        boolean same = computed;
+        for (int j = 0; j < args.length; j++) {
+            long w = v[args[j].offset()];
+            if (w != lastParts[j]) { lastParts[j] = w; same = false; }
+        }
+        computed = true;
+        return same;
     }
 
     private int cmp() { return Words.compare(s0, s1, n, args[0].signed()); }
