@@ -23,7 +23,7 @@ final class WideOp {
     private final int n;
     private final int lo;
     private final long[] s0, s1, s2;
-    /** A concat's parts, least significant first: where each lands (bit position) and, if narrow, its mask. */
+    /** A concat's parts (as in {@code args}): where each lands (its lowest bit) and, if narrow, its mask. */
     private final int[] partPos;
     private final long[] partMask;
     /**
@@ -42,14 +42,16 @@ final class WideOp {
     WideOp(Kind kind, Operand dst, Operand[] args, int n, int lo, long[][] scratch) {
         this.kind = kind; this.dst = dst; this.args = args; this.n = n; this.lo = lo;
         this.s0 = scratch[0]; this.s1 = scratch[1]; this.s2 = scratch[2];
-        partPos = new int[kind == Kind.CONCAT ? args.length : 0];
+        boolean concat = kind == Kind.CONCAT, narrowParts = concat;
+        partPos = new int[concat ? args.length : 0];
         partMask = new long[partPos.length];
-        for (int j = args.length - 1, pos = 0; j >= 0 && kind == Kind.CONCAT; pos += args[j].width(), j--) {
+        int pos = 0;
+        for (int j = partPos.length - 1; j >= 0; j--) {   // the last part is the least significant
             partPos[j] = pos;
             partMask[j] = Words.mask(Math.min(64, args[j].width()));
+            pos += args[j].width();
+            narrowParts &= args[j].width() <= 64;
         }
-        boolean narrowParts = kind == Kind.CONCAT;
-        for (Operand a : args) narrowParts &= a.width() <= 64;
         lastParts = narrowParts ? new long[args.length] : null;
     }
 
