@@ -44,6 +44,9 @@ public final class BuiltinSimulation implements Simulation {
         this.v = machine.v;
     }
 
+    /** The compiled design (for the engine's own tests and benchmarks). */
+    Machine machine() { return machine; }
+
     @Override public void poke(String input, BigInteger value) {
         checkOpen();
         NetRef r = nets.input(input);

@@ -8,6 +8,8 @@ import defernorm.cosim.builtin.WideOp.Operand;
 import defernorm.hdl.ir.Node;
 import defernorm.hdl.ir.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /** Compiles levelized combinational nodes into a {@link CombProgram}: one op code per node. */
@@ -35,6 +37,28 @@ final class CombCompiler {
         scratch = new long[3][maxWords];
     }
 
+    /**
+     * The evaluation order for {@code levels} (as {@link Levelizer#levels} gives them): level by level, and
+     * within a level sorted by op code (stably), so that {@link CombProgram} runs long stretches of one op.
+     */
+    static List<FlatNode> order(SlotMap slots, List<List<FlatNode>> levels) {
+        List<FlatNode> all = levels.stream().flatMap(List::stream).toList();
+        CombCompiler probe = new CombCompiler(slots, all);   // op codes depend on node kinds and types only
+        for (int i = 0; i < all.size(); i++) probe.compile(i, all.get(i).node());
+        List<FlatNode> order = new ArrayList<>(all.size());
+        int at = 0;
+        for (List<FlatNode> level : levels) {
+            int from = at;
+            Integer[] idx = new Integer[level.size()];
+            for (int j = 0; j < idx.length; j++) idx[j] = from + j;
+            Arrays.sort(idx, Comparator.comparingInt(i -> probe.op[i]));
+            for (Integer i : idx) order.add(all.get(i));
+            at += level.size();
+        }
+        return order;
+    }
+
+    /** The program evaluating {@code order} (from {@link #order}) in that order. */
     static CombProgram compile(SlotMap slots, List<FlatNode> order) {
         CombCompiler cc = new CombCompiler(slots, order);
         for (int i = 0; i < order.size(); i++) cc.compile(i, order.get(i).node());
@@ -48,9 +72,14 @@ final class CombCompiler {
     private void compile(int i, Node n) {
         d[i] = slots.offset(n.name());
         Type t = n.type();
+        if (t.width() <= 64 && isNarrowing(n)) { compileNarrowing(i, n); return; }
         boolean narrow = t.width() <= 64;
         for (String o : n.operands()) narrow &= slots.type(o).width() <= 64;
         if (!narrow) { compileWide(i, n); return; }
+        if (n instanceof Node.Slice sl) {   // a slice reaching past its operand reads the extension bits
+            op[i] = SLICE; a[i] = slots.offset(sl.arg()); c[i] = sl.lo(); k[i] = Words.mask(sl.hi() - sl.lo() + 1);
+            return;
+        }
         if (n instanceof Node.Unary u) {
             Type at = slots.type(u.arg());
             a[i] = slots.offset(u.arg());
@@ -82,8 +111,6 @@ final class CombCompiler {
                 case SHL -> { op[i] = t.signed() ? SHL_S : SHL_U; c[i] = 64 - t.width(); k[i] = Words.mask(t.width()); }
                 case SHR -> op[i] = t.signed() ? SHR_S : SHR_U;
             }
-        } else if (n instanceof Node.Slice sl) {
-            op[i] = SLICE; a[i] = slots.offset(sl.arg()); c[i] = sl.lo(); k[i] = Words.mask(sl.hi() - sl.lo() + 1);
         } else if (n instanceof Node.Concat cn) {
             op[i] = CONCAT; a[i] = catArg.size(); b[i] = cn.args().size();
             for (String arg : cn.args()) {
@@ -92,11 +119,34 @@ final class CombCompiler {
             }
         } else if (n instanceof Node.Mux m) {
             op[i] = MUX; a[i] = slots.offset(m.sel()); b[i] = slots.offset(m.ifTrue()); c[i] = slots.offset(m.ifFalse());
-        } else if (n instanceof Node.Resize || n instanceof Node.Cast) {
-            a[i] = slots.offset(n.operands().get(0));
-            op[i] = t.signed() ? NORM_S : NORM_U; c[i] = 64 - t.width(); k[i] = Words.mask(t.width());
         } else {
             throw new IllegalStateException("not a combinational node: " + n);
+        }
+    }
+
+    /** A resize or cast, or an (unsigned, as the IR makes them) slice within its operand's bits. */
+    private boolean isNarrowing(Node n) {
+        if (n instanceof Node.Slice sl) {
+            return !sl.type().signed() && sl.lo() >= 0 && sl.hi() >= sl.lo() && sl.hi() < slots.type(sl.arg()).width();
+        }
+        return n instanceof Node.Resize || n instanceof Node.Cast;
+    }
+
+    /**
+     * A slice, resize or cast whose result fits 64 bits, from an operand of any width: only the source words
+     * holding the result's bits are read (words are little-endian, so a truncation reads word 0).
+     */
+    private void compileNarrowing(int i, Node n) {
+        Type t = n.type();
+        int src = slots.offset(n.operands().get(0));
+        if (n instanceof Node.Slice sl) {
+            int width = sl.hi() - sl.lo() + 1;
+            int bit = sl.lo() & 63;
+            a[i] = src + (sl.lo() >>> 6); c[i] = bit; k[i] = Words.mask(width);
+            op[i] = bit + width > 64 ? SLICE2 : SLICE;   // a straddling slice needs the next word too
+        } else {
+            a[i] = src;
+            op[i] = t.signed() ? NORM_S : NORM_U; c[i] = 64 - t.width(); k[i] = Words.mask(t.width());
         }
     }
 
@@ -110,7 +160,7 @@ final class CombCompiler {
         int lo = 0;
         if (n instanceof Node.Unary u) kind = WideOp.kindOf(u.op());
         else if (n instanceof Node.Binary bn) kind = WideOp.kindOf(bn.op());
-        else if (n instanceof Node.Slice sl) { kind = Kind.SLICE; lo = sl.lo(); }
+        else if (n instanceof Node.Slice sl) { kind = isNarrowing(sl) ? Kind.EXTRACT : Kind.SLICE; lo = sl.lo(); }
         else if (n instanceof Node.Concat) kind = Kind.CONCAT;
         else if (n instanceof Node.Mux) kind = Kind.MUX;
         else if (n instanceof Node.Resize || n instanceof Node.Cast) kind = Kind.RESIZE;

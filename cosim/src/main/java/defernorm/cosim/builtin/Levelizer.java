@@ -2,7 +2,6 @@ package defernorm.cosim.builtin;
 
 import defernorm.cosim.builtin.FlatDesign.FlatNode;
 import defernorm.hdl.ir.Node;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Orders the nets that compute a value each cycle so every net comes after the nets it reads. Inputs,
- * constants, registers and memory read ports are sources (their values are known before evaluation).
+ * Orders the nets that compute a value each cycle so every net comes after the nets it reads, level by level:
+ * a net's level is the longest path to it from a source, so the nets of one level read only lower levels and
+ * may run in any order among themselves. Inputs, constants, registers and memory read ports are sources
+ * (their values are known before evaluation).
  */
 final class Levelizer {
     private Levelizer() {}
@@ -20,8 +21,8 @@ final class Levelizer {
         return n instanceof Node.Input || n instanceof Node.Const || n instanceof Node.Reg || n instanceof Node.MemRead;
     }
 
-    /** The computing nets in evaluation order; a combinational loop is an IllegalArgumentException naming it. */
-    static List<FlatNode> order(SlotMap slots) {
+    /** The computing nets by level; a combinational loop is an IllegalArgumentException naming it. */
+    static List<List<FlatNode>> levels(SlotMap slots) {
         Map<String, FlatNode> ops = new LinkedHashMap<>();
         for (FlatNode f : slots.representatives()) if (!isSource(f.node())) ops.put(f.node().name(), f);
 
@@ -38,18 +39,25 @@ final class Levelizer {
             }
             pending.put(f.node().name(), count);
         }
-        ArrayDeque<String> ready = new ArrayDeque<>();
+        List<String> ready = new ArrayList<>();
         for (FlatNode f : ops.values()) if (pending.get(f.node().name()) == 0) ready.add(f.node().name());
-        List<FlatNode> order = new ArrayList<>(ops.size());
-        while (!ready.isEmpty()) {
-            String n = ready.poll();
-            order.add(ops.get(n));
-            for (String r : readers.getOrDefault(n, List.of())) {
-                if (pending.merge(r, -1, Integer::sum) == 0) ready.add(r);
+        List<List<FlatNode>> levels = new ArrayList<>();
+        int placed = 0;
+        while (!ready.isEmpty()) {   // Kahn's algorithm a level at a time: a net is ready once its last operand is placed
+            List<FlatNode> level = new ArrayList<>(ready.size());
+            List<String> next = new ArrayList<>();
+            for (String n : ready) {
+                level.add(ops.get(n));
+                for (String r : readers.getOrDefault(n, List.of())) {
+                    if (pending.merge(r, -1, Integer::sum) == 0) next.add(r);
+                }
             }
+            levels.add(level);
+            placed += level.size();
+            ready = next;
         }
-        if (order.size() != ops.size()) throw new IllegalArgumentException(describeLoop(slots, ops, pending));
-        return order;
+        if (placed != ops.size()) throw new IllegalArgumentException(describeLoop(slots, ops, pending));
+        return levels;
     }
 
     private static String describeLoop(SlotMap slots, Map<String, FlatNode> ops, Map<String, Integer> pending) {

@@ -23,7 +23,8 @@ final class Machine {
     Machine(Design design) {
         flat = Flattener.flatten(design);
         slots = new SlotMap(flat.nodes());
-        List<FlatNode> order = Levelizer.order(slots);
+        List<FlatNode> order = CombCompiler.order(slots, Levelizer.levels(slots));
+        slots.layout(order);   // before anything reads an offset
         comb = CombCompiler.compile(slots, order);
         int oneSlot = slots.size();
         v = new long[slots.size() + 1];
@@ -42,6 +43,12 @@ final class Machine {
         }
     }
 
+    /** The compiled size, for benchmarks: "22570 comb ops in 139 runs (260 wide), 12612 registers, ...". */
+    String describe() {
+        return comb.size() + " comb ops in " + comb.runs() + " runs (" + comb.wideCount() + " wide), " + registers.size()
+                + " registers, " + flat.memories().size() + " memories, " + v.length + " slots";
+    }
+
     /** Evaluates all combinational nets from the current inputs and state. */
     void settle() { comb.run(v); }
 
@@ -50,9 +57,11 @@ final class Machine {
      * anything is stored, like non-blocking assignments; memory writes land after the read-first reads.
      */
     void edge() {
-        registers.sample(v, rstSlot >= 0 && v[rstSlot] != 0);
+        boolean rst = rstSlot >= 0 && v[rstSlot] != 0;
+        registers.sample(v, rst);
         memories.sampleReads(v);
         memories.write(v);
+        registers.update(v, rst);   // in place: after every other read of the old state
         registers.commit(v);
         memories.commitReads(v);
     }

@@ -4,19 +4,27 @@ import defernorm.cosim.builtin.FlatDesign.FlatNode;
 import defernorm.hdl.ir.Node;
 import defernorm.hdl.ir.Type;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Every register of a design as index tables. An edge is two steps so that register-to-register paths
- * behave like non-blocking assignments: {@link #sample} computes all next values, {@link #commit} stores
- * them. On an edge a register loads its reset value when {@code rst} is high and it has one (reset wins
- * over enable), else {@code next} when its enable is missing or high.
+ * Every register of a design as index tables. On an edge a register loads its reset value when {@code rst}
+ * is high and it has one (reset wins over enable), else {@code next} when its enable is missing or high.
+ *
+ * <p>Register-to-register paths must behave like non-blocking assignments. Most registers are read at the
+ * edge by no other register (their readers are combinational), and the rest form chains (a delay line, an
+ * accumulator copied to a drain register): those are updated in place by {@link #update}, each after every
+ * register that reads it, which needs no staging copy and skips a disabled register entirely. Registers on
+ * a loop of such reads, and wide registers, take two steps: {@link #sample} computes their next values
+ * from the old state, {@link #commit} stores them. An edge is sample, update, commit.
  */
 final class RegisterBank {
-    // Registers of at most 64 bits.
+    // Registers of at most 64 bits: the staged ones first ([0, stagedCount)), then the in-place ones in update order.
     private final int[] slot, next, enable;
     private final boolean[] hasReset;
     private final long[] reset, staged;
+    private final int stagedCount;
     // Wider registers.
     private final int[] wSlot, wNext, wEnable, wWords;
     private final long[][] wReset, wStaged;
@@ -27,12 +35,19 @@ final class RegisterBank {
         for (FlatNode f : slots.representatives()) {
             if (f.node() instanceof Node.Reg r) (r.type().width() <= 64 ? narrow : wide).add(r);
         }
+        for (Node.Reg r : narrow) checkType(slots, r);
+        List<Node.Reg> inPlace = UpdateOrder.inPlace(slots, narrow);
+        stagedCount = narrow.size() - inPlace.size();
+        Set<Node.Reg> direct = new HashSet<>(inPlace);
+        List<Node.Reg> ordered = new ArrayList<>(narrow.size());
+        for (Node.Reg r : narrow) if (!direct.contains(r)) ordered.add(r);
+        ordered.addAll(inPlace);
+        narrow = ordered;
         int n = narrow.size();
         slot = new int[n]; next = new int[n]; enable = new int[n]; hasReset = new boolean[n];
         reset = new long[n]; staged = new long[n];
         for (int i = 0; i < n; i++) {
             Node.Reg r = narrow.get(i);
-            checkType(slots, r);
             slot[i] = slots.offset(r.name());
             next[i] = slots.offset(r.next());
             enable[i] = enableSlot(slots, r, r.enable(), oneSlot);
@@ -54,11 +69,14 @@ final class RegisterBank {
         }
     }
 
-    /** Computes every register's value after the edge, from the settled values in {@code v}. */
+    /** How many registers there are. */
+    int size() { return slot.length + wSlot.length; }
+
+    /** Computes the staged registers' values after the edge, from the settled values in {@code v}. */
     void sample(long[] v, boolean rst) {
         final int[] slot = this.slot, next = this.next, enable = this.enable;
         final long[] staged = this.staged;
-        for (int i = 0; i < slot.length; i++) {
+        for (int i = 0; i < stagedCount; i++) {
             staged[i] = (rst && hasReset[i]) ? reset[i] : v[enable[i]] != 0 ? v[next[i]] : v[slot[i]];
         }
         for (int i = 0; i < wSlot.length; i++) {
@@ -68,9 +86,25 @@ final class RegisterBank {
         }
     }
 
+    /**
+     * Updates the in-place registers. Call it after {@link #sample} and after everything else that reads the
+     * old state at this edge (memory ports), before {@link #commit}.
+     */
+    void update(long[] v, boolean rst) {
+        final int[] slot = this.slot, next = this.next, enable = this.enable;
+        if (rst) {
+            for (int i = stagedCount; i < slot.length; i++) {
+                if (hasReset[i]) v[slot[i]] = reset[i];
+                else if (v[enable[i]] != 0) v[slot[i]] = v[next[i]];
+            }
+        } else {
+            for (int i = stagedCount; i < slot.length; i++) if (v[enable[i]] != 0) v[slot[i]] = v[next[i]];
+        }
+    }
+
     /** Stores the sampled values. */
     void commit(long[] v) {
-        for (int i = 0; i < slot.length; i++) v[slot[i]] = staged[i];
+        for (int i = 0; i < stagedCount; i++) v[slot[i]] = staged[i];
         for (int i = 0; i < wSlot.length; i++) System.arraycopy(wStaged[i], 0, v, wSlot[i], wWords[i]);
     }
 

@@ -13,7 +13,11 @@ final class Values {
         return BigInteger.ONE.shiftLeft(t.signed() ? t.width() - 1 : t.width()).subtract(BigInteger.ONE);
     }
 
-    static boolean fits(BigInteger value, Type t) { return value.compareTo(min(t)) >= 0 && value.compareTo(max(t)) <= 0; }
+    /** Whether {@code value} lies in {@code t}'s range; allocates nothing (it runs on every wide poke). */
+    static boolean fits(BigInteger value, Type t) {
+        // bitLength excludes the sign: -2^(w-1) and 2^(w-1)-1 both have w-1 bits.
+        return t.signed() ? value.bitLength() < t.width() : value.signum() >= 0 && value.bitLength() <= t.width();
+    }
 
     /** "-128..127": the range of {@code t}, for error messages. */
     static String range(Type t) { return min(t) + ".." + max(t); }
@@ -21,7 +25,22 @@ final class Values {
     /** Canonical words of a value that fits {@code t}, or of an unsigned bit pattern of {@code t}'s width. */
     static void toWords(BigInteger value, Type t, long[] v, int off) {
         int nw = Words.count(t.width());
-        for (int i = 0; i < nw; i++) v[off + i] = value.shiftRight(64 * i).longValue();
+        if (nw == 1) {
+            v[off] = value.longValue();
+        } else {
+            // One pass over the two's complement bytes (big-endian, at least one sign bit): shifting the
+            // BigInteger once per word would be quadratic in the width and allocate a copy per word.
+            byte[] b = value.toByteArray();
+            long fill = b[0] < 0 ? -1L : 0;
+            for (int i = 0; i < nw; i++) {
+                long w = 0;
+                for (int j = 7; j >= 0; j--) {
+                    int at = b.length - 1 - (8 * i + j);
+                    w = (w << 8) | (at >= 0 ? b[at] & 0xFF : fill & 0xFF);
+                }
+                v[off + i] = w;
+            }
+        }
         int topBits = t.width() - 64 * (nw - 1);
         v[off + nw - 1] = Words.norm(v[off + nw - 1], topBits, t.signed());
     }

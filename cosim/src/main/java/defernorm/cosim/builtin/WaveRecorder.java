@@ -18,10 +18,21 @@ final class WaveRecorder implements AutoCloseable {
     private final VcdWriter vcd;
     private final List<int[]> vars = new ArrayList<>();   // {vcd handle, offset, words}
     private final List<Integer> clocks = new ArrayList<>();
+    /**
+     * The values at the previous dump. Only the nets that differ from it are handed to the writer (it would
+     * skip the others too, but after a lookup per net): with tens of thousands of nets a dump then costs a
+     * scan of the state array instead of a cache miss per net. Same file, byte for byte.
+     */
+    private final long[] shadow;
+    private final ChangedNets changes;
+    private final int[] changedCount = new int[1];
+    /** The time of the first dump: every dump at that time writes every net, as the writer's initial dump does. */
+    private long firstTime = -1;
 
     WaveRecorder(Machine machine, Path file) {
         this.machine = machine;
         this.vcd = VcdWriter.open(file);
+        this.shadow = new long[machine.v.length];
         FlatDesign flat = machine.flat;
         List<String> topScope = List.of("TOP");
         if (flat.clocked()) clocks.add(vcd.addVar(topScope, "clk", 1));
@@ -36,6 +47,7 @@ final class WaveRecorder implements AutoCloseable {
             if (f.node().name().equals(Flattener.RST) && f.scope().isEmpty()) continue;
             add(scopeOf(flat, f.scope()), f.localName(), f.node().name());
         }
+        changes = new ChangedNets(vars.stream().map(var -> new int[] {var[1], var[2]}).toList(), shadow.length);
     }
 
     private static List<String> scopeOf(FlatDesign flat, List<String> path) {
@@ -56,10 +68,20 @@ final class WaveRecorder implements AutoCloseable {
         vcd.time(time);
         for (int c : clocks) vcd.value(c, clk);
         long[] v = machine.v;
-        for (int[] var : vars) {
-            if (var[2] == 1) vcd.value(var[0], v[var[1]]);
-            else vcd.value(var[0], v, var[1]);
+        if (firstTime < 0) firstTime = time;
+        if (time == firstTime) {
+            for (int i = 0; i < vars.size(); i++) write(i, v);
+        } else {
+            int[] changed = changes.find(v, shadow, changedCount);
+            for (int i = 0; i < changedCount[0]; i++) write(changed[i], v);   // in declaration order, as before
         }
+        System.arraycopy(v, 0, shadow, 0, v.length);
+    }
+
+    private void write(int index, long[] v) {
+        int[] var = vars.get(index);
+        if (var[2] == 1) vcd.value(var[0], v[var[1]]);
+        else vcd.value(var[0], v, var[1]);
     }
 
     @Override public void close() { vcd.close(); }

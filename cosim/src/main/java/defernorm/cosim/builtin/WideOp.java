@@ -8,8 +8,9 @@ import defernorm.hdl.ir.Node;
  * canonically. Made once at compile time; running it allocates nothing.
  */
 final class WideOp {
+    /** What the op computes; {@code SLICE} is a slice reaching past its operand, {@code EXTRACT} one within it. */
     enum Kind { NOT, NEG, AND_RED, OR_RED, XOR_RED, ADD, SUB, MUL, AND, OR, XOR, EQ, NE, LT, LE, GT, GE,
-        SHL, SHR, SLICE, CONCAT, MUX, RESIZE }
+        SHL, SHR, SLICE, EXTRACT, CONCAT, MUX, RESIZE }
 
     /** An operand: where it lives and how it reads. */
     record Operand(int offset, int width, boolean signed) {
@@ -22,6 +23,16 @@ final class WideOp {
     private final int n;
     private final int lo;
     private final long[] s0, s1, s2;
+    /** A concat's parts (as in {@code args}): where each lands (its lowest bit) and, if narrow, its mask. */
+    private final int[] partPos;
+    private final long[] partMask;
+    /**
+     * For a concat of narrow parts only: the parts it was last computed from. A concat whose parts did not
+     * change is skipped, its result still in place (nothing else writes it). A MAC array's drain bank is
+     * such a concat per group, and its registers change once per token, not per cycle.
+     */
+    private final long[] lastParts;
+    private boolean computed;
 
     /**
      * @param n      working size in words (enough for the result and every operand)
@@ -31,6 +42,17 @@ final class WideOp {
     WideOp(Kind kind, Operand dst, Operand[] args, int n, int lo, long[][] scratch) {
         this.kind = kind; this.dst = dst; this.args = args; this.n = n; this.lo = lo;
         this.s0 = scratch[0]; this.s1 = scratch[1]; this.s2 = scratch[2];
+        boolean concat = kind == Kind.CONCAT, narrowParts = concat;
+        partPos = new int[concat ? args.length : 0];
+        partMask = new long[partPos.length];
+        int pos = 0;
+        for (int j = partPos.length - 1; j >= 0; j--) {   // the last part is the least significant
+            partPos[j] = pos;
+            partMask[j] = Words.mask(Math.min(64, args[j].width()));
+            pos += args[j].width();
+            narrowParts &= args[j].width() <= 64;
+        }
+        lastParts = narrowParts ? new long[args.length] : null;
     }
 
     static Kind kindOf(Node.BinaryOp op) {
@@ -83,14 +105,23 @@ final class WideOp {
                 store(v);
             }
             case SLICE -> { load(v, args[0], s0); Words.shiftRight(s0, lo, false, s2, n); store(v); }
+            case EXTRACT -> {   // only the result's words, from the source words they come from
+                Words.extract(v, args[0].offset(), args[0].words(), args[0].signed(), lo, s2, dst.words());
+                store(v);
+            }
             case CONCAT -> {
+                if (lastParts != null && sameParts(v)) return;
+                // Each part straight from its slots, a narrow one (a MAC array's drain bank: 32 lanes of a
+                // few dozen bits) with a precomputed shift and mask.
                 for (int i = 0; i < n; i++) s2[i] = 0;
-                int pos = 0;
-                for (int j = args.length - 1; j >= 0; j--) {
+                for (int j = 0; j < args.length; j++) {
                     Operand p = args[j];
-                    load(v, p, s0);
-                    Words.orBits(s0, p.width(), s2, pos, n);
-                    pos += p.width();
+                    int pos = partPos[j];
+                    if (p.width() > 64) { Words.orBits(v, p.offset(), p.width(), s2, pos, n); continue; }
+                    long w = v[p.offset()] & partMask[j];
+                    int idx = pos >>> 6, bs = pos & 63;
+                    s2[idx] |= w << bs;
+                    if (bs != 0 && idx + 1 < n) s2[idx + 1] |= w >>> (64 - bs);
                 }
                 store(v);
             }
@@ -98,8 +129,23 @@ final class WideOp {
                 Operand src = v[args[0].offset()] != 0 ? args[1] : args[2];
                 System.arraycopy(v, src.offset(), v, dst.offset(), dst.words());
             }
-            case RESIZE -> { load(v, args[0], s2); store(v); }
+            case RESIZE -> {   // the result's words only (a truncation of a wide word reads few of them)
+                Operand a = args[0];
+                Words.load(v, a.offset(), a.words(), a.signed(), s2, dst.words());
+                store(v);
+            }
         }
+    }
+
+    /** Whether the narrow parts equal those of the last evaluation; records them either way. */
+    private boolean sameParts(long[] v) {
+        boolean same = computed;
+        for (int j = 0; j < args.length; j++) {
+            long w = v[args[j].offset()];
+            if (w != lastParts[j]) { lastParts[j] = w; same = false; }
+        }
+        computed = true;
+        return same;
     }
 
     private int cmp() { return Words.compare(s0, s1, n, args[0].signed()); }

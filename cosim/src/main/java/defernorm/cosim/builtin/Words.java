@@ -119,11 +119,26 @@ final class Words {
         }
     }
 
-    /** ORs the low {@code width} bits of {@code src} into {@code r} starting at bit {@code pos}. */
-    static void orBits(long[] src, int width, long[] r, int pos, int n) {
+    /**
+     * Bits {@code lo ..} of the {@code srcWords}-word canonical value at {@code v[off..]} into {@code r[0..nw)},
+     * reading only the words they come from. Bits above the value read as its extension (sign or zero).
+     */
+    static void extract(long[] v, int off, int srcWords, boolean signed, int lo, long[] r, int nw) {
+        long ext = signed ? v[off + srcWords - 1] >> 63 : 0;
+        int ws = lo >>> 6, bs = lo & 63;
+        for (int i = 0; i < nw; i++) {
+            int src = ws + i;
+            long w = (src < srcWords ? v[off + src] : ext) >>> bs;
+            if (bs != 0) w |= (src + 1 < srcWords ? v[off + src + 1] : ext) << (64 - bs);
+            r[i] = w;
+        }
+    }
+
+    /** ORs the low {@code width} bits of the value at {@code src[off..]} into {@code r} starting at bit {@code pos}. */
+    static void orBits(long[] src, int off, int width, long[] r, int pos, int n) {
         int nw = count(width);
         for (int k = 0; k < nw; k++) {
-            long w = src[k];
+            long w = src[off + k];
             if (k == nw - 1) w &= mask(width - 64 * k);
             int bit = pos + 64 * k;
             int idx = bit >>> 6;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * BigInteger {@link Reference}: edge values (0, ±1, min, max) and random ones.
  */
 class OpSemanticsTest {
-    private static final int[] WIDTHS = {1, 2, 7, 8, 31, 32, 33, 63, 64, 65, 80, 127, 128, 130};
+    private static final int[] WIDTHS = {1, 2, 7, 8, 31, 32, 33, 63, 64, 65, 80, 127, 128, 130, 300};
 
     private record Probe(String output, Function<Map<String, BigInteger>, BigInteger> expected) {}
 
@@ -73,7 +73,13 @@ class OpSemanticsTest {
                         in -> Reference.binary(op, in.get("a"), in.get("b"), ta, ta)));
             }
         }
-        for (int[] s : new int[][] {{w - 1, 0}, {w - 1, w - 1}, {0, 0}, {w - 1, w / 2}, {Math.min(w - 1, 70), Math.min(w - 1, 3)}}) {
+        List<int[]> slices = new ArrayList<>(List.of(new int[][] {{w - 1, 0}, {w - 1, w - 1}, {0, 0}, {w - 1, w / 2},
+                {Math.min(w - 1, 70), Math.min(w - 1, 3)}}));
+        // Narrow slices of a wide value, compiled to read one word or two (straddling a word boundary).
+        for (int[] s : new int[][] {{67, 60}, {70, 63}, {64, 1}, {127, 64}, {w - 1, w - 64}, {w - 2, w - 9}}) {
+            if (s[1] >= 0 && s[0] < w) slices.add(s);
+        }
+        for (int[] s : slices) {
             int hi = s[0], lo = s[1];
             probes.add(new Probe(out.apply(m.slice("a", hi, lo)), in -> Reference.slice(in.get("a"), hi, lo)));
         }
