@@ -30,7 +30,10 @@ import java.util.Map;
 public final class VcdWriter implements Closeable {
     private final Writer out;
     private final List<Var> vars = new ArrayList<>();
-    private final StringBuilder line = new StringBuilder(128);
+    /** The binary digits of 0..15, four characters each, most significant first. */
+    private static final char[] NIBBLES = nibbles();
+    private final StringBuilder line = new StringBuilder(32);
+    private char[] buffer = new char[128];
     private boolean headerWritten;
     /** True while writing the values of the first time step, which are all written (the initial dump). */
     private boolean first = true;
@@ -38,6 +41,7 @@ public final class VcdWriter implements Closeable {
 
     private record Var(List<String> scope, String name, int width, String id, long[] last) {}
 
+    /** Writes to {@code out} (buffer it: values go out line by line); {@link #close} closes it. */
     public VcdWriter(Writer out) { this.out = out; }
 
     /** Creates (or truncates) {@code file}, making its parent directories. */
@@ -63,7 +67,10 @@ public final class VcdWriter implements Closeable {
         if (!headerWritten) writeHeader();
         else if (t != lastTime) first = false;
         if (t < lastTime) throw new IllegalArgumentException("VCD time went backwards: " + t + " < " + lastTime);
-        if (t != lastTime) write("#" + t + "\n");
+        if (t != lastTime) {
+            line.setLength(0);
+            write(line.append('#').append(t).append('\n'));
+        }
         lastTime = t;
     }
 
@@ -85,19 +92,37 @@ public final class VcdWriter implements Closeable {
         emit(v);
     }
 
+    /**
+     * Writes a value line. Wide values go out four bits at a time from {@link #NIBBLES} into a reused buffer:
+     * a bus of thousands of bits (a 32×32 weight tile is 8,192) changes every cycle, and building it one
+     * character at a time dominated waveform dumps.
+     */
     private void emit(Var v) {
-        line.setLength(0);
-        if (v.width == 1) {
-            line.append((v.last[0] & 1) == 0 ? '0' : '1');
+        int w = v.width;
+        char[] b = lineBuffer(w + v.id.length() + 3);
+        int at = 0;
+        if (w == 1) {
+            b[at++] = (v.last[0] & 1) == 0 ? '0' : '1';
         } else {
-            line.append('b');
-            for (int bit = v.width - 1; bit >= 0; bit--) {
-                line.append(((v.last[bit >>> 6] >>> (bit & 63)) & 1) == 0 ? '0' : '1');
+            b[at++] = 'b';
+            for (int bit = w - 1; bit >= (w & ~3); bit--) b[at++] = ((v.last[bit >>> 6] >>> (bit & 63)) & 1) == 0 ? '0' : '1';
+            for (int nib = (w >>> 2) - 1; nib >= 0; nib--) {
+                int x = (int) (v.last[nib >>> 4] >>> ((nib & 15) << 2)) & 15;
+                System.arraycopy(NIBBLES, x << 2, b, at, 4);
+                at += 4;
             }
-            line.append(' ');
+            b[at++] = ' ';
         }
-        line.append(v.id).append('\n');
-        write(line);
+        v.id.getChars(0, v.id.length(), b, at);
+        at += v.id.length();
+        b[at++] = '\n';
+        try { out.write(b, 0, at); } catch (IOException e) { throw new UncheckedIOException("cannot write waveform: " + e.getMessage(), e); }
+    }
+
+    /** The reused value-line buffer, grown to at least {@code size} characters. */
+    private char[] lineBuffer(int size) {
+        if (buffer.length < size) buffer = new char[Math.max(size, 2 * buffer.length)];
+        return buffer;
     }
 
     private void writeHeader() {
@@ -129,6 +154,12 @@ public final class VcdWriter implements Closeable {
             children.forEach((n, s) -> s.write(h, n));
             if (name != null) h.append("$upscope $end\n");
         }
+    }
+
+    private static char[] nibbles() {
+        char[] c = new char[64];
+        for (int x = 0; x < 16; x++) for (int i = 0; i < 4; i++) c[4 * x + i] = ((x >>> (3 - i)) & 1) == 0 ? '0' : '1';
+        return c;
     }
 
     private static String idCode(int index) {

@@ -47,4 +47,26 @@ class VcdWriterTest {
                 1!
                 """, out.toString());
     }
+
+    @Test
+    void wideValuesAreEveryBitMostSignificantFirst() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        int[] widths = {2, 3, 4, 5, 63, 64, 65, 67, 128, 130, 255, 8192};
+        StringWriter out = new StringWriter();
+        StringBuilder expected = new StringBuilder();
+        try (VcdWriter vcd = new VcdWriter(out)) {
+            for (int w : widths) vcd.addVar(List.of("TOP"), "v" + w, w);
+            vcd.time(0);
+            for (int i = 0; i < widths.length; i++) {
+                long[] words = new long[(widths[i] + 63) / 64];
+                for (int k = 0; k < words.length; k++) words[k] = rnd.nextLong();
+                if (widths[i] <= 64) vcd.value(i, words[0]); else vcd.value(i, words, 0);
+                StringBuilder bits = new StringBuilder("b");   // the definition: bit width-1 down to bit 0
+                for (int bit = widths[i] - 1; bit >= 0; bit--) bits.append((words[bit / 64] >>> (bit % 64) & 1) == 0 ? '0' : '1');
+                expected.append(bits).append(' ').append((char) ('!' + i)).append('\n');
+            }
+        }
+        String text = out.toString();
+        assertEquals(expected.toString(), text.substring(text.indexOf("#0\n") + 3));
+    }
 }

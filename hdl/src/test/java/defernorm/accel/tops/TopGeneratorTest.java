@@ -123,6 +123,14 @@ class TopGeneratorTest {
     }
 
     @Test
+    void packsTwosComplementFieldsOfAnyWidth() {
+        assertEquals(BigInteger.valueOf(0xff01), ConfigImage.pack(new long[] {1, -1}, 8));
+        assertEquals(BigInteger.valueOf(0b110_001_111), ConfigImage.pack(new long[] {-1, 1, -2}, 3));   // fields straddle bytes
+        assertEquals(new BigInteger("1ffffffffffffffff", 16), ConfigImage.pack(new long[] {-1, 1}, 64));
+        assertEquals(BigInteger.ZERO, ConfigImage.pack(new long[] {256, 0}, 8));                          // high bits dropped
+    }
+
+    @Test
     void sidecarDescribesTheTopForOtherTools(@TempDir Path dir) throws Exception {
         Design d = Elaborator.elaborate(TopGenerator.generate(Op.SOFTMAX, Variant.DEFERRED, P));
         Path file = TopSidecar.write(Op.SOFTMAX, Variant.DEFERRED, P, d, dir);

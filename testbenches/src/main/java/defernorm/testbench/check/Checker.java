@@ -14,7 +14,8 @@ import java.util.List;
  * gaps), lets the golden timeline say on which cycle each beat is accepted and each output beat leaves, and
  * compares every cycle: {@code s_axis_tready}, {@code m_axis_tvalid}, {@code tdata} and {@code tlast}. Under
  * backpressure it compares the transaction stream and checks the AXI4-Stream rules. On the first mismatch it
- * replays the same run with waveforms on and writes a VCD window around the failing cycle.
+ * replays the same run with waveforms on and writes a VCD window around the failing cycle: from
+ * {@link CheckPlan#waveWindow} cycles before it (but not before the checked stream starts) to as many after.
  *
  * <pre>{@code
  * CheckResult r = Checker.check(top, CheckPlan.free(tokens, 1L).withWaves(Path.of("rtl-out/waves")),
@@ -26,6 +27,7 @@ import java.util.List;
 public final class Checker {
     private Checker() {}
 
+    /** Runs {@code plan} through {@code top} and its golden model on the engine {@code options} name. */
     public static CheckResult check(TopUnderTest top, CheckPlan plan, SimOptions options) {
         List<OutputBeat> expected = top.golden().outputs(plan.tokens());
         TimedStream timed = null;
@@ -57,12 +59,22 @@ public final class Checker {
         return bad;
     }
 
+    /**
+     * First cycle of the waveform window around a mismatch at {@code cycle}: {@code window} cycles before it,
+     * but never before the checked stream's first cycle, since the reset and configuration load ahead of it are
+     * of no interest and at a large shape would fill hundreds of megabytes (16,513 configuration words at
+     * n = m = 4096 on 32×32). A mismatch before the stream (a beat offered while the configuration loads) is
+     * dumped from cycle 0, where the replay starts dumping.
+     */
+    static long windowStart(long cycle, long streamStart, int window) {
+        return cycle < streamStart ? 0 : Math.max(streamStart, cycle - window);
+    }
+
     private static Mismatch withWaveform(TopUnderTest top, CheckPlan plan, List<OutputBeat> expected, TimedStream timed,
                                          SimOptions options, Mismatch first, long streamStart) {
         Path file = plan.waveDir().resolve(top.name() + "-cycle" + first.cycle() + ".vcd");
-        long from = Math.max(0, first.cycle() - plan.waveWindow());
-        if (from < streamStart) from = 0;
-        WaveWindow window = new WaveWindow(from, first.cycle() + plan.waveWindow(), file);
+        WaveWindow window = new WaveWindow(windowStart(first.cycle(), streamStart, plan.waveWindow()),
+                first.cycle() + plan.waveWindow(), file);
         try {
             Files.createDirectories(plan.waveDir());
             try (Simulation sim = top.opener().open(options.withWaves(true))) {

@@ -1,8 +1,6 @@
 package defernorm.testbench.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import defernorm.golden.model.Op;
@@ -27,7 +25,7 @@ final class DatapathReport {
             + "-Ddefernorm.excludedGroups=none -Dgroups=bench -Dtest=DatapathBench -Dsurefire.failIfNoSpecifiedTests=false";
     private static final String BEGIN = "<!-- bench:datapaths:begin -->";
     private static final String END = "<!-- bench:datapaths:end -->";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = BenchJson.JSON;
 
     /** Everything one run measured; {@code simulated} false when only the Schedule's figures were taken. */
     record Results(String date, String machine, boolean simulated, List<TimingRow> cSweep, List<FlashNormRow> flashNorm,
@@ -160,14 +158,7 @@ final class DatapathReport {
     static void write(Path md, Path jsonFile, Results r) throws IOException {
         String old = Files.exists(md) ? Files.readString(md, StandardCharsets.UTF_8) : "# Benchmarks\n\n";
         Files.writeString(md, replaceSection(old, markdown(r)), StandardCharsets.UTF_8);
-        ObjectNode root = JSON.createObjectNode();
-        if (Files.exists(jsonFile)) {
-            JsonNode existing = JSON.readTree(jsonFile.toFile());
-            if (existing instanceof ObjectNode o) root = o;
-        }
-        root.set("datapaths", json(r));
-        Files.createDirectories(jsonFile.toAbsolutePath().getParent());
-        Files.writeString(jsonFile, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+        BenchJson.put(jsonFile, "datapaths", json(r));
     }
 
     /** {@code doc} with the text between the Datapaths markers (markers included) replaced by {@code section}. */

@@ -170,6 +170,17 @@ class CheckerTest {
         assertWaveWindow(check(Bug.WRONG_VALUE, 6, CheckPlan.free(TOKENS, 1L).withFlow(Flow.random(0.5, 0.5)).withWaves(dir).withWaveWindow(4)));
     }
 
+    @Test
+    void theWaveformWindowStartsNoEarlierThanTheStream(@TempDir Path dir) throws Exception {
+        CheckResult r = check(Bug.WRONG_VALUE, 0, CheckPlan.free(TOKENS, 1L).withWaves(dir).withWaveWindow(1000));
+        Mismatch m = r.firstMismatch();
+        List<String> lines = Files.readAllLines(m.wave());
+        assertEquals("#" + (m.cycle() - m.streamCycle()), lines.get(1));   // the stream's first cycle, not cycle 0
+        assertEquals(50, Checker.windowStart(60, 50, 24));
+        assertEquals(36, Checker.windowStart(60, 20, 24));
+        assertEquals(0, Checker.windowStart(10, 50, 24));                   // before the stream: from the start
+    }
+
     private static void assertWaveWindow(CheckResult r) throws Exception {
         Path vcd = r.firstMismatch().wave();
         assertNotNull(vcd);
