@@ -1,5 +1,7 @@
 package defernorm.accel.tops;
 
+import defernorm.golden.stream.Packing;
+
 import defernorm.golden.model.LayerConfig;
 import defernorm.golden.model.Variant;
 import java.math.BigInteger;
@@ -33,37 +35,15 @@ public final class ConfigImage {
                 for (int r = 0; r < p.p(); r++) {
                     for (int c = 0; c < p.q(); c++) lanes[r * p.q() + c] = tile[r][c];
                 }
-                out.add(new Word((long) k * g + gi, pack(lanes, 8)));
+                out.add(new Word((long) k * g + gi, Packing.pack(lanes, 8)));
             }
         }
         for (int gi = 0; gi < g; gi++) {
             long[] lanes = new long[p.q()];
             for (int c = 0; c < p.q(); c++) lanes[c] = cfg.bias()[gi * p.q() + c];
-            out.add(new Word(map.biasBase() + gi, pack(lanes, 32)));
+            out.add(new Word(map.biasBase() + gi, Packing.pack(lanes, 32)));
         }
         if (map.hasConstant()) out.add(new Word(map.constAddr(), BigInteger.valueOf(cfg.constant())));
         return out;
-    }
-
-    /**
-     * Lane 0 in the low bits, each lane a two's-complement field of {@code bits} (1 to 64) bits. Written into one
-     * big-endian byte array and converted once: linear in the word's width (growing a BigInteger lane by lane
-     * is quadratic, 15 s for the 16,513 words of a 4096×4096 layer on 32×32 MACs).
-     */
-    static BigInteger pack(long[] lanes, int bits) {
-        if (bits < 1 || bits > 64) throw new IllegalArgumentException("lane width " + bits + " is not 1 to 64 bits");
-        byte[] be = new byte[(int) (((long) lanes.length * bits + 7) / 8)];
-        long pos = 0;   // bit position of the next field, from the word's least significant bit
-        for (long lane : lanes) {
-            for (int done = 0; done < bits; ) {
-                int shift = (int) (pos & 7);
-                int take = Math.min(8 - shift, bits - done);
-                int chunk = (int) (lane >>> done) & ((1 << take) - 1);
-                be[be.length - 1 - (int) (pos >>> 3)] |= (byte) (chunk << shift);
-                pos += take;
-                done += take;
-            }
-        }
-        return new BigInteger(1, be);
     }
 }

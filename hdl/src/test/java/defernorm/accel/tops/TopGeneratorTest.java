@@ -1,5 +1,6 @@
 package defernorm.accel.tops;
 
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,14 +121,6 @@ class TopGeneratorTest {
         assertEquals(w[7][5] & 0xff, tile.shiftRight((3 * 3 + 2) * 8).and(BigInteger.valueOf(0xff)).intValue());
         assertEquals(BigInteger.valueOf(-2).and(BigInteger.valueOf(0xffffffffL)), words.get(6).data().shiftRight(32).and(BigInteger.valueOf(0xffffffffL)));
         assertEquals(new ConfigImage.Word(8, BigInteger.valueOf(77)), words.get(8));
-    }
-
-    @Test
-    void packsTwosComplementFieldsOfAnyWidth() {
-        assertEquals(BigInteger.valueOf(0xff01), ConfigImage.pack(new long[] {1, -1}, 8));
-        assertEquals(BigInteger.valueOf(0b110_001_111), ConfigImage.pack(new long[] {-1, 1, -2}, 3));   // fields straddle bytes
-        assertEquals(new BigInteger("1ffffffffffffffff", 16), ConfigImage.pack(new long[] {-1, 1}, 64));
-        assertEquals(BigInteger.ZERO, ConfigImage.pack(new long[] {256, 0}, 8));                          // high bits dropped
     }
 
     @Test

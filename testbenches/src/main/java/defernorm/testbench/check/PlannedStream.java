@@ -1,5 +1,7 @@
 package defernorm.testbench.check;
 
+import defernorm.golden.stream.Packing;
+
 import defernorm.cosim.Simulation;
 import java.math.BigInteger;
 import java.util.List;
@@ -44,7 +46,7 @@ final class PlannedStream {
                 int b = stimCursor[0] = timed.beatAt(segStart + c, stimCursor[0]);
                 boolean valid = offered(b, segStart + c);
                 row.set(0, valid ? 1 : 0);
-                row.set(1, valid ? LanePacking.pack(tokens.get(b / nb), (b % nb) * shape.inLanes(), shape.inLanes()) : BigInteger.ZERO);
+                row.set(1, valid ? Packing.pack(tokens.get(b / nb), (b % nb) * shape.inLanes(), shape.inLanes()) : BigInteger.ZERO);
                 row.set(2, valid && b % nb == nb - 1 ? 1 : 0);
                 row.set(3, 1);
                 row.set(4, 0);

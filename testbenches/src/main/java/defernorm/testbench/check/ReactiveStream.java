@@ -1,5 +1,7 @@
 package defernorm.testbench.check;
 
+import defernorm.golden.stream.Packing;
+
 import defernorm.cosim.Simulation;
 import defernorm.testbench.stimulus.Flow;
 import defernorm.testbench.stimulus.SinkReady;
@@ -81,7 +83,7 @@ final class ReactiveStream {
 
     private void exchange(TokenSource source, boolean ready) {
         boolean valid = source.valid();
-        BigInteger data = LanePacking.pack(source.lanesOfBeat(), 8);
+        BigInteger data = Packing.pack(source.lanesOfBeat(), 8);
         boolean last = source.last();
         sim.runBatch(TopPorts.STREAM_INPUTS, TopPorts.STREAM_OUTPUTS, 1, (c, row) -> {
             row.set(0, valid ? 1 : 0);

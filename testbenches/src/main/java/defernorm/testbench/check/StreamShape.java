@@ -1,5 +1,7 @@
 package defernorm.testbench.check;
 
+import defernorm.golden.stream.Packing;
+
 /**
  * The beat geometry of a top's two streams.
  *
@@ -19,7 +21,7 @@ public record StreamShape(int inLanes, int tokenLength, int outLanes, int outLan
 
     public int inputBeatsPerToken() { return tokenLength / inLanes; }
 
-    public long[] lanes(java.math.BigInteger tdata) { return LanePacking.unpack(tdata, outLanes, outLaneBits, outSigned); }
+    public long[] lanes(java.math.BigInteger tdata) { return Packing.unpack(tdata, outLanes, outLaneBits, outSigned); }
 
-    public String hex(long[] lanes) { return "0x" + LanePacking.pack(lanes, outLaneBits).toString(16); }
+    public String hex(long[] lanes) { return "0x" + Packing.pack(lanes, outLaneBits).toString(16); }
 }

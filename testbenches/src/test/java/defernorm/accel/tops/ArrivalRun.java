@@ -1,5 +1,7 @@
 package defernorm.accel.tops;
 
+import defernorm.golden.stream.Packing;
+
 import defernorm.cosim.SimOptions;
 import defernorm.cosim.Simulation;
 import defernorm.golden.model.LayerConfig;
@@ -10,7 +12,6 @@ import defernorm.golden.timing.Arrivals;
 import defernorm.golden.timing.Schedule;
 import defernorm.golden.timing.Timeline;
 import defernorm.testbench.check.ConfigWrite;
-import defernorm.testbench.check.LanePacking;
 import defernorm.testbench.check.OutputBeat;
 import defernorm.testbench.check.TopPorts;
 import defernorm.testbench.check.TopUnderTest;
@@ -114,7 +115,7 @@ final class ArrivalRun {
             for (long e = 0; e <= end; e++) {
                 boolean valid = t < tokens && offer <= e;
                 sim.poke(TopPorts.S_VALID, valid ? 1 : 0);
-                sim.poke(TopPorts.S_DATA, valid ? LanePacking.pack(toks.get(t), k * p.p(), p.p()) : java.math.BigInteger.ZERO);
+                sim.poke(TopPorts.S_DATA, valid ? Packing.pack(toks.get(t), k * p.p(), p.p()) : java.math.BigInteger.ZERO);
                 sim.poke(TopPorts.S_LAST, valid && k == nb - 1 ? 1 : 0);
                 boolean ready = sim.peekLong(TopPorts.S_READY) != 0;
                 if (e <= lastIn && ready != tl.readyAt(e) && errors.size() < 5) {
@@ -125,7 +126,7 @@ final class ArrivalRun {
                         errors.add("an output beat more than the " + golden.size() + " expected, at edge " + e);
                     } else {
                         OutputBeat want = golden.get(outIdx);
-                        long[] lanes = LanePacking.unpack(sim.peek(TopPorts.M_DATA), p.q(), outBits, true);
+                        long[] lanes = Packing.unpack(sim.peek(TopPorts.M_DATA), p.q(), outBits, true);
                         boolean last = sim.peekLong(TopPorts.M_LAST) != 0;
                         if (!Arrays.equals(lanes, want.lanes()) || last != want.last()) {
                             errors.add("output beat " + want.index() + " of token " + want.token() + " is " + Arrays.toString(lanes)

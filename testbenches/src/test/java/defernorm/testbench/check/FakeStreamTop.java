@@ -1,5 +1,7 @@
 package defernorm.testbench.check;
 
+import defernorm.golden.stream.Packing;
+
 import defernorm.cosim.Engine;
 import defernorm.cosim.Simulation;
 import defernorm.golden.timing.Arrivals;
@@ -127,7 +129,7 @@ final class FakeStreamTop implements Simulation {
                 if (h == null) yield BigInteger.ZERO;
                 long[] l = h.lanes().clone();
                 if (bug == Bug.CHANGE_WHILE_STALLED && stalledCycles > 0) l[0] ^= 1;
-                yield LanePacking.pack(l, BITS);
+                yield Packing.pack(l, BITS);
             }
             default -> BigInteger.valueOf(inputs[idx(net)]);
         };
@@ -160,7 +162,7 @@ final class FakeStreamTop implements Simulation {
         validBefore = inputs[idx("s_axis_tvalid")] != 0;
         if (accept) {
             beatsSinceReset++;
-            long[] lanes = LanePacking.unpack(BigInteger.valueOf(inputs[idx("s_axis_tdata")]), P, 8, true);
+            long[] lanes = Packing.unpack(BigInteger.valueOf(inputs[idx("s_axis_tdata")]), P, 8, true);
             for (int l = 0; l < P; l++) acc[beatsIn * P + l] = lanes[l];
             beatsIn++;
             if (beatsIn == N / P) {
