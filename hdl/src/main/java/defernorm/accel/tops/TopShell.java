@@ -130,10 +130,14 @@ abstract class TopShell extends Module {
         out.in("b_data", cfgWord(map.biasBits()));
     }
 
-    /** The constant word (E or L), held in one register loaded by its configuration write. */
+    /**
+     * The constant word (E or L), held in one register loaded by its configuration write. Like the weight and
+     * bias memories it has no reset: configuration survives {@code rst}, which clears only the datapath's
+     * state (docs/microarchitecture.md, "Reset").
+     */
     Signal constantWord(int bits) {
         if (constant == null) {
-            constant = reg("cfg_const", Type.uint(ConfigMap.CONST_BITS)).resetTo(0).enable(cfgHit(map.constAddr(), 1));
+            constant = reg("cfg_const", Type.uint(ConfigMap.CONST_BITS)).enable(cfgHit(map.constAddr(), 1));
             constant.set(cfgWord(ConfigMap.CONST_BITS));
         }
         return fit(constant, bits);

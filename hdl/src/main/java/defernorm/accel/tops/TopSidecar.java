@@ -69,6 +69,8 @@ public final class TopSidecar {
         root.put("config", config(op, variant, p));
         root.put("streams", streams(p));
         root.put("timing", timing(op, variant, p));
+        root.put("reset", "rst (synchronous, active high) clears the datapath state and drops tokens in flight; "
+                + "configuration (weights, biases, the constant word) survives it");
         return root;
     }
 

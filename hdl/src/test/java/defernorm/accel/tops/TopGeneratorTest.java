@@ -133,6 +133,7 @@ class TopGeneratorTest {
         assertEquals(4, j.at("/parameters/P").asInt());
         assertEquals(3, j.at("/parameters/NB").asInt());
         assertEquals(96, j.at("/streams/m_axis/tdataBits").asInt());
+        assertTrue(j.get("reset").asText().contains("configuration (weights, biases, the constant word) survives"));
         assertEquals(16, j.at("/formats/output/fracBits").asInt());
         assertEquals("scoreMultiplier", j.at("/config/regions/2/name").asText());
         Schedule s = TopGenerator.schedule(Op.SOFTMAX, Variant.DEFERRED, P);

@@ -37,10 +37,11 @@ final class StreamRun {
     Outcome run() {
         waves.at(sim.cycle());
         ReactiveStream reactive = new ReactiveStream(sim, top.shape(), plan.flow(), plan.seed(), waves);
-        Mismatch early = restart();
+        Mismatch early = restart(true);
         if (plan.reset() != null) {
+            // configuration survives reset (docs/microarchitecture.md): reset again, but do not reload it
             reactive.abandon(plan.reset().abandoned(), plan.reset().cycles());
-            Mismatch again = restart();
+            Mismatch again = restart(false);
             if (early == null) early = again;
         }
         StreamShape shape = top.shape();
@@ -53,15 +54,16 @@ final class StreamRun {
     }
 
     /**
-     * Resets and loads the configuration with the sink not ready, so that anything a reset failed to clear
-     * is still there when the stream starts. Returns a mismatch if the top offers a beat meanwhile.
+     * Resets and, when {@code configure}, loads the configuration, with the sink not ready, so that anything a
+     * reset failed to clear is still there when the stream starts. Returns a mismatch if the top offers a beat
+     * meanwhile.
      */
-    private Mismatch restart() {
+    private Mismatch restart(boolean configure) {
         sim.poke(TopPorts.S_VALID, 0);
         sim.poke(TopPorts.M_READY, 0);
         sim.poke(TopPorts.CFG_WE, 0);
         sim.reset(RESET_CYCLES);
-        List<ConfigWrite> words = top.config();
+        List<ConfigWrite> words = configure ? top.config() : List.of();
         Mismatch[] early = new Mismatch[1];
         if (!words.isEmpty()) {
             long first = sim.cycle();
