@@ -30,6 +30,7 @@ final class EvalCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
+        Files2.writableFile(output, "--output");
         EvalRequest req = EvalRequest.parse(Files2.read(input), input.toString());
         PrintWriter out = spec.commandLine().getOut();
         EngineProbe.Choice choice = engine.resolve();

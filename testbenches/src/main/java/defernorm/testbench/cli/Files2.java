@@ -35,6 +35,28 @@ final class Files2 {
         }
     }
 
+    /**
+     * Checks, before any work, that {@code file} can be written: not a folder, its folder exists and is
+     * writable, and an existing file is writable. {@code option} names the option in the sentence.
+     */
+    static Path writableFile(Path file, String option) {
+        Path abs = file.toAbsolutePath();
+        if (Files.isDirectory(abs)) {
+            throw new UserError(option + " " + file + " is a folder; give a file name such as " + file.resolve("result.json") + ".");
+        }
+        Path parent = abs.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new UserError("the folder of " + option + " " + file + " does not exist (" + parent + "); create it first.");
+        }
+        if (!Files.isWritable(parent)) {
+            throw new UserError("the folder of " + option + " " + file + " is not writable (" + parent + ").");
+        }
+        if (Files.exists(abs) && !Files.isWritable(abs)) {
+            throw new UserError(option + " " + file + " exists and is not writable.");
+        }
+        return file;
+    }
+
     static void write(Path file, String text) {
         parentReady(file);
         try {

@@ -122,6 +122,32 @@ class CliErrorTest {
         assertBadInput(eval(in, dir), "params.n = 8 but the rows have n = 4");
     }
 
+    @Test
+    void anOutputThatIsAFolderIsRejectedBeforeSimulating(@TempDir Path dir) throws Exception {
+        Path in = validInput(dir);
+        Path folder = Files.createDirectory(dir.resolve("results"));
+        CliRun r = CliRun.of("eval", "--input", in.toString(), "--output", folder.toString(), "--engine", "builtin");
+        assertBadInput(r, folder.toString());
+        assertTrue(r.err().contains("is a folder"), r.err());
+        assertTrue(r.out().isEmpty(), () -> "nothing may run before the output is checked: " + r.out());
+    }
+
+    @Test
+    void anOutputInAMissingFolderIsRejectedBeforeSimulating(@TempDir Path dir) throws Exception {
+        Path in = validInput(dir);
+        Path out = dir.resolve("no-such-folder").resolve("out.json");
+        CliRun r = CliRun.of("eval", "--input", in.toString(), "--output", out.toString(), "--engine", "builtin");
+        assertBadInput(r, out.toString());
+        assertTrue(r.err().contains("does not exist"), r.err());
+        assertTrue(r.out().isEmpty(), () -> "nothing may run before the output is checked: " + r.out());
+    }
+
+    private static Path validInput(Path dir) throws Exception {
+        Path in = dir.resolve("in.json");
+        Files.writeString(in, "{\"op\": \"rmsnorm\", \"x\": [[1, 2, 3, 4]], \"weights\": [[1], [2], [3], [4]]}");
+        return in;
+    }
+
     private static CliRun eval(Path in, Path dir) {
         return CliRun.of("eval", "--input", in.toString(), "--output", dir.resolve("out.json").toString(), "--engine", "builtin");
     }
