@@ -57,7 +57,7 @@ public record EvalRequest(Op op, Variant variant, Params params, List<double[]> 
             m = f[0].length;
             double[] bias = root.has("bias") ? s.vector(root.get("bias"), "bias", m, "m") : new double[m];
             double eps = root.has("eps") ? s.number(root.get("eps"), "eps") : 1e-5;
-            if (!(eps > 0)) throw s.error("\"eps\" must be positive.");
+            if (!(eps >= JsonShapes.MIN_SCALE)) throw s.error("\"eps\" = " + root.get("eps").asText() + " must be at least 1e-30.");
             if (op == Op.LAYERNORM) {
                 double[] gamma = root.has("gamma") ? s.vector(root.get("gamma"), "gamma", n, "n") : ones(n);
                 double[] beta = root.has("beta") ? s.vector(root.get("beta"), "beta", n, "n") : new double[n];
@@ -85,7 +85,7 @@ public record EvalRequest(Op op, Variant variant, Params params, List<double[]> 
         Double inScale = null;
         if (root.has("inScale")) {
             inScale = s.number(root.get("inScale"), "inScale");
-            if (!(inScale > 0)) throw s.error("\"inScale\" must be positive.");
+            if (!(inScale >= JsonShapes.MIN_SCALE)) throw s.error("\"inScale\" = " + root.get("inScale").asText() + " must be at least 1e-30.");
         }
         return new EvalRequest(op, variant, params, Arrays.asList(rows), layer, inScale);
     }

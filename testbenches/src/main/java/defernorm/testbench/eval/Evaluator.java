@@ -51,7 +51,31 @@ public final class Evaluator {
         LayerProblem problem = new LayerProblem(req.layer(), q, tokens);
         var top = Tops.underTest(req.variant(), q.config());
         CheckResult check = Checker.check(top, CheckPlan.free(tokens, 1L), SimOptions.of(engine));
-        return new Result(response(req, engine, top.name(), problem, check), check.passed(), check.summary());
+        ObjectNode json = response(req, engine, top.name(), problem, check);
+        String bad = firstNonFinite(json, "");
+        if (bad != null) {
+            throw new EvalInputError("the inputs give a non-finite value at " + bad
+                    + " (their magnitudes are too far apart to quantize); rescale them toward 1.");
+        }
+        return new Result(json, check.passed(), check.summary());
+    }
+
+    /** The path (e.g. {@code tokens[2].y[5]}) of the first NaN or infinite number in the document, or null. */
+    static String firstNonFinite(com.fasterxml.jackson.databind.JsonNode node, String path) {
+        if (node.isNumber()) return Double.isFinite(node.asDouble()) ? null : path;
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String p = firstNonFinite(node.get(i), path + "[" + i + "]");
+                if (p != null) return p;
+            }
+        } else if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var e = it.next();
+                String p = firstNonFinite(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey());
+                if (p != null) return p;
+            }
+        }
+        return null;
     }
 
     private static ObjectNode response(EvalRequest req, Engine engine, String topName, LayerProblem problem, CheckResult check) {

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** Reads numbers, vectors and matrices out of a JSON tree, failing with one sentence that names the field. */
 final class JsonShapes {
+    /** The largest magnitude accepted for any input number (beyond float32's range, so never a real activation). */
+    static final double MAX_MAGNITUDE = 1e30;
+    /** The smallest accepted scale ({@code inScale}): below it 1 / scale overflows downstream. */
+    static final double MIN_SCALE = 1e-30;
+
     private final String source;
 
     JsonShapes(String source) { this.source = source; }
@@ -19,7 +24,9 @@ final class JsonShapes {
     double number(JsonNode v, String field) {
         if (!v.isNumber()) throw error("\"" + field + "\" must be a number, not " + kind(v) + ".");
         double d = v.asDouble();
-        if (!Double.isFinite(d)) throw error("\"" + field + "\" must be finite.");
+        if (!Double.isFinite(d) || Math.abs(d) > MAX_MAGNITUDE) {
+            throw error("\"" + field + "\" = " + v.asText() + " is out of range: every number must be finite with magnitude at most 1e30.");
+        }
         return d;
     }
 

@@ -148,6 +148,40 @@ class CliErrorTest {
         return in;
     }
 
+    @Test
+    void absurdlyLargeInputsNameTheFieldAndIndex(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.json");
+        Files.writeString(in, "{\"op\": \"rmsnorm\", \"x\": [[1, 2, 3, 4], [1, 1e300, 3, 4]], \"weights\": [[1], [2], [3], [4]]}");
+        assertBadInput(eval(in, dir), "\"x[1][1]\"");
+        Files.writeString(in, "{\"op\": \"layernorm\", \"x\": [[1, 2, 3, 4]], \"weights\": [[1], [2], [3], [-1e200]]}");
+        assertBadInput(eval(in, dir), "\"weights[3][0]\"");
+        Files.writeString(in, "{\"op\": \"softmax\", \"scores\": [[1, 2]], \"v\": [[1], [2]], \"inScale\": 1e-300}");
+        assertBadInput(eval(in, dir), "\"inScale\"");
+        assertTrue(Files.notExists(dir.resolve("out.json")));
+    }
+
+    @Test
+    void theOutputNeverHoldsNaNOrInfinity(@TempDir Path dir) throws Exception {
+        // beyond and at the edge of the accepted range: either a finite document or one sentence and no file, never "NaN"
+        for (String big : new String[] {"1e300", "1e30", "-1e30", "1e-30"}) {
+            for (String op : new String[] {"rmsnorm", "layernorm"}) {
+                Path in = dir.resolve("in.json");
+                Path out = dir.resolve("out.json");
+                Files.deleteIfExists(out);
+                Files.writeString(in, "{\"op\": \"" + op + "\", \"x\": [[" + big + ", 2, 3, 4]], \"weights\": [[" + big + "], [2], [3], [" + big + "]],"
+                        + " \"bias\": [" + big + "]}");
+                CliRun r = eval(in, dir);
+                if (r.code() == ExitCodes.BAD_INPUT) {
+                    assertTrue(r.oneErrorLine(), r.err());
+                    assertTrue(Files.notExists(out), r.err());
+                } else {
+                    String json = Files.readString(out);
+                    assertTrue(!json.contains("NaN") && !json.contains("Infinity"), json);
+                }
+            }
+        }
+    }
+
     private static CliRun eval(Path in, Path dir) {
         return CliRun.of("eval", "--input", in.toString(), "--output", dir.resolve("out.json").toString(), "--engine", "builtin");
     }
