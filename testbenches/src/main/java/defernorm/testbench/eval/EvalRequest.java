@@ -1,6 +1,10 @@
 package defernorm.testbench.eval;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import defernorm.golden.model.NormLayer;
@@ -27,16 +31,19 @@ import java.util.Locale;
  * @param inScale the input scale, given or derived from max |rows|; null to derive
  */
 public record EvalRequest(Op op, Variant variant, Params params, List<double[]> rows, RealLayer layer, Double inScale) {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // FAIL_ON_TRAILING_TOKENS stays off: readOneDocument checks what follows the document itself, because
+    // with the feature a trailing word that does not lex (e.g. "xyz") is reported as a bad token, not as
+    // content after the document.
+    private static final ObjectMapper MAPPER = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public static EvalRequest parse(String json, String source) {
         JsonShapes s = new JsonShapes(source);
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = readOneDocument(json);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw s.error("not valid JSON" + where + " (" + e.getOriginalMessage() + ").");
+            throw s.error("not valid JSON" + where + ": " + jsonProblem(e.getOriginalMessage()) + ".");
         }
         if (root == null || !root.isObject()) throw s.error("the input must be a JSON object (see docs/cli.md).");
         Op op = parseEnum(Op.class, s.required(root, "op", "layernorm, rmsnorm or softmax"), "op", s);
@@ -88,6 +95,53 @@ public record EvalRequest(Op op, Variant variant, Params params, List<double[]> 
             if (!(inScale >= JsonShapes.MIN_SCALE)) throw s.error("\"inScale\" = " + root.get("inScale").asText() + " must be at least 1e-30.");
         }
         return new EvalRequest(op, variant, params, Arrays.asList(rows), layer, inScale);
+    }
+
+    /**
+     * The one JSON value in {@code json}; anything after it (another value, a stray bracket, a word) is an
+     * error located where it starts, whether it is a whole value, a stray bracket or a word that does not lex.
+     */
+    private static JsonNode readOneDocument(String json) throws JsonProcessingException {
+        try (JsonParser p = MAPPER.getFactory().createParser(json)) {
+            JsonNode root = MAPPER.readTree(p);
+            if (root == null) return null;
+            JsonToken next;
+            try {
+                next = p.nextToken();
+            } catch (JsonProcessingException e) {
+                throw new JsonParseException(p, "Trailing token", e.getLocation());
+            }
+            if (next != null) throw new JsonParseException(p, "Trailing token", p.currentTokenLocation());
+            return root;
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Jackson's message reduced to what a user needs: no source excerpt, reference chain, character codes,
+     * feature or class names (the location is reported separately).
+     */
+    static String jsonProblem(String original) {
+        String m = original == null ? "" : original.strip().lines().findFirst().orElse("");
+        if (m.startsWith("Trailing token") || m.contains("for root starting")) return "unexpected content after the end of the JSON document";
+        var nonStandard = java.util.regex.Pattern.compile("Non-standard token '([^']*)'").matcher(m);
+        if (nonStandard.find()) return "'" + nonStandard.group(1) + "' is not allowed in JSON (numbers must be finite)";
+        for (String cut : new String[] {" (start marker at", " at [Source", "[Source:", " (through reference chain", "(through reference chain"}) {
+            int i = m.indexOf(cut);
+            if (i >= 0) m = m.substring(0, i);
+        }
+        m = m.replaceAll(" ?\\(code -?\\d+\\)", "")
+                .replaceAll("\\(\\(CTRL-CHAR, code \\d+\\)\\)", "(a control character such as a line break)")
+                .replaceAll("`[^`]*`", "")
+                .replaceAll("\\b(?:com|java)\\.[\\w.$]+", "")
+                .replaceAll(":\\s*enable\\s+to allow", "")
+                .replaceAll("\\s+", " ").strip();
+        while (m.endsWith(".") || m.endsWith(":") || m.endsWith(";")) m = m.substring(0, m.length() - 1).strip();
+        if (m.isEmpty()) return "the file is malformed";
+        return Character.toLowerCase(m.charAt(0)) + m.substring(1);
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, JsonNode v, String field, JsonShapes s) {

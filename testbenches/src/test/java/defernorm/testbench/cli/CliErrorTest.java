@@ -182,6 +182,44 @@ class CliErrorTest {
         }
     }
 
+    @Test
+    void trailingGarbageAfterTheDocumentIsRejected(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.json");
+        String valid = "{\"op\": \"rmsnorm\", \"x\": [[1, 2, 3, 4]], \"weights\": [[1], [2], [3], [4]]}";
+        for (String garbage : new String[] {" }", "\n{\"op\": \"softmax\"}", " xyz", " [1]"}) {
+            Files.writeString(in, valid + garbage);
+            CliRun r = eval(in, dir);
+            assertBadInput(r, "after the end of the JSON document");
+            assertTrue(r.err().contains("line ") && r.err().contains("column "), r.err());
+            assertNoJacksonNoise(r.err());
+        }
+    }
+
+    @Test
+    void jsonSyntaxErrorsAreOneCleanSentenceWithLineAndColumn(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.json");
+        String[] broken = {
+            "{\"op\": \"rmsnorm\", \"x\": [[1, 2]",             // ends early (Jackson adds "start marker at [Source: ...]")
+            "{\"op\": \"rmsnorm\", \"x\": [[1, NaN]]}",          // Jackson names a feature class
+            "{\"op\": \"rmsnorm\",\n \"x\": [[1, 2,]]}",         // (code 93)
+            "{op: \"rmsnorm\"}",
+            "{\"op\": \"rms\nnorm\"}",
+        };
+        for (String json : broken) {
+            Files.writeString(in, json);
+            CliRun r = eval(in, dir);
+            assertBadInput(r, "not valid JSON at line ");
+            assertTrue(r.err().contains(", column "), r.err());
+            assertNoJacksonNoise(r.err());
+        }
+    }
+
+    private static void assertNoJacksonNoise(String err) {
+        for (String noise : new String[] {"Source", "reference chain", "com.fasterxml", "jackson", "`", "(code ", "CTRL-CHAR", "JsonNode", "Feature"}) {
+            assertTrue(!err.contains(noise), () -> "Jackson's noise '" + noise + "' in: " + err);
+        }
+    }
+
     private static CliRun eval(Path in, Path dir) {
         return CliRun.of("eval", "--input", in.toString(), "--output", dir.resolve("out.json").toString(), "--engine", "builtin");
     }
