@@ -36,6 +36,12 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
+    /** The first argument that names a command, or null. */
+    private static String commandName(String[] args) {
+        for (String a : args) if (java.util.List.of("generate", "cosim", "eval", "run").contains(a)) return a;
+        return null;
+    }
+
     /** Runs one command line and returns its exit code; never throws. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
@@ -47,6 +53,9 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler(errors);
         try {
             return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handler; an Error would otherwise end in a stack trace and exit 1
+            return ErrorReporting.report(e, commandName(args), err);
         } finally {
             out.flush();
             err.flush();

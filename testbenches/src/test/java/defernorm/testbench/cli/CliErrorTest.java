@@ -220,6 +220,26 @@ class CliErrorTest {
         }
     }
 
+    @Test
+    void runningOutOfMemoryIsOneSentenceAndExitTwo() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = ErrorReporting.report(new OutOfMemoryError("Java heap space"), "eval", new java.io.PrintWriter(err));
+        assertEquals(ExitCodes.BAD_INPUT, code);
+        CliRun r = new CliRun(code, "", err.toString());
+        assertBadInput(r, "ran out of memory while running 'eval' (Java heap space");
+        assertTrue(r.err().contains("DEFERNORM_JAVA_OPTS=-Xmx"), r.err());
+        assertTrue(!r.err().contains("internal error") && !r.err().contains("OutOfMemoryError"), r.err());
+    }
+
+    @Test
+    void runningOutOfMemoryOnAWorkerThreadIsReportedTheSameWay() {
+        // e.g. a simulation or Yosys thread: the error arrives wrapped in an ExecutionException
+        var wrapped = new java.util.concurrent.ExecutionException(new OutOfMemoryError("Metaspace"));
+        String m = ErrorReporting.message(new RuntimeException(wrapped), "run");
+        assertTrue(m.startsWith("ran out of memory while running 'run' (Metaspace"), m);
+        assertTrue(m.contains("DEFERNORM_JAVA_OPTS=-Xmx") && m.lines().count() == 1, m);
+    }
+
     private static CliRun eval(Path in, Path dir) {
         return CliRun.of("eval", "--input", in.toString(), "--output", dir.resolve("out.json").toString(), "--engine", "builtin");
     }
