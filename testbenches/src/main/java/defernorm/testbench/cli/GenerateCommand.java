@@ -3,7 +3,8 @@ package defernorm.testbench.cli;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
-import defernorm.hdl.emit.CheckReport;
+import defernorm.hdl.emit.SynthResult;
+import defernorm.hdl.emit.Tool;
 import defernorm.hdl.emit.ToolChecks;
 import defernorm.hdl.emit.ToolResult;
 import defernorm.testbench.dut.GeneratedTop;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Generate one top (--op and --variant) or all 9 (--all) as Verilog, one file per module, plus the "
                 + "sidecar JSON describing ports, formats, configuration map and timing, in OUT/<TopName>/.",
-                "With --lint, also run Verilator -Wall, Icarus Verilog and Yosys on each (exit code 1 if one fails)."},
+                "With --lint, also run Verilator -Wall, Icarus Verilog and Yosys on each, with a line as each starts and finishes "
+                + "(exit code 1 if one fails, 2 if a tool is not installed)."},
         footer = {"", "Example: defernorm generate --op rmsnorm --variant deferred -n 64 -m 32 -P 8 -Q 4 -C 3"})
 final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--op", paramLabel = "OP", description = "layernorm, rmsnorm or softmax.")
@@ -58,6 +60,7 @@ final class GenerateCommand implements Callable<Integer> {
             ops = List.of(op);
             variants = List.of(variant);
         }
+        if (lint) requireLintTools();
         Files2.dir(out);
         PrintWriter w = spec.commandLine().getOut();
         List<String> failed = new ArrayList<>();
@@ -66,17 +69,8 @@ final class GenerateCommand implements Callable<Integer> {
                 GeneratedTop g = Tops.generate(o, v, params, out);
                 w.println("Generated " + g.name() + " in " + g.dir() + " (" + g.verilog().size() + " Verilog files"
                         + (g.sidecar() == null ? "" : ", " + g.sidecar().getFileName()) + ")");
-                if (lint) {
-                    CheckReport r = ToolChecks.checkAll(g.dir(), g.name());
-                    for (ToolResult t : List.of(r.verilator(), r.iverilog(), r.yosys().run())) {
-                        w.println("  " + t.tool().executable() + ": " + (t.passed() ? "ok" : "FAILED: " + firstLine(t.output())));
-                        if (!t.passed()) failed.add(g.name() + " (" + t.tool().executable() + ")");
-                    }
-                    if (r.yosys().stats() != null) {
-                        w.println("  yosys: " + r.yosys().stats().cells() + " cells, " + r.yosys().stats().flipFlops() + " flip-flops");
-                    }
-                }
                 w.flush();
+                if (lint) lint(g, w, failed);
             }
         }
         if (!failed.isEmpty()) {
@@ -84,6 +78,46 @@ final class GenerateCommand implements Callable<Integer> {
             return ExitCodes.MISMATCH;
         }
         return ExitCodes.PASS;
+    }
+
+    /** --lint with a tool missing from PATH is an environment problem (exit 2), found before anything is written. */
+    static void requireLintTools() {
+        List<String> missing = new ArrayList<>();
+        for (Tool t : Tool.values()) if (!t.isInstalled()) missing.add(t.executable());
+        if (missing.isEmpty()) return;
+        String names = String.join(" and ", missing);
+        throw new UserError("--lint needs verilator, iverilog and yosys on PATH, but " + names + (missing.size() == 1 ? " is" : " are")
+                + " not found; install with 'make deps' (or 'sudo apt-get install " + String.join(" ", missing) + "'), or drop --lint.");
+    }
+
+    /**
+     * The three checks on one top, with a line as each tool starts and as it finishes (Yosys can take
+     * minutes on a large top, so the run is never silent).
+     */
+    private static void lint(GeneratedTop g, PrintWriter w, List<String> failed) {
+        String prefix = "  lint " + g.name() + ": ";
+        w.println(prefix + "verilator running...");
+        w.flush();
+        finished(prefix, ToolChecks.verilatorLint(g.dir(), g.name()), "", w, failed, g.name());
+        w.println(prefix + "iverilog running...");
+        w.flush();
+        finished(prefix, ToolChecks.iverilogCompile(g.dir(), g.name()), "", w, failed, g.name());
+        w.println(prefix + "yosys running (full synthesis; a large top can take minutes)...");
+        w.flush();
+        SynthResult y = ToolChecks.yosysSynth(g.dir(), g.name());
+        String stats = y.stats() == null ? "" : ": " + y.stats().cells() + " cells, " + y.stats().flipFlops() + " flip-flops";
+        finished(prefix, y.run(), stats, w, failed, g.name());
+    }
+
+    private static void finished(String prefix, ToolResult t, String extra, PrintWriter w, List<String> failed, String top) {
+        String took = String.format(java.util.Locale.ROOT, "%.1f s", t.millis() / 1000.0);
+        if (t.passed()) {
+            w.println(prefix + t.tool().executable() + " ok (" + took + ")" + extra);
+        } else {
+            w.println(prefix + t.tool().executable() + " FAILED (" + took + "): " + firstLine(t.output()));
+            failed.add(top + " (" + t.tool().executable() + ")");
+        }
+        w.flush();
     }
 
     private static String firstLine(String s) {

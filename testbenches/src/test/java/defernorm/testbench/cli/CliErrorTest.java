@@ -240,6 +240,26 @@ class CliErrorTest {
         assertTrue(m.contains("DEFERNORM_JAVA_OPTS=-Xmx") && m.lines().count() == 1, m);
     }
 
+    @Test
+    void lintWithoutTheToolsOnPathIsAnEnvironmentError(@TempDir Path dir) throws Exception {
+        // a real process whose PATH holds none of verilator, iverilog, yosys
+        Path emptyBin = Files.createDirectory(dir.resolve("bin"));
+        Path out = dir.resolve("rtl");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "generate", "--lint", "--op", "rmsnorm", "--variant", "deferred", "-n", "8", "-m", "4", "-P", "2", "-Q", "2",
+                "-o", out.toString());
+        pb.environment().put("PATH", emptyBin.toString());
+        pb.environment().remove("DEFERNORM_DEBUG");
+        pb.redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the CLI did not finish");
+        CliRun r = new CliRun(p.exitValue(), Files.readString(dir.resolve("stdout.txt")), Files.readString(dir.resolve("stderr.txt")));
+        assertBadInput(r, "--lint needs verilator, iverilog and yosys on PATH, but verilator and iverilog and yosys are not found");
+        assertTrue(r.err().contains("make deps"), r.err());
+        assertTrue(Files.notExists(out), "nothing is generated when the tools are missing");
+    }
+
     private static CliRun eval(Path in, Path dir) {
         return CliRun.of("eval", "--input", in.toString(), "--output", dir.resolve("out.json").toString(), "--engine", "builtin");
     }

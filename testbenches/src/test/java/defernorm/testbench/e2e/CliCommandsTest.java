@@ -56,4 +56,32 @@ class CliCommandsTest {
                 "--tokens", "10", "--engine", "builtin", "--input-valid", "0.6", "--output-ready", "0.5")[0];
         assertTrue(out.contains("PASS") && out.contains("transactions and stream rules"), out);
     }
+
+    @Test
+    void lintPrintsALineAsEachToolStartsAndFinishes(@TempDir Path dir) throws Exception {
+        defernorm.hdl.emit.ToolChecks.skipReason(defernorm.hdl.emit.Tool.values()).ifPresent(org.junit.jupiter.api.Assumptions::abort);
+        // what had reached the terminal at each flush
+        java.util.List<String> flushed = new java.util.ArrayList<>();
+        StringWriter text = new StringWriter();
+        java.io.Writer recording = new java.io.Writer() {
+            @Override public void write(char[] c, int off, int len) { text.write(c, off, len); }
+            @Override public void flush() { flushed.add(text.toString()); }
+            @Override public void close() {}
+        };
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(recording), new PrintWriter(err), "generate", "--lint", "--op", "rmsnorm", "--variant", "matmul",
+                "-n", "8", "-m", "4", "-P", "2", "-Q", "2", "-o", dir.toString());
+        String out = text.toString();
+        assertEquals(0, code, out + "\n" + err);
+        String top = "RmsNormMatmul_n8_m4_P2_Q2_C4";
+        for (String tool : new String[] {"verilator", "iverilog", "yosys"}) {
+            String start = "lint " + top + ": " + tool + " running";
+            String done = "lint " + top + ": " + tool + " ok (";
+            assertTrue(out.contains(start) && out.contains(done), out);
+            assertTrue(out.indexOf(start) < out.indexOf(done), out);
+            // the start line was on the terminal while the tool ran, before its result
+            assertTrue(flushed.stream().anyMatch(f -> f.contains(start) && !f.contains(done)), () -> tool + " started silently:\n" + out);
+        }
+        assertTrue(out.matches("(?s).*yosys ok \\(\\d+\\.\\d s\\): \\d+ cells, \\d+ flip-flops.*"), out);
+    }
 }
