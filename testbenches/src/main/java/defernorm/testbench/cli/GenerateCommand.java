@@ -85,7 +85,8 @@ final class GenerateCommand implements Callable<Integer> {
         List<String> missing = new ArrayList<>();
         for (Tool t : Tool.values()) if (!t.isInstalled()) missing.add(t.executable());
         if (missing.isEmpty()) return;
-        String names = String.join(" and ", missing);
+        String names = missing.size() == 1 ? missing.get(0)
+                : String.join(", ", missing.subList(0, missing.size() - 1)) + " and " + missing.get(missing.size() - 1);
         throw new UserError("--lint needs verilator, iverilog and yosys on PATH, but " + names + (missing.size() == 1 ? " is" : " are")
                 + " not found; install with 'make deps' (or 'sudo apt-get install " + String.join(" ", missing) + "'), or drop --lint.");
     }

@@ -255,7 +255,7 @@ class CliErrorTest {
         Process p = pb.start();
         assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the CLI did not finish");
         CliRun r = new CliRun(p.exitValue(), Files.readString(dir.resolve("stdout.txt")), Files.readString(dir.resolve("stderr.txt")));
-        assertBadInput(r, "--lint needs verilator, iverilog and yosys on PATH, but verilator and iverilog and yosys are not found");
+        assertBadInput(r, "--lint needs verilator, iverilog and yosys on PATH, but verilator, iverilog and yosys are not found");
         assertTrue(r.err().contains("make deps"), r.err());
         assertTrue(Files.notExists(out), "nothing is generated when the tools are missing");
     }
