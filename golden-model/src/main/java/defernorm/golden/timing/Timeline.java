@@ -47,13 +47,15 @@ public record Timeline(long[][] accept, long[][] read, long[] factor, long[] lan
      * received is free ({@code bankFree}) and that token has beats left; false after the run's last beat.
      */
     public boolean readyAt(long e) {
-        for (int t = 0; t < tokens(); t++) {
-            long lastBeat = accept[t][accept[t].length - 1];
-            if (e <= lastBeat) {
-                return e >= bankFree[t];
-            }
+        // the token being received at e is the first whose last beat is at or after e (binary search: the
+        // checker asks once per cycle, so a scan over the tokens would make a run quadratic)
+        int lo = 0, hi = tokens();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            long[] beats = accept[mid];
+            if (beats[beats.length - 1] < e) lo = mid + 1; else hi = mid;
         }
-        return false;
+        return lo < tokens() && e >= bankFree[lo];
     }
 
     /**

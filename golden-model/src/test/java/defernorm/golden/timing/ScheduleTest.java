@@ -115,9 +115,13 @@ class ScheduleTest {
         for (int t = 0; t < 4; t++) {
             assertTrue(slow.output()[t][0] >= fast.output()[t][0]);
         }
+        long prevLast = -1;
         for (int t = 0; t < 4; t++) {
-            for (long e = slow.bankFree()[t]; e <= slow.accept()[t][prm.beats() - 1]; e++) assertTrue(slow.readyAt(e));
+            long last = slow.accept()[t][prm.beats() - 1];
+            for (long e = prevLast + 1; e <= last; e++) assertEquals(e >= slow.bankFree()[t], slow.readyAt(e), "tready at " + e);
+            prevLast = last;
         }
+        assertTrue(!slow.readyAt(prevLast + 1), "no token left after the run");
     }
 
     @Test
