@@ -5,6 +5,7 @@ import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
 import defernorm.accel.tops.TopGenerator;
+import defernorm.accel.tops.TopLimits;
 import defernorm.testbench.check.CheckPlan;
 import defernorm.testbench.check.CheckResult;
 import defernorm.testbench.check.Checker;
@@ -37,7 +38,7 @@ public final class Sweeps {
         List<Integer> ns = new ArrayList<>();
         for (int mult : new int[] {2, 4, 8, 16}) {
             int n = base.p() * mult;
-            if (n <= Params.MAX_N) ns.add(n);
+            if (n <= Params.MAX_N && (long) n * base.m() <= TopLimits.MAX_WEIGHTS) ns.add(n);
         }
         if (!ns.contains(base.n())) ns.add(base.n());
         ns.sort(Integer::compare);
