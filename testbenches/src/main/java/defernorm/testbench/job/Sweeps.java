@@ -45,6 +45,9 @@ public final class Sweeps {
         return ns;
     }
 
+    /** {@code base} with vector length {@code n} (a point of the n sweep). */
+    static Params atN(Params base, int n) { return new Params(n, base.m(), base.p(), base.q(), base.c()); }
+
     /** The deferred top's hiding limit H at {@code base} (the largest C it hides), for the sweep op. */
     static long hidingLimit(Params base) {
         return TopGenerator.schedule(OP, Variant.DEFERRED, base).hidingLimit();
