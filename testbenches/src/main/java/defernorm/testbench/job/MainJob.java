@@ -76,9 +76,9 @@ public final class MainJob {
             long deadline = System.nanoTime() + s.synthWait() * 1_000_000_000L;
             for (TopJob.Outcome o : outcomes) {
                 if (synth.enabled()) progress.doing("yosys: " + o.row().op() + "/" + o.row().variant());
-                SynthCounts.Counts c = SynthCounts.await(o.synth(), deadline);
-                if (synth.enabled() && c == SynthCounts.Counts.UNKNOWN) synthMissing++;
-                rows.add(o.row().withSynth(c.cells(), c.flipFlops()));
+                SynthCounts.Counts c = SynthCounts.await(o.synth(), deadline, s.synthWait());
+                if (synth.enabled() && !c.known()) synthMissing++;
+                rows.add(o.row().withSynth(c.cells(), c.flipFlops(), c.note()));
             }
         }
         RunReport report = new RunReport(s.engine().name().toLowerCase(), s.engineNote(), s.seed(), rows, sweepN, sweepC, errors,
@@ -94,8 +94,8 @@ public final class MainJob {
         for (SweepPoint p : sweepN) if (!p.passed()) out.println("FAIL sweep " + p.variant() + " n=" + p.n() + " C=" + p.c());
         for (SweepPoint p : sweepC) if (!p.passed()) out.println("FAIL sweep " + p.variant() + " n=" + p.n() + " C=" + p.c());
         if (synthMissing > 0) {
-            out.println("Yosys gave no counts for " + synthMissing + " top(s) (failed, or not done within --synth-wait "
-                    + s.synthWait() + " s): their cells are '-'. Counts it finished are kept in each top's yosys-stat.json for the next run.");
+            out.println("Yosys gave no counts for " + synthMissing + " top(s): their cells are '-' (the reason is in report.html and"
+                    + " report.json). Counts it finished are kept in each top's yosys-stat.json for the next run.");
         }
         out.printf("Wrote %s and %s (%.1f s).%n", json, html, report.seconds());
         out.println(report.passed() ? "PASS: all 9 tops match the golden model on every cycle."

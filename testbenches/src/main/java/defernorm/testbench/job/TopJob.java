@@ -53,8 +53,9 @@ final class TopJob {
             ReportRow row = new ReportRow(op.name().toLowerCase(), variant.name().toLowerCase(),
                     op.name().toLowerCase() + "/" + variant.name().toLowerCase(), p.n(), p.m(), p.p(), p.q(), p.c(), 0, -1,
                     TopGenerator.schedule(op, variant, p).tokenLatency(), Double.NaN, 0, Double.NaN, Double.NaN, -1, -1,
-                    "could not generate or simulate: " + why);
-            return new Outcome(row, new double[0], CompletableFuture.completedFuture(SynthCounts.Counts.UNKNOWN), List.of());
+                    "could not generate or simulate: " + why, "");
+            return new Outcome(row, new double[0], CompletableFuture.completedFuture(SynthCounts.Counts.missing("the top was not generated")),
+                    List.of());
         }
     }
 
@@ -110,7 +111,7 @@ final class TopJob {
         Schedule schedule = TopGenerator.schedule(op, variant, params);
         ReportRow row = new ReportRow(op.name().toLowerCase(), variant.name().toLowerCase(), g.name(), params.n(), params.m(),
                 params.p(), params.q(), params.c(), all.size(), free.latency(), schedule.tokenLatency(), free.cyclesPerToken(),
-                free.mismatches() + gaps.mismatches() + bp.mismatches(), maxAbs, maxRel, -1, -1, first);
+                free.mismatches() + gaps.mismatches() + bp.mismatches(), maxAbs, maxRel, -1, -1, first, "");
         List<GanttBar> gantt = op == Sweeps.OP && variant != Variant.MATMUL ? TokenGantt.bars(free, schedule) : List.of();
         return new Outcome(row, errors == null ? new double[0] : errors, counts, gantt);
     }
