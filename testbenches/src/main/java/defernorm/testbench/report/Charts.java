@@ -48,6 +48,7 @@ final class Charts {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(380).title(title)
                 .xAxisTitle(axisName).yAxisTitle("latency (cycles)").build();
         outsideLegend(chart);
+        chart.getStyler().setMarkerSize(11);
         if (markAt != null) {
             double top = points.stream().mapToLong(p -> Math.max(p.measured(), p.predicted())).max().orElse(0);
             chart.addAnnotation(new AnnotationLine(markAt, true, false));
@@ -122,18 +123,20 @@ final class Charts {
 
     /**
      * Histogram outlines of absolute errors, one series per named sample set, over {@code bins}: every
-     * histogram of a report gets the same bins, so the x axes match.
+     * histogram of a report gets the same bins, so the x axes match; y is the share of the set's output lanes
+     * (sets of different sizes compare, and the y labels keep one width, so XChart ticks every x axis alike).
      */
     static String errorHistogram(String title, Map<String, double[]> samples, Bins bins) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(300).title(title)
-                .xAxisTitle("|output - float64 reference|").yAxisTitle("output lanes").build();
+                .xAxisTitle("|output - float64 reference|").yAxisTitle("share of output lanes (%)").build();
         outsideLegend(chart);
-        chart.getStyler().setXAxisMin(0.0).setXAxisMax(bins.max()).setYAxisMin(0.0);
-        chart.getStyler().setXAxisDecimalPattern(decimalPattern(bins.width()));
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(bins.max()).setYAxisMin(0.0).setYAxisMax(100.0);
+        chart.getStyler().setXAxisDecimalPattern(decimalPattern(bins.width())).setYAxisDecimalPattern("0");
         Marker none = SeriesMarkers.NONE;
         for (var e : samples.entrySet()) {
             if (e.getValue().length == 0) continue;
             double[] counts = bins.counts(e.getValue());
+            for (int b = 0; b < counts.length; b++) counts[b] *= 100.0 / e.getValue().length;
             // the outline of the bars: up and across each bin, closed to 0 at both ends
             double[] x = new double[2 * bins.count() + 2];
             double[] y = new double[x.length];
