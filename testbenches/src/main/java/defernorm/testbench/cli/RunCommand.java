@@ -58,7 +58,8 @@ final class RunCommand implements Callable<Integer> {
         for (Op op : Op.values()) for (Variant v : Variant.values()) TopLimits.check(op, v, params);
         EngineProbe.Choice choice = engine.resolve();
         Files2.dir(out);
-        boolean progress = !noProgress && System.console() != null;
+        // isTerminal: since JDK 22 System.console() is non-null even when the output is piped
+        boolean progress = !noProgress && System.console() != null && System.console().isTerminal();
         JobSettings s = new JobSettings(params, tokens, seed, out, choice.engine(), choice.note(), !noSynth, synthWait, !noSweep, progress);
         RunReport r = MainJob.run(s, spec.commandLine().getOut());
         return r.passed() ? ExitCodes.PASS : ExitCodes.MISMATCH;

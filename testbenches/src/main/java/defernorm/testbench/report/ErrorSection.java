@@ -29,12 +29,17 @@ final class ErrorSection implements ReportSection {
         if (byOp.isEmpty()) return Optional.empty();
         Bins bins = Bins.covering(max, BINS);
         StringBuilder h = new StringBuilder("<h2>Error distributions</h2>\n<p>Absolute error of every dequantized output lane against ")
-                .append("the float64 reference. Every histogram uses the same bins (width ").append(Html.num("%.3g", bins.width()))
-                .append(", from 0 to ").append(Html.num("%.3g", bins.max())).append("), so the x axes line up. ")
+                .append("the float64 reference. Every histogram uses the same bins (width ").append(plain(bins.width()))
+                .append(", from 0 to ").append(plain(bins.max())).append("), so the x axes line up. ")
                 .append("Matmul-only tops compute no normalization and have no error to show.</p>\n");
         for (var e : byOp.entrySet()) {
             h.append(Html.img(Charts.errorHistogram(e.getKey() + ": |error| vs float64", e.getValue(), bins), e.getKey() + " error histogram"));
         }
         return Optional.of(h.toString());
+    }
+
+    /** A round number as written by hand: 0.005, not 0.00500 or 5.0E-3. */
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }
