@@ -1,5 +1,7 @@
 package defernorm.testbench.report;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +42,6 @@ final class ErrorSection implements ReportSection {
 
     /** A round number as written by hand: 0.005, not 0.00500 or 5.0E-3. */
     private static String plain(double v) {
-        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }
