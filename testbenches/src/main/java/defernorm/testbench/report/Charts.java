@@ -124,13 +124,14 @@ final class Charts {
     /**
      * Histogram outlines of absolute errors, one series per named sample set, over {@code bins}: every
      * histogram of a report gets the same bins, so the x axes match; y is the share of the set's output lanes
-     * (sets of different sizes compare, and the y labels keep one width, so XChart ticks every x axis alike).
+     * (sets of different sizes compare), up to {@code yMaxPercent}, shared too: the y labels then keep one
+     * width, so XChart ticks every x axis alike.
      */
-    static String errorHistogram(String title, Map<String, double[]> samples, Bins bins) {
+    static String errorHistogram(String title, Map<String, double[]> samples, Bins bins, double yMaxPercent) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(300).title(title)
                 .xAxisTitle("|output - float64 reference|").yAxisTitle("share of output lanes (%)").build();
         outsideLegend(chart);
-        chart.getStyler().setXAxisMin(0.0).setXAxisMax(bins.max()).setYAxisMin(0.0).setYAxisMax(100.0);
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(bins.max()).setYAxisMin(0.0).setYAxisMax(yMaxPercent);
         chart.getStyler().setXAxisDecimalPattern(decimalPattern(bins.width())).setYAxisDecimalPattern("0");
         for (var e : samples.entrySet()) {
             if (e.getValue().length == 0) continue;
