@@ -11,6 +11,7 @@ import defernorm.golden.model.Variant;
  * <pre>{@code
  * TopLimits.check(Op.RMSNORM, Variant.DEFERRED, new Params(64, 32, 8, 4, 0));   // fine
  * TopLimits.check(Op.RMSNORM, Variant.DEFERRED, new Params(64, 32, 8, 4, 1 << 20));   // throws: C too large
+ * TopLimits.check(Op.RMSNORM, Variant.DEFERRED, new Params(16384, 65536, 64, 64, 4));  // throws: n·m too large
  * }</pre>
  */
 public final class TopLimits {
@@ -24,6 +25,14 @@ public final class TopLimits {
     public static final int MAX_WEIGHT_WORDS = 1 << 20;
     /** Longest collective stage: C registers are built. */
     public static final int MAX_C = 4096;
+    /**
+     * Most int8 weights (n·m, 128 Mi = 128 MiB of weight memory). Building a top costs time and memory in
+     * proportion to n·m (measured on the project's 2-core machine: 42 s and 1.3 GB for 4096 × 28672, 89 s and
+     * 2.7 GB at the largest legal n and m, 1 Gi weights), and the simulators then hold the whole memory. The
+     * bound still admits the largest layer the Llama block estimates build (Llama-3-8B's fused gate and up
+     * projection, 4096 × 28672 = 117 Mi weights).
+     */
+    public static final long MAX_WEIGHTS = 1L << 27;
 
     private TopLimits() {}
 
@@ -45,6 +54,10 @@ public final class TopLimits {
         if ((long) params.beats() * params.groups() > MAX_WEIGHT_WORDS) {
             throw new IllegalArgumentException("the weight memory must fit " + MAX_WEIGHT_WORDS + " words (NB·G = n/P · m/Q), got "
                     + (long) params.beats() * params.groups() + ".");
+        }
+        if ((long) params.n() * params.m() > MAX_WEIGHTS) {
+            throw new IllegalArgumentException("n·m must be at most " + MAX_WEIGHTS + " weights (128 MiB of int8 weight memory: building"
+                    + " a top takes time and memory in proportion to n·m, about 45 s and 1.4 GB at the limit), got " + (long) params.n() * params.m() + ".");
         }
         if (params.c() > MAX_C) {
             throw new IllegalArgumentException("C must be at most " + MAX_C + " cycles (one register each), got " + params.c() + ".");
