@@ -61,6 +61,7 @@ public final class HtmlReport {
             }
             if (!samples.isEmpty()) img(h, Charts.errorHistogram(op + ": |error| vs float64", samples));
         }
+        h.append(SystemSection.LINK);
         h.append("</body></html>\n");
         return h.toString();
     }

@@ -28,6 +28,12 @@ public final class SystemSection {
     /** The page {@link #writePage} writes into its folder. */
     public static final String PAGE = "system.html";
 
+    /** The main report's pointer to the system page, which sits beside it when a sweep wrote it into the same folder. */
+    public static final String LINK = "<h2>System: T tiles</h2>\n<p>The multi-tile sweep (latency against T and the hop latency H, "
+            + "ring and tree; the collective's share of standard's latency; where deferral stops hiding it) is its own page, "
+            + "<a href=\"" + PAGE + "\">" + PAGE + "</a>, written beside this one by <code>defernorm sweep --report DIR</code>, "
+            + "<code>defernorm sweep merge ... --report DIR</code> or <code>make bench</code> (into rtl-out/).</p>\n";
+
     private SystemSection() {}
 
     /** The section as an HTML fragment (an h2 and what follows); empty when there are no points. */
