@@ -39,9 +39,16 @@ public record SystemRow(Op op, int n, int m, int p, int q, Topology topology, in
         return r == null || !r.passed() ? -1 : r.latency();
     }
 
-    /** L_ar, from whichever variant reported it, or -1. */
+    /**
+     * L_ar of the statistics all-reduce: deferred's (what its hiding is measured against), else standard's, or -1.
+     * Matmul-only has no collective and reports 0.
+     */
     public long collectiveCycles() {
-        return variants.values().stream().mapToLong(PointResult::collectiveCycles).filter(c -> c >= 0).findFirst().orElse(-1);
+        for (Variant v : new Variant[] {Variant.DEFERRED, Variant.STANDARD}) {
+            PointResult r = variants.get(v);
+            if (r != null && r.collectiveCycles() >= 0) return r.collectiveCycles();
+        }
+        return -1;
     }
 
     /** The tile's own matmul cycles per token, (n/(T·P))·(m/Q). */

@@ -4,7 +4,8 @@ import defernorm.golden.model.Variant;
 
 /**
  * A point runner without hardware, for testing the sweep's plumbing: a latency made up from the point
- * (matmul cycles, a collective of T·H cycles that standard pays, deferred hides up to 40 cycles), passing.
+ * (matmul cycles, a collective of T·H cycles that standard pays, deferred hides up to 40 cycles, matmul-only has
+ * none), passing.
  */
 final class FakeRunner implements PointRunner {
     static final long HIDING_LIMIT = 40;
@@ -19,6 +20,6 @@ final class FakeRunner implements PointRunner {
             case STANDARD -> matmul + 20 + collective;
         };
         Long h = p.variant() == Variant.DEFERRED ? HIDING_LIMIT : null;
-        return new PointResult(p, latency, latency, p.matmulCycles(), true, 0, "", collective, 0, h);
+        return new PointResult(p, latency, latency, p.matmulCycles(), true, 0, "", p.variant() == Variant.MATMUL ? 0 : collective, 0, h);
     }
 }
