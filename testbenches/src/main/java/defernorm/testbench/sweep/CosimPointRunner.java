@@ -8,7 +8,6 @@ import defernorm.golden.timing.Schedule;
 import defernorm.testbench.check.CheckPlan;
 import defernorm.testbench.check.CheckResult;
 import defernorm.testbench.check.Checker;
-import defernorm.testbench.dut.RandomLayers;
 import defernorm.testbench.stimulus.RandomTokens;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ public final class CosimPointRunner implements PointRunner {
         try {
             Schedule schedule = PointDesigns.schedule(p);
             predicted = schedule.tokenLatency();
-            LayerConfig cfg = RandomLayers.config(p.op(), p.params(), grid.seed());
+            LayerConfig cfg = PointDesigns.layer(p, grid.seed());
             List<byte[]> tokens = RandomTokens.generate(p.n(), grid.tokens(), grid.seed());
             CheckResult r = Checker.check(PointDesigns.underTest(p, cfg), CheckPlan.free(tokens, grid.seed()), SimOptions.of(grid.engine()));
             Long h = p.variant() == Variant.DEFERRED ? schedule.hidingLimit() : null;

@@ -1,15 +1,18 @@
 package defernorm.testbench.sweep;
 
-import defernorm.accel.tops.TopGenerator;
-import defernorm.accel.tops.TopLimits;
+import defernorm.accel.system.SystemGenerator;
+import defernorm.accel.system.SystemLimits;
 import defernorm.golden.model.LayerConfig;
+import defernorm.golden.model.Params;
 import defernorm.golden.timing.Schedule;
 import defernorm.testbench.check.TopUnderTest;
-import defernorm.testbench.dut.Tops;
+import defernorm.testbench.dut.RandomLayers;
+import defernorm.testbench.dut.SystemTops;
 
 /**
- * The hardware and golden model behind one grid point, the one place a sweep touches the generators: at
- * T = 1 today's single top (C = 0: one tile has no collective), at T > 1 the system of docs/system.md.
+ * The hardware and golden model behind one grid point, the one place a sweep touches the generators: the
+ * system of docs/system.md ({@link SystemGenerator}, {@link SystemTops}), which at T = 1 is today's single top
+ * (C = 0: one tile has no collective).
  *
  * <pre>{@code
  * PointDesigns.check(point);                       // one sentence if the point cannot be built
@@ -21,42 +24,32 @@ final class PointDesigns {
 
     /** Throws {@link IllegalArgumentException} with one sentence naming the first rule the point breaks. */
     static void check(GridPoint p) {
-        p.params();
-        p.shape();
-        long lanes = (long) p.tiles() * p.p();
-        if (p.n() % lanes != 0) {
-            throw new IllegalArgumentException("T·P must divide n, but T·P = " + p.tiles() + "·" + p.p() + " = " + lanes
-                    + " does not divide n = " + p.n() + ".");
-        }
-        TopLimits.check(p.op(), p.variant(), p.tile());
-        if (p.tiles() > 1) throw systemTopsMissing();
+        SystemLimits.check(p.op(), p.variant(), p.params(), p.shape());
     }
 
-    /** The golden schedule of the point's top, on the depths the hardware reports. */
+    /** The golden schedule of the point's system, on the depths the hardware reports. */
     static Schedule schedule(GridPoint p) {
-        if (p.tiles() > 1) throw systemTopsMissing();
-        return TopGenerator.schedule(p.op(), p.variant(), p.params());
+        return SystemGenerator.schedule(p.op(), p.variant(), p.params(), p.shape());
     }
 
-    /** L_ar: edges from the local statistic register to the global one (0 at T = 1: no collective). */
+    /** L_ar: edges from the tiles' statistic registers to the global one (0 at T = 1 and for matmul-only). */
     static long collectiveCycles(GridPoint p) {
-        if (p.tiles() > 1) throw systemTopsMissing();
-        return 0;
+        return SystemGenerator.collectiveCycles(p.op(), p.variant(), p.params(), p.shape());
     }
 
     /** L_or: edges the output reduce adds to the output depth (0 at T = 1). */
     static long outputReduceCycles(GridPoint p) {
-        if (p.tiles() > 1) throw systemTopsMissing();
-        return 0;
+        return SystemGenerator.outputReduceCycles(p.op(), p.variant(), p.params(), p.shape());
     }
 
-    /** The point's top with the configuration words of {@code cfg} (a layer over the whole n) and its golden model. */
+    /** A random legal layer for the point, at the system's stream shape (T·P lanes), seeded by {@code seed}. */
+    static LayerConfig layer(GridPoint p, long seed) {
+        Params stream = SystemTops.streamParams(p.params(), p.shape());
+        return RandomLayers.config(p.op(), stream, seed);
+    }
+
+    /** The point's system with the configuration words of {@code cfg} ({@link #layer}) and its golden model. */
     static TopUnderTest underTest(GridPoint p, LayerConfig cfg) {
-        if (p.tiles() > 1) throw systemTopsMissing();
-        return Tops.underTest(p.variant(), cfg);
-    }
-
-    private static IllegalArgumentException systemTopsMissing() {
-        return new IllegalArgumentException("T > 1 needs the system tops of docs/system.md, which this build does not have yet; use --tiles 1.");
+        return SystemTops.underTest(p.variant(), cfg, p.shape());
     }
 }

@@ -19,9 +19,9 @@ import defernorm.testbench.stimulus.RandomTokens;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The sweep on real tops (built-in engine, tiny shapes): single tiles are today's tops, and slices merge exactly. */
+/** The sweep on real tops (built-in engine, tiny shapes, T = 1 and 2): single tiles are today's tops, and slices merge exactly. */
 class CosimSweepTest {
-    private static final List<Integer> TILES = List.of(1);
+    private static final List<Integer> TILES = List.of(1, 2);
 
     private static SweepGrid grid(List<Topology> topologies, List<Integer> hops) {
         return new SweepGrid(List.of(Op.values()), List.of(Variant.values()), TILES, topologies, hops, List.of(16), List.of(8),
@@ -29,12 +29,14 @@ class CosimSweepTest {
     }
 
     @Test
-    void aSingleTileIsTodaysTopCycleForCycle() {
+    void everyPointPassesAndASingleTileIsTodaysTopCycleForCycle() {
         SweepGrid g = grid(List.of(Topology.RING, Topology.TREE), List.of(1, 100));
         List<PointResult> rs = SweepRunner.run(g, ShardSpec.ALL, 2, new CosimPointRunner(g), l -> {}, r -> {});
         for (PointResult r : rs) {
             GridPoint p = r.point();
             assertTrue(r.passed(), r.point().id() + ": " + r.problem());
+            assertEquals(r.predictedLatency(), r.latency(), p.id());
+            if (p.tiles() > 1) continue;
             Params single = new Params(p.n(), p.m(), p.p(), p.q(), 0);
             CheckResult today = Checker.check(Tops.underTest(p.variant(), RandomLayers.config(p.op(), single, g.seed())),
                     CheckPlan.free(RandomTokens.generate(p.n(), g.tokens(), g.seed()), g.seed()), SimOptions.builtin());
@@ -53,7 +55,7 @@ class CosimSweepTest {
 
     @Test
     void threeSlicesMergeIntoTheUnshardedRun() {
-        SweepGrid g = grid(List.of(Topology.RING), List.of(1, 10));   // 3 ops x 3 variants x 2 H = 18 points
+        SweepGrid g = grid(List.of(Topology.RING), List.of(1, 10));   // 3 ops x 3 variants x T {1, 2} x 2 H = 36 points
         StringBuilder whole = new StringBuilder();
         SweepRunner.run(g, ShardSpec.ALL, 2, new CosimPointRunner(g), l -> whole.append(l).append('\n'), r -> {});
         List<PointJson.Line> lines = new java.util.ArrayList<>();
@@ -63,7 +65,7 @@ class CosimSweepTest {
             for (String l : slice) lines.add(PointJson.parse(l, "slice " + i));
         }
         lines.sort((a, b) -> Integer.compare(a.index(), b.index()));
-        assertEquals(18, lines.size());
+        assertEquals(36, lines.size());
         assertEquals(whole.toString(), SweepMerge.text(lines));
     }
 }
