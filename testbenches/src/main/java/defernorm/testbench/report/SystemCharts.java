@@ -58,7 +58,7 @@ final class SystemCharts {
     static String collectiveShare(List<SystemRow> rows, Op op) {
         XYChart chart = chart(name(op) + ": share of standard's latency in the collective", "share of latency (%)");
         chart.addAnnotation(new AnnotationLine(100 * SystemFindings.PAPER_SHARE, false, false));
-        double maxT = rows.stream().mapToInt(SystemRow::tiles).max().orElse(1);
+        double maxT = log2(rows.stream().mapToInt(SystemRow::tiles).max().orElse(1));
         chart.addAnnotation(new AnnotationText("paper ~20 %", maxT, 100 * SystemFindings.PAPER_SHARE + 2, false));
         List<Integer> hops = rows.stream().map(SystemRow::hopLatency).distinct().sorted().toList();
         List<Topology> topologies = rows.stream().map(SystemRow::topology).distinct().sorted().toList();
@@ -75,9 +75,11 @@ final class SystemCharts {
 
     private static XYChart chart(String title, String yTitle) {
         XYChart chart = new XYChartBuilder().width(640).height(420).title(title).xAxisTitle("T (tiles, log scale)").yAxisTitle(yTitle).build();
-        chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setXAxisDecimalPattern("0");
+        // x is log2 T on a linear axis, labelled with T at whole powers of two (XChart's log axis labels decades only)
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> Math.abs(x - Math.rint(x)) < 1e-9 && x >= 0
+                ? Long.toString(1L << Math.round(x)) : "");
+        chart.getStyler().setXAxisTickMarkSpacingHint(40);
         return chart;
     }
 
@@ -88,7 +90,7 @@ final class SystemCharts {
         for (SystemRow r : rows.stream().sorted(Comparator.comparingInt(SystemRow::tiles)).toList()) {
             double v = y.applyAsDouble(r);
             if (!Double.isFinite(v) || v < 0) continue;
-            xs.add((double) r.tiles());
+            xs.add(log2(r.tiles()));
             ys.add(v);
         }
         if (xs.isEmpty()) return;
@@ -97,6 +99,10 @@ final class SystemCharts {
         s.setMarkerColor(color);
         s.setLineStyle(dash == null ? new BasicStroke(1.6f)
                 : new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+    }
+
+    private static double log2(int t) {
+        return Math.log(t) / Math.log(2);
     }
 
     private static String png(XYChart chart) {
