@@ -117,10 +117,10 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int count = grid.points(slice).size();
-        stdout.printf("Sweep of grid %s: %d points, slice %s runs %d of them on %d threads (%s engine).%n", grid.fingerprint(),
-                grid.size(), slice, count, k, chosen.name().toLowerCase());
+        stdout.printf("Sweep of grid %s: %s, slice %s runs %d of them on %s (%s engine).%n", grid.fingerprint(),
+                SweepSummary.count(grid.size(), "point"), slice, count, SweepSummary.count(k, "thread"), chosen.name().toLowerCase());
         stdout.flush();
-        SweepRunner.Listener progress = noProgress ? r -> {} : SweepProgress.to(err, System.console() != null, count);
+        SweepRunner.Listener progress = noProgress ? r -> {} : SweepProgress.to(err, System.console() != null && System.console().isTerminal(), count);
         List<PointResult> results;
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             results = SweepRunner.run(grid, slice, k, new CosimPointRunner(grid), line -> writeLine(w, line), progress);

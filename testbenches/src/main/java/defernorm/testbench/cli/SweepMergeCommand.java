@@ -35,7 +35,8 @@ final class SweepMergeCommand implements Callable<Integer> {
         if (report != null) Files2.dir(report);
         List<PointJson.Line> lines = SweepMerge.merge(slices);
         Files2.write(out, SweepMerge.text(lines));
-        spec.commandLine().getOut().printf("Merged %d slices: %d points of grid %s.%n", slices.size(), lines.size(), lines.get(0).grid());
+        spec.commandLine().getOut().printf("Merged %s: %s of grid %s.%n", SweepSummary.count(slices.size(), "slice"),
+                SweepSummary.count(lines.size(), "point"), lines.get(0).grid());
         return SweepSummary.print(spec.commandLine().getOut(), lines.stream().map(PointJson.Line::result).toList(), out, report);
     }
 }

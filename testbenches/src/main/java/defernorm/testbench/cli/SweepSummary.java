@@ -10,10 +10,15 @@ import java.util.List;
 final class SweepSummary {
     private SweepSummary() {}
 
+    /** "1 point", "270 points". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** Prints the verdict (naming the first failed point), writes the report when asked, returns the exit code. */
     static int print(PrintWriter out, List<PointResult> results, Path file, Path reportDir) {
         List<PointResult> failed = results.stream().filter(r -> !r.passed()).toList();
-        out.printf("Wrote %s (%d points).%n", file, results.size());
+        out.printf("Wrote %s (%s).%n", file, count(results.size(), "point"));
         if (reportDir != null) out.printf("Wrote %s.%n", SystemSection.writePage(reportDir, results));
         if (failed.isEmpty()) {
             out.println("PASS: every point matches the golden model on every cycle.");
