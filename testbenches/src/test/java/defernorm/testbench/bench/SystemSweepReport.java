@@ -78,6 +78,7 @@ final class SystemSweepReport {
         m.append("Asserted at every system: deferred = matmul-only + the op's fixed extra (its final scale over the output stage, ")
                 .append("plus the exp front for softmax) + max(0, L_ar − hiding limit): deferred removes all of the collective ")
                 .append("wherever it fits behind the tile's matmul, and from there pays one cycle per cycle beyond.\n\n");
+        m.append(longerMatmulSentence(rows)).append("\n\n");
         for (String s : SystemFindings.hidingSentences(rows)) m.append("- ").append(s).append('\n');
         m.append("\n### Checks\n\n");
         m.append("- T = 1 is today's single top: at every op, variant, topology and H, the measured latency equals the single top's ")
@@ -88,6 +89,23 @@ final class SystemSweepReport {
         m.append("- Plots (latency against T per H, ring and tree; the share against T with 20 % marked): `rtl-out/system.html`.\n");
         m.append(BenchDoc.end(SECTION)).append('\n');
         return m.toString();
+    }
+
+    /**
+     * The issue's claim, counted: among the multi-tile systems whose tile matmul is longer than the collective,
+     * how many deferred hides entirely, and how many fall between the hiding limit and the matmul.
+     */
+    static String longerMatmulSentence(List<SystemRow> rows) {
+        List<SystemRow> longer = rows.stream().filter(r -> r.tiles() > 1 && r.collectiveCycles() < r.matmulCycles()).toList();
+        long hidden = longer.stream().filter(r -> Long.valueOf(0).equals(SystemFindings.excess(rows, r))).count();
+        List<SystemRow> between = longer.stream().filter(r -> r.hidingLimit() != null && r.collectiveCycles() > r.hidingLimit()).toList();
+        String s = String.format(Locale.ROOT, "The tile's matmul is longer than the collective (L_ar < (n/(T·P))·(m/Q)) in %d of the %d "
+                + "multi-tile systems; deferred hides all of the collective in %d of them. The hiding limit sits below the tile matmul "
+                + "by the front's share of the window (the reduction and the factor chain must also finish before the accumulators land), ",
+                longer.size(), rows.stream().filter(r -> r.tiles() > 1).count(), hidden);
+        return s + (between.isEmpty() ? "and no system of this grid has its L_ar between the two."
+                : "so the " + between.size() + " systems with L_ar between the two pay L_ar − hiding limit: "
+                        + String.join("; ", between.stream().map(r -> name(r.op()) + " " + r.where()).toList()) + ".");
     }
 
     /** Per op: the largest share and, per topology and H, the first T where standard spends 20 % or more in the collective. */
