@@ -11,6 +11,7 @@ import defernorm.golden.model.Variant;
  * <pre>{@code
  * TopLimits.check(Op.RMSNORM, Variant.DEFERRED, new Params(64, 32, 8, 4, 0));   // fine
  * TopLimits.check(Op.RMSNORM, Variant.DEFERRED, new Params(64, 32, 8, 4, 1 << 20));   // throws: C too large
+ * TopLimits.check(Op.RMSNORM, Variant.DEFERRED, new Params(16384, 65536, 64, 64, 4));  // throws: n·m too large
  * }</pre>
  */
 public final class TopLimits {
@@ -24,6 +25,13 @@ public final class TopLimits {
     public static final int MAX_WEIGHT_WORDS = 1 << 20;
     /** Longest collective stage: C registers are built. */
     public static final int MAX_C = 4096;
+    /**
+     * Most int8 weights (n·m, 16 Mi = 128 Mbit, 16 MiB): the weight memory is one memory of n·m bytes that
+     * both simulators hold in RAM (and Verilator compiles as a C array), every token reads all of it, and a
+     * random configuration draws and loads every weight. At 16 Mi a token is already 16 M MACs; the largest
+     * legal n and m (1 Gi weights) would need gigabytes of heap and minutes before the first cycle.
+     */
+    public static final long MAX_WEIGHTS = 1L << 24;
 
     private TopLimits() {}
 
@@ -45,6 +53,10 @@ public final class TopLimits {
         if ((long) params.beats() * params.groups() > MAX_WEIGHT_WORDS) {
             throw new IllegalArgumentException("the weight memory must fit " + MAX_WEIGHT_WORDS + " words (NB·G = n/P · m/Q), got "
                     + (long) params.beats() * params.groups() + ".");
+        }
+        if ((long) params.n() * params.m() > MAX_WEIGHTS) {
+            throw new IllegalArgumentException("n·m must be at most " + MAX_WEIGHTS + " weights (16 MiB of int8 weight memory, which the"
+                    + " simulators hold in RAM and every token reads in full), got " + (long) params.n() * params.m() + ".");
         }
         if (params.c() > MAX_C) {
             throw new IllegalArgumentException("C must be at most " + MAX_C + " cycles (one register each), got " + params.c() + ".");

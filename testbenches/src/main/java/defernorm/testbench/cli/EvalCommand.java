@@ -15,9 +15,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Quantize real-valued inputs (activations and the layer, or scores and V) with the documented scales, "
                 + "run them through the generated RTL (checked against the golden model), and write the real-valued outputs "
-                + "with the raw integers and the float64 reference beside them. JSON shapes: docs/cli.md.",
+                + "with the raw integers beside them, and two float64 references: 'reference' on the dequantized int8 inputs "
+                + "(the datapath's own error) and 'referenceFromX' on your x (the end-to-end error). "
+                + "\"inScale\": \"per-token\" gives each LayerNorm/RMSNorm token its own input scale. JSON shapes: docs/cli.md.",
                 "Exit code 0 when the RTL matched the golden model, 1 if not (the output is still written), 2 on bad input."},
-        footer = {"", "Example: defernorm eval --input layer.json --output result.json"})
+        footer = {"", "Example: defernorm eval --input docs/eval-sample.json --output result.json"})
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "FILE.json", description = "The inputs (see docs/cli.md).")
     Path input;

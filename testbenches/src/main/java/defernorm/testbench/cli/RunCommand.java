@@ -1,5 +1,8 @@
 package defernorm.testbench.cli;
 
+import defernorm.accel.tops.TopLimits;
+import defernorm.golden.model.Op;
+import defernorm.golden.model.Variant;
 import defernorm.testbench.job.JobSettings;
 import defernorm.testbench.job.MainJob;
 import defernorm.testbench.report.RunReport;
@@ -51,9 +54,12 @@ final class RunCommand implements Callable<Integer> {
         if (tokens < 1) throw new UserError("--tokens must be at least 1, got " + tokens + ".");
         if (synthWait < 0) throw new UserError("--synth-wait must be at least 0 seconds, got " + synthWait + ".");
         var params = shape.params();
+        // every top's size limits before anything is generated, so a too-large shape is one sentence, not 9 failed rows
+        for (Op op : Op.values()) for (Variant v : Variant.values()) TopLimits.check(op, v, params);
         EngineProbe.Choice choice = engine.resolve();
         Files2.dir(out);
-        boolean progress = !noProgress && System.console() != null;
+        // isTerminal: since JDK 22 System.console() is non-null even when the output is piped
+        boolean progress = !noProgress && System.console() != null && System.console().isTerminal();
         JobSettings s = new JobSettings(params, tokens, seed, out, choice.engine(), choice.note(), !noSynth, synthWait, !noSweep, progress);
         RunReport r = MainJob.run(s, spec.commandLine().getOut());
         return r.passed() ? ExitCodes.PASS : ExitCodes.MISMATCH;

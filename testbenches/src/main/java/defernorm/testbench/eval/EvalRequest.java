@@ -28,9 +28,11 @@ import java.util.Locale;
  * @param params  n and m from the arrays, P, Q, C from "params" (defaults 8, 4, 4, clipped to divide n and m)
  * @param rows    the real-valued inputs, one row of n per token (activations, or scores for softmax)
  * @param layer   the real-valued layer
- * @param inScale the input scale, given or derived from max |rows|; null to derive
+ * @param inScale the input scale as given; null to derive it from max |rows|
+ * @param perTokenScales {@code "inScale": "per-token"}: each token quantized with its own scale (see {@link InputScales})
  */
-public record EvalRequest(Op op, Variant variant, Params params, List<double[]> rows, RealLayer layer, Double inScale) {
+public record EvalRequest(Op op, Variant variant, Params params, List<double[]> rows, RealLayer layer, Double inScale,
+                          boolean perTokenScales) {
     // FAIL_ON_TRAILING_TOKENS stays off: readOneDocument checks what follows the document itself, because
     // with the feature a trailing word that does not lex (e.g. "xyz") is reported as a bad token, not as
     // content after the document.
@@ -90,11 +92,15 @@ public record EvalRequest(Op op, Variant variant, Params params, List<double[]> 
             throw s.error(e.getMessage());
         }
         Double inScale = null;
-        if (root.has("inScale")) {
+        boolean perToken = root.has("inScale") && root.get("inScale").isTextual();
+        if (perToken && !InputScales.PER_TOKEN.equals(root.get("inScale").asText())) {
+            throw s.error("\"inScale\" must be a positive number or \"" + InputScales.PER_TOKEN + "\", got \"" + root.get("inScale").asText() + "\".");
+        }
+        if (root.has("inScale") && !perToken) {
             inScale = s.number(root.get("inScale"), "inScale");
             if (!(inScale >= JsonShapes.MIN_SCALE)) throw s.error("\"inScale\" = " + root.get("inScale").asText() + " must be at least 1e-30.");
         }
-        return new EvalRequest(op, variant, params, Arrays.asList(rows), layer, inScale);
+        return new EvalRequest(op, variant, params, Arrays.asList(rows), layer, inScale, perToken);
     }
 
     /**

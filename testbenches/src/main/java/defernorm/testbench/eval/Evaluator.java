@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import defernorm.cosim.Engine;
 import defernorm.cosim.SimOptions;
+import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.QuantizedLayer;
 import defernorm.golden.model.Quantizer;
@@ -14,9 +15,9 @@ import defernorm.testbench.check.CheckPlan;
 import defernorm.testbench.check.CheckResult;
 import defernorm.testbench.check.Checker;
 import defernorm.testbench.check.OutputBeat;
-import defernorm.testbench.dut.LayerProblem;
 import defernorm.testbench.dut.Tops;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Runs real-valued inputs through the generated RTL: quantizes them with the documented scales, streams
@@ -38,26 +39,36 @@ public final class Evaluator {
 
     public static Result evaluate(EvalRequest req, Engine engine) {
         Params params = req.params();
-        double maxAbs = 0;
-        for (double[] row : req.rows()) for (double v : row) maxAbs = Math.max(maxAbs, Math.abs(v));
-        double inScale = req.inScale() != null ? req.inScale() : Quantizer.scaleFor(maxAbs);
+        InputScales scales = InputScales.of(req.op(), req.rows(), req.inScale(), req.perTokenScales());
         QuantizedLayer q;
         try {
-            q = req.layer().quantize(params, inScale);
+            q = req.layer().quantize(params, scales.configured());
         } catch (IllegalArgumentException e) {
-            throw new EvalInputError("the inputs cannot be quantized: " + e.getMessage());
+            throw new EvalInputError("the inputs cannot be quantized: " + e.getMessage() + " " + workaround(req.op()));
         }
-        List<byte[]> tokens = req.rows().stream().map(q::quantizeInput).toList();
-        LayerProblem problem = new LayerProblem(req.layer(), q, tokens);
+        List<byte[]> tokens = IntStream.range(0, req.rows().size())
+                .mapToObj(t -> Quantizer.quantizeVector(req.rows().get(t), scales.token(t))).toList();
         var top = Tops.underTest(req.variant(), q.config());
         CheckResult check = Checker.check(top, CheckPlan.free(tokens, 1L), SimOptions.of(engine));
-        ObjectNode json = response(req, engine, top.name(), problem, check);
+        ObjectNode json = response(req, engine, top.name(), q, scales, tokens, check);
         String bad = firstNonFinite(json, "");
         if (bad != null) {
             throw new EvalInputError("the inputs give a non-finite value at " + bad
                     + " (their magnitudes are too far apart to quantize); rescale them toward 1.");
         }
-        return new Result(json, check.passed(), check.summary());
+        String errors = json.get("maxAbsError").isNull() ? ""
+                : String.format(java.util.Locale.ROOT, "%nlargest |y - reference| %.3g (the int8 inputs' own reference), |y - float64 of x| %.3g",
+                        json.get("maxAbsError").asDouble(), json.get("maxAbsErrorVsX").asDouble());
+        return new Result(json, check.passed(), check.summary() + errors);
+    }
+
+    /** What to do when the scale puts a configuration word out of its range (docs/cli.md, "Scales out of range"). */
+    static String workaround(Op op) {
+        return op == Op.SOFTMAX
+                ? "Softmax ignores a constant added to a row: subtract each row's mean (or max) from its scores to shrink a range over "
+                  + "about 1400; for scores all below about 0.011, give \"inScale\" of at least 8.5e-5."
+                : "Multiplying x by k and eps by k² leaves the normalized output unchanged: scale x up (and eps with it), "
+                  + "or give a larger \"inScale\".";
     }
 
     /** The path (e.g. {@code tokens[2].y[5]}) of the first NaN or infinite number in the document, or null. */
@@ -78,7 +89,8 @@ public final class Evaluator {
         return null;
     }
 
-    private static ObjectNode response(EvalRequest req, Engine engine, String topName, LayerProblem problem, CheckResult check) {
+    private static ObjectNode response(EvalRequest req, Engine engine, String topName, QuantizedLayer q, InputScales in,
+                                       List<byte[]> tokens, CheckResult check) {
         Params p = req.params();
         Variant variant = req.variant();
         ObjectNode root = MAPPER.createObjectNode();
@@ -93,44 +105,67 @@ public final class Evaluator {
         ps.put("C", p.c());
         root.put("engine", engine.name().toLowerCase());
         ObjectNode scales = root.putObject("scales");
-        scales.put("in", problem.quantized().scales().inScale());
+        scales.put("in", in.configured());
+        scales.put("perToken", in.perToken());
         ArrayNode outScale = scales.putArray("out");
-        double[] os = variant == Variant.MATMUL ? problem.quantized().scales().matmulScale() : problem.quantized().scales().outScale();
-        for (double v : os) outScale.add(v);
+        for (double v : variant == Variant.MATMUL ? q.scales().matmulScale() : q.scales().outScale()) outScale.add(v);
         root.put("matchesGoldenModel", check.passed());
         if (check.passed()) root.putNull("firstMismatch"); else root.put("firstMismatch", check.firstMismatch().describe());
-        ArrayNode tokens = root.putArray("tokens");
+        ArrayNode out = root.putArray("tokens");
+        boolean compared = variant != Variant.MATMUL;
         double maxErr = 0;
-        int g = p.groups();
-        for (int t = 0; t < problem.tokens().size(); t++) {
-            ObjectNode o = tokens.addObject();
-            ArrayNode in = o.putArray("int8");
-            for (byte b : problem.tokens().get(t)) in.add(b);
-            long[] lanes = lanesOf(check.received(), t, g, p.q());
-            double[] ref = problem.reference(t);
-            if (lanes == null) {
-                o.putNull("raw");
-                o.putNull("y");
-            } else {
-                ArrayNode raw = o.putArray("raw");
-                for (long v : lanes) raw.add(v);
-                ArrayNode y = o.putArray("y");
-                for (double v : problem.dequantize(variant, lanes)) y.add(v);
+        double maxErrVsX = 0;
+        for (int t = 0; t < tokens.size(); t++) {
+            ObjectNode o = out.addObject();
+            o.put("inScale", in.token(t));
+            ArrayNode int8 = o.putArray("int8");
+            double[] dequantized = new double[p.n()];
+            for (int i = 0; i < p.n(); i++) {
+                int8.add(tokens.get(t)[i]);
+                dequantized[i] = tokens.get(t)[i] * in.token(t);
             }
-            ArrayNode r = o.putArray("reference");
-            for (double v : ref) r.add(v);
-            double[] err = lanes == null ? null : problem.absErrors(variant, t, lanes);
-            if (err == null) {
-                o.putNull("maxAbsError");
-            } else {
-                double e = 0;
-                for (double v : err) e = Math.max(e, v);
-                o.put("maxAbsError", e);
-                maxErr = Math.max(maxErr, e);
-            }
+            long[] lanes = lanesOf(check.received(), t, p.groups(), p.q());
+            double[] y = lanes == null ? null : q.scales().dequantize(variant, lanes);
+            // matmul-only outputs carry the input scale (W^T x): a token's own scale replaces the configured one
+            if (y != null && variant == Variant.MATMUL) for (int j = 0; j < y.length; j++) y[j] *= in.token(t) / in.configured();
+            putArray(o, "raw", lanes);
+            putArray(o, "y", y);
+            double[] ref = req.layer().reference(dequantized);
+            double[] refX = req.layer().reference(req.rows().get(t));
+            putArray(o, "reference", ref);
+            putArray(o, "referenceFromX", refX);
+            Double e = compared && y != null ? maxAbsDiff(y, ref) : null;
+            Double ex = compared && y != null ? maxAbsDiff(y, refX) : null;
+            putNumber(o, "maxAbsError", e);
+            putNumber(o, "maxAbsErrorVsX", ex);
+            if (e != null) maxErr = Math.max(maxErr, e);
+            if (ex != null) maxErrVsX = Math.max(maxErrVsX, ex);
         }
-        if (variant == Variant.MATMUL) root.putNull("maxAbsError"); else root.put("maxAbsError", maxErr);
+        putNumber(root, "maxAbsError", compared ? maxErr : null);
+        putNumber(root, "maxAbsErrorVsX", compared ? maxErrVsX : null);
         return root;
+    }
+
+    private static double maxAbsDiff(double[] a, double[] b) {
+        double m = 0;
+        for (int j = 0; j < a.length; j++) m = Math.max(m, Math.abs(a[j] - b[j]));
+        return m;
+    }
+
+    private static void putNumber(ObjectNode o, String key, Double v) {
+        if (v == null) o.putNull(key); else o.put(key, v);
+    }
+
+    private static void putArray(ObjectNode o, String key, long[] values) {
+        if (values == null) { o.putNull(key); return; }
+        ArrayNode a = o.putArray(key);
+        for (long v : values) a.add(v);
+    }
+
+    private static void putArray(ObjectNode o, String key, double[] values) {
+        if (values == null) { o.putNull(key); return; }
+        ArrayNode a = o.putArray(key);
+        for (double v : values) a.add(v);
     }
 
     /** The m lanes of token t from the received beats, or null if the top did not deliver all of them. */

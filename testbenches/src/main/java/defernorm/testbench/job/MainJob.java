@@ -28,6 +28,9 @@ import java.util.Map;
  * }</pre>
  */
 public final class MainJob {
+    /** The variants of every op, in table order. */
+    static final List<Variant> VARIANTS = List.of(Variant.STANDARD, Variant.DEFERRED, Variant.MATMUL);
+
     private MainJob() {}
 
     public static RunReport run(JobSettings s, PrintWriter out) {
@@ -40,7 +43,7 @@ public final class MainJob {
         List<Integer> ns = s.sweep() ? Sweeps.nValues(base) : List.of();
         long h = Sweeps.hidingLimit(base);
         List<Integer> cs = s.sweep() ? Sweeps.cValues(h) : List.of();
-        long steps = 9L * 3 + 3L * (ns.size() + cs.size());
+        long cost = JobCost.total(s, ns, cs);
         List<ReportRow> rows = new ArrayList<>();
         Map<String, double[]> errors = new LinkedHashMap<>();
         List<SweepPoint> sweepN = new ArrayList<>();
@@ -48,34 +51,34 @@ public final class MainJob {
         List<TopJob.Outcome> outcomes = new ArrayList<>();
         List<GanttBar> gantt = new ArrayList<>();
         int synthMissing = 0;
-        try (Progress progress = new Progress(s.progress(), "defernorm run", steps);
+        try (Progress progress = Progress.onStderr(s.progress(), "run", cost);
              SynthCounts synth = new SynthCounts(s.synth())) {
             for (Op op : Op.values()) {
-                for (Variant v : List.of(Variant.STANDARD, Variant.DEFERRED, Variant.MATMUL)) {
+                for (Variant v : VARIANTS) {
                     TopJob.Outcome o = TopJob.runSafely(op, v, s, synth, progress);
                     outcomes.add(o);
                     gantt.addAll(o.gantt());
                     errors.put(o.row().top(), o.errors());
                 }
             }
-            for (Variant v : List.of(Variant.STANDARD, Variant.DEFERRED, Variant.MATMUL)) {
+            for (Variant v : VARIANTS) {
                 for (int n : ns) {
                     progress.doing("sweep n=" + n + " " + v.name().toLowerCase());
-                    sweepN.add(Sweeps.pointSafely(v, new Params(n, base.m(), base.p(), base.q(), base.c()), s.seed()));
-                    progress.step();
+                    sweepN.add(Sweeps.pointSafely(v, Sweeps.atN(base, n), s.seed()));
+                    progress.advance(JobCost.sweepPoint(v, Sweeps.atN(base, n)));
                 }
                 for (int c : cs) {
                     progress.doing("sweep C=" + c + " " + v.name().toLowerCase());
                     sweepC.add(Sweeps.pointSafely(v, base.withC(c), s.seed()));
-                    progress.step();
+                    progress.advance(JobCost.sweepPoint(v, base.withC(c)));
                 }
             }
             long deadline = System.nanoTime() + s.synthWait() * 1_000_000_000L;
             for (TopJob.Outcome o : outcomes) {
-                if (synth.enabled()) progress.doing("yosys: " + o.row().top());
-                SynthCounts.Counts c = SynthCounts.await(o.synth(), deadline);
-                if (synth.enabled() && c == SynthCounts.Counts.UNKNOWN) synthMissing++;
-                rows.add(o.row().withSynth(c.cells(), c.flipFlops()));
+                if (synth.enabled()) progress.doing("yosys: " + o.row().op() + "/" + o.row().variant());
+                SynthCounts.Counts c = SynthCounts.await(o.synth(), deadline, s.synthWait());
+                if (synth.enabled() && !c.known()) synthMissing++;
+                rows.add(o.row().withSynth(c.cells(), c.flipFlops(), c.note()));
             }
         }
         RunReport report = new RunReport(s.engine().name().toLowerCase(), s.engineNote(), s.seed(), rows, sweepN, sweepC, errors,
@@ -91,8 +94,8 @@ public final class MainJob {
         for (SweepPoint p : sweepN) if (!p.passed()) out.println("FAIL sweep " + p.variant() + " n=" + p.n() + " C=" + p.c());
         for (SweepPoint p : sweepC) if (!p.passed()) out.println("FAIL sweep " + p.variant() + " n=" + p.n() + " C=" + p.c());
         if (synthMissing > 0) {
-            out.println("Yosys gave no counts for " + synthMissing + " top(s) (failed, or not done within --synth-wait "
-                    + s.synthWait() + " s): their cells are '-'. Counts it finished are kept in each top's yosys-stat.json for the next run.");
+            out.println("Yosys gave no counts for " + synthMissing + " top(s): their cells are '-' (the reason is in report.html and"
+                    + " report.json). Counts it finished are kept in each top's yosys-stat.json for the next run.");
         }
         out.printf("Wrote %s and %s (%.1f s).%n", json, html, report.seconds());
         out.println(report.passed() ? "PASS: all 9 tops match the golden model on every cycle."

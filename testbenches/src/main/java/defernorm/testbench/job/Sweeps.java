@@ -5,6 +5,7 @@ import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
 import defernorm.accel.tops.TopGenerator;
+import defernorm.accel.tops.TopLimits;
 import defernorm.testbench.check.CheckPlan;
 import defernorm.testbench.check.CheckResult;
 import defernorm.testbench.check.Checker;
@@ -37,12 +38,15 @@ public final class Sweeps {
         List<Integer> ns = new ArrayList<>();
         for (int mult : new int[] {2, 4, 8, 16}) {
             int n = base.p() * mult;
-            if (n <= Params.MAX_N) ns.add(n);
+            if (n <= Params.MAX_N && (long) n * base.m() <= TopLimits.MAX_WEIGHTS) ns.add(n);
         }
         if (!ns.contains(base.n())) ns.add(base.n());
         ns.sort(Integer::compare);
         return ns;
     }
+
+    /** {@code base} with vector length {@code n} (a point of the n sweep). */
+    static Params atN(Params base, int n) { return new Params(n, base.m(), base.p(), base.q(), base.c()); }
 
     /** The deferred top's hiding limit H at {@code base} (the largest C it hides), for the sweep op. */
     static long hidingLimit(Params base) {

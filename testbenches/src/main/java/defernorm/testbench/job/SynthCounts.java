@@ -2,6 +2,7 @@ package defernorm.testbench.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import defernorm.hdl.emit.SynthLevel;
 import defernorm.hdl.emit.SynthResult;
 import defernorm.hdl.emit.Tool;
 import defernorm.hdl.emit.ToolChecks;
@@ -23,21 +24,30 @@ import java.util.concurrent.TimeoutException;
 /**
  * Yosys cell and flip-flop counts for the report, run on one background thread while the simulations use
  * the other core, and remembered in {@code <top dir>/yosys-stat.json} under a hash of the Verilog, so a
- * second run of the main job does not synthesize unchanged tops again. Synthesis of a large top can take
- * minutes on a busy machine: the job waits for the counts only until a deadline, then stops the yosys it
- * started (no process outlives the job) and reports those counts as unknown.
+ * second run of the main job does not synthesize unchanged tops again. The counts are word-level
+ * ({@link SynthLevel#COARSE}: synthesis stops before gate mapping), a few seconds per top where the full flow
+ * takes minutes, so all 9 are ready on a first run. If one still is not ready by the deadline, the job stops
+ * the yosys it started (no process outlives the job) and the count carries a note saying why it is missing.
  */
 final class SynthCounts implements AutoCloseable {
-    /** Cells and flip-flops, -1 when unknown. */
-    record Counts(long cells, long flipFlops) {
-        static final Counts UNKNOWN = new Counts(-1, -1);
+    /** Cells and flip-flops, -1 when unknown, with {@code note} saying why. */
+    record Counts(long cells, long flipFlops, String note) {
+        static Counts missing(String why) { return new Counts(-1, -1, why); }
+
+        boolean known() { return cells >= 0; }
     }
+
+    /** The level counted; part of the memo key, so counts of another level are never reused. */
+    static final SynthLevel LEVEL = SynthLevel.COARSE;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ExecutorService worker;
+    /** Why there are no counts at all (disabled, yosys missing), or empty. */
+    private final String off;
 
     SynthCounts(boolean enabled) {
-        this.worker = enabled && Tool.YOSYS.isInstalled() ? Executors.newSingleThreadExecutor(r -> {
+        this.off = !enabled ? "not counted (--no-synth)" : Tool.YOSYS.isInstalled() ? "" : Tool.YOSYS.missingMessage().orElse("yosys is not installed");
+        this.worker = off.isEmpty() ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "yosys");
             t.setDaemon(true);
             return t;
@@ -47,7 +57,7 @@ final class SynthCounts implements AutoCloseable {
     boolean enabled() { return worker != null; }
 
     CompletableFuture<Counts> submit(GeneratedTop top) {
-        if (worker == null) return CompletableFuture.completedFuture(Counts.UNKNOWN);
+        if (worker == null) return CompletableFuture.completedFuture(Counts.missing(off));
         return CompletableFuture.supplyAsync(() -> count(top), worker);
     }
 
@@ -57,16 +67,21 @@ final class SynthCounts implements AutoCloseable {
         try {
             if (Files.exists(memo)) {
                 JsonNode j = JSON.readTree(memo.toFile());
-                if (hash.equals(j.path("verilogSha256").asText())) return new Counts(j.path("cells").asLong(), j.path("flipFlops").asLong());
+                if (hash.equals(j.path("verilogSha256").asText()) && LEVEL.name().equals(j.path("level").asText())) {
+                    return new Counts(j.path("cells").asLong(), j.path("flipFlops").asLong(), "");
+                }
             }
-            SynthResult r = ToolChecks.yosysSynth(top.dir(), top.name());
-            if (r.stats() == null) return Counts.UNKNOWN;
-            Counts c = new Counts(r.stats().cells(), r.stats().flipFlops());
-            Files.writeString(memo, JSON.writeValueAsString(JSON.createObjectNode().put("verilogSha256", hash)
+            SynthResult r = ToolChecks.yosysSynth(top.dir(), top.name(), LEVEL);
+            if (r.stats() == null) {
+                String first = r.run().output().strip().lines().filter(l -> !l.isBlank()).findFirst().orElse("no output");
+                return Counts.missing("yosys failed (exit " + r.run().exitCode() + "): " + first);
+            }
+            Counts c = new Counts(r.stats().cells(), r.stats().flipFlops(), "");
+            Files.writeString(memo, JSON.writeValueAsString(JSON.createObjectNode().put("verilogSha256", hash).put("level", LEVEL.name())
                     .put("cells", c.cells()).put("flipFlops", c.flipFlops())) + "\n");
             return c;
         } catch (IOException | RuntimeException e) {
-            return Counts.UNKNOWN;
+            return Counts.missing("yosys could not be run: " + e.getMessage());
         }
     }
 
@@ -83,15 +98,17 @@ final class SynthCounts implements AutoCloseable {
         }
     }
 
-    /** The counts, or {@link Counts#UNKNOWN} if they are not ready by {@code deadlineNanos} (System.nanoTime). */
-    static Counts await(CompletableFuture<Counts> counts, long deadlineNanos) {
+    /** The counts, or missing ones saying so if they are not ready by {@code deadlineNanos} (System.nanoTime). */
+    static Counts await(CompletableFuture<Counts> counts, long deadlineNanos, int waitSeconds) {
         try {
             return counts.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            return Counts.UNKNOWN;
+        } catch (TimeoutException e) {
+            return Counts.missing("yosys was not done " + waitSeconds + " s after the simulations (--synth-wait " + waitSeconds + ") and was stopped");
+        } catch (ExecutionException e) {
+            return Counts.missing("yosys could not be run: " + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Counts.UNKNOWN;
+            return Counts.missing("interrupted");
         }
     }
 

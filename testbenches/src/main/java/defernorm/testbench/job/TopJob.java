@@ -33,7 +33,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class TopJob {
     /** Tokens of the input-gap and backpressure runs, as a fraction of the main run (at least 8). */
-    private static final int BACKPRESSURE_DIVISOR = 4;
+    static final int BACKPRESSURE_DIVISOR = 4;
 
     private TopJob() {}
 
@@ -53,8 +53,9 @@ final class TopJob {
             ReportRow row = new ReportRow(op.name().toLowerCase(), variant.name().toLowerCase(),
                     op.name().toLowerCase() + "/" + variant.name().toLowerCase(), p.n(), p.m(), p.p(), p.q(), p.c(), 0, -1,
                     TopGenerator.schedule(op, variant, p).tokenLatency(), Double.NaN, 0, Double.NaN, Double.NaN, -1, -1,
-                    "could not generate or simulate: " + why);
-            return new Outcome(row, new double[0], CompletableFuture.completedFuture(SynthCounts.Counts.UNKNOWN), List.of());
+                    "could not generate or simulate: " + why, "");
+            return new Outcome(row, new double[0], CompletableFuture.completedFuture(SynthCounts.Counts.missing("the top was not generated")),
+                    List.of());
         }
     }
 
@@ -64,7 +65,7 @@ final class TopJob {
         progress.doing(label + ": generate");
         GeneratedTop g = Tops.generate(op, variant, params, s.outDir());
         CompletableFuture<SynthCounts.Counts> counts = synth.submit(g);
-        progress.step();
+        progress.advance(JobCost.GENERATE);
 
         progress.doing(label + ": co-simulate");
         LayerProblem random = Problems.random(op, params, s.tokens(), s.seed());
@@ -75,9 +76,9 @@ final class TopJob {
         TopUnderTest top = Tops.underTest(variant, problem.quantized().config());
         SimOptions options = SimOptions.of(s.engine()).withWorkDir(s.outDir().resolve("sim"));
         CheckResult free = Checker.check(top, CheckPlan.free(all, s.seed()).withWaves(s.outDir().resolve("waves")), options);
-        progress.step();
+        progress.advance(JobCost.lineRate(op, variant, s));
 
-        List<byte[]> some = all.subList(0, Math.min(all.size(), Math.max(8, all.size() / BACKPRESSURE_DIVISOR)));
+        List<byte[]> some = all.subList(0, JobCost.shortRunTokens(all.size()));
         progress.doing(label + ": input gaps");
         CheckResult gaps = Checker.check(top, CheckPlan.free(some, s.seed()).withFlow(Flow.random(0.7, 1.0))
                 .withWaves(s.outDir().resolve("waves")), options);
@@ -85,7 +86,7 @@ final class TopJob {
         MidStreamReset cut = new MidStreamReset(RandomTokens.generate(params.n(), 3, s.seed() + 1), 2 * params.beats() * params.groups());
         CheckResult bp = Checker.check(top, CheckPlan.free(some, s.seed()).withFlow(Flow.random(0.7, 0.6)).withReset(cut)
                 .withWaves(s.outDir().resolve("waves")), options);
-        progress.step();
+        progress.advance(JobCost.gapsAndBackpressure(op, variant, s));
 
         double[] errors = errors(problem, variant, free.received(), params);
         double maxAbs = Double.NaN;
@@ -110,7 +111,7 @@ final class TopJob {
         Schedule schedule = TopGenerator.schedule(op, variant, params);
         ReportRow row = new ReportRow(op.name().toLowerCase(), variant.name().toLowerCase(), g.name(), params.n(), params.m(),
                 params.p(), params.q(), params.c(), all.size(), free.latency(), schedule.tokenLatency(), free.cyclesPerToken(),
-                free.mismatches() + gaps.mismatches() + bp.mismatches(), maxAbs, maxRel, -1, -1, first);
+                free.mismatches() + gaps.mismatches() + bp.mismatches(), maxAbs, maxRel, -1, -1, first, "");
         List<GanttBar> gantt = op == Sweeps.OP && variant != Variant.MATMUL ? TokenGantt.bars(free, schedule) : List.of();
         return new Outcome(row, errors == null ? new double[0] : errors, counts, gantt);
     }

@@ -49,6 +49,7 @@ public final class ReportJson {
             putNumber(o, "maxRelError", row.maxRelError());
             if (row.cells() >= 0) o.put("cells", row.cells()); else o.putNull("cells");
             if (row.flipFlops() >= 0) o.put("flipFlops", row.flipFlops()); else o.putNull("flipFlops");
+            if (!row.synthNote().isEmpty()) o.put("synthNote", row.synthNote());
             o.put("passed", row.passed());
             o.put("firstMismatch", row.firstMismatch());
             double[] e = r.errors().get(row.top());

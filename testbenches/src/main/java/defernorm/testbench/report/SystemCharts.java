@@ -7,24 +7,20 @@ import defernorm.testbench.sweep.SystemFindings;
 import defernorm.testbench.sweep.SystemRow;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 
 /**
- * The system section's plots (XChart, base64 PNG like {@link Charts}): latency against T for one op and
+ * The system section's plots (XChart, drawn as SVG data URIs by {@link Svg} like {@link Charts}): latency against T for one op and
  * topology, one line per variant and H; and standard's share of latency in the collective against T, with
  * the paper's ~20 % marked. Color says the variant (or H), the dash pattern says H (or the topology).
  */
@@ -33,10 +29,6 @@ final class SystemCharts {
     private static final float[][] DASHES = {null, {7f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}};
 
     private SystemCharts() {}
-
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
 
     /** Latency (log scale) against T (log scale) for one op and topology: a line per variant and H. */
     static String latencyVsTiles(List<SystemRow> rows, Op op, Topology topology) {
@@ -51,7 +43,7 @@ final class SystemCharts {
                 add(chart, name(v) + " H=" + h, line, r -> r.latency(v), COLORS[vi % COLORS.length], DASHES[hi % DASHES.length]);
             }
         }
-        return png(chart);
+        return Svg.dataUri(chart);
     }
 
     /** Standard's share of latency in the statistics collective against T, a line per topology and H, the paper's share marked. */
@@ -70,7 +62,7 @@ final class SystemCharts {
                 add(chart, t.cliName() + " H=" + h, line, r -> 100 * r.collectiveShare(), COLORS[hi % COLORS.length], DASHES[ti % DASHES.length]);
             }
         }
-        return png(chart);
+        return Svg.dataUri(chart);
     }
 
     private static XYChart chart(String title, String yTitle) {
@@ -105,13 +97,6 @@ final class SystemCharts {
         return Math.log(t) / Math.log(2);
     }
 
-    private static String png(XYChart chart) {
-        try {
-            return Base64.getEncoder().encodeToString(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static String name(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The system section of the report, drawn from a sweep's points ({@code defernorm sweep}): latency against T
@@ -29,10 +30,10 @@ public final class SystemSection {
     public static final String PAGE = "system.html";
 
     /** The main report's pointer to the system page, which sits beside it when a sweep wrote it into the same folder. */
-    public static final String LINK = "<h2>System: T tiles</h2>\n<p>The multi-tile sweep (latency against T and the hop latency H, "
+    static final ReportSection LINK = r -> Optional.of("<h2>System: T tiles</h2>\n<p>The multi-tile sweep (latency against T and the hop latency H, "
             + "ring and tree; the collective's share of standard's latency; where deferral stops hiding it) is its own page, "
             + "<a href=\"" + PAGE + "\">" + PAGE + "</a>, written beside this one by <code>defernorm sweep --report DIR</code>, "
-            + "<code>defernorm sweep merge ... --report DIR</code> or <code>make bench</code> (into rtl-out/).</p>\n";
+            + "<code>defernorm sweep merge ... --report DIR</code> or <code>make bench</code> (into rtl-out/).</p>\n");
 
     private SystemSection() {}
 
@@ -48,18 +49,18 @@ public final class SystemSection {
                 .append(". Latency: cycles from a token's first input handshake to its last output handshake, measured in RTL. ")
                 .append("L_ar: the statistics all-reduce's cycles; tile matmul: (n/(T·P))·(m/Q) cycles per token.</p>\n");
         h.append("<h3>Where deferral stops hiding the collective</h3>\n<ul>\n");
-        for (String s : SystemFindings.hidingSentences(rows)) h.append("<li>").append(HtmlReport.esc(s)).append("</li>\n");
+        for (String s : SystemFindings.hidingSentences(rows)) h.append("<li>").append(Html.esc(s)).append("</li>\n");
         h.append("</ul>\n");
         for (Op op : rows.stream().map(SystemRow::op).distinct().toList()) {
             h.append("<h3>").append(name(op)).append("</h3>\n");
             for (Topology t : rows.stream().filter(r -> r.op() == op).map(SystemRow::topology).distinct().toList()) {
-                img(h, SystemCharts.latencyVsTiles(rows, op, t));
+                h.append(Html.img(SystemCharts.latencyVsTiles(rows, op, t), name(op) + ", " + t.cliName() + ": latency against T"));
             }
             double max = SystemFindings.maxShare(rows.stream().filter(r -> r.op() == op).toList());
             h.append(String.format(Locale.ROOT, "<p>Standard spends up to %.1f %% of its latency in the statistics collective "
                     + "(the paper: ~%.0f %%); deferred removes it wherever the collective fits behind the tile's matmul.</p>\n",
                     100 * max, 100 * SystemFindings.PAPER_SHARE));
-            img(h, SystemCharts.collectiveShare(rows, op));
+            h.append(Html.img(SystemCharts.collectiveShare(rows, op), name(op) + ": share of standard's latency in the collective"));
         }
         table(h, rows);
         return h.toString();
@@ -68,10 +69,9 @@ public final class SystemSection {
     /** Writes {@code dir/system.html}, a page holding the section alone, and returns its path. */
     public static Path writePage(Path dir, List<PointResult> results) {
         Path file = dir.resolve(PAGE);
-        String page = "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>defernorm system sweep</title>\n<style>"
-                + "body{font-family:sans-serif;margin:2em;max-width:1400px}table{border-collapse:collapse}"
-                + "td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td.l,th.l{text-align:left}"
-                + ".fail{color:#b00;font-weight:bold}img{margin:4px}</style></head><body>\n"
+        String page = "<!doctype html>\n<html><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>defernorm system sweep</title>\n<style>" + HtmlReport.CSS + "</style></head><body>\n"
                 + "<h1>defernorm: system sweep</h1>\n" + html(results) + "</body></html>\n";
         try {
             Files.writeString(file, page);
@@ -104,10 +104,6 @@ public final class SystemSection {
 
     private static void cell(StringBuilder h, long v) {
         h.append("<td>").append(v < 0 ? "-" : Long.toString(v)).append("</td>");
-    }
-
-    private static void img(StringBuilder h, String base64) {
-        h.append("<img alt=\"plot\" src=\"data:image/png;base64,").append(base64).append("\">\n");
     }
 
     private static String name(Enum<?> e) {

@@ -35,6 +35,10 @@ class MainJobTest {
             assertTrue(Files.exists(dir.resolve(top).resolve(top + ".json")), top);
         }
         assertTrue(j.get("sweepN").size() >= 9);
-        assertTrue(Files.readString(dir.resolve("report.html")).contains("data:image/png;base64,"));
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("data:image/svg+xml;base64,"), "vector plots");
+        // --no-synth: every count is missing and the page says why
+        assertTrue(html.contains("not counted (--no-synth)"), "missing counts are explained");
+        assertEquals("not counted (--no-synth)", j.get("rows").get(0).get("synthNote").asText());
     }
 }
