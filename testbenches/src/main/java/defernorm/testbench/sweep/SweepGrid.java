@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -141,6 +140,6 @@ public record SweepGrid(List<Op> ops, List<Variant> variants, List<Integer> tile
     }
 
     private static String join(List<Integer> xs) {
-        return xs.stream().map(Function.identity()).map(String::valueOf).collect(Collectors.joining(","));
+        return xs.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 }
