@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -29,7 +30,7 @@ public final class SweepMerge {
     /** The points of all slices in grid order, checked to be exactly the points of one grid. */
     public static List<PointJson.Line> merge(List<Path> slices) {
         if (slices.isEmpty()) throw new IllegalArgumentException("merge needs at least one slice file.");
-        var distinct = new java.util.HashSet<Path>();
+        var distinct = new HashSet<Path>();
         for (Path f : slices) {
             if (!distinct.add(f.toAbsolutePath().normalize())) throw new IllegalArgumentException("the slice " + f + " is given twice; give each slice once.");
         }

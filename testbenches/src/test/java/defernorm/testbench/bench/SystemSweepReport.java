@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -116,7 +117,7 @@ final class SystemSweepReport {
                     .max((a, b) -> Double.compare(a.collectiveShare(), b.collectiveShare())).orElse(null);
             if (top == null) return name(op) + ": standard was not run.";
             StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s: up to %.1f %% (%s)", name(op), 100 * top.collectiveShare(), top.where()));
-            List<String> crossings = new java.util.ArrayList<>();
+            List<String> crossings = new ArrayList<>();
             for (Topology t : mine.stream().map(SystemRow::topology).distinct().toList()) {
                 for (int h : mine.stream().filter(x -> x.topology() == t).map(SystemRow::hopLatency).distinct().toList()) {
                     Optional<SystemRow> first = mine.stream().filter(x -> x.topology() == t && x.hopLatency() == h

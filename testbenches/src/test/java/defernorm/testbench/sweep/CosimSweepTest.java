@@ -16,6 +16,7 @@ import defernorm.testbench.check.Checker;
 import defernorm.testbench.dut.RandomLayers;
 import defernorm.testbench.dut.Tops;
 import defernorm.testbench.stimulus.RandomTokens;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -58,9 +59,9 @@ class CosimSweepTest {
         SweepGrid g = grid(List.of(Topology.RING), List.of(1, 10));   // 3 ops x 3 variants x T {1, 2} x 2 H = 36 points
         StringBuilder whole = new StringBuilder();
         SweepRunner.run(g, ShardSpec.ALL, 2, new CosimPointRunner(g), l -> whole.append(l).append('\n'), r -> {});
-        List<PointJson.Line> lines = new java.util.ArrayList<>();
+        List<PointJson.Line> lines = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            List<String> slice = new java.util.ArrayList<>();
+            List<String> slice = new ArrayList<>();
             SweepRunner.run(g, new ShardSpec(i, 3), 1, new CosimPointRunner(g), slice::add, r -> {});
             for (String l : slice) lines.add(PointJson.parse(l, "slice " + i));
         }
