@@ -2,6 +2,7 @@ package defernorm.testbench.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,7 +17,6 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -124,15 +124,15 @@ final class Charts {
     /**
      * Histogram outlines of absolute errors, one series per named sample set, over {@code bins}: every
      * histogram of a report gets the same bins, so the x axes match; y is the share of the set's output lanes
-     * (sets of different sizes compare, and the y labels keep one width, so XChart ticks every x axis alike).
+     * (sets of different sizes compare), up to {@code yMaxPercent}, shared too: the y labels then keep one
+     * width, so XChart ticks every x axis alike.
      */
-    static String errorHistogram(String title, Map<String, double[]> samples, Bins bins) {
+    static String errorHistogram(String title, Map<String, double[]> samples, Bins bins, double yMaxPercent) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(300).title(title)
                 .xAxisTitle("|output - float64 reference|").yAxisTitle("share of output lanes (%)").build();
         outsideLegend(chart);
-        chart.getStyler().setXAxisMin(0.0).setXAxisMax(bins.max()).setYAxisMin(0.0).setYAxisMax(100.0);
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(bins.max()).setYAxisMin(0.0).setYAxisMax(yMaxPercent);
         chart.getStyler().setXAxisDecimalPattern(decimalPattern(bins.width())).setYAxisDecimalPattern("0");
-        Marker none = SeriesMarkers.NONE;
         for (var e : samples.entrySet()) {
             if (e.getValue().length == 0) continue;
             double[] counts = bins.counts(e.getValue());
@@ -148,7 +148,7 @@ final class Charts {
             }
             x[x.length - 1] = bins.max();
             XYSeries s = chart.addSeries(e.getKey(), x, y);
-            s.setMarker(none);
+            s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(VARIANT_STYLES.getOrDefault(e.getKey(), OTHER).predicted());
             s.setLineStyle(new BasicStroke(2f));
         }
@@ -157,7 +157,7 @@ final class Charts {
 
     /** Enough decimals to write every bin edge (a multiple of the round bin width) exactly, in plain notation. */
     static String decimalPattern(double binWidth) {
-        int decimals = Math.max(0, java.math.BigDecimal.valueOf(binWidth).stripTrailingZeros().scale());
+        int decimals = Math.max(0, BigDecimal.valueOf(binWidth).stripTrailingZeros().scale());
         return decimals == 0 ? "0" : "0." + "#".repeat(decimals);
     }
 

@@ -1,5 +1,7 @@
 package defernorm.testbench.report;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,18 +30,24 @@ final class ErrorSection implements ReportSection {
         }
         if (byOp.isEmpty()) return Optional.empty();
         Bins bins = Bins.covering(max, BINS);
+        // the tallest bar of any histogram, rounded up to 10 %, tops every y axis
+        double tallest = 0;
+        for (Map<String, double[]> samples : byOp.values()) {
+            for (double[] e : samples.values()) for (double c : bins.counts(e)) tallest = Math.max(tallest, 100 * c / e.length);
+        }
+        double yMax = Math.min(100, Math.ceil(tallest / 10) * 10);
         StringBuilder h = new StringBuilder("<h2>Error distributions</h2>\n<p>Absolute error of every dequantized output lane against ")
                 .append("the float64 reference. Every histogram uses the same bins (width ").append(plain(bins.width()))
                 .append(", from 0 to ").append(plain(bins.max())).append("), so the x axes line up. ")
                 .append("Matmul-only tops compute no normalization and have no error to show.</p>\n");
         for (var e : byOp.entrySet()) {
-            h.append(Html.img(Charts.errorHistogram(e.getKey() + ": |error| vs float64", e.getValue(), bins), e.getKey() + " error histogram"));
+            h.append(Html.img(Charts.errorHistogram(e.getKey() + ": |error| vs float64", e.getValue(), bins, yMax), e.getKey() + " error histogram"));
         }
         return Optional.of(h.toString());
     }
 
     /** A round number as written by hand: 0.005, not 0.00500 or 5.0E-3. */
     private static String plain(double v) {
-        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }

@@ -63,10 +63,11 @@ final class ResultsTable implements ReportSection {
             h.append("</ol>\n");
         }
         for (var e : missingCounts.entrySet()) {
-            h.append("<p class=\"note\">* No cell or flip-flop count for ").append(Html.esc(String.join(", ", e.getValue())))
+            String which = e.getValue().size() == rows.size() ? "any top" : String.join(", ", e.getValue());
+            h.append("<p class=\"note\">* No cell or flip-flop count for ").append(Html.esc(which))
                     .append(": ").append(Html.esc(e.getKey())).append(".</p>\n");
         }
-        h.append("<p class=\"note\">").append(SYNTH_NOTE).append("</p>\n");
+        if (rows.stream().anyMatch(row -> row.cells() >= 0)) h.append("<p class=\"note\">").append(SYNTH_NOTE).append("</p>\n");
         return Optional.of(h.toString());
     }
 

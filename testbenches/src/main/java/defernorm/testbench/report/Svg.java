@@ -3,6 +3,7 @@ package defernorm.testbench.report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat;
@@ -28,10 +29,10 @@ final class Svg {
         } catch (IOException e) {
             throw new UncheckedIOException("could not draw a chart as SVG: " + e.getMessage(), e);
         }
-        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     static String dataUri(Chart<?, ?> chart) {
-        return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(text(chart).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(text(chart).getBytes(StandardCharsets.UTF_8));
     }
 }
