@@ -55,7 +55,7 @@ public record OnlineSoftmax(long[] beatMax, long den) {
     }
 
     /** Rescale shifts are clamped like every shift (see Rounding.MAX_SHIFT). */
-    static int clampShift(long delta) {
+    public static int clampShift(long delta) {
         return (int) Math.min(delta, Rounding.MAX_SHIFT);
     }
 

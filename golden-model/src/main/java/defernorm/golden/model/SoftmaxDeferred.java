@@ -15,12 +15,20 @@ final class SoftmaxDeferred extends ConfiguredDatapath {
 
     @Override
     protected TokenResult run(byte[] s) {
-        int p = cfg.params().p();
-        long l = cfg.scoreMul();
-        OnlineSoftmax red = OnlineSoftmax.run(s, l, p);
-        long[] acc = new long[cfg.params().m()];
+        OnlineSoftmax red = OnlineSoftmax.run(s, cfg.scoreMul(), cfg.params().p());
+        long[] acc = accumulate(s, cfg.scoreMul(), cfg.params().p(), cfg.weights(), red);
+        return scale(acc, red.max(), red.den(), cfg);
+    }
+
+    /**
+     * The MAC array's online accumulation of the scores {@code s} against their weight rows ({@code rows[i]}
+     * for score i), beat by beat with P lanes, relative to the running max of {@code red} (its run on s):
+     * accumulators end relative to {@code red.max()}.
+     */
+    static long[] accumulate(byte[] s, long l, int p, byte[][] rows, OnlineSoftmax red) {
+        long[] acc = new long[rows[0].length];
         long prevMax = 0;
-        for (int k = 0; k < cfg.params().beats(); k++) {
+        for (int k = 0; k < s.length / p; k++) {
             long mk = red.beatMax()[k];
             int delta = k == 0 ? 0 : OnlineSoftmax.clampShift(mk - prevMax);
             prevMax = mk;
@@ -28,11 +36,16 @@ final class SoftmaxDeferred extends ConfiguredDatapath {
                 acc[j] = Rounding.roundShift(acc[j], delta);
             }
             for (int i = k * p; i < (k + 1) * p; i++) {
-                Matmul.accumulate(acc, OnlineSoftmax.exp(s[i], l, mk), cfg.weights()[i]);
+                Matmul.accumulate(acc, OnlineSoftmax.exp(s[i], l, mk), rows[i]);
             }
         }
-        Factor f = Factor.reciprocal(red.den());
+        return acc;
+    }
+
+    /** The final scale by 1/den of accumulators relative to {@code max}. */
+    static TokenResult scale(long[] acc, long max, long den, LayerConfig cfg) {
+        Factor f = Factor.reciprocal(den);
         long[] out = OutputStage.scaled(acc, f.r(), f.shiftFor(Formats.SOFTMAX_OUT_FRAC), cfg);
-        return new TokenResult(out, acc, f, red.asArray());
+        return new TokenResult(out, acc, f, new long[] {max, den});
     }
 }

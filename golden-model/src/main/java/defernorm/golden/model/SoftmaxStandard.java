@@ -16,13 +16,18 @@ final class SoftmaxStandard extends StandardDatapath {
 
     @Override
     protected TokenResult run(byte[] s) {
+        OnlineSoftmax red = OnlineSoftmax.run(s, cfg.scoreMul(), cfg.params().p());
+        return runWith(s, red.max(), red.den());
+    }
+
+    /** Normalizes every score with the given statistics {M, den} (a system's all-reduced ones), then the matmul. */
+    TokenResult runWith(byte[] s, long max, long den) {
         long l = cfg.scoreMul();
-        OnlineSoftmax red = OnlineSoftmax.run(s, l, cfg.params().p());
-        Factor f = Factor.reciprocal(red.den());
+        Factor f = Factor.reciprocal(den);
         long[] exp = new long[s.length];
         for (int i = 0; i < s.length; i++) {
-            exp[i] = OnlineSoftmax.exp(s[i], l, red.max());
+            exp[i] = OnlineSoftmax.exp(s[i], l, max);
         }
-        return finish(exp, f, red.asArray());
+        return finish(exp, f, new long[] {max, den});
     }
 }

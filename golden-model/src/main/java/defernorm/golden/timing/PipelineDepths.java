@@ -20,14 +20,15 @@ package defernorm.golden.timing;
  * @param readToArray edges from a buffer read to the MAC array accepting that beat (1, plus the normalize
  *                    lane in the standard variants)
  * @param mac         edges from the MAC array accepting an op to its partial sum landing in the accumulators
- * @param output      edges from the first drain read to the output handshake (output stage or final scale)
+ * @param output      edges from the first drain read to the output handshake (output stage or final scale);
+ *                    0 for a tile of a system, whose drain leaves the tile (the system adds the network and the root's stage)
  * @param factorSlots factors a deferred top can hold between the factor register and the drain (0 when the
  *                    variant has none); the schedule checks it is never exceeded
  */
 public record PipelineDepths(int write, int reduction, int factor, int readToArray, int mac, int output, int factorSlots) {
     public PipelineDepths {
-        if (write < 0 || reduction < 0 || factor < 0 || readToArray < 1 || mac < 1 || output < 1 || factorSlots < 0) {
-            throw new IllegalArgumentException("pipeline depths must be non-negative (readToArray, mac and output at least 1), got "
+        if (write < 0 || reduction < 0 || factor < 0 || readToArray < 1 || mac < 1 || output < 0 || factorSlots < 0) {
+            throw new IllegalArgumentException("pipeline depths must be non-negative (readToArray and mac at least 1), got "
                     + new StringBuilder().append("write=").append(write).append(", reduction=").append(reduction)
                     .append(", factor=").append(factor).append(", readToArray=").append(readToArray).append(", mac=").append(mac)
                     .append(", output=").append(output).append(", factorSlots=").append(factorSlots) + ".");

@@ -17,6 +17,15 @@ import defernorm.hdl.Inst;
 final class MatmulTop extends TopShell {
     MatmulTop(Op op, Params prm) {
         super(op, Variant.MATMUL, prm);
+        build();
+    }
+
+    MatmulTop(Op op, Params prm, Placement placement) {
+        super(op, Variant.MATMUL, prm, placement, TopName.tile(op, Variant.MATMUL, prm, placement));
+        build();
+    }
+
+    private void build() {
         Front f = front(prm.p() * Formats.DATA_BITS);
         f.writeAtHandshake(s.tdata());
         Beat x = f.read();

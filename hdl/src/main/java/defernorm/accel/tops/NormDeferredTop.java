@@ -17,6 +17,15 @@ import defernorm.hdl.Inst;
 final class NormDeferredTop extends NormTop {
     NormDeferredTop(Op op, Params prm) {
         super(op, Variant.DEFERRED, prm);
+        build();
+    }
+
+    NormDeferredTop(Op op, Params prm, Placement placement) {
+        super(op, Variant.DEFERRED, prm, placement);
+        build();
+    }
+
+    private void build() {
         Front f = front(prm.p() * Formats.DATA_BITS);
         f.writeAtHandshake(s.tdata());
         NormFactor fac = normFactor(inputRegister(f), true);
@@ -25,7 +34,7 @@ final class NormDeferredTop extends NormTop {
         MacArray array = new MacArray(MacArray.Config.int8(prm.n(), prm.m(), prm.p(), prm.q()));
         Inst mac = macArray(array);
         mac.in("in_valid", x.valid()).in("in_act", x.data());
-        int output = deferredOutput(mac, f, array.config().accBits(), fac.valid(), fac.value(), fac.exp(), Formats.NORM_OUT_FRAC);
+        int output = deferredOutput(mac, f, array.config().accBits(), fac.valid(), fac.value(), fac.exp(), Formats.NORM_OUT_FRAC, null);
         built(new PipelineDepths(0, fac.reduction(), fac.factorDepth(), ARRAY_ACCEPT, array.latency(), output, FACTOR_SLOTS));
     }
 }

@@ -20,6 +20,15 @@ import defernorm.hdl.Signal;
 final class NormStandardTop extends NormTop {
     NormStandardTop(Op op, Params prm) {
         super(op, Variant.STANDARD, prm);
+        build();
+    }
+
+    NormStandardTop(Op op, Params prm, Placement placement) {
+        super(op, Variant.STANDARD, prm, placement);
+        build();
+    }
+
+    private void build() {
         Front f = front(prm.p() * Formats.DATA_BITS);
         f.writeAtHandshake(s.tdata());
         NormFactor fac = normFactor(inputRegister(f), false);
@@ -31,7 +40,7 @@ final class NormStandardTop extends NormTop {
 
         Beat x = f.read();
         int s1Bits = centered() ? fac.s1().width() : 0;
-        NormRequantize lane = new NormRequantize(op, prm.n(), prm.p(), s1Bits, true);
+        NormRequantize lane = new NormRequantize(op, systemN(), prm.p(), s1Bits, true);
         Inst norm = instance("normalize", lane);
         norm.in("en", en).in("in_valid", x.valid()).in("in_last", x.last()).in("in_x", x.data())
                 .in("in_r", side.slice(rBits - 1, 0)).in("in_exp", side.slice(rBits + eBits - 1, rBits).asSigned());

@@ -1,18 +1,19 @@
 package defernorm.accel.tops;
 
-import defernorm.accel.units.CollectiveDelay;
 import defernorm.accel.units.NormFactorUnit;
 import defernorm.accel.units.ReduceOp;
 import defernorm.accel.units.ReductionTree;
+import defernorm.accel.units.StatsFormat;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
+import java.util.List;
 
 /**
  * What the LayerNorm and RMSNorm tops share: the reduction on the input register's stream (S1 = Σx for
- * LayerNorm, S2 = Σx²), the collective stage (C registers) and the {@link NormFactorUnit} to the per-token
+ * LayerNorm, S2 = Σx²), the collective stage (C registers; a tile's all-reduce ports) and the {@link NormFactorUnit} to the per-token
  * factor ({@code V = n·S2 − S1² + E}, {@code 1/sqrt(V)}, the factor register).
  */
 abstract class NormTop extends TopShell {
@@ -29,11 +30,15 @@ abstract class NormTop extends TopShell {
         super(op, variant, prm);
     }
 
+    NormTop(Op op, Variant variant, Params prm, Placement placement) {
+        super(op, variant, prm, placement, TopName.tile(op, variant, prm, placement));
+    }
+
     boolean centered() { return op == Op.LAYERNORM; }
 
     /** Builds the reduction, the collective and the factor chain on the input register's beats {@code in}. */
     NormFactor normFactor(Beat in, boolean timesN) {
-        ReductionTree.Config sqCfg = ReductionTree.Config.norm(prm.p(), nb(), ReduceOp.SUMSQ);
+        ReductionTree.Config sqCfg = ReductionTree.Config.norm(prm.p(), statBeats(), ReduceOp.SUMSQ);
         ReductionTree sqUnit = new ReductionTree(sqCfg);
         Inst sq = instance("red_sumsq", sqUnit);
         sq.in("en", en).in("in_valid", in.valid()).in("in_last", in.last()).in("in_data", in.data());
@@ -41,7 +46,7 @@ abstract class NormTop extends TopShell {
         Signal stats = sq.out("out_data");
         int s1Bits = 0;
         if (centered()) {
-            ReductionTree.Config sumCfg = ReductionTree.Config.norm(prm.p(), nb(), ReduceOp.SUM);
+            ReductionTree.Config sumCfg = ReductionTree.Config.norm(prm.p(), statBeats(), ReduceOp.SUM);
             ReductionTree sumUnit = new ReductionTree(sumCfg);
             if (sumUnit.latency() != sqUnit.latency()) {
                 throw new IllegalStateException("the S1 and S2 trees must be equally deep, not " + sumUnit.latency() + " and " + sqUnit.latency() + ".");
@@ -52,18 +57,16 @@ abstract class NormTop extends TopShell {
             stats = Signal.cat(sum.out("out_data").asUnsigned(), stats);
         }
 
-        // ---- collective: C registers standing for the gather across tiles ----------------------------------
-        CollectiveDelay coll = new CollectiveDelay(stats.width(), prm.c());
-        Inst col = instance("collective", coll);
-        if (coll.hasEnable()) col.in("en", en);
-        col.in("in_valid", sq.out("out_last")).in("in_data", stats);
-        Signal gValid = col.out("out_valid");
-        Signal gStats = col.out("out_data");
+        // ---- collective: C registers standing for the gather across tiles, or a tile's all-reduce ports ----------
+        StatsFormat format = StatsFormat.sums(centered() ? List.of(s2Bits, s1Bits) : List.of(s2Bits));
+        Gathered g = collective(sq.out("out_last"), stats, format);
+        Signal gValid = g.valid();
+        Signal gStats = g.data();
         Signal gS2 = gStats.slice(s2Bits - 1, 0);
         Signal gS1 = centered() ? gStats.slice(s1Bits + s2Bits - 1, s2Bits).asSigned() : null;
 
         // ---- V = n*S2 - S1^2 + E, 1/sqrt(V), the factor register --------------------------------------------------
-        NormFactorUnit facUnit = new NormFactorUnit(op, prm.n(), s1Bits, s2Bits);
+        NormFactorUnit facUnit = new NormFactorUnit(op, systemN(), s1Bits, s2Bits);
         Inst fac = instance("factor", facUnit);
         fac.in("en", en).in("in_valid", gValid).in("in_s2", gS2).in("in_eps", constantWord(NormFactorUnit.EPS_BITS));
         if (centered()) fac.in("in_s1", gS1);

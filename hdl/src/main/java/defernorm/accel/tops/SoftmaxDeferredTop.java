@@ -22,6 +22,15 @@ import defernorm.hdl.ir.Type;
 final class SoftmaxDeferredTop extends SoftmaxTop {
     SoftmaxDeferredTop(Params prm) {
         super(Variant.DEFERRED, prm);
+        build();
+    }
+
+    SoftmaxDeferredTop(Params prm, Placement placement) {
+        super(Variant.DEFERRED, prm, placement);
+        build();
+    }
+
+    private void build() {
         int probBits = prm.p() * Exp2.OUT_BITS;
         int shiftBits = SoftmaxFront.MAX_BITS;
         Front f = front(probBits + shiftBits);
@@ -40,7 +49,7 @@ final class SoftmaxDeferredTop extends SoftmaxTop {
         Inst mac = macArray(array);
         mac.in("in_valid", x.valid()).in("in_act", x.data().slice(probBits - 1, 0))
                 .in("in_shift", x.data().slice(probBits + shiftBits - 1, probBits));
-        int output = deferredOutput(mac, f, array.config().accBits(), fac.valid(), fac.r(), fac.e(), Formats.SOFTMAX_OUT_FRAC);
+        int output = deferredOutput(mac, f, array.config().accBits(), fac.valid(), fac.r(), fac.e(), Formats.SOFTMAX_OUT_FRAC, fac.shift());
         built(new PipelineDepths(ef.depth() + 1, fac.reduction(), fac.factorDepth(), ARRAY_ACCEPT, array.latency(), output, FACTOR_SLOTS));
     }
 }

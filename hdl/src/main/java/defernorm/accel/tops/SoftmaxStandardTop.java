@@ -22,6 +22,15 @@ import defernorm.hdl.ir.Type;
 final class SoftmaxStandardTop extends SoftmaxTop {
     SoftmaxStandardTop(Params prm) {
         super(Variant.STANDARD, prm);
+        build();
+    }
+
+    SoftmaxStandardTop(Params prm, Placement placement) {
+        super(Variant.STANDARD, prm, placement);
+        build();
+    }
+
+    private void build() {
         Front f = front(prm.p() * Formats.DATA_BITS);
         f.writeAtHandshake(s.tdata());
         SoftmaxFactor fac = softmaxFactor(expFront(inputRegister(f)), true);

@@ -1,10 +1,11 @@
 package defernorm.accel.tops;
 
-import defernorm.accel.units.CollectiveDelay;
 import defernorm.accel.units.ReduceOp;
 import defernorm.accel.units.ReductionTree;
+import defernorm.accel.units.RegFifo;
 import defernorm.accel.units.SoftmaxFactorUnit;
 import defernorm.accel.units.SoftmaxFront;
+import defernorm.accel.units.StatsFormat;
 import defernorm.golden.fixed.Exp2;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
@@ -12,12 +13,15 @@ import defernorm.golden.model.Variant;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
+import java.util.List;
 
 /**
  * What both softmax tops share: the exp front on the input register's stream ({@code u = s·L}, the running
  * maximum, {@code p = exp2(u − (M_k << 12))}), the denominator (a rescaling SUM tree over the P exp values
  * of each beat, {@code den = roundShift(den, Δ) + Σp}), the collective stage (C registers) and the
- * reciprocal chain to the factor {@code (r, e)}.
+ * reciprocal chain to the factor {@code (r, e)}. A tile sends {@code [max, den]} to the all-reduce (the
+ * online merge ⊕) and gets the global {@code [M, D]} back; a deferred tile also keeps its local max to
+ * rescale its groups by {@code M − m_t} (docs/system.md).
  */
 abstract class SoftmaxTop extends TopShell {
 
@@ -27,12 +31,20 @@ abstract class SoftmaxTop extends TopShell {
     /**
      * The factor register: {@code valid} pulses once per token (the cycle after it loaded); {@code r} UInt(16);
      * {@code e} SInt(8); {@code max} the token's final maximum beside it (only when asked for, else null);
+     * {@code shift} a deferred tile's rescale {@code M − m_t} beside it (else null);
      * {@code reduction} and {@code factorDepth} the depths built (PipelineDepths.reduction, .factor).
      */
-    record SoftmaxFactor(Signal valid, Signal r, Signal e, Signal max, int reduction, int factorDepth) {}
+    record SoftmaxFactor(Signal valid, Signal r, Signal e, Signal max, Signal shift, int reduction, int factorDepth) {}
+
+    /** Token statistics a deferred tile can have between its statistic and its global one (docs/system.md). */
+    static final int LOCAL_MAX_SLOTS = FACTOR_SLOTS;
 
     SoftmaxTop(Variant variant, Params prm) {
         super(Op.SOFTMAX, variant, prm);
+    }
+
+    SoftmaxTop(Variant variant, Params prm, Placement placement) {
+        super(Op.SOFTMAX, variant, prm, placement, TopName.tile(Op.SOFTMAX, variant, prm, placement));
     }
 
     /** The exp front (registered exp output) on the input register's beats, with the score multiplier L. */
@@ -47,25 +59,36 @@ abstract class SoftmaxTop extends TopShell {
     /** Builds den, the collective and the factor from the exp front's beats; {@code withMax}: carry the final max along. */
     SoftmaxFactor softmaxFactor(ExpFront ef, boolean withMax) {
         Inst front = ef.unit();
-        ReductionTree.Config denCfg = new ReductionTree.Config(prm.p(), Type.uint(Exp2.OUT_BITS), nb(), ReduceOp.SUM, false, SoftmaxFront.MAX_BITS);
+        ReductionTree.Config denCfg = new ReductionTree.Config(prm.p(), Type.uint(Exp2.OUT_BITS), statBeats(), ReduceOp.SUM, false, SoftmaxFront.MAX_BITS);
         ReductionTree denUnit = new ReductionTree(denCfg);
         Inst den = instance("denominator", denUnit);
         den.in("en", en).in("in_valid", front.out("out_valid")).in("in_last", front.out("out_last"))
                 .in("in_data", front.out("out_p")).in("in_shift", front.out("out_delta"));
         int denBits = denCfg.acc().width();
-        // The token's final max travels beside den, the collective and the factor chain (tokens overlap in them).
+        // The token's final max travels beside den, the collective and the factor chain (tokens overlap in them);
+        // a tile always sends it: the online merge needs it.
+        boolean tile = placement.isTile();
         Signal stats = den.out("out_data");
-        if (withMax) stats = Signal.cat(delay("token_max", front.out("out_max"), denUnit.latency()).asUnsigned(), stats);
-        CollectiveDelay coll = new CollectiveDelay(stats.width(), prm.c());
-        Inst col = instance("collective", coll);
-        if (coll.hasEnable()) col.in("en", en);
-        col.in("in_valid", den.out("out_last")).in("in_data", stats);
-        Signal gathered = col.out("out_data");
+        boolean carryMax = withMax || tile;
+        Signal localMax = carryMax ? delay("token_max", front.out("out_max"), denUnit.latency()) : null;
+        if (carryMax) stats = Signal.cat(localMax.asUnsigned(), stats);
+        StatsFormat format = carryMax ? StatsFormat.softmaxMerge(denBits, SoftmaxFront.MAX_BITS) : StatsFormat.sums(List.of(denBits));
+        Gathered g = collective(den.out("out_last"), stats, format);
+        Signal gathered = g.data();
         SoftmaxFactorUnit facUnit = new SoftmaxFactorUnit(denBits);
         Inst fac = instance("factor", facUnit);
-        fac.in("en", en).in("in_valid", col.out("out_valid")).in("in_den", gathered.slice(denBits - 1, 0));
+        fac.in("en", en).in("in_valid", g.valid()).in("in_den", gathered.slice(denBits - 1, 0));
         Signal max = withMax ? delay("factor_max", gathered.slice(stats.width() - 1, denBits), facUnit.latency()).asSigned() : null;
-        return new SoftmaxFactor(fac.out("out_valid"), fac.out("out_factor"), fac.out("out_exp"), max,
+        Signal shift = null;
+        if (tile && !withMax) {
+            // A deferred tile's local max waits (at most LOCAL_MAX_SLOTS tokens) for the global one: M − m_t.
+            Inst held = instance("local_max", new RegFifo(SoftmaxFront.MAX_BITS, LOCAL_MAX_SLOTS));
+            held.in("en", en).in("push", den.out("out_last")).in("in_data", localMax.asUnsigned()).in("pop", g.valid());
+            Signal gMax = gathered.slice(stats.width() - 1, denBits).asSigned();
+            Signal diff = gMax.minus(held.out("out_data").asSigned()).asUnsigned().truncate(SoftmaxFront.MAX_BITS);
+            shift = delay("factor_shift", diff, facUnit.latency());
+        }
+        return new SoftmaxFactor(fac.out("out_valid"), fac.out("out_factor"), fac.out("out_exp"), max, shift,
                 ef.depth() + denUnit.latency(), facUnit.latency());
     }
 }

@@ -48,6 +48,27 @@ public final class TopGenerator {
     }
 
     /**
+     * One of the {@code tiles} identical tiles of a system (docs/system.md): the datapath of {@code op} in
+     * {@code variant} over the tile's own {@code n/T} elements ({@code tileParams}: n/T, m, P, Q, C = 0), with
+     * statistics sized for the whole vector, its statistic and drained groups on ports, no output stage.
+     * Its {@link TopShell#depths()} have output 0: the system adds the network and the root's stage.
+     *
+     * <pre>{@code
+     * TopShell t = TopGenerator.tile(Op.RMSNORM, Variant.DEFERRED, new Params(16, 32, 4, 4, 0), 4);
+     * t.name();   // "RmsNormDeferredTile_n16_m32_P4_Q4_T4"
+     * }</pre>
+     */
+    public static TopShell tile(Op op, Variant variant, Params tileParams, int tiles) {
+        TopLimits.check(op, variant, tileParams);
+        Placement at = Placement.tile(tiles);
+        return switch (variant) {
+            case MATMUL -> new MatmulTop(op, tileParams, at);
+            case DEFERRED -> op == Op.SOFTMAX ? new SoftmaxDeferredTop(tileParams, at) : new NormDeferredTop(op, tileParams, at);
+            case STANDARD -> op == Op.SOFTMAX ? new SoftmaxStandardTop(tileParams, at) : new NormStandardTop(op, tileParams, at);
+        };
+    }
+
+    /**
      * The pipeline depths the top of {@code op} in {@code variant} at {@code params} is built with, as its
      * units report them: what the golden {@code Schedule} is handed ({@code DepthSource}).
      */

@@ -3,6 +3,7 @@ package defernorm.accel.tops;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
+import defernorm.golden.system.SystemShape;
 
 /**
  * The Verilog module name of a generated top: op, variant and every parameter, e.g.
@@ -19,7 +20,26 @@ public final class TopName {
         return opName(op) + variantName(variant) + "_n" + p.n() + "_m" + p.m() + "_P" + p.p() + "_Q" + p.q() + "_C" + p.c();
     }
 
-    static String opName(Op op) {
+    /**
+     * The module name of a datapath at {@code placement}: {@link #of} for a single top, e.g.
+     * {@code RmsNormDeferredTile_n16_m32_P4_Q4_T4} for one of 4 tiles that own 16 elements each.
+     */
+    public static String tile(Op op, Variant variant, Params p, Placement placement) {
+        if (!placement.isTile()) return of(op, variant, p);
+        return opName(op) + variantName(variant) + "Tile_n" + p.n() + "_m" + p.m() + "_P" + p.p() + "_Q" + p.q() + "_T" + placement.tiles();
+    }
+
+    /**
+     * The module name of a system of {@code shape.tiles()} tiles of P lanes each, e.g.
+     * {@code RmsNormDeferred_n64_m32_P4_Q4_T4_ring_H10_L64}; a single tile's system is the single top, {@link #of}.
+     */
+    public static String system(Op op, Variant variant, Params p, SystemShape shape) {
+        if (shape.isSingle()) return of(op, variant, p);
+        return opName(op) + variantName(variant) + "_n" + p.n() + "_m" + p.m() + "_P" + p.p() + "_Q" + p.q() + "_T" + shape.tiles()
+                + "_" + shape.topology().cliName() + "_H" + shape.hopLatency() + "_L" + shape.linkBits();
+    }
+
+    public static String opName(Op op) {
         return switch (op) {
             case LAYERNORM -> "LayerNorm";
             case RMSNORM -> "RmsNorm";
@@ -27,7 +47,7 @@ public final class TopName {
         };
     }
 
-    static String variantName(Variant v) {
+    public static String variantName(Variant v) {
         return switch (v) {
             case STANDARD -> "Standard";
             case DEFERRED -> "Deferred";

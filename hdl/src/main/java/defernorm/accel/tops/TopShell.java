@@ -2,10 +2,13 @@ package defernorm.accel.tops;
 
 import defernorm.accel.units.ActivationBuffer;
 import defernorm.accel.units.BankSlots;
+import defernorm.accel.units.CollectiveDelay;
 import defernorm.accel.units.DrainSequencer;
 import defernorm.accel.units.MacArray;
 import defernorm.accel.units.OutputStage;
+import defernorm.accel.units.RescaleLanes;
 import defernorm.accel.units.ScaleUnit;
+import defernorm.accel.units.StatsFormat;
 import defernorm.golden.model.Formats;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
@@ -26,10 +29,17 @@ import defernorm.hdl.ir.Type;
  * enable {@code en = !(m_axis_tvalid && !m_axis_tready)}: while the sink refuses a beat, every register of
  * the datapath holds, so nothing is lost or duplicated. Subclasses build one variant's datapath from the
  * shared pieces here: configuration decode, the front ({@link ActivationBuffer} and the line-rate ingest),
- * the drain ({@link DrainSequencer}) and the two outputs (an {@link OutputStage} or a {@link ScaleUnit} into
- * the m_axis register); each reports the {@link PipelineDepths} it was built with ({@link #depths()}).
+ * the collective, the drain ({@link DrainSequencer}) and the two outputs (an {@link OutputStage} or a
+ * {@link ScaleUnit} into the m_axis register); each reports the {@link PipelineDepths} it was built with
+ * ({@link #depths()}).
+ *
+ * <p>The same datapath classes build a tile of a system ({@link Placement#tile}, docs/system.md): then
+ * {@code en} is an input, the statistic leaves through {@code stat_*} and the reduced one comes back through
+ * {@code glob_*} (in place of the C-register collective), and the drained groups leave through
+ * {@code part_*} (no output stage). A system top ({@link Placement#system}) has the single top's outside
+ * and builds the root's output stage with {@link #rootOutput}.
  */
-abstract class TopShell extends Module {
+public abstract class TopShell extends Module {
     /** Factors a deferred top holds between its factor register and the drain (docs/microarchitecture.md). */
     static final int FACTOR_SLOTS = 4;
     /**
@@ -38,34 +48,55 @@ abstract class TopShell extends Module {
      */
     static final int ARRAY_ACCEPT = 1;
 
-    final Op op;
-    final Variant variant;
-    final Params prm;
-    final ConfigMap map;
-    final AxiStream s;
-    final AxiStream m;
+    protected final Op op;
+    protected final Variant variant;
+    protected final Params prm;
+    protected final Placement placement;
+    protected final ConfigMap map;
+    protected final AxiStream s;
+    /** The output stream (null in a tile). */
+    protected final AxiStream m;
     /** Whole-pipeline enable. */
-    final Signal en;
-    final Signal cfgWe;
-    final Signal cfgAddr;
-    final Signal cfgData;
+    protected final Signal en;
+    protected final Signal cfgWe;
+    protected final Signal cfgAddr;
+    protected final Signal cfgData;
     private final Reg mValid;
     private final Reg mData;
     private final Reg mLast;
     private PipelineDepths depths;
     private Reg constant;
+    private StatsFormat statsFormat;
+    private OutputPlan outputPlan;
 
     TopShell(Op op, Variant variant, Params prm) {
-        super(TopName.of(op, variant, prm));
+        this(op, variant, prm, Placement.single(), TopName.of(op, variant, prm));
+    }
+
+    /**
+     * @param prm       the shape this module sees: a tile's own (n/T elements, P lanes), or a system's outside
+     *                  (n, T·P lanes)
+     * @param placement single top, tile or system outside
+     * @param name      the Verilog module name
+     */
+    protected TopShell(Op op, Variant variant, Params prm, Placement placement, String name) {
+        super(name);
         TopLimits.check(op, variant, prm);
         this.op = op;
         this.variant = variant;
         this.prm = prm;
+        this.placement = placement;
         this.map = ConfigMap.of(op, variant, prm);
         cfgWe = input("cfg_we", Type.bool());
         cfgAddr = input("cfg_addr", Type.uint(map.addrBits()));
         cfgData = input("cfg_wdata", Type.uint(map.dataBits()));
         s = ports("s_axis", new AxiStream(prm.p() * Formats.DATA_BITS), Role.SLAVE);
+        if (placement.isTile()) {
+            m = null;
+            mValid = mData = mLast = null;
+            en = input("en", Type.bool());
+            return;
+        }
         m = ports("m_axis", new AxiStream(prm.q() * Formats.OUT_BITS), Role.MASTER);
         Wire enW = wire("en", Type.bool());
         mValid = reg("m_valid_q", Type.bool()).resetTo(0).enable(enW);
@@ -78,38 +109,60 @@ abstract class TopShell extends Module {
         m.tlast().set(mLast);
     }
 
-    int nb() { return prm.beats(); }
+    /** The length of the whole vector: n, or T·n/T in a tile (the factor chain and the normalize lane use it). */
+    int systemN() { return prm.n() * placement.tiles(); }
 
-    int groups() { return prm.groups(); }
+    /** Beats of P lanes over the whole vector: sizes the statistic accumulators for the reduced (global) value. */
+    int statBeats() { return nb() * placement.tiles(); }
+
+    protected final int nb() { return prm.beats(); }
+
+    protected final int groups() { return prm.groups(); }
 
     /** The pipeline depths this top was built with, as its units report them (what the golden Schedule is handed). */
-    final PipelineDepths depths() {
+    public final PipelineDepths depths() {
         if (depths == null) throw new IllegalStateException(getClass().getSimpleName() + " did not report its depths.");
         return depths;
     }
 
     /** Records the depths the subclass built (once, at the end of its constructor). */
-    final void built(PipelineDepths d) {
+    protected final void built(PipelineDepths d) {
         depths = d;
     }
+
+    /** A tile's statistic word layout (null without a collective). */
+    public final StatsFormat statsFormat() { return statsFormat; }
+
+    /** What the root must build for a tile's drained groups (null until the tile's output is built). */
+    public final OutputPlan outputPlan() { return outputPlan; }
+
+    /**
+     * The root's stage for a tile's groups: {@code scaled} false: {@code sat32((acc << up) + bias)} (an
+     * {@link OutputStage}); true: {@code sat32(roundShift(acc·factor, 31 + exp − outFrac) + bias)} (a
+     * {@link ScaleUnit} with {@code factorBits}-bit factors). {@code accBits}: a tile's accumulator width.
+     */
+    public record OutputPlan(boolean scaled, int accBits, int up, int factorBits, int outFrac) {}
+
+    /** The groups a drain issues into the output side: issue, last, group (null when G = 1), Q accumulators. */
+    public record Drained(Signal valid, Signal last, Signal group, Signal acc) {}
 
     // ---- configuration decode ------------------------------------------------------------------------------
 
     /** High when a configuration word for addresses [base, base+count) is written. */
-    Signal cfgHit(int base, int count) {
+    protected final Signal cfgHit(int base, int count) {
         Signal lo = base == 0 ? lit(1, Type.bool()) : cfgAddr.ge(base);
         Signal hi = base + count > (1L << map.addrBits()) - 1 ? lit(1, Type.bool()) : cfgAddr.lt(base + count);
         return cfgWe.and(lo).and(hi);
     }
 
     /** The configuration address relative to {@code base}, {@code bits} wide. */
-    Signal cfgLocal(int base, int bits) {
+    protected final Signal cfgLocal(int base, int bits) {
         Signal rel = base == 0 ? cfgAddr : cfgAddr.minus(base).asUnsigned();
         return fit(rel, bits);
     }
 
     /** The low {@code bits} of {@code cfg_wdata}. */
-    Signal cfgWord(int bits) {
+    protected final Signal cfgWord(int bits) {
         return fit(cfgData, bits);
     }
 
@@ -211,6 +264,34 @@ abstract class TopShell extends Module {
         return new Beat(stage("in_valid_q", f.accept()), stage("in_last_q", f.accept().and(f.last())), data);
     }
 
+    // ---- the collective --------------------------------------------------------------------------------------------
+
+    /** A reduced statistic: {@code valid} pulses once per token. */
+    record Gathered(Signal valid, Signal data) {}
+
+    /**
+     * The collective after the statistic register ({@code valid} on the token's final value): a single top's
+     * C registers ({@link CollectiveDelay}); a tile sends its statistic out ({@code stat_valid},
+     * {@code stat_data}) and takes the reduced one back ({@code glob_valid}, {@code glob_data}), laid out as
+     * {@code format} says.
+     */
+    Gathered collective(Signal valid, Signal data, StatsFormat format) {
+        if (format.width() != data.width()) {
+            throw new IllegalStateException("the statistic word is " + data.width() + " bits, its format " + format.width() + ".");
+        }
+        if (placement.isTile()) {
+            statsFormat = format;
+            output("stat_valid", Type.bool()).set(valid);
+            output("stat_data", data.type()).set(data);
+            return new Gathered(input("glob_valid", Type.bool()), input("glob_data", data.type()));
+        }
+        CollectiveDelay coll = new CollectiveDelay(data.width(), prm.c());
+        Inst col = instance("collective", coll);
+        if (coll.hasEnable()) col.in("en", en);
+        col.in("in_valid", valid).in("in_data", data);
+        return new Gathered(col.out("out_valid"), col.out("out_data"));
+    }
+
     // ---- drain and output stages -------------------------------------------------------------------------------
 
     /** The drain sequencer, wired to the array's landing and drain read and to the buffer's drain-bank rule. */
@@ -225,39 +306,90 @@ abstract class TopShell extends Module {
 
     /**
      * Matmul-only and standard output: the drain into an {@link OutputStage} ({@code sat32((acc << up) +
-     * bias)}, its last register the m_axis register). Returns the output depth it built.
+     * bias)}, its last register the m_axis register); a tile's drain leaves through its ports. Returns the
+     * output depth it built (0 in a tile).
      */
     int standardOutput(Inst mac, Front f, int accBits, int up) {
         Inst d = drain(mac, f, new DrainSequencer(groups(), 0, 0));
-        OutputStage unit = new OutputStage(prm.q(), groups(), accBits, up, false);
-        Inst out = instance("out_stage", unit);
-        connectBias(out, unit.biasAddrBits());
-        out.in("en", en).in("in_valid", d.out("issue")).in("in_last", d.out("last")).in("in_acc", mac.out("rd_data"));
-        if (groups() > 1) out.in("in_group", fit(d.out("group"), unit.biasAddrBits()));
-        drive(out.out("out_valid"), out.out("out_data"), out.out("out_last"));
-        return unit.latency();
+        Drained out = new Drained(d.out("issue"), d.out("last"), groups() > 1 ? d.out("group") : null, mac.out("rd_data"));
+        OutputPlan plan = new OutputPlan(false, accBits, up, 0, 0);
+        if (placement.isTile()) return exposeDrain(plan, out, null, null);
+        return rootOutput(plan, out, null, null);
     }
 
     /**
      * Deferred output: the drain waits for the token's accumulators and its factor ({@code factorValid}: the
      * cycle after the factor register loaded; factors queue in the sequencer's FIFO of {@link #FACTOR_SLOTS})
      * and feeds a {@link ScaleUnit}: {@code sat32(roundShift(acc·factor, 31 + exp − outFrac) + bias)}, its
-     * last register the m_axis register. Returns the output depth it built.
+     * last register the m_axis register. A tile's drain leaves through its ports; with a {@code shift} (a
+     * softmax tile: M − m_t, beside the factor) its groups are first rescaled to the global maximum
+     * ({@link RescaleLanes}). Returns the output depth it built (0 in a tile).
      */
-    int deferredOutput(Inst mac, Front f, int accBits, Signal factorValid, Signal factor, Signal exp, int outFrac) {
+    int deferredOutput(Inst mac, Front f, int accBits, Signal factorValid, Signal factor, Signal exp, int outFrac, Signal shift) {
         int fb = factor.width();
-        Signal word = Signal.cat(exp.asUnsigned(), factor);
+        int eb = exp.width();
+        Signal word = shift == null ? Signal.cat(exp.asUnsigned(), factor) : Signal.cat(shift, exp.asUnsigned(), factor);
         Inst d = drain(mac, f, new DrainSequencer(groups(), word.width(), FACTOR_SLOTS));
         d.in("factor_valid", factorValid).in("factor_data", word);
         Signal held = d.out("factor");
-        ScaleUnit unit = new ScaleUnit(prm.q(), groups(), accBits, fb, outFrac, false);
-        Inst out = instance("scale", unit);
-        connectBias(out, unit.biasAddrBits());
-        out.in("en", en).in("in_valid", d.out("issue")).in("in_last", d.out("last")).in("in_acc", mac.out("rd_data"))
-                .in("in_factor", held.slice(fb - 1, 0)).in("in_exp", held.slice(word.width() - 1, fb).asSigned());
-        if (groups() > 1) out.in("in_group", fit(d.out("group"), unit.biasAddrBits()));
+        Signal acc = mac.out("rd_data");
+        if (shift != null) {
+            Inst rescale = instance("rescale", new RescaleLanes(prm.q(), accBits, shift.width()));
+            rescale.in("in_acc", acc).in("in_shift", held.slice(word.width() - 1, fb + eb));
+            acc = rescale.out("out_acc");
+        }
+        Drained out = new Drained(d.out("issue"), d.out("last"), groups() > 1 ? d.out("group") : null, acc);
+        OutputPlan plan = new OutputPlan(true, accBits, 0, fb, outFrac);
+        Signal heldFactor = held.slice(fb - 1, 0);
+        Signal heldExp = held.slice(fb + eb - 1, fb).asSigned();
+        if (placement.isTile()) return exposeDrain(plan, out, heldFactor, heldExp);
+        return rootOutput(plan, out, heldFactor, heldExp);
+    }
+
+    /** A tile's drain side: {@code part_valid}, {@code part_last}, {@code part_group}, {@code part_acc} (and the factor). */
+    private int exposeDrain(OutputPlan plan, Drained d, Signal factor, Signal exp) {
+        outputPlan = plan;
+        output("part_valid", Type.bool()).set(d.valid());
+        output("part_last", Type.bool()).set(d.last());
+        if (d.group() != null) output("part_group", d.group().type()).set(d.group());
+        output("part_acc", d.acc().type()).set(d.acc());
+        if (factor != null) {
+            output("part_factor", factor.type()).set(factor);
+            output("part_exp", exp.type()).set(exp);
+        }
+        return 0;
+    }
+
+    /**
+     * The output stage {@code plan} names on the groups {@code d} (accumulators {@code accBits} wide per lane),
+     * its last register the m_axis register: a single top's (after its drain) or a system's root (after the
+     * output reduce). {@code factor} and {@code exp} only when {@code plan.scaled()}. Returns its depth.
+     */
+    protected final int rootOutput(OutputPlan plan, Drained d, int accBits, Signal factor, Signal exp) {
+        Inst out;
+        int latency;
+        int biasBits;
+        if (plan.scaled()) {
+            ScaleUnit unit = new ScaleUnit(prm.q(), groups(), accBits, plan.factorBits(), plan.outFrac(), false);
+            out = instance("scale", unit);
+            out.in("in_factor", factor).in("in_exp", exp);
+            latency = unit.latency();
+            biasBits = unit.biasAddrBits();
+        } else {
+            OutputStage unit = new OutputStage(prm.q(), groups(), accBits, plan.up(), false);
+            out = instance("out_stage", unit);
+            latency = unit.latency();
+            biasBits = unit.biasAddrBits();
+        }
+        connectBias(out, biasBits);
+        out.in("en", en).in("in_valid", d.valid()).in("in_last", d.last()).in("in_acc", d.acc());
+        if (groups() > 1) out.in("in_group", fit(d.group(), biasBits));
         drive(out.out("out_valid"), out.out("out_data"), out.out("out_last"));
-        return unit.latency();
+        return latency;
+    }
+
+    private int rootOutput(OutputPlan plan, Drained d, Signal factor, Signal exp) {
+        return rootOutput(plan, d, plan.accBits(), factor, exp);
     }
 
     /** Loads the m_axis register on the next enabled edge. */
@@ -270,7 +402,7 @@ abstract class TopShell extends Module {
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     /** A register loading {@code next} on every enabled edge, reset to 0. */
-    Signal stage(String name, Signal next) {
+    protected final Signal stage(String name, Signal next) {
         Reg r = reg(name, next.type()).resetTo(0).enable(en);
         r.set(next);
         return r;
@@ -287,7 +419,7 @@ abstract class TopShell extends Module {
     }
 
     /** Zero-extends or truncates a UInt to {@code bits}. */
-    static Signal fit(Signal v, int bits) {
+    protected static Signal fit(Signal v, int bits) {
         if (v.width() == bits) return v;
         return v.width() > bits ? v.truncate(bits) : v.extend(bits);
     }

@@ -59,6 +59,14 @@ public final class TopSidecar {
 
     /** The sidecar as nested maps and lists (insertion-ordered). */
     public static Map<String, Object> describe(Op op, Variant variant, Params p, Design design) {
+        return describe(op, variant, p, TopGenerator.schedule(op, variant, p), design);
+    }
+
+    /**
+     * The sidecar of a design whose outside is a top's at {@code p} (a system's: T·P lanes) and whose timing
+     * is {@code schedule} (a system's: a tile's schedule with the network's depths).
+     */
+    public static Map<String, Object> describe(Op op, Variant variant, Params p, Schedule schedule, Design design) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("top", design.top());
         root.put("op", op.name().toLowerCase());
@@ -68,7 +76,7 @@ public final class TopSidecar {
         root.put("formats", formats(op, variant));
         root.put("config", config(op, variant, p));
         root.put("streams", streams(p));
-        root.put("timing", timing(op, variant, p));
+        root.put("timing", timing(variant, p, schedule));
         root.put("reset", "rst (synchronous, active high) clears the datapath state and drops tokens in flight; "
                 + "configuration (weights, biases, the constant word) survives it");
         return root;
@@ -180,8 +188,7 @@ public final class TopSidecar {
         return m;
     }
 
-    private static Map<String, Object> timing(Op op, Variant variant, Params p) {
-        Schedule s = TopGenerator.schedule(op, variant, p);
+    private static Map<String, Object> timing(Variant variant, Params p, Schedule s) {
         PipelineDepths d = s.depths();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("convention", "cycle 0 is the clock edge of the first input handshake; an output beat's cycle is the edge of its handshake; no backpressure, input always valid");
@@ -195,7 +202,7 @@ public final class TopSidecar {
         Map<String, Object> depths = new LinkedHashMap<>();
         depths.put("write", d.write());
         depths.put("reduction", d.reduction());
-        depths.put("collective", p.c());
+        depths.put("collective", s.params().c());
         depths.put("factor", d.factor());
         depths.put("readToArray", d.readToArray());
         depths.put("mac", d.mac());

@@ -1,14 +1,16 @@
 package defernorm.testbench.cli;
 
+import defernorm.accel.system.SystemLimits;
 import defernorm.cosim.SimOptions;
 import defernorm.golden.model.LayerConfig;
 import defernorm.golden.model.Params;
+import defernorm.golden.system.SystemShape;
 import defernorm.testbench.check.CheckPlan;
 import defernorm.testbench.check.CheckResult;
 import defernorm.testbench.check.Checker;
 import defernorm.testbench.check.TopUnderTest;
 import defernorm.testbench.dut.RandomLayers;
-import defernorm.testbench.dut.Tops;
+import defernorm.testbench.dut.SystemTops;
 import defernorm.testbench.stimulus.EdgeCases;
 import defernorm.testbench.stimulus.Flow;
 import defernorm.testbench.stimulus.RandomTokens;
@@ -28,10 +30,12 @@ import picocli.CommandLine.Spec;
                 + "with the golden timeline, with random input gaps too when --input-valid is below 1; with --output-ready below 1 "
                 + "the transaction stream and the AXI4-Stream rules are.",
                 "Exit code 0 when the top matches, 1 on a mismatch (the first one is printed with a waveform window), 2 on bad input."},
-        footer = {"", "Example: defernorm cosim --op softmax --variant deferred -n 32 -m 16 -P 4 -Q 4 --tokens 100 --engine builtin"})
+        footer = {"", "Example: defernorm cosim --op softmax --variant deferred -n 32 -m 16 -P 4 -Q 4 --tokens 100 --engine builtin",
+                "         defernorm cosim --op rmsnorm --variant deferred -n 256 -m 32 -P 4 -Q 4 --tiles 4 --topology tree --hop-latency 10"})
 final class CosimCommand implements Callable<Integer> {
     @Mixin TopOptions top;
     @Mixin EngineOption engine;
+    @Mixin SystemOptions system;
 
     @Option(names = "--tokens", paramLabel = "COUNT", defaultValue = "200", description = "Random tokens (after the edge cases). Default: ${DEFAULT-VALUE}.")
     int tokens;
@@ -64,12 +68,15 @@ final class CosimCommand implements Callable<Integer> {
         if (!(inputValid > 0 && inputValid <= 1) || !(outputReady > 0 && outputReady <= 1)) {
             throw new UserError("--input-valid and --output-ready must be probabilities in (0, 1].");
         }
-        Params params = top.params();
+        SystemShape shape = system.shape();
+        Params sysParams = top.params(system);
+        SystemLimits.check(top.op(), top.variant(), sysParams, shape);
+        Params params = SystemTops.streamParams(sysParams, shape);
         PrintWriter out = spec.commandLine().getOut();
         EngineProbe.Choice choice = engine.resolve();
         out.println(choice.note());
         LayerConfig cfg = RandomLayers.config(top.op(), params, seed);
-        TopUnderTest dut = Tops.underTest(top.variant(), cfg);
+        TopUnderTest dut = SystemTops.underTest(top.variant(), cfg, shape);
         var stream = noEdgeCases ? RandomTokens.generate(params.n(), tokens, seed)
                 : EdgeCases.mixedWithRandom(params.n(), tokens, seed);
         if (stream.isEmpty()) throw new UserError("nothing to stream: give --tokens above 0 or drop --no-edge-cases.");

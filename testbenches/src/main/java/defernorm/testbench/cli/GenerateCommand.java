@@ -1,14 +1,16 @@
 package defernorm.testbench.cli;
 
+import defernorm.accel.system.SystemLimits;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
+import defernorm.golden.system.SystemShape;
 import defernorm.hdl.emit.SynthResult;
 import defernorm.hdl.emit.Tool;
 import defernorm.hdl.emit.ToolChecks;
 import defernorm.hdl.emit.ToolResult;
 import defernorm.testbench.dut.GeneratedTop;
-import defernorm.testbench.dut.Tops;
+import defernorm.testbench.dut.SystemTops;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,13 +44,16 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Mixin ShapeOptions shape;
 
+    @Mixin SystemOptions system;
+
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "rtl-out", description = "Output folder. Default: ${DEFAULT-VALUE}.")
     Path out;
 
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
-        Params params = shape.params();
+        SystemShape sys = system.shape();
+        Params params = system.params(shape);
         List<Op> ops;
         List<Variant> variants;
         if (all) {
@@ -60,13 +65,14 @@ final class GenerateCommand implements Callable<Integer> {
             ops = List.of(op);
             variants = List.of(variant);
         }
+        for (Op o : ops) for (Variant v : variants) SystemLimits.check(o, v, params, sys);
         if (lint) requireLintTools();
         Files2.dir(out);
         PrintWriter w = spec.commandLine().getOut();
         List<String> failed = new ArrayList<>();
         for (Op o : ops) {
             for (Variant v : variants) {
-                GeneratedTop g = Tops.generate(o, v, params, out);
+                GeneratedTop g = SystemTops.generate(o, v, params, sys, out);
                 w.println("Generated " + g.name() + " in " + g.dir() + " (" + g.verilog().size() + " Verilog files"
                         + (g.sidecar() == null ? "" : ", " + g.sidecar().getFileName()) + ")");
                 w.flush();

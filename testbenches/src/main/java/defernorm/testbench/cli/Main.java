@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code defernorm} command line: {@code generate}, {@code cosim}, {@code eval} and {@code run}, each with
+ * The {@code defernorm} command line: {@code generate}, {@code cosim}, {@code eval}, {@code run} and {@code sweep}, each with
  * {@code --help}. Exit codes: 0 pass, 1 mismatch found, 2 bad input or environment (one line on stderr).
  *
  * <pre>{@code
@@ -17,13 +17,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "defernorm", mixinStandardHelpOptions = true, version = "defernorm 0.1.0",
         description = "Generate deferred-normalization datapaths as Verilog, co-simulate them against the golden model, "
                 + "and evaluate real-valued inputs through the RTL.%nExit codes: 0 pass, 1 mismatch found, 2 bad input or environment.",
-        subcommands = {GenerateCommand.class, CosimCommand.class, EvalCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GenerateCommand.class, CosimCommand.class, EvalCommand.class, RunCommand.class, SweepCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: generate, cosim, eval or run");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: generate, cosim, eval, run or sweep");
     }
 
     public static void main(String[] args) {
@@ -38,7 +39,7 @@ public final class Main implements Runnable {
 
     /** The first argument that names a command, or null. */
     private static String commandName(String[] args) {
-        for (String a : args) if (java.util.List.of("generate", "cosim", "eval", "run").contains(a)) return a;
+        for (String a : args) if (java.util.List.of("generate", "cosim", "eval", "run", "sweep").contains(a)) return a;
         return null;
     }
 

@@ -17,9 +17,15 @@ public final class ShapeOptions {
     @Option(names = "-Q", paramLabel = "Q", defaultValue = "4", description = "Output lanes per beat; must divide m. Default: ${DEFAULT-VALUE}.")
     int q;
 
-    @Option(names = "-C", paramLabel = "C", defaultValue = "4", description = "Latency in cycles of the collective stage (0 allowed). Default: ${DEFAULT-VALUE}.")
-    int c;
+    /** The collective latency when -C is not given. */
+    public static final int DEFAULT_C = 4;
+
+    @Option(names = "-C", paramLabel = "C", description = "Latency in cycles of the collective stage (0 allowed). Default: 4 (0 with --tiles above 1).")
+    Integer c;
 
     /** The parameters, validated by the golden model (a broken rule is one sentence, exit 2). */
-    public Params params() { return new Params(n, m, p, q, c); }
+    public Params params() { return params(DEFAULT_C); }
+
+    /** The parameters, with {@code defaultC} when -C is not given. */
+    public Params params(int defaultC) { return new Params(n, m, p, q, c == null ? defaultC : c); }
 }

@@ -20,4 +20,7 @@ public final class TopOptions {
     public Op op() { return op; }
     public Variant variant() { return variant; }
     public Params params() { return shape.params(); }
+
+    /** The parameters for a system of {@code sys}'s tiles (C defaults to 0 above one tile). */
+    public Params params(SystemOptions sys) { return sys.params(shape); }
 }

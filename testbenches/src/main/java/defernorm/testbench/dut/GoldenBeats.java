@@ -29,8 +29,13 @@ public final class GoldenBeats implements GoldenStream {
 
     /** The datapath of {@code cfg.op()} in {@code variant}, timed by {@code schedule} (the top's, from its depths). */
     public GoldenBeats(LayerConfig cfg, Variant variant, Schedule schedule) {
-        this.datapath = Datapaths.of(cfg, variant);
-        this.params = cfg.params();
+        this(Datapaths.of(cfg, variant), schedule);
+    }
+
+    /** Any datapath model (e.g. a system's, {@code SystemDatapaths}), its beats cut at its config's Q, timed by {@code schedule}. */
+    public GoldenBeats(Datapath datapath, Schedule schedule) {
+        this.datapath = datapath;
+        this.params = datapath.config().params();
         this.schedule = schedule;
     }
 

@@ -48,6 +48,14 @@ public final class Tops {
     /** Emits the top's Verilog (one file per module) and sidecar into {@code outDir/<TopName>/}, replacing old files. */
     public static GeneratedTop generate(Op op, Variant variant, Params params, Path outDir) {
         Design d = design(op, variant, params);
+        Path dir = prepare(outDir, d);
+        List<Path> verilog = VerilogEmitter.writeTo(dir, VerilogEmitter.emit(d));
+        Path sidecar = TopSidecar.write(op, variant, params, d, dir);
+        return new GeneratedTop(d.top(), dir, verilog, sidecar);
+    }
+
+    /** {@code outDir/<top>/}, created, with old Verilog files removed. */
+    static Path prepare(Path outDir, Design d) {
         Path dir = outDir.resolve(d.top());
         try {
             if (Files.isDirectory(dir)) {
@@ -59,9 +67,7 @@ public final class Tops {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + dir + ": " + e.getMessage(), e);
         }
-        List<Path> verilog = VerilogEmitter.writeTo(dir, VerilogEmitter.emit(d));
-        Path sidecar = TopSidecar.write(op, variant, params, d, dir);
-        return new GeneratedTop(d.top(), dir, verilog, sidecar);
+        return dir;
     }
 
     /** The top of {@code cfg.op()} in {@code variant}, with the configuration words of {@code cfg}, and its golden model. */
@@ -73,7 +79,7 @@ public final class Tops {
         return TopUnderTest.of(d, shape, words, new GoldenBeats(cfg, variant, TopGenerator.schedule(cfg.op(), variant, p)));
     }
 
-    private static int outputBits(Design d) {
+    static int outputBits(Design d) {
         return d.topModule().outputs().stream().filter(o -> o.name().equals(TopPorts.M_DATA)).map(Node.Output::type)
                 .findFirst().orElseThrow(() -> new IllegalStateException(d.top() + " has no " + TopPorts.M_DATA + " port"))
                 .width();

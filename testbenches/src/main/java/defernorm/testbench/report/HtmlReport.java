@@ -17,10 +17,10 @@ public final class HtmlReport {
 
     /** The page's sections, top to bottom. A new section is one class and one entry here. */
     static final List<ReportSection> SECTIONS = List.of(new SummarySection(), new ResultsTable(), new LatencySection(),
-            new TimelineSection(), new ErrorSection());
+            new TimelineSection(), new ErrorSection(), SystemSection.LINK);
 
     /** Sized for a 900 px laptop window: content at most 880 px wide, plots and the table scale down. */
-    private static final String CSS = String.join("",
+    static final String CSS = String.join("",
             "body{font-family:sans-serif;margin:1em auto;padding:0 10px;max-width:880px;line-height:1.4;color:#222}",
             "h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.6em;border-bottom:1px solid #ddd}",
             "table{border-collapse:collapse;font-size:13px;width:100%;table-layout:auto}",

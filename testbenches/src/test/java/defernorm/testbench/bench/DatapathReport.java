@@ -23,8 +23,8 @@ import java.util.Locale;
 final class DatapathReport {
     static final String COMMAND = "make bench   # this section alone: mvn -q -pl testbenches -am test "
             + "-Ddefernorm.excludedGroups=none -Dgroups=bench -Dtest=DatapathBench -Dsurefire.failIfNoSpecifiedTests=false";
-    private static final String BEGIN = "<!-- bench:datapaths:begin -->";
-    private static final String END = "<!-- bench:datapaths:end -->";
+    private static final String BEGIN = BenchDoc.begin("datapaths");
+    private static final String END = BenchDoc.end("datapaths");
     private static final ObjectMapper JSON = BenchJson.JSON;
 
     /** Everything one run measured; {@code simulated} false when only the Schedule's figures were taken. */
@@ -163,13 +163,7 @@ final class DatapathReport {
 
     /** {@code doc} with the text between the Datapaths markers (markers included) replaced by {@code section}. */
     static String replaceSection(String doc, String section) {
-        int b = doc.indexOf(BEGIN);
-        int e = doc.indexOf(END, Math.max(b, 0));
-        if (b >= 0 && e > b) {
-            int after = e + END.length() + (doc.startsWith("\n", e + END.length()) ? 1 : 0);
-            return doc.substring(0, b) + section + doc.substring(after);
-        }
-        return doc + (doc.endsWith("\n\n") ? "" : doc.endsWith("\n") ? "\n" : "\n\n") + section;
+        return BenchDoc.replaceSection(doc, "datapaths", section);
     }
 
     private static String name(Enum<?> e) {

@@ -1,0 +1,93 @@
+package defernorm.accel.system;
+
+import defernorm.accel.units.DelayLine;
+import defernorm.accel.units.PipelinedUnit;
+import defernorm.hdl.Inst;
+import defernorm.hdl.Reg;
+import defernorm.hdl.Signal;
+import defernorm.hdl.ir.Type;
+
+/**
+ * One hop of a network (docs/system.md): a message of B bits crosses {@code H} register stages as
+ * {@code F = ceil(B / linkBits)} flits of {@code linkBits} bits on consecutive cycles (store and forward: the
+ * message is handed on when its last flit has arrived). {@link #latency()} = {@code H + F − 1} edges from
+ * {@code in_valid} to {@code out_valid}; H = 0 with one flit is a wire. A sender offers at most one message
+ * per F cycles (the system's rule: F ≤ NB, the cycles between a tile's statistics).
+ *
+ * <p>Ports: {@code en} (unless a wire), {@code in_valid}, {@code in_data} (UInt(B)) &rarr; {@code out_valid},
+ * {@code out_data}.
+ *
+ * <pre>{@code
+ * Link l = new Link(50, 10, 16);   // Link_B50_H10_L16: 4 flits, latency 13
+ * }</pre>
+ */
+public final class Link extends PipelinedUnit {
+    private final int latency;
+    private final boolean enabled;
+
+    public Link(int bits, int hops, int linkBits) {
+        super("Link_B" + bits + "_H" + hops + "_L" + linkBits);
+        if (bits < 1 || hops < 0 || linkBits < 1) {
+            throw new IllegalArgumentException("A link needs a message of at least 1 bit, H of at least 0 and at least 1 bit per cycle, not B="
+                    + bits + ", H=" + hops + ", linkBits=" + linkBits + ".");
+        }
+        int flits = flits(bits, linkBits);
+        this.latency = hops + flits - 1;
+        this.enabled = latency > 0;
+        Signal valid = input("in_valid", Type.bool());
+        Signal data = input("in_data", Type.uint(bits));
+        if (flits == 1) {
+            Signal out = pipe(Signal.cat(valid, data), hops);
+            output("out_valid", Type.bool()).set(out.bit(bits));
+            output("out_data", Type.uint(bits)).set(out.slice(bits - 1, 0));
+            return;
+        }
+        int w = linkBits;
+        int restBits = (flits - 1) * w;
+        Signal padded = data.extend(flits * w);
+
+        // ---- sender: flit 0 goes out with in_valid, the rest follow from a shift register ----------------------
+        int cb = 32 - Integer.numberOfLeadingZeros(flits - 1);
+        Reg left = stageReg("tx_left", Type.uint(cb));
+        Reg rest = stageReg("tx_rest", Type.uint(restBits));
+        Signal busy = left.ne(0);
+        Signal restShifted = flits == 2 ? rest : Signal.cat(lit(0, Type.uint(w)), rest.slice(restBits - 1, w));
+        left.set(Signal.mux(valid, lit(flits - 1, left.type()), Signal.mux(busy, left.minus(1).asUnsigned().truncate(cb), left)));
+        rest.set(Signal.mux(valid, padded.slice(flits * w - 1, w), restShifted));
+        Signal flit = Signal.mux(busy, rest.slice(w - 1, 0), padded.slice(w - 1, 0));
+
+        // ---- H stages of one flit ----------------------------------------------------------------------------
+        Signal wire = pipe(Signal.cat(valid.or(busy), flit), hops);
+        Signal fValid = wire.bit(w);
+        Signal fData = wire.slice(w - 1, 0);
+
+        // ---- receiver: shift the first F−1 flits in from the top; the last one completes the message ----------
+        Reg count = stageReg("rx_count", Type.uint(cb));
+        Signal lastFlit = count.eq(flits - 1);
+        count.set(Signal.mux(fValid, Signal.mux(lastFlit, lit(0, count.type()), count.plus(1).truncate(cb)), count));
+        Reg assembled = stageReg("rx_flits", Type.uint(restBits));
+        Signal shiftedIn = flits == 2 ? fData : Signal.cat(fData, assembled.slice(restBits - 1, w));
+        assembled.set(Signal.mux(fValid.and(lastFlit.not()), shiftedIn, assembled));
+        output("out_valid", Type.bool()).set(fValid.and(lastFlit));
+        output("out_data", Type.uint(bits)).set(Signal.cat(fData, assembled).slice(bits - 1, 0));
+    }
+
+    /** Flits a message of {@code bits} takes on a link of {@code linkBits} bits per cycle. */
+    public static int flits(int bits, int linkBits) {
+        return (bits + linkBits - 1) / linkBits;
+    }
+
+    /** {@code v} through {@code hops} register stages (a {@link DelayLine}; a wire when 0). */
+    private Signal pipe(Signal v, int hops) {
+        if (hops == 0) return v;
+        Inst stages = instance("stages", new DelayLine(v.width(), hops));
+        stages.in("en", en()).in("in", v);
+        return stages.out("out");
+    }
+
+    /** Edges from {@code in_valid} to {@code out_valid}: H + F − 1. */
+    public int latency() { return latency; }
+
+    /** Whether the link has an {@code en} port (anything but a wire). */
+    public boolean hasEnable() { return enabled; }
+}

@@ -1,0 +1,131 @@
+package defernorm.accel.system;
+
+import defernorm.accel.units.DelayLine;
+import defernorm.accel.units.PipelinedUnit;
+import defernorm.accel.units.StatsFormat;
+import defernorm.golden.system.SystemShape;
+import defernorm.golden.system.Topology;
+import defernorm.hdl.Inst;
+import defernorm.hdl.Signal;
+import defernorm.hdl.ir.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The statistics all-reduce of a T-tile system (docs/system.md): every tile presents its statistic word on
+ * the same edge ({@code in_valid}, {@code in_data_<t>}); the words combine toward tile 0 along the
+ * topology's reduce tree ({@link Topology#reduceChildren}, one combine register per tile, {@link Link}s of
+ * H stages between tiles), tile 0's result is broadcast back down the topology's broadcast tree (store and
+ * forward), and every tile receives it on the same edge ({@code out_valid_<t>}, {@code out_data_<t>}): a tile
+ * reached early holds it in a {@link DelayLine} matched to its position. The combine is {@link StatsFormat}'s:
+ * field-wise sums, or softmax's online merge ⊕.
+ *
+ * <p>{@link #latency()} = {@code L_ar}: edges from the tiles' statistic registers to the global value at every
+ * tile. With {@code hop = H + F − 1} ({@link Link}): ring {@code T + 2(T−1)·hop}, tree
+ * {@code D + 1 + 2D·hop}, {@code D = floor(log2 T)}.
+ *
+ * <pre>{@code
+ * StatsAllReduce ar = new StatsAllReduce(new SystemShape(4, Topology.RING, 10, 64), StatsFormat.sums(List.of(23)));
+ * ar.latency();   // 4 + 2·3·10 = 64
+ * }</pre>
+ */
+public final class StatsAllReduce extends PipelinedUnit {
+    private final int latency;
+    private final StatsFormat format;
+
+    public StatsAllReduce(SystemShape shape, StatsFormat format) {
+        super("StatsAllReduce_T" + shape.tiles() + "_" + shape.topology().cliName() + "_H" + shape.hopLatency()
+                + "_L" + shape.linkBits() + (format.merge() ? "_merge" : "_sum") + "_W" + format.width());
+        int tiles = shape.tiles();
+        if (tiles < 2) throw new IllegalArgumentException("An all-reduce needs at least 2 tiles, not " + tiles + ".");
+        this.format = format;
+        int bits = format.width();
+        Link link = new Link(bits, shape.hopLatency(), shape.linkBits());
+        ReducePlan plan = new ReducePlan(shape.topology(), tiles, link.latency());
+        Topology topo = shape.topology();
+        Signal valid = input("in_valid", Type.bool());
+        List<Signal> own = new ArrayList<>();
+        for (int t = 0; t < tiles; t++) own.add(input("in_data_" + t, Type.uint(bits)));
+
+        // ---- reduce toward tile 0: children before parents (heap and ring numbering both allow a recursion) ----
+        Signal[] partial = new Signal[tiles];   // each tile's combine register: cat(valid, value)
+        Signal[] arrived = new Signal[tiles];   // each tile's partial at its parent
+        reduce(0, topo, plan, link, valid, own, partial, arrived);
+
+        // ---- broadcast from tile 0, then delivery on one edge ------------------------------------------------
+        int rootReady = plan.ready(0);
+        this.latency = rootReady + plan.broadcastDepth() * link.latency();
+        Signal[] received = new Signal[tiles];
+        received[0] = partial[0];
+        for (int t = 0; t < tiles; t++) {   // broadcast parents have lower numbers in both topologies
+            for (int c : topo.broadcastChildren(t, tiles)) received[c] = hop("down" + c, link, received[t]);
+        }
+        for (int t = 0; t < tiles; t++) {
+            int wait = latency - rootReady - topo.broadcastDepth(t, tiles) * link.latency();
+            Signal delivered = align("deliver" + t, received[t], wait);
+            output("out_valid_" + t, Type.bool()).set(delivered.bit(bits));
+            output("out_data_" + t, Type.uint(bits)).set(delivered.slice(bits - 1, 0));
+        }
+    }
+
+    private void reduce(int node, Topology topo, ReducePlan plan, Link link, Signal valid, List<Signal> own,
+                        Signal[] partial, Signal[] arrived) {
+        int tiles = own.size();
+        int at = plan.combineAt(node);
+        Signal mine = align("own" + node, Signal.cat(valid, own.get(node)), at);
+        int bits = format.width();
+        Signal value = mine.slice(bits - 1, 0);
+        for (int c : topo.reduceChildren(node, tiles)) {
+            reduce(c, topo, plan, link, valid, own, partial, arrived);
+            Signal in = align("wait" + c, arrived[c], at - plan.arrival(c));
+            value = combine(value, in.slice(bits - 1, 0));
+        }
+        partial[node] = stage("partial" + node, Signal.cat(mine.bit(bits), value));
+        if (node != 0) arrived[node] = hop("up" + node, link, partial[node]);
+    }
+
+    /** {@code a ⊕ b} in this format. */
+    private Signal combine(Signal a, Signal b) {
+        List<Integer> f = format.fieldBits();
+        if (format.merge()) {
+            int denBits = f.get(0), maxBits = f.get(1);
+            Signal da = a.slice(denBits - 1, 0), db = b.slice(denBits - 1, 0);
+            Signal ma = a.slice(denBits + maxBits - 1, denBits).asSigned();
+            Signal mb = b.slice(denBits + maxBits - 1, denBits).asSigned();
+            Signal mx = Signal.mux(ma.gt(mb), ma, mb);
+            Signal sa = mx.minus(ma).asUnsigned().truncate(maxBits);
+            Signal sb = mx.minus(mb).asUnsigned().truncate(maxBits);
+            Signal den = roundShift(da, sa).plus(roundShift(db, sb)).truncate(denBits);
+            return Signal.cat(mx.asUnsigned(), den);
+        }
+        Signal[] msbFirst = new Signal[f.size()];
+        int lo = 0;
+        for (int i = 0; i < f.size(); i++) {
+            int w = f.get(i);
+            Signal sum = a.slice(lo + w - 1, lo).plus(b.slice(lo + w - 1, lo)).truncate(w);
+            msbFirst[f.size() - 1 - i] = sum;
+            lo += w;
+        }
+        return msbFirst.length == 1 ? msbFirst[0] : Signal.cat(msbFirst);
+    }
+
+    /** A message {@code cat(valid, data)} over one link. */
+    private Signal hop(String name, Link link, Signal msg) {
+        int bits = format.width();
+        Inst l = instance(name, link);
+        if (link.hasEnable()) l.in("en", en());
+        l.in("in_valid", msg.bit(bits)).in("in_data", msg.slice(bits - 1, 0));
+        return Signal.cat(l.out("out_valid"), l.out("out_data"));
+    }
+
+    /** {@code v} delayed by {@code edges} (a {@link DelayLine}; as is when 0). */
+    private Signal align(String name, Signal v, int edges) {
+        if (edges == 0) return v;
+        Inst d = instance(name, new DelayLine(v.width(), edges));
+        d.in("en", en()).in("in", v);
+        return d.out("out");
+    }
+
+    /** L_ar: edges from the statistic registers to the global statistic at every tile. */
+    public int latency() { return latency; }
+}

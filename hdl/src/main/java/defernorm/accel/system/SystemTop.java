@@ -1,0 +1,134 @@
+package defernorm.accel.system;
+
+import defernorm.accel.tops.ConfigMap;
+import defernorm.accel.tops.Placement;
+import defernorm.accel.tops.TopGenerator;
+import defernorm.accel.tops.TopName;
+import defernorm.accel.tops.TopShell;
+import defernorm.accel.units.DelayLine;
+import defernorm.golden.model.Formats;
+import defernorm.golden.model.Op;
+import defernorm.golden.model.Params;
+import defernorm.golden.model.Variant;
+import defernorm.golden.system.SystemShape;
+import defernorm.golden.timing.PipelineDepths;
+import defernorm.hdl.Inst;
+import defernorm.hdl.Signal;
+import defernorm.hdl.ir.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A system of T identical tiles in lockstep (docs/system.md): the single top's outside at T·P lanes (lane
+ * {@code t·P + p} of every input beat belongs to tile t), T tiles ({@link TopGenerator#tile}), the statistics
+ * all-reduce ({@link StatsAllReduce}, in place of the collective's C registers), the output reduce of the
+ * drained groups to tile 0 ({@link OutputReduce}) and the root's output stage (bias; deferred: the final
+ * scale with tile 0's factor, which travels beside the reduce). One enable stalls everything while
+ * {@code m_axis_tready} is low.
+ *
+ * <p>Configuration: the single top's address map at T·P lanes; a weight word's rows {@code t·P ..} go to
+ * tile t, the constant word to every tile, the biases to the root.
+ */
+final class SystemTop extends TopShell {
+    private final int collectiveCycles;
+    private final int outputReduceCycles;
+
+    SystemTop(Op op, Variant variant, Params params, SystemShape shape) {
+        super(op, variant, SystemLimits.outside(params, shape), Placement.system(shape.tiles()), TopName.system(op, variant, params, shape));
+        int tiles = shape.tiles();
+        Params own = SystemLimits.tileParams(params, shape);
+        TopShell tile = TopGenerator.tile(op, variant, own, tiles);
+        ConfigMap tileMap = ConfigMap.of(op, variant, own);
+        int laneBits = params.p() * Formats.DATA_BITS;
+        List<Inst> t = new ArrayList<>();
+        for (int i = 0; i < tiles; i++) {
+            Inst ti = instance("tile" + i, tile);
+            ti.in("en", en).in("cfg_we", cfgWe).in("cfg_addr", cfgAddr).in("cfg_wdata", tileWord(i, tileMap))
+                    .in("s_axis_tvalid", s.tvalid()).in("s_axis_tlast", s.tlast())
+                    .in("s_axis_tdata", s.tdata().slice((i + 1) * laneBits - 1, i * laneBits));
+            t.add(ti);
+        }
+        // Lockstep: every tile's ready is the same; tile 0's is the system's.
+        s.tready().set(t.get(0).out("s_axis_tready"));
+
+        // ---- statistics all-reduce ------------------------------------------------------------------------------
+        int lar = 0;
+        if (variant != Variant.MATMUL) {
+            SystemLimits.checkLink(tile.statsFormat().width(), shape.linkBits(), own.beats());
+            StatsAllReduce unit = new StatsAllReduce(shape, tile.statsFormat());
+            Inst ar = instance("allreduce", unit);
+            ar.in("en", en).in("in_valid", t.get(0).out("stat_valid"));
+            for (int i = 0; i < tiles; i++) {
+                ar.in("in_data_" + i, t.get(i).out("stat_data"));
+                t.get(i).in("glob_valid", ar.out("out_valid_" + i)).in("glob_data", ar.out("out_data_" + i));
+            }
+            lar = unit.latency();
+        }
+
+        // ---- output reduce to tile 0, tile 0's drain side beside it, the root's stage ----------------------------
+        OutputPlan plan = tile.outputPlan();
+        OutputReduce reduceUnit = new OutputReduce(shape, params.q(), plan.accBits());
+        Inst red = instance("outreduce", reduceUnit);
+        red.in("en", en).in("in_valid", t.get(0).out("part_valid"));
+        for (int i = 0; i < tiles; i++) red.in("in_acc_" + i, t.get(i).out("part_acc"));
+        int lor = reduceUnit.latency();
+        Inst root = t.get(0);
+        List<Signal> sideMsbFirst = new ArrayList<>();
+        sideMsbFirst.add(root.out("part_last"));
+        boolean grouped = own.groups() > 1;
+        if (grouped) sideMsbFirst.add(root.out("part_group"));
+        if (plan.scaled()) {
+            sideMsbFirst.add(root.out("part_factor"));
+            sideMsbFirst.add(root.out("part_exp").asUnsigned());
+        }
+        Signal side = delayed("root_side", Signal.cat(sideMsbFirst.toArray(Signal[]::new)), lor);
+        int at = 0;
+        Signal exp = null, factor = null, group = null;
+        if (plan.scaled()) {
+            int eb = root.out("part_exp").width();
+            exp = side.slice(at + eb - 1, at).asSigned();
+            at += eb;
+            factor = side.slice(at + plan.factorBits() - 1, at);
+            at += plan.factorBits();
+        }
+        if (grouped) {
+            int gb = root.out("part_group").width();
+            group = side.slice(at + gb - 1, at);
+            at += gb;
+        }
+        Signal last = side.bit(at);
+        Drained reduced = new Drained(red.out("out_valid"), last, group, red.out("out_acc"));
+        int output = rootOutput(plan, reduced, reduceUnit.outBits(), factor, exp);
+
+        PipelineDepths d = tile.depths();
+        this.collectiveCycles = lar;
+        this.outputReduceCycles = lor;
+        built(new PipelineDepths(d.write(), d.reduction(), d.factor(), d.readToArray(), d.mac(), lor + output, d.factorSlots()));
+    }
+
+    /**
+     * Tile {@code i}'s configuration data: its P rows of a weight word (bits {@code i·P·Q·8 ..}), else (biases,
+     * the constant word) the low bits as they are.
+     */
+    private Signal tileWord(int i, ConfigMap tileMap) {
+        int rows = tileMap.weightBits();
+        int bits = tileMap.dataBits();
+        Signal mine = fit(cfgData.slice((i + 1) * rows - 1, i * rows), bits);
+        Signal low = fit(cfgData, bits);
+        if (i == 0 && rows >= bits) return mine;
+        return Signal.mux(cfgAddr.lt(map.biasBase()), mine, low);
+    }
+
+    private Signal delayed(String name, Signal v, int edges) {
+        if (edges == 0) return v;
+        Inst d = instance(name, new DelayLine(v.width(), edges));
+        d.in("en", en).in("in", v);
+        return d.out("out");
+    }
+
+    /** L_ar: edges from the tiles' statistic registers to the global statistic (0 for matmul-only). */
+    int collectiveCycles() { return collectiveCycles; }
+
+    /** L_or: edges from the tiles' drained group to the reduced group at the root. */
+    int outputReduceCycles() { return outputReduceCycles; }
+}
