@@ -1,6 +1,7 @@
 package defernorm.accel;
 
 import defernorm.accel.system.Link;
+import defernorm.accel.system.MessageDelay;
 import defernorm.accel.system.OutputReduce;
 import defernorm.accel.system.StatsAllReduce;
 import defernorm.accel.units.CollectiveDelay;
@@ -84,6 +85,7 @@ public final class AllUnits {
                 new DelayLine(9, 40),
                 new RescaleLanes(2, 20, SoftmaxFront.MAX_BITS),
                 new RegFifo(13, 4),
+                new MessageDelay(20, 30),
                 new Link(50, 2, 64),
                 new Link(50, 3, 16),
                 new StatsAllReduce(new SystemShape(3, Topology.TREE, 2, 64), StatsFormat.softmaxMerge(19, SoftmaxFront.MAX_BITS)),
