@@ -1,6 +1,11 @@
 package defernorm.accel;
 
+import defernorm.accel.system.Link;
+import defernorm.accel.system.MessageDelay;
+import defernorm.accel.system.OutputReduce;
+import defernorm.accel.system.StatsAllReduce;
 import defernorm.accel.units.CollectiveDelay;
+import defernorm.accel.units.DelayLine;
 import defernorm.accel.units.Exp2Unit;
 import defernorm.accel.units.MacArray;
 import defernorm.accel.units.NormFactorUnit;
@@ -10,16 +15,21 @@ import defernorm.accel.units.PiecewiseLinearUnit;
 import defernorm.accel.units.ReciprocalUnit;
 import defernorm.accel.units.ReduceOp;
 import defernorm.accel.units.ReductionTree;
+import defernorm.accel.units.RegFifo;
+import defernorm.accel.units.RescaleLanes;
 import defernorm.accel.units.RsqrtUnit;
 import defernorm.accel.units.ScaleUnit;
 import defernorm.accel.units.SoftmaxFactorUnit;
 import defernorm.accel.units.SoftmaxFront;
 import defernorm.accel.units.SoftmaxRequantize;
+import defernorm.accel.units.StatsFormat;
 import defernorm.golden.fixed.Exp2;
 import defernorm.golden.fixed.InverseSqrtTable;
 import defernorm.golden.fixed.ReciprocalTable;
 import defernorm.golden.model.Formats;
 import defernorm.golden.model.Op;
+import defernorm.golden.system.SystemShape;
+import defernorm.golden.system.Topology;
 import defernorm.hdl.ir.Type;
 import defernorm.hdl.Elaborator;
 import defernorm.hdl.Module;
@@ -70,7 +80,18 @@ public final class AllUnits {
                 new SoftmaxRequantize(2, false),
                 new OutputStage(2, 2, 20, 0, false),
                 new ScaleUnit(2, 2, 20, 22, Formats.NORM_OUT_FRAC, false),
-                new NormRequantize(Op.LAYERNORM, 16, 2, 12, false));
+                new NormRequantize(Op.LAYERNORM, 16, 2, 12, false),
+                new DelayLine(9, 3),
+                new DelayLine(9, 40),
+                new RescaleLanes(2, 20, SoftmaxFront.MAX_BITS),
+                new RegFifo(13, 4),
+                new MessageDelay(20, 30),
+                new Link(50, 2, 64),
+                new Link(50, 3, 16),
+                new StatsAllReduce(new SystemShape(3, Topology.TREE, 2, 64), StatsFormat.softmaxMerge(19, SoftmaxFront.MAX_BITS)),
+                new StatsAllReduce(new SystemShape(4, Topology.RING, 20, 16), StatsFormat.sums(List.of(23, 12))),
+                new OutputReduce(new SystemShape(4, Topology.RING, 1, 64), 2, 20),
+                new OutputReduce(new SystemShape(5, Topology.TREE, 0, 64), 2, 20));
     }
 
     /** Every unit elaborated, keyed by module name, in a fixed order. */

@@ -118,12 +118,21 @@ public final class StatsAllReduce extends PipelinedUnit {
         return Signal.cat(l.out("out_valid"), l.out("out_data"));
     }
 
-    /** {@code v} delayed by {@code edges} (a {@link DelayLine}; as is when 0). */
-    private Signal align(String name, Signal v, int edges) {
-        if (edges == 0) return v;
-        Inst d = instance(name, new DelayLine(v.width(), edges));
-        d.in("en", en()).in("in", v);
-        return d.out("out");
+    /**
+     * The message {@code cat(valid, data)} delayed by {@code edges}: as is when 0, registers while that is
+     * no more than the FIFO a {@link MessageDelay} would hold, else a {@link MessageDelay}.
+     */
+    private Signal align(String name, Signal msg, int edges) {
+        if (edges == 0) return msg;
+        if (edges <= MessageDelay.SLOTS) {
+            Inst d = instance(name, new DelayLine(msg.width(), edges));
+            d.in("en", en()).in("in", msg);
+            return d.out("out");
+        }
+        int bits = msg.width() - 1;
+        Inst d = instance(name, new MessageDelay(bits, edges));
+        d.in("en", en()).in("in_valid", msg.bit(bits)).in("in_data", msg.slice(bits - 1, 0));
+        return Signal.cat(d.out("out_valid"), d.out("out_data"));
     }
 
     /** L_ar: edges from the statistic registers to the global statistic at every tile. */

@@ -9,7 +9,7 @@ import java.util.List;
  * word {@code cat(max, den)} (the single top's rescale rounding; the order of merges matters).
  *
  * <pre>{@code
- * StatsFormat.sums(List.of(23, 12));          // RMS-style S2 in bits 0..22, S1 in bits 23..34
+ * StatsFormat.sums(List.of(23, 12));          // LayerNorm: S2 in bits 0..22, S1 in bits 23..34
  * StatsFormat.softmaxMerge(19, 13);           // den in bits 0..18, the signed max above it
  * }</pre>
  *

@@ -1,0 +1,49 @@
+package defernorm.accel.system;
+
+import defernorm.accel.units.DelayLine;
+import defernorm.accel.units.PipelinedUnit;
+import defernorm.accel.units.RegFifo;
+import defernorm.hdl.Inst;
+import defernorm.hdl.Signal;
+import defernorm.hdl.ir.Type;
+
+/**
+ * A statistics message held until its edge (docs/system.md): the message waits in a FIFO of {@link #SLOTS}
+ * entries while only its valid bit travels a {@code depth}-edge {@link DelayLine}; when the bit comes out,
+ * the FIFO's head is the message. Four slots suffice because at most four tokens are ever between their
+ * statistic and their global value (token t+4's statistic needs token t's factor, through the bank and
+ * drain rules). {@code out_data} is only meaningful while {@code out_valid}.
+ *
+ * <p>Ports: {@code en}, {@code in_valid}, {@code in_data} (UInt(W)) &rarr; {@code out_valid}, {@code out_data},
+ * {@code depth} enabled edges later.
+ *
+ * <pre>{@code
+ * MessageDelay d = new MessageDelay(52, 300);   // 4 × 52 bits held, a 300-edge 1-bit delay line
+ * }</pre>
+ */
+public final class MessageDelay extends PipelinedUnit {
+    /** Messages in flight at most. */
+    public static final int SLOTS = 4;
+
+    private final int depth;
+
+    public MessageDelay(int width, int depth) {
+        super("MessageDelay_W" + width + "_D" + depth);
+        if (width < 1 || depth < 1) {
+            throw new IllegalArgumentException("A message delay needs a width and a depth of at least 1, not W=" + width + ", D=" + depth + ".");
+        }
+        this.depth = depth;
+        Signal valid = input("in_valid", Type.bool());
+        Signal data = input("in_data", Type.uint(width));
+        Inst timer = instance("timer", new DelayLine(1, depth));
+        timer.in("en", en()).in("in", valid);
+        Signal due = timer.out("out");
+        Inst held = instance("held", new RegFifo(width, SLOTS));
+        held.in("en", en()).in("push", valid).in("in_data", data).in("pop", due);
+        output("out_valid", Type.bool()).set(due);
+        output("out_data", Type.uint(width)).set(held.out("out_data"));
+    }
+
+    /** The delay in enabled edges. */
+    public int latency() { return depth; }
+}
