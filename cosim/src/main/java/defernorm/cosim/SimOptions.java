@@ -8,6 +8,7 @@ import java.time.Duration;
  *
  * <pre>{@code
  * SimOptions opts = SimOptions.verilator().withWaves(true).withTimeout(Duration.ofSeconds(30));
+ * SimOptions safe = SimOptions.verilator().withIsolation(true);  // the model in a child process
  * }</pre>
  *
  * @param engine    which engine runs the design
@@ -15,8 +16,12 @@ import java.time.Duration;
  * @param workDir   where this session writes its replay log and waveforms
  * @param waves     build the model with waveform support (Verilator must then be built with --trace)
  * @param timeout   longest a single command to the engine may take before the simulation is declared hung
+ *                  (isolated Verilator only: an in-process model cannot be interrupted)
+ * @param isolated  Verilator only: run the model in a child process (a crash or hang cannot touch the
+ *                  JVM, and every session leaves a replay log) instead of loading it into the JVM
+ *                  through the FFM API (the default, much faster for poke/step/peek testbenches)
  */
-public record SimOptions(Engine engine, Path cacheDir, Path workDir, boolean waves, Duration timeout) {
+public record SimOptions(Engine engine, Path cacheDir, Path workDir, boolean waves, Duration timeout, boolean isolated) {
 
     public static Path defaultCacheDir() {
         String env = System.getenv("DEFERNORM_CACHE");
@@ -25,19 +30,22 @@ public record SimOptions(Engine engine, Path cacheDir, Path workDir, boolean wav
     }
 
     public static SimOptions builtin() {
-        return new SimOptions(Engine.BUILTIN, defaultCacheDir(), Path.of("rtl-out", "sim"), false, Duration.ofSeconds(60));
+        return new SimOptions(Engine.BUILTIN, defaultCacheDir(), Path.of("rtl-out", "sim"), false, Duration.ofSeconds(60), false);
     }
 
+    /** Verilator, loaded into the JVM (in-process mode). */
     public static SimOptions verilator() {
-        return new SimOptions(Engine.VERILATOR, defaultCacheDir(), Path.of("rtl-out", "sim"), false, Duration.ofSeconds(60));
+        return new SimOptions(Engine.VERILATOR, defaultCacheDir(), Path.of("rtl-out", "sim"), false, Duration.ofSeconds(60), false);
     }
 
     public static SimOptions of(Engine engine) {
         return engine == Engine.BUILTIN ? builtin() : verilator();
     }
 
-    public SimOptions withWaves(boolean on) { return new SimOptions(engine, cacheDir, workDir, on, timeout); }
-    public SimOptions withCacheDir(Path dir) { return new SimOptions(engine, dir, workDir, waves, timeout); }
-    public SimOptions withWorkDir(Path dir) { return new SimOptions(engine, cacheDir, dir, waves, timeout); }
-    public SimOptions withTimeout(Duration t) { return new SimOptions(engine, cacheDir, workDir, waves, t); }
+    public SimOptions withWaves(boolean on) { return new SimOptions(engine, cacheDir, workDir, on, timeout, isolated); }
+    public SimOptions withCacheDir(Path dir) { return new SimOptions(engine, dir, workDir, waves, timeout, isolated); }
+    public SimOptions withWorkDir(Path dir) { return new SimOptions(engine, cacheDir, dir, waves, timeout, isolated); }
+    public SimOptions withTimeout(Duration t) { return new SimOptions(engine, cacheDir, workDir, waves, t, isolated); }
+    /** Verilator: {@code true} runs the model in a child process with a replay log (see {@link #isolated()}). */
+    public SimOptions withIsolation(boolean on) { return new SimOptions(engine, cacheDir, workDir, waves, timeout, on); }
 }

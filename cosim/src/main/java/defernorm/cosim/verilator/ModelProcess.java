@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ModelProcess implements AutoCloseable {
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    /** The harness's exit code after the design stopped itself (harness.cpp, modelStopped). */
+    private static final int STOPPED_EXIT = 4;
+    private static final String HARNESS_PREFIX = "defernorm harness:";
 
     static {
         // A hung child never sees its stdin close; make sure it does not outlive the JVM.
@@ -208,6 +211,15 @@ final class ModelProcess implements AutoCloseable {
             kill();
         } else {
             Integer code = exitCode();
+            String said = stderr.text().strip();
+            if (code != null && code == STOPPED_EXIT && said.startsWith(HARNESS_PREFIX)) {
+                // $finish/$stop/$fatal: the same words as the in-process mode, then how to replay it
+                failure = new VerilatorException("The Verilator model of " + design + " stopped while " + doing + ": "
+                        + said.substring(HARNESS_PREFIX.length()).strip() + ". Reproduce it without Java: " + binary
+                        + " --replay " + replayFile.toAbsolutePath());
+                kill();
+                return failure;
+            }
             reason = code == null ? "stopped answering while " + doing
                     : code > 128 ? "crashed while " + doing + " (killed by signal " + (code - 128) + signalName(code - 128) + ")"
                     : "exited with code " + code + " while " + doing;
