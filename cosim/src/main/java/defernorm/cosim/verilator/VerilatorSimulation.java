@@ -1,8 +1,10 @@
 package defernorm.cosim.verilator;
 
 import defernorm.cosim.Engine;
+import defernorm.cosim.Port;
 import defernorm.cosim.SimOptions;
 import defernorm.cosim.Simulation;
+import defernorm.cosim.SimulationClosed;
 import defernorm.cosim.SimulationMismatch;
 import defernorm.cosim.support.CallerLocation;
 import defernorm.hdl.emit.EmitOptions;
@@ -98,41 +100,62 @@ public final class VerilatorSimulation implements Simulation {
     @Override public void poke(String input, BigInteger value) {
         checkOpen();
         Objects.requireNonNull(value, "value");
-        NetSpec n = nets.requireInput(input);
+        pokeNet(nets.requireInput(input), value);
+    }
+
+    @Override public void poke(String input, long value) {
+        checkOpen();
+        pokeNet(nets.requireInput(input), value);
+    }
+
+    @Override public BigInteger peek(String net) {
+        checkOpen();
+        return peekNet(nets.require(net));
+    }
+
+    @Override public long peekLong(String net) {
+        checkOpen();
+        return peekNetLong(nets.require(net));
+    }
+
+    @Override public Port port(String name) {
+        checkOpen();
+        return new VerilatorPort(this, nets.require(name));
+    }
+
+    // ---- one net, already resolved (the named methods above and VerilatorPort) ----
+
+    void pokeNet(NetSpec n, BigInteger value) {
         WireValues.checkFits(n.name(), n.type(), value);
         WireValues.encode(value, n.type().width(), inputs, offsets[n.index()]);
         session.poke(n, inputs, offsets[n.index()]);
     }
 
-    @Override public void poke(String input, long value) {
-        checkOpen();
-        NetSpec n = nets.requireInput(input);
-        if (n.type().width() > 64 || !WireValues.fits(n.type(), value)) {
-            poke(input, BigInteger.valueOf(value));
+    void pokeNet(NetSpec n, long value) {
+        int w = n.type().width();
+        if (w > 64 || !WireValues.fits(n.type(), value)) {
+            pokeNet(n, BigInteger.valueOf(value));
             return;
         }
-        int w = n.type().width();
         long masked = w == 64 ? value : value & ((1L << w) - 1);
         WireValues.encode(masked, w, inputs, offsets[n.index()]);
         session.poke64(n, masked);
     }
 
-    @Override public BigInteger peek(String net) {
-        checkOpen();
-        NetSpec n = nets.require(net);
+    BigInteger peekNet(NetSpec n) {
         byte[] buf = n.wireBytes() <= reply.length ? reply : new byte[n.wireBytes()];
         session.peek(n, buf);
         return WireValues.decode(buf, 0, n.type());
     }
 
-    @Override public long peekLong(String net) {
-        checkOpen();
-        NetSpec n = nets.require(net);
+    long peekNetLong(NetSpec n) {
         int w = n.type().width();
-        if (w > 64 || (w == 64 && !n.type().signed())) return peek(net).longValueExact();
+        if (w > 64 || (w == 64 && !n.type().signed())) return peekNet(n).longValueExact();
         long v = session.peek64(n);
         return n.type().signed() && w < 64 ? (v << (64 - w)) >> (64 - w) : v;
     }
+
+    boolean isClosed() { return closed; }
 
     @Override public void step(int cycles) {
         checkOpen();
@@ -215,7 +238,7 @@ public final class VerilatorSimulation implements Simulation {
     }
 
     private void checkOpen() {
-        if (closed) throw new IllegalStateException("the simulation is closed");
+        if (closed) throw SimulationClosed.of(top);
     }
 
     // ---- Verilator specifics (benchmarks, tools, tests) ----
