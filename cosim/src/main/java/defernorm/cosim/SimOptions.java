@@ -13,7 +13,8 @@ import java.time.Duration;
  *
  * @param engine    which engine runs the design
  * @param cacheDir  where built Verilator models are kept, keyed by a hash of everything that affects them
- * @param workDir   where this session writes its replay log and waveforms
+ * @param workDir   where an isolated Verilator session writes its replay log (default: a directory under
+ *                  the system's temporary directory, {@link #defaultWorkDir()}; the newest logs are kept)
  * @param waves     build the model with waveform support (Verilator must then be built with --trace)
  * @param timeout   longest a single command to the engine may take before the simulation is declared hung
  *                  (isolated Verilator only: an in-process model cannot be interrupted)
@@ -29,13 +30,18 @@ public record SimOptions(Engine engine, Path cacheDir, Path workDir, boolean wav
         return Path.of(System.getProperty("user.home"), ".cache", "defernorm", "verilator");
     }
 
+    /** {@code <java.io.tmpdir>/defernorm-<user>/sessions}: replay logs, never the current directory. */
+    public static Path defaultWorkDir() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "defernorm-" + System.getProperty("user.name"), "sessions");
+    }
+
     public static SimOptions builtin() {
-        return new SimOptions(Engine.BUILTIN, defaultCacheDir(), Path.of("rtl-out", "sim"), false, Duration.ofSeconds(60), false);
+        return new SimOptions(Engine.BUILTIN, defaultCacheDir(), defaultWorkDir(), false, Duration.ofSeconds(60), false);
     }
 
     /** Verilator, loaded into the JVM (in-process mode). */
     public static SimOptions verilator() {
-        return new SimOptions(Engine.VERILATOR, defaultCacheDir(), Path.of("rtl-out", "sim"), false, Duration.ofSeconds(60), false);
+        return new SimOptions(Engine.VERILATOR, defaultCacheDir(), defaultWorkDir(), false, Duration.ofSeconds(60), false);
     }
 
     public static SimOptions of(Engine engine) {

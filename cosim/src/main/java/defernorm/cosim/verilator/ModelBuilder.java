@@ -20,16 +20,20 @@ import java.util.Map;
 final class ModelBuilder {
     private ModelBuilder() {}
 
-    /** A model ready to run: its executable (or shared library), and whether (and how long) this call built it. */
-    record Model(Path binary, boolean built, long buildMillis) {}
+    /**
+     * A model ready to run: its executable (or shared library), whether (and how long) this call built it,
+     * and its cache entry (to evict it when it turns out unusable).
+     */
+    record Model(Path binary, boolean built, long buildMillis, Path entry) {}
 
     /** The file the build produces inside the entry's {@code obj} directory. */
     static String productName(String top, boolean inProcess) {
         return inProcess ? "lib" + HarnessSource.modelClass(top) + ".so" : HarnessSource.modelClass(top);
     }
 
+    /** The model, from the cache or built now; {@code rebuild} first deletes a cached entry that would not start. */
     static Model build(VerilatorTool tool, Path cacheDir, String top, List<VerilogFile> verilog,
-                       String harness, String vlt, boolean trace, boolean inProcess, Duration timeout) {
+                       String harness, String vlt, boolean trace, boolean inProcess, boolean rebuild, Duration timeout) {
         List<String> keyParts = new ArrayList<>(List.of("model-v1", tool.version(), top, harness, vlt));
         keyParts.addAll(BuildFlags.of(trace, inProcess));
         for (VerilogFile f : verilog) {
@@ -38,11 +42,12 @@ final class ModelBuilder {
         }
         String key = "model-" + top + "-" + BuildCache.sha256(keyParts).substring(0, 24);
         BuildCache cache = new BuildCache(cacheDir);
+        if (rebuild) cache.evict(key);
         BuildCache.Entry e = cache.getOrBuild(key, dir -> {
             Path runtime = RuntimeLibrary.ensure(tool, cache, trace, inProcess, timeout);
             compile(tool, dir, top, verilog, harness, vlt, trace, inProcess, runtime, timeout);
         });
-        return new Model(e.dir().resolve("obj").resolve(productName(top, inProcess)), e.built(), e.millis());
+        return new Model(e.dir().resolve("obj").resolve(productName(top, inProcess)), e.built(), e.millis(), e.dir());
     }
 
     private static void compile(VerilatorTool tool, Path dir, String top, List<VerilogFile> verilog, String harness,

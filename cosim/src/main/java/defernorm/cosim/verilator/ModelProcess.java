@@ -54,8 +54,7 @@ final class ModelProcess implements AutoCloseable {
             this.replay = new BufferedOutputStream(Files.newOutputStream(replayFile), 1 << 16);
             this.process = new ProcessBuilder(binary.toString()).start();
         } catch (IOException e) {
-            throw new VerilatorException("could not start the Verilator model of " + design + " (" + binary + "): "
-                    + e.getMessage(), e);
+            throw new UnusableModel("could not start " + binary + ": " + e.getMessage(), e);
         }
         LIVE.add(process);
         this.watchdog = new Watchdog(timeout, design, this::kill);

@@ -13,6 +13,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
+import java.util.NoSuchElementException;
 
 /**
  * The default mode: the model and its shim ({@code shim.cpp}) built as a shared library and loaded into
@@ -62,6 +63,8 @@ final class NativeSession implements ModelSession {
             fBatch, fBench, fWaves;
     private VerilatorException failure;
     private boolean closed;
+    /** No poke or edge since the last settle: peeks need no evaluation (saves a downcall per peek). */
+    private boolean settled;
 
     NativeSession(Path library, String design, int netCount) {
         this.design = design;
@@ -84,8 +87,7 @@ final class NativeSession implements ModelSession {
             fWaves = lib.findOrThrow("dn_waves");
             int count = (int) NET_COUNT.invokeExact(lib.findOrThrow("dn_net_count"));
             if (count != netCount) {
-                throw new VerilatorException("The Verilator model of " + design + " in " + library + " has " + count
-                        + " nets where its shim was generated with " + netCount + "; delete that cache entry.");
+                throw new UnusableModel(library + " has " + count + " nets where its shim was generated with " + netCount, null);
             }
             h = (MemorySegment) OPEN.invokeExact(lib.findOrThrow("dn_open"));
             if (h.equals(MemorySegment.NULL)) throw new VerilatorException("The Verilator model of " + design + " could not be created (out of memory, or it stopped while starting).");
@@ -94,13 +96,12 @@ final class NativeSession implements ModelSession {
                 closeModel();
                 throw new VerilatorException("The Verilator model of " + design + " cannot start: " + err + ".");
             }
-        } catch (VerilatorException e) {
+        } catch (VerilatorException | UnusableModel e) {
             arena.close();
             throw e;
-        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+        } catch (IllegalArgumentException | NoSuchElementException e) {
             arena.close();
-            throw new VerilatorException("could not load the Verilator model of " + design + " (" + library + "): "
-                    + e.getMessage(), e);
+            throw new UnusableModel("could not load " + library + ": " + e.getMessage(), e);
         } catch (Throwable t) {
             arena.close();
             throw new VerilatorException("could not start the Verilator model of " + design + ": " + t, t);
@@ -115,6 +116,7 @@ final class NativeSession implements ModelSession {
         usable();
         try {
             POKE.invokeExact(fPoke, h, n.index(), MemorySegment.ofArray(src).asSlice(off, n.wireBytes()));
+            settled = false;
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -124,13 +126,14 @@ final class NativeSession implements ModelSession {
         usable();
         try {
             POKE64.invokeExact(fPoke64, h, n.index(), masked);
+            settled = false;
         } catch (Throwable t) {
             throw rethrow(t);
         }
     }
 
     @Override public void peek(NetSpec n, byte[] dst) {
-        settle("peeking " + n.name());
+        settle(n);
         try {
             PEEK.invokeExact(fPeek, h, n.index(), MemorySegment.ofArray(dst));
         } catch (Throwable t) {
@@ -139,7 +142,7 @@ final class NativeSession implements ModelSession {
     }
 
     @Override public long peek64(NetSpec n) {
-        settle("peeking " + n.name());
+        settle(n);
         try {
             return (long) PEEK64.invokeExact(fPeek64, h, n.index());
         } catch (Throwable t) {
@@ -147,19 +150,22 @@ final class NativeSession implements ModelSession {
         }
     }
 
-    private void settle(String doing) {
+    private void settle(NetSpec peeked) {
         usable();
+        if (settled) return;
         int status;
         try {
             status = (int) SETTLE.invokeExact(fSettle, h);
         } catch (Throwable t) {
             throw rethrow(t);
         }
-        if (status != 0) throw stopped(doing);
+        if (status != 0) throw stopped("peeking " + peeked.name());
+        settled = true;
     }
 
     @Override public void step(long n) {
         usable();
+        settled = false;
         int status;
         try {
             status = n <= CRITICAL_STEP_LIMIT ? (int) STEP_SHORT.invokeExact(fStep, h, n) : (int) STEP.invokeExact(fStep, h, n);
@@ -171,6 +177,7 @@ final class NativeSession implements ModelSession {
 
     @Override public void reset(long n) {
         usable();
+        settled = false;
         int status;
         try {
             status = (int) STEP.invokeExact(fReset, h, n);
@@ -196,6 +203,7 @@ final class NativeSession implements ModelSession {
 
     /** Runs {@code cycles} rows of a batch chunk; returns the cycles simulated (fewer only if the model stopped). */
     long batchChunk(int[] ins, int[] outs, long cycles, byte[] inRows, byte[] outRows, long[] done) {
+        settled = false;
         int status;
         try {
             status = (int) BATCH.invokeExact(fBatch, h, ins.length, MemorySegment.ofArray(ins), outs.length,
@@ -219,6 +227,7 @@ final class NativeSession implements ModelSession {
 
     @Override public long[] bench(BatchColumns cols, long cycles, long seed) {
         usable();
+        settled = false;
         int status;
         long[] result = new long[2];
         try (Arena call = Arena.ofConfined()) {

@@ -5,6 +5,7 @@ import defernorm.cosim.Simulation.Stimulus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * The isolated mode: the model's harness runs as a child process ({@link ModelProcess}) and is driven
@@ -20,7 +21,7 @@ final class ProcessSession implements ModelSession {
         try {
             int count = proc.hello();
             if (count != netCount) {
-                throw proc.fail("starting", "reported " + count + " nets where the harness was generated with " + netCount);
+                throw new UnusableModel(binary + " reported " + count + " nets where its harness was generated with " + netCount, null);
             }
         } catch (RuntimeException e) {
             proc.close();
@@ -46,7 +47,7 @@ final class ProcessSession implements ModelSession {
     }
 
     @Override public long peek64(NetSpec n) {
-        java.util.Arrays.fill(scratch, (byte) 0);
+        Arrays.fill(scratch, (byte) 0);
         peek(n, scratch);
         return WireValues.getLong(scratch, 0);
     }

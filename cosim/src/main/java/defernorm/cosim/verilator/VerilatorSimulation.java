@@ -14,11 +14,8 @@ import defernorm.hdl.ir.Design;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A design simulated by Verilator. Opening one emits the Verilog, generates the C++ around the model,
@@ -43,9 +40,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 public final class VerilatorSimulation implements Simulation {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
-    private static final AtomicInteger SESSIONS = new AtomicInteger();
-
     private final String top;
     private final SimOptions options;
     private final NetTable nets;
@@ -78,21 +72,41 @@ public final class VerilatorSimulation implements Simulation {
         boolean inProcess = !options.isolated();
         String source = inProcess ? HarnessSource.shim(top, nets, options.waves()) : HarnessSource.cpp(top, nets, options.waves());
         Duration buildTimeout = options.timeout().compareTo(Duration.ofMinutes(10)) > 0 ? options.timeout() : Duration.ofMinutes(10);
-        this.model = ModelBuilder.build(tool, options.cacheDir(), top, verilog, source, HarnessSource.vlt(nets),
-                options.waves(), inProcess, buildTimeout);
+        ModelBuilder.Model m = ModelBuilder.build(tool, options.cacheDir(), top, verilog, source, HarnessSource.vlt(nets),
+                options.waves(), inProcess, false, buildTimeout);
         long t0 = System.nanoTime();
-        int netCount = Math.max(1, nets.all().size());
-        this.session = inProcess ? new NativeSession(model.binary(), top, netCount)
-                : new ProcessSession(model.binary(), top, netCount, replayPath(options.workDir(), top), options.timeout());
+        ModelSession s;
+        try {
+            s = start(m);
+        } catch (UnusableModel first) {
+            if (m.built()) throw unusable(m, first);
+            // A cached entry that does not start (damaged, or left by another version): rebuild it once.
+            m = ModelBuilder.build(tool, options.cacheDir(), top, verilog, source, HarnessSource.vlt(nets),
+                    options.waves(), inProcess, true, buildTimeout);
+            t0 = System.nanoTime();
+            try {
+                s = start(m);
+            } catch (UnusableModel again) {
+                throw unusable(m, again);
+            }
+        }
+        this.model = m;
+        this.session = s;
         this.startMillis = (System.nanoTime() - t0) / 1_000_000;
         this.offsets = BatchColumns.offsets(nets.all());
         this.inputs = new byte[BatchColumns.rowBytes(nets.all())];
     }
 
-    private static Path replayPath(Path workDir, String top) {
-        String stamp = LocalDateTime.now().format(STAMP);
-        int n = SESSIONS.incrementAndGet();
-        return workDir.resolve(top + "-" + stamp + "-" + ProcessHandle.current().pid() + "-" + n + ".replay");
+    private ModelSession start(ModelBuilder.Model m) {
+        int netCount = Math.max(1, nets.all().size());
+        return options.isolated()
+                ? new ProcessSession(m.binary(), top, netCount, ReplayLogs.next(options.workDir(), top), options.timeout())
+                : new NativeSession(m.binary(), top, netCount);
+    }
+
+    private VerilatorException unusable(ModelBuilder.Model m, UnusableModel e) {
+        return new VerilatorException("The Verilator model of " + top + " was just built and still does not start ("
+                + e.getMessage() + "); clear its cache entry with `rm -rf " + m.entry() + "` and try again, or report it.", e);
     }
 
     // ---- Simulation ----
