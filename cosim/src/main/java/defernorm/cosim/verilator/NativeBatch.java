@@ -22,10 +22,14 @@ final class NativeBatch {
 
     private final NativeSession session;
     private final BatchColumns cols;
+    private final int[] ins;
+    private final int[] outs;
 
     NativeBatch(NativeSession session, BatchColumns cols) {
         this.session = session;
         this.cols = cols;
+        this.ins = BatchColumns.indexes(cols.ins);
+        this.outs = BatchColumns.indexes(cols.outs);
     }
 
     /** A chunk's rows; {@code cycles == 0} with an {@code error} or at the end marks the last hand-over. */
@@ -45,6 +49,10 @@ final class NativeBatch {
     void run(long cycles, byte[] row, Stimulus stimulus, Observer observer) {
         int widest = Math.max(1, Math.max(cols.inRow, cols.outRow));
         int rows = (int) Math.max(1, Math.min(Math.min(MAX_CHUNK_CYCLES, CHUNK_BYTES / widest), cycles));
+        if (cycles <= rows) {
+            runInline((int) cycles, row, stimulus, observer);  // one chunk: a thread would cost more than it saves
+            return;
+        }
         BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(BUFFERS);
         BlockingQueue<Chunk> done = new ArrayBlockingQueue<>(BUFFERS + 1);
         for (int i = 0; i < BUFFERS; i++) free.add(new Chunk(rows, cols.inRow, cols.outRow));
@@ -86,35 +94,50 @@ final class NativeBatch {
         if (error != null) throw new IllegalStateException(error);
     }
 
+    /** A batch of one chunk, on the calling thread (reactive testbenches run many one-cycle batches). */
+    private void runInline(int cycles, byte[] row, Stimulus stimulus, Observer observer) {
+        Chunk c = new Chunk(cycles, cols.inRow, cols.outRow);
+        fillAndSimulate(c, 0, cycles, row, stimulus, new long[1]);  // updates row only once the model ran
+        if (observer == null) return;
+        BatchColumns.Reader reader = cols.reader(c.out);
+        for (int i = 0; i < cycles; i++) {
+            reader.base = i * cols.outRow;
+            observer.observe(i, reader);
+        }
+    }
+
+    /** Fills {@code k} rows of {@code c} from the stimulus (starting from {@code last}) and simulates them. */
+    private void fillAndSimulate(Chunk c, long at, int k, byte[] last, Stimulus stimulus, long[] ran) {
+        int inRow = cols.inRow;
+        BatchColumns.Writer writer = cols.writer(c.in);
+        byte[] prev = last;
+        int prevAt = 0;
+        for (int i = 0; i < k; i++) {
+            int base = i * inRow;
+            System.arraycopy(prev, prevAt, c.in, base, inRow);  // unset columns hold their value
+            writer.base = base;
+            writer.cycle = at + i;
+            if (stimulus != null) stimulus.drive(at + i, writer);
+            prev = c.in;
+            prevAt = base;
+        }
+        long n = session.batchChunk(ins, outs, k, c.in, c.out, ran);
+        if (n > 0) System.arraycopy(c.in, (int) (n - 1) * inRow, last, 0, inRow);
+        c.first = at;
+        c.cycles = k;
+    }
+
     /** The worker: fill, simulate, hand over; a final chunk with no cycles says it has stopped. */
     private void simulate(long cycles, int rows, byte[] last, Stimulus stimulus, BlockingQueue<Chunk> free,
                           BlockingQueue<Chunk> done) {
-        int[] ins = BatchColumns.indexes(cols.ins);
-        int[] outs = BatchColumns.indexes(cols.outs);
         long[] ran = new long[1];
-        int inRow = cols.inRow;
         Throwable error = null;
         try {
             long at = 0;
             while (at < cycles && !Thread.currentThread().isInterrupted()) {
                 Chunk c = free.take();
                 int k = (int) Math.min(rows, cycles - at);
-                BatchColumns.Writer writer = cols.writer(c.in);
-                byte[] prev = last;
-                int prevAt = 0;
-                for (int i = 0; i < k; i++) {
-                    int base = i * inRow;
-                    System.arraycopy(prev, prevAt, c.in, base, inRow);  // unset columns hold their value
-                    writer.base = base;
-                    writer.cycle = at + i;
-                    if (stimulus != null) stimulus.drive(at + i, writer);
-                    prev = c.in;
-                    prevAt = base;
-                }
-                long n = session.batchChunk(ins, outs, k, c.in, c.out, ran);
-                if (n > 0) System.arraycopy(c.in, (int) (n - 1) * inRow, last, 0, inRow);
-                c.first = at;
-                c.cycles = k;
+                fillAndSimulate(c, at, k, last, stimulus, ran);
                 done.put(c);
                 at += k;
             }
