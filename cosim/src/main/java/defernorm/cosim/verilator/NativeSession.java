@@ -2,7 +2,12 @@ package defernorm.cosim.verilator;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 
 import defernorm.cosim.Simulation.Observer;
 import defernorm.cosim.Simulation.Stimulus;
@@ -13,6 +18,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -20,8 +26,11 @@ import java.util.NoSuchElementException;
  * the JVM through the FFM API, one {@link Arena} per session (closing it unloads the library once no
  * session uses it). Every call is a downcall: no pipe, no copy of the model's state.
  *
- * <p>The method handles are made once per JVM and take the function's address as their first argument,
- * so the JIT sees them as constants. Short calls (poke, peek, a step of a few cycles) are critical
+ * <p>Nets of up to 64 bits are poked and peeked in place: the session maps each net's storage inside the
+ * model (and the shim's "inputs changed" flag) as memory segments once, so a poke is a store and a peek
+ * a load, plus one settle call when something changed. The method handles are made once per JVM and take
+ * the function's address as their first argument, so the JIT sees them as constants. Short calls (a
+ * wide poke or peek, a settle, a step of a few cycles) are critical
  * downcalls, which skip the thread-state transition; long ones (a big step, a batch chunk, the native
  * loop) are ordinary downcalls so the garbage collector never waits on them — except the batch, which
  * passes the Java row arrays directly (heap access needs a critical call) and so runs in chunks of
@@ -41,10 +50,8 @@ final class NativeSession implements ModelSession {
     private static final MethodHandle OPEN = handle(FunctionDescriptor.of(ADDRESS));
     private static final MethodHandle ERROR = handle(FunctionDescriptor.of(ADDRESS, ADDRESS));
     private static final MethodHandle CLOSE = handle(FunctionDescriptor.ofVoid(ADDRESS));
-    private static final MethodHandle POKE64 = handle(FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_LONG), CRITICAL);
     private static final MethodHandle POKE = handle(FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS), CRITICAL_HEAP);
     private static final MethodHandle SETTLE = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS), CRITICAL);
-    private static final MethodHandle PEEK64 = handle(FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_INT), CRITICAL);
     private static final MethodHandle PEEK = handle(FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS), CRITICAL_HEAP);
     private static final MethodHandle STEP_SHORT = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), CRITICAL);
     private static final MethodHandle STEP = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
@@ -54,19 +61,26 @@ final class NativeSession implements ModelSession {
     private static final MethodHandle BENCH = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG,
             JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
     private static final MethodHandle WAVES = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle NET_ADDR = handle(FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
+    private static final MethodHandle DIRTY_ADDR = handle(FunctionDescriptor.of(ADDRESS, ADDRESS));
 
     private final String design;
     private final Path library;
     private final Arena arena;
     private final MemorySegment h;
-    private final MemorySegment fError, fClose, fPoke64, fPoke, fSettle, fPeek64, fPeek, fStep, fReset, fCycles,
+    private final MemorySegment fError, fClose, fPoke, fSettle, fPeek, fStep, fReset, fCycles,
             fBatch, fBench, fWaves;
+    /** Each net's storage inside the model (Verilator's layout), for pokes and peeks without a call. */
+    private final MemorySegment[] netMemory;
+    /** The shim's "inputs changed since the last evaluation" flag. */
+    private final MemorySegment dirty;
     private VerilatorException failure;
     private boolean closed;
     /** No poke or edge since the last settle: peeks need no evaluation (saves a downcall per peek). */
     private boolean settled;
 
-    NativeSession(Path library, String design, int netCount) {
+    NativeSession(Path library, String design, List<NetSpec> nets) {
+        int netCount = Math.max(1, nets.size());
         this.design = design;
         this.library = library;
         this.arena = Arena.ofShared();
@@ -74,10 +88,8 @@ final class NativeSession implements ModelSession {
             SymbolLookup lib = SymbolLookup.libraryLookup(library, arena);
             fError = lib.findOrThrow("dn_error");
             fClose = lib.findOrThrow("dn_close");
-            fPoke64 = lib.findOrThrow("dn_poke64");
             fPoke = lib.findOrThrow("dn_poke");
             fSettle = lib.findOrThrow("dn_settle");
-            fPeek64 = lib.findOrThrow("dn_peek64");
             fPeek = lib.findOrThrow("dn_peek");
             fStep = lib.findOrThrow("dn_step");
             fReset = lib.findOrThrow("dn_reset");
@@ -96,6 +108,13 @@ final class NativeSession implements ModelSession {
                 closeModel();
                 throw new VerilatorException("The Verilator model of " + design + " cannot start: " + err + ".");
             }
+            MemorySegment fNetAddr = lib.findOrThrow("dn_net_addr");
+            netMemory = new MemorySegment[nets.size()];
+            for (NetSpec n : nets) {
+                MemorySegment at = (MemorySegment) NET_ADDR.invokeExact(fNetAddr, h, n.index());
+                netMemory[n.index()] = at.reinterpret(storageBytes(n), arena, null);
+            }
+            dirty = ((MemorySegment) DIRTY_ADDR.invokeExact(lib.findOrThrow("dn_dirty_addr"), h)).reinterpret(1, arena, null);
         } catch (VerilatorException | UnusableModel e) {
             arena.close();
             throw e;
@@ -124,12 +143,15 @@ final class NativeSession implements ModelSession {
 
     @Override public void poke64(NetSpec n, long masked) {
         usable();
-        try {
-            POKE64.invokeExact(fPoke64, h, n.index(), masked);
-            settled = false;
-        } catch (Throwable t) {
-            throw rethrow(t);
+        MemorySegment m = netMemory[n.index()];
+        switch ((int) m.byteSize()) {
+            case 1 -> m.set(JAVA_BYTE, 0, (byte) masked);
+            case 2 -> m.set(JAVA_SHORT_UNALIGNED, 0, (short) masked);
+            case 4 -> m.set(JAVA_INT_UNALIGNED, 0, (int) masked);
+            default -> m.set(JAVA_LONG_UNALIGNED, 0, masked);
         }
+        dirty.set(JAVA_BOOLEAN, 0, true);
+        settled = false;
     }
 
     @Override public void peek(NetSpec n, byte[] dst) {
@@ -143,11 +165,21 @@ final class NativeSession implements ModelSession {
 
     @Override public long peek64(NetSpec n) {
         settle(n);
-        try {
-            return (long) PEEK64.invokeExact(fPeek64, h, n.index());
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        MemorySegment m = netMemory[n.index()];
+        long v = switch ((int) m.byteSize()) {
+            case 1 -> m.get(JAVA_BYTE, 0) & 0xFFL;
+            case 2 -> m.get(JAVA_SHORT_UNALIGNED, 0) & 0xFFFFL;
+            case 4 -> m.get(JAVA_INT_UNALIGNED, 0) & 0xFFFF_FFFFL;
+            default -> m.get(JAVA_LONG_UNALIGNED, 0);
+        };
+        int w = n.type().width();
+        return w >= 64 ? v : v & ((1L << w) - 1);  // bits above the width are zero (as the shim's peek makes them)
+    }
+
+    /** Bytes of Verilator's storage for a net: as storageBytes in model_core.inc. */
+    private static long storageBytes(NetSpec n) {
+        int w = n.type().width();
+        return w <= 8 ? 1 : w <= 16 ? 2 : w <= 32 ? 4 : w <= 64 ? 8 : 4L * n.words();
     }
 
     private void settle(NetSpec peeked) {

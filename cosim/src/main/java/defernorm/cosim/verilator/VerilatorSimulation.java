@@ -101,7 +101,7 @@ public final class VerilatorSimulation implements Simulation {
         int netCount = Math.max(1, nets.all().size());
         return options.isolated()
                 ? new ProcessSession(m.binary(), top, netCount, ReplayLogs.next(options.workDir(), top), options.timeout())
-                : new NativeSession(m.binary(), top, netCount);
+                : new NativeSession(m.binary(), top, nets.all());
     }
 
     private VerilatorException unusable(ModelBuilder.Model m, UnusableModel e) {

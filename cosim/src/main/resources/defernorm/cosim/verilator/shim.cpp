@@ -64,15 +64,11 @@ void dn_close(void* h) {
     }
 }
 
-// Sets a net of at most 64 bits (value already masked to its width).
-void dn_poke64(void* h, uint32_t net, uint64_t v) {
-    Sim* s = static_cast<Sim*>(h);
-    const Net& n = s->nets[net];
-    uint8_t words[8];
-    memcpy(words, &v, 8);
-    setNet(n, words);
-    s->dirty = true;
-}
+// Where a net's value lives (Verilator's storage: 1, 2, 4, 8 bytes or 32-bit words by width), and where
+// the "inputs changed" flag lives: Java pokes and peeks nets of up to 64 bits in place, without a call.
+void* dn_net_addr(void* h, uint32_t net) { return static_cast<Sim*>(h)->nets[net].p; }
+
+bool* dn_dirty_addr(void* h) { return &static_cast<Sim*>(h)->dirty; }
 
 // Sets a net of any width from its wire words.
 void dn_poke(void* h, uint32_t net, const uint8_t* words) {
@@ -85,16 +81,6 @@ void dn_poke(void* h, uint32_t net, const uint8_t* words) {
 int dn_settle(void* h) {
     Sim* s = static_cast<Sim*>(h);
     return guarded(s, [&] { if (s->dirty) { s->top->eval(); s->dirty = false; } });
-}
-
-// The settled value of a net of at most 64 bits (call dn_settle first), bits above its width zero.
-uint64_t dn_peek64(void* h, uint32_t net) {
-    Sim* s = static_cast<Sim*>(h);
-    uint8_t words[8] = {0};
-    getNet(s->nets[net], words);
-    uint64_t v;
-    memcpy(&v, words, 8);
-    return v;
 }
 
 // The settled wire words of a net of any width (call dn_settle first).
@@ -138,6 +124,10 @@ int dn_bench(void* h, uint64_t cycles, uint64_t seed, uint32_t nIn, const uint32
 }
 
 // As the WAVES command: 0 ok, 1 built without --trace, 2 cannot open; "" stops.
-uint32_t dn_waves(void* h, const char* path) { return waves(*static_cast<Sim*>(h), path); }
+uint32_t dn_waves(void* h, const char* path) {
+    Sim* s = static_cast<Sim*>(h);
+    Verilated::threadContextp(s->ctx);  // the trace takes its time unit from the current context
+    return waves(*s, path);
+}
 
 }  // extern "C"

@@ -53,11 +53,12 @@ final class CosimModes {
 
     private CosimRecord run(BenchCase c, String mode, String engine, Supplier<Simulation> open, double nativeRate) {
         try (Simulation sim = open.get()) {
-            // Warm up (JIT) for at least half a second, doubling the run until it lasts a tenth of one.
+            // Warm up (the JIT needs a few hundred thousand cycles to compile the per-cycle paths with their
+            // downcalls) for at least two seconds, doubling the run until one lasts a fifth of a second.
             long probeCycles = 1_000;
             double probeRate = 0;
             long warm0 = System.nanoTime();
-            for (double took = 0; took < 0.1 || System.nanoTime() - warm0 < 500_000_000L; probeCycles *= 2) {
+            for (double took = 0; took < 0.2 || System.nanoTime() - warm0 < 2_000_000_000L; probeCycles *= 2) {
                 long t0 = System.nanoTime();
                 once(sim, c, mode, probeCycles);
                 took = (System.nanoTime() - t0) / 1e9;

@@ -87,6 +87,7 @@ class ReplayAndWavesTest {
             assertTrue(text.contains(name), "VCD lacks" + name);
         }
         assertTrue(text.contains("#35"), "a rising edge at 10*cycle+5");
+        assertTrue(text.matches("(?s).*\\$timescale\\s+1\\s*ns\\s+\\$end.*"), "nanoseconds, as the built-in engine writes");
         assertTrue(!text.contains("#100"), "nothing dumped after stopWaves");
     }
 }
