@@ -8,6 +8,7 @@ import defernorm.cosim.SimulationClosed;
 import defernorm.cosim.SimulationMismatch;
 import defernorm.cosim.builtin.NetDirectory.NetRef;
 import defernorm.cosim.support.CallerLocation;
+import defernorm.cosim.support.NetErrors;
 import defernorm.hdl.ir.Design;
 import defernorm.hdl.ir.Type;
 import java.math.BigInteger;
@@ -125,10 +126,7 @@ public final class BuiltinSimulation implements Simulation {
         checkOpen();
         Objects.requireNonNull(expected, "expected");
         NetRef r = nets.peekable(net);
-        if (!Values.fits(expected, r.type())) {
-            throw new IllegalArgumentException("expected value " + expected + " can never match '" + net + "' of " + r.type()
-                    + " (range " + Values.range(r.type()) + ")");
-        }
+        if (!Values.fits(expected, r.type())) throw NetErrors.neverMatches(net, r.type(), expected);
         BigInteger actual = peek(net);
         if (!actual.equals(expected)) throw new SimulationMismatch(cycle, net, expected, actual, CallerLocation.find());
     }
@@ -203,8 +201,7 @@ public final class BuiltinSimulation implements Simulation {
     }
 
     private static IllegalArgumentException doesNotFit(NetRef r, Object value) {
-        return new IllegalArgumentException("value " + value + " does not fit input '" + r.name() + "' of " + r.type()
-                + " (range " + Values.range(r.type()) + ")");
+        return NetErrors.doesNotFit(r.name(), r.type(), value);
     }
 
     private void checkOpen() {

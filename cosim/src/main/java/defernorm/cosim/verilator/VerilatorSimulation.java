@@ -7,6 +7,7 @@ import defernorm.cosim.Simulation;
 import defernorm.cosim.SimulationClosed;
 import defernorm.cosim.SimulationMismatch;
 import defernorm.cosim.support.CallerLocation;
+import defernorm.cosim.support.NetErrors;
 import defernorm.hdl.emit.EmitOptions;
 import defernorm.hdl.emit.VerilogEmitter;
 import defernorm.hdl.emit.VerilogFile;
@@ -189,11 +190,7 @@ public final class VerilatorSimulation implements Simulation {
     @Override public void expect(String net, BigInteger expected) {
         Objects.requireNonNull(expected, "expected");
         NetSpec n = nets.require(net);
-        try {
-            WireValues.checkFits(net, n.type(), expected);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("expected value " + expected + " can never match " + net + " of type " + n.type());
-        }
+        if (!WireValues.fitsType(n.type(), expected)) throw NetErrors.neverMatches(net, n.type(), expected);
         BigInteger actual = peek(net);
         if (!actual.equals(expected)) throw new SimulationMismatch(cycle, net, expected, actual, CallerLocation.find());
     }
