@@ -4,6 +4,9 @@ package defernorm.cosim;
 public enum Engine {
     /** The built-in cycle simulator: needs nothing installed, starts at once. */
     BUILTIN,
-    /** Verilator, built and run as a child process. */
+    /**
+     * Verilator: the design compiled to C++, loaded into the JVM through the FFM API (or, with
+     * {@link SimOptions#withIsolation}, run as a child process).
+     */
     VERILATOR
 }

@@ -8,15 +8,21 @@ import java.time.Duration;
  *
  * <pre>{@code
  * SimOptions opts = SimOptions.verilator().withWaves(true).withTimeout(Duration.ofSeconds(30));
+ * SimOptions safe = SimOptions.verilator().withIsolation(true);  // the model in a child process
  * }</pre>
  *
  * @param engine    which engine runs the design
  * @param cacheDir  where built Verilator models are kept, keyed by a hash of everything that affects them
- * @param workDir   where this session writes its replay log and waveforms
+ * @param workDir   where an isolated Verilator session writes its replay log (default: a directory under
+ *                  the system's temporary directory, {@link #defaultWorkDir()}; the newest logs are kept)
  * @param waves     build the model with waveform support (Verilator must then be built with --trace)
  * @param timeout   longest a single command to the engine may take before the simulation is declared hung
+ *                  (isolated Verilator only: an in-process model cannot be interrupted)
+ * @param isolated  Verilator only: run the model in a child process (a crash or hang cannot touch the
+ *                  JVM, and every session leaves a replay log) instead of loading it into the JVM
+ *                  through the FFM API (the default, much faster for poke/step/peek testbenches)
  */
-public record SimOptions(Engine engine, Path cacheDir, Path workDir, boolean waves, Duration timeout) {
+public record SimOptions(Engine engine, Path cacheDir, Path workDir, boolean waves, Duration timeout, boolean isolated) {
 
     public static Path defaultCacheDir() {
         String env = System.getenv("DEFERNORM_CACHE");
@@ -24,20 +30,28 @@ public record SimOptions(Engine engine, Path cacheDir, Path workDir, boolean wav
         return Path.of(System.getProperty("user.home"), ".cache", "defernorm", "verilator");
     }
 
-    public static SimOptions builtin() {
-        return new SimOptions(Engine.BUILTIN, defaultCacheDir(), Path.of("rtl-out", "sim"), false, Duration.ofSeconds(60));
+    /** {@code <java.io.tmpdir>/defernorm-<user>/sessions}: replay logs, never the current directory. */
+    public static Path defaultWorkDir() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "defernorm-" + System.getProperty("user.name"), "sessions");
     }
 
+    public static SimOptions builtin() {
+        return new SimOptions(Engine.BUILTIN, defaultCacheDir(), defaultWorkDir(), false, Duration.ofSeconds(60), false);
+    }
+
+    /** Verilator, loaded into the JVM (in-process mode). */
     public static SimOptions verilator() {
-        return new SimOptions(Engine.VERILATOR, defaultCacheDir(), Path.of("rtl-out", "sim"), false, Duration.ofSeconds(60));
+        return new SimOptions(Engine.VERILATOR, defaultCacheDir(), defaultWorkDir(), false, Duration.ofSeconds(60), false);
     }
 
     public static SimOptions of(Engine engine) {
         return engine == Engine.BUILTIN ? builtin() : verilator();
     }
 
-    public SimOptions withWaves(boolean on) { return new SimOptions(engine, cacheDir, workDir, on, timeout); }
-    public SimOptions withCacheDir(Path dir) { return new SimOptions(engine, dir, workDir, waves, timeout); }
-    public SimOptions withWorkDir(Path dir) { return new SimOptions(engine, cacheDir, dir, waves, timeout); }
-    public SimOptions withTimeout(Duration t) { return new SimOptions(engine, cacheDir, workDir, waves, t); }
+    public SimOptions withWaves(boolean on) { return new SimOptions(engine, cacheDir, workDir, on, timeout, isolated); }
+    public SimOptions withCacheDir(Path dir) { return new SimOptions(engine, dir, workDir, waves, timeout, isolated); }
+    public SimOptions withWorkDir(Path dir) { return new SimOptions(engine, cacheDir, dir, waves, timeout, isolated); }
+    public SimOptions withTimeout(Duration t) { return new SimOptions(engine, cacheDir, workDir, waves, t, isolated); }
+    /** Verilator: {@code true} runs the model in a child process with a replay log (see {@link #isolated()}). */
+    public SimOptions withIsolation(boolean on) { return new SimOptions(engine, cacheDir, workDir, waves, timeout, on); }
 }

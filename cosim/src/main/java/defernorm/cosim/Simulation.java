@@ -38,6 +38,15 @@ public interface Simulation extends AutoCloseable {
 
     default long peekLong(String net) { return peek(net).longValueExact(); }
 
+    /**
+     * A handle on a port or debug net, resolved once: {@link Port#poke}, {@link Port#peek} and
+     * {@link Port#expect} without a name lookup per call. Unknown names throw as {@link #peek} does.
+     * Both engines provide it; the default is for test doubles that implement this interface.
+     */
+    default Port port(String name) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no port handles");
+    }
+
     /** Applies {@code cycles} rising edges with the inputs held. */
     void step(int cycles);
 

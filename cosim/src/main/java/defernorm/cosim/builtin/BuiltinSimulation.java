@@ -1,11 +1,14 @@
 package defernorm.cosim.builtin;
 
 import defernorm.cosim.Engine;
+import defernorm.cosim.Port;
 import defernorm.cosim.SimOptions;
 import defernorm.cosim.Simulation;
+import defernorm.cosim.SimulationClosed;
 import defernorm.cosim.SimulationMismatch;
 import defernorm.cosim.builtin.NetDirectory.NetRef;
 import defernorm.cosim.support.CallerLocation;
+import defernorm.cosim.support.NetErrors;
 import defernorm.hdl.ir.Design;
 import defernorm.hdl.ir.Type;
 import java.math.BigInteger;
@@ -28,6 +31,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class BuiltinSimulation implements Simulation {
+    private final String top;
     private final Machine machine;
     private final NetDirectory nets;
     private final long[] v;
@@ -39,6 +43,7 @@ public final class BuiltinSimulation implements Simulation {
 
     public BuiltinSimulation(Design design, SimOptions options) {
         Objects.requireNonNull(design, "design");
+        this.top = design.top();
         this.machine = new Machine(design);
         this.nets = new NetDirectory(machine.flat, machine.slots);
         this.v = machine.v;
@@ -55,18 +60,47 @@ public final class BuiltinSimulation implements Simulation {
 
     @Override public BigInteger peek(String net) {
         checkOpen();
-        NetRef r = nets.peekable(net);
-        settle();
-        return Values.fromWords(v, r.offset(), r.type());
+        return read(nets.peekable(net));
     }
 
     @Override public long peekLong(String net) {
         checkOpen();
-        NetRef r = nets.peekable(net);
-        if (r.type().width() > 64 || (r.type().width() == 64 && !r.type().signed())) return Simulation.super.peekLong(net);
+        return readLong(nets.peekable(net));
+    }
+
+    @Override public Port port(String name) {
+        checkOpen();
+        NetRef r = nets.peekable(name);
+        return new BuiltinPort(this, r, r.role() == NetDirectory.Role.INPUT);
+    }
+
+    // ---- one net, already resolved (the named methods and BuiltinPort) ----
+
+    BigInteger read(NetRef r) {
+        settle();
+        return Values.fromWords(v, r.offset(), r.type());
+    }
+
+    long readLong(NetRef r) {
+        if (r.type().width() > 64 || (r.type().width() == 64 && !r.type().signed())) return read(r).longValueExact();
         settle();
         return v[r.offset()];
     }
+
+    void write(NetRef r, long value) {
+        Type t = r.type();
+        if (t.width() > 64) {
+            write(r, BigInteger.valueOf(value));
+            return;
+        }
+        int sh = 64 - t.width();
+        boolean fits = t.signed() ? ((value << sh) >> sh) == value : value >= 0 && ((value << sh) >>> sh) == value;
+        if (!fits) throw doesNotFit(r, value);
+        v[r.offset()] = value;
+        dirty = true;
+    }
+
+    boolean isClosed() { return closed; }
 
     @Override public void step(int cycles) {
         checkOpen();
@@ -92,10 +126,7 @@ public final class BuiltinSimulation implements Simulation {
         checkOpen();
         Objects.requireNonNull(expected, "expected");
         NetRef r = nets.peekable(net);
-        if (!Values.fits(expected, r.type())) {
-            throw new IllegalArgumentException("expected value " + expected + " can never match '" + net + "' of " + r.type()
-                    + " (range " + Values.range(r.type()) + ")");
-        }
+        if (!Values.fits(expected, r.type())) throw NetErrors.neverMatches(net, r.type(), expected);
         BigInteger actual = peek(net);
         if (!actual.equals(expected)) throw new SimulationMismatch(cycle, net, expected, actual, CallerLocation.find());
     }
@@ -162,7 +193,7 @@ public final class BuiltinSimulation implements Simulation {
         }
     }
 
-    private void write(NetRef r, BigInteger value) {
+    void write(NetRef r, BigInteger value) {
         if (value == null) throw new IllegalArgumentException("the value poked into '" + r.name() + "' must not be null");
         if (!Values.fits(value, r.type())) throw doesNotFit(r, value);
         Values.toWords(value, r.type(), v, r.offset());
@@ -170,12 +201,11 @@ public final class BuiltinSimulation implements Simulation {
     }
 
     private static IllegalArgumentException doesNotFit(NetRef r, Object value) {
-        return new IllegalArgumentException("value " + value + " does not fit input '" + r.name() + "' of " + r.type()
-                + " (range " + Values.range(r.type()) + ")");
+        return NetErrors.doesNotFit(r.name(), r.type(), value);
     }
 
     private void checkOpen() {
-        if (closed) throw new IllegalStateException("the simulation is closed");
+        if (closed) throw SimulationClosed.of(top);
     }
 
     /** A batch's input columns, flattened into arrays so a per-cycle {@code set} is a few array reads. */

@@ -1,5 +1,6 @@
 package defernorm.cosim.builtin;
 
+import defernorm.cosim.support.NetErrors;
 import defernorm.hdl.ir.Node;
 import defernorm.hdl.ir.Type;
 import java.util.LinkedHashMap;
@@ -39,30 +40,16 @@ final class NetDirectory {
         NetRef r = inputs.get(name);
         if (r != null) return r;
         if (name == null) throw new IllegalArgumentException("the input name must not be null");
-        if (name.equals("clk")) {
-            throw new IllegalArgumentException("'clk' cannot be poked: step() applies the clock edges");
-        }
+        if (name.equals("clk")) throw NetErrors.clockIsNotPoked();
         NetRef p = peekable.get(name);
-        if (p != null) {
-            throw new IllegalArgumentException("'" + name + "' is " + (p.role() == Role.OUTPUT ? "an output port" : "a debug net")
-                    + " and cannot be poked; only input ports can (" + names(inputs) + ")");
-        }
-        throw new IllegalArgumentException("the design has no input port named '" + name + "' (its inputs: "
-                + names(inputs) + ")");
+        if (p != null) throw NetErrors.notAnInput(name, p.role() == Role.OUTPUT, List.copyOf(inputs.keySet()));
+        throw NetErrors.noSuchInput(name, List.copyOf(inputs.keySet()));
     }
 
     NetRef peekable(String name) {
         NetRef r = peekable.get(name);
         if (r != null) return r;
-        throw new IllegalArgumentException("the design has no port or debug net named '" + name
-                + "'; peek works on ports and nets marked for debug (" + names(peekable) + ")");
-    }
-
-    /** The first names of {@code m}, comma-separated, for error messages. */
-    private static String names(Map<String, NetRef> m) {
-        List<String> all = List.copyOf(m.keySet());
-        if (all.size() <= 12) return String.join(", ", all);
-        return String.join(", ", all.subList(0, 12)) + ", ... " + (all.size() - 12) + " more";
+        throw NetErrors.noSuchNet(name, List.copyOf(peekable.keySet()));
     }
 
     List<NetRef> inputs() { return List.copyOf(inputs.values()); }

@@ -19,9 +19,6 @@ final class Values {
         return t.signed() ? value.bitLength() < t.width() : value.signum() >= 0 && value.bitLength() <= t.width();
     }
 
-    /** "-128..127": the range of {@code t}, for error messages. */
-    static String range(Type t) { return min(t) + ".." + max(t); }
-
     /** Canonical words of a value that fits {@code t}, or of an unsigned bit pattern of {@code t}'s width. */
     static void toWords(BigInteger value, Type t, long[] v, int off) {
         int nw = Words.count(t.width());

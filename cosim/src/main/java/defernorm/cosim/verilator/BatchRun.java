@@ -1,10 +1,7 @@
 package defernorm.cosim.verilator;
 
-import defernorm.cosim.Simulation.InputRow;
 import defernorm.cosim.Simulation.Observer;
-import defernorm.cosim.Simulation.OutputRow;
 import defernorm.cosim.Simulation.Stimulus;
-import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,18 +20,12 @@ final class BatchRun {
     private static final int MAX_CHUNK_CYCLES = 1 << 16;
 
     private final ModelProcess proc;
+    private final BatchColumns cols;
     private final List<NetSpec> ins;
     private final List<NetSpec> outs;
     private final long cycles;
     private final int inRow;
     private final int outRow;
-    private final int[] inOffsets;
-    private final int[] outOffsets;
-    // Per-column facts as flat arrays: the per-cycle paths below must not chase records or lists.
-    private final int[] inWidths;
-    private final boolean[] inSigned;
-    private final int[] outWidths;
-    private final boolean[] outSigned;
 
     private final Object lock = new Object();
     private long sent;            // cycles whose stimulus the child has been sent (guarded by lock)
@@ -46,34 +37,15 @@ final class BatchRun {
     private long cyclesRun;
 
     /** {@code initialInputs} is the current value of every input column, packed as one row. */
-    BatchRun(ModelProcess proc, List<NetSpec> ins, List<NetSpec> outs, long cycles, byte[] initialInputs) {
+    BatchRun(ModelProcess proc, BatchColumns cols, long cycles, byte[] initialInputs) {
         this.proc = proc;
-        this.ins = ins;
-        this.outs = outs;
+        this.cols = cols;
+        this.ins = cols.ins;
+        this.outs = cols.outs;
         this.cycles = cycles;
-        this.inOffsets = offsets(ins);
-        this.outOffsets = offsets(outs);
-        this.inWidths = ins.stream().mapToInt(n -> n.type().width()).toArray();
-        this.outWidths = outs.stream().mapToInt(n -> n.type().width()).toArray();
-        this.inSigned = new boolean[ins.size()];
-        this.outSigned = new boolean[outs.size()];
-        for (int i = 0; i < ins.size(); i++) inSigned[i] = ins.get(i).type().signed();
-        for (int i = 0; i < outs.size(); i++) outSigned[i] = outs.get(i).type().signed();
-        this.inRow = rowBytes(ins);
-        this.outRow = rowBytes(outs);
+        this.inRow = cols.inRow;
+        this.outRow = cols.outRow;
         this.lastRow = initialInputs.clone();
-    }
-
-    static int rowBytes(List<NetSpec> nets) { return nets.stream().mapToInt(NetSpec::wireBytes).sum(); }
-
-    static int[] offsets(List<NetSpec> nets) {
-        int[] o = new int[nets.size()];
-        int at = 0;
-        for (int i = 0; i < o.length; i++) {
-            o[i] = at;
-            at += nets.get(i).wireBytes();
-        }
-        return o;
     }
 
     /** Cycles the model simulated (every cycle sent, whether or not it was observed). */
@@ -112,7 +84,7 @@ final class BatchRun {
         // Rows are handed on as soon as they arrive (a partial read keeps its incomplete last row), so
         // the observer works while the child computes the next rows instead of waiting for whole blocks.
         byte[] block = new byte[outRow == 0 ? 0 : Math.max(outRow, (1 << 18) / outRow * outRow)];
-        Row row = new Row(block);
+        BatchColumns.Reader row = cols.reader(block);
         long done = 0;
         int have = 0;  // bytes in block, always less than one row between reads
         while (true) {
@@ -162,7 +134,7 @@ final class BatchRun {
             int header = 1 + 4 + 4 + 8 + 4 * ins.size() + 4 * outs.size();
             int chunkCycles = inRow == 0 ? MAX_CHUNK_CYCLES : Math.max(1, Math.min(MAX_CHUNK_CYCLES, CHUNK_BYTES / inRow));
             byte[] buf = new byte[header + chunkCycles * inRow];
-            Inputs row = new Inputs(buf);
+            BatchColumns.Writer row = cols.writer(buf);
             long done = 0;
             while (done < cycles && !stop) {
                 int k = (int) Math.min(chunkCycles, cycles - done);
@@ -203,62 +175,6 @@ final class BatchRun {
                 writerDone = true;
                 lock.notifyAll();
             }
-        }
-    }
-
-    /** The stimulus's view of the input row being built. */
-    private final class Inputs implements InputRow {
-        private final byte[] buf;
-        int base;
-        long cycle;
-
-        Inputs(byte[] buf) { this.buf = buf; }
-
-        @Override public void set(int column, long value) {
-            int w = inWidths[column];
-            boolean ok = inSigned[column]
-                    ? w >= 64 || (value >> (w - 1)) == 0 || (value >> (w - 1)) == -1
-                    : value >= 0 && (w >= 63 || (value >>> w) == 0);
-            if (!ok) {
-                NetSpec n = ins.get(column);
-                throw new IllegalArgumentException("batch cycle " + cycle + ": value " + value + " does not fit input "
-                        + n.name() + " of type " + n.type());
-            }
-            if (w <= 32) {
-                WireValues.putInt(buf, base + inOffsets[column], w == 32 ? (int) value : (int) value & ((1 << w) - 1));
-            } else {
-                WireValues.encode(value, w, buf, base + inOffsets[column]);
-            }
-        }
-
-        @Override public void set(int column, BigInteger value) {
-            NetSpec n = ins.get(column);
-            WireValues.checkFits(n.name(), n.type(), value);
-            WireValues.encode(value, n.type().width(), buf, base + inOffsets[column]);
-        }
-    }
-
-    /** The observer's view of one output row. */
-    private final class Row implements OutputRow {
-        private final byte[] block;
-        int base;
-
-        Row(byte[] block) { this.block = block; }
-
-        @Override public long get(int column) {
-            int w = outWidths[column];
-            if (w <= 32) {
-                int v = WireValues.getInt(block, base + outOffsets[column]);
-                if (outSigned[column]) return (v << (32 - w)) >> (32 - w);
-                return w == 32 ? v & 0xFFFF_FFFFL : v & ((1 << w) - 1);
-            }
-            NetSpec n = outs.get(column);
-            if (w > 64) throw new IllegalArgumentException(n.name() + " is " + w + " bits wide; read it with getBig");
-            return WireValues.decodeLong(block, base + outOffsets[column], n.type());
-        }
-
-        @Override public BigInteger getBig(int column) {
-            return WireValues.decode(block, base + outOffsets[column], outs.get(column).type());
         }
     }
 }

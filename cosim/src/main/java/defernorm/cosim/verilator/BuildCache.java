@@ -62,11 +62,19 @@ final class BuildCache {
             long t0 = System.nanoTime();
             Path tmp = root.resolve("tmp-" + key + "-" + UUID.randomUUID());
             Files.createDirectories(tmp);
+            // An interrupted JVM (Ctrl-C) runs shutdown hooks but not this finally: the hook removes the half build.
+            Thread cleanup = new Thread(() -> FileTrees.deleteQuietly(tmp), "delete-" + tmp.getFileName());
+            Runtime.getRuntime().addShutdownHook(cleanup);
             try {
                 builder.buildInto(tmp);
                 publish(tmp, dest);
             } finally {
                 FileTrees.deleteQuietly(tmp);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs anyway; the directory is already gone
+                }
             }
             return new Entry(dest, true, (System.nanoTime() - t0) / 1_000_000);
         } catch (IOException e) {
@@ -93,6 +101,12 @@ final class BuildCache {
             throw new IOException("the cache directory does not support atomic renames", e);
         }
     }
+
+    /** Deletes the entry for {@code key} (one that exists but cannot be used), so the next call rebuilds it. */
+    void evict(String key) { FileTrees.deleteQuietly(root.resolve(key)); }
+
+    /** Where the entry for {@code key} lives (whether or not it exists). */
+    Path dirOf(String key) { return root.resolve(key); }
 
     /** Lower-case hex SHA-256 of the parts, each length-prefixed so no two part lists collide. */
     static String sha256(Iterable<String> parts) {

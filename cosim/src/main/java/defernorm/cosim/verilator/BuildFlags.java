@@ -7,11 +7,19 @@ import java.util.List;
 final class BuildFlags {
     private BuildFlags() {}
 
-    static List<String> of(boolean trace) {
+    /**
+     * Flags for a model (and its runtime) that runs as a child process ({@code inProcess} false) or is
+     * loaded into the JVM (then everything is position-independent). Verilator's runtime leaves
+     * {@code vl_finish}/{@code vl_stop}/{@code vl_fatal} to our C++ (model_core.inc), so a stopping model
+     * cannot exit the JVM and reports itself in the same words in both modes.
+     */
+    static List<String> of(boolean trace, boolean inProcess) {
         List<String> f = new ArrayList<>(List.of(
                 "-O3", "--x-assign", "fast", "--x-initial", "fast", "-Wno-fatal",
                 "-CFLAGS", "-O3", "-MAKEFLAGS", "OPT_FAST=-O3"));
         if (trace) f.add("--trace");
+        f.addAll(List.of("-CFLAGS", "-DVL_USER_FINISH", "-CFLAGS", "-DVL_USER_STOP", "-CFLAGS", "-DVL_USER_FATAL"));
+        if (inProcess) f.addAll(List.of("-CFLAGS", "-fPIC"));
         return List.copyOf(f);
     }
 }

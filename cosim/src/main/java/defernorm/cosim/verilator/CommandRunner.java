@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,6 +16,13 @@ import java.util.concurrent.TimeUnit;
  * tool never blocks on a full pipe; on timeout the whole process tree is killed, so nothing is orphaned.
  */
 final class CommandRunner {
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        // A JVM stopped mid-build (Ctrl-C) must not leave verilator, make and g++ running.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(CommandRunner::killTree), "kill-build-tools"));
+    }
+
     private CommandRunner() {}
 
     record Result(int exitCode, String output, boolean timedOut) {
@@ -29,6 +38,7 @@ final class CommandRunner {
                 .redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
+        RUNNING.add(p);
         try {
             boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!done) killTree(p);
@@ -38,6 +48,7 @@ final class CommandRunner {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + command.get(0), e);
         } finally {
+            RUNNING.remove(p);
             Files.deleteIfExists(log);
         }
     }

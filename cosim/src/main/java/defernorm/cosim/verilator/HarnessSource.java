@@ -8,19 +8,28 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Generates the C++ harness for one design from the fixed template {@code harness.cpp} (a resource next
- * to this class) and the design's net table, and the Verilator configuration file that makes the debug
- * nets public, so the emitted Verilog itself needs no Verilator metacomments.
+ * Generates the C++ around one design's Verilated model from fixed templates (resources next to this
+ * class) and the design's net table: the model core {@code model_core.inc} followed by either the
+ * child-process harness {@code harness.cpp} or the in-process shim {@code shim.cpp}; and the Verilator
+ * configuration file that makes the debug nets public, so the emitted Verilog needs no metacomments.
  */
 final class HarnessSource {
-    private static final String TEMPLATE = loadTemplate();
+    private static final String CORE = load("model_core.inc");
+    private static final String HARNESS = load("harness.cpp");
+    private static final String SHIM = load("shim.cpp");
 
     private HarnessSource() {}
 
     /** The Verilated model's class name for a top module. */
     static String modelClass(String top) { return "V" + top; }
 
-    static String cpp(String top, NetTable nets, boolean trace) {
+    /** The child-process harness: a program speaking docs/cosim-protocol.md on stdin/stdout. */
+    static String cpp(String top, NetTable nets, boolean trace) { return core(top, nets, trace) + HARNESS; }
+
+    /** The in-process shim: the C API that {@code NativeModel} calls through the FFM API. */
+    static String shim(String top, NetTable nets, boolean trace) { return core(top, nets, trace) + SHIM; }
+
+    private static String core(String top, NetTable nets, boolean trace) {
         StringBuilder head = new StringBuilder();
         head.append("#define DN_MODEL ").append(modelClass(top)).append('\n');
         head.append("#define DN_NET_COUNT ").append(Math.max(1, nets.all().size())).append('\n');
@@ -29,22 +38,21 @@ final class HarnessSource {
         head.append("#include \"").append(modelClass(top)).append(".h\"\n");
 
         StringBuilder bind = new StringBuilder();
-        bind.append("void bindNets(DN_MODEL* top, VerilatedContext* c) {\n");
-        bind.append("    (void)top; (void)c;\n");
+        bind.append("void bindNets(Sim& s) {\n");
+        bind.append("    (void)s;\n");
         for (NetSpec n : nets.all()) {
-            bind.append("    nets[").append(n.index()).append("] = ");
+            bind.append("    s.nets[").append(n.index()).append("] = ");
             if (n.kind() == NetKind.DEBUG) {
-                bind.append("scoped(c, ").append(quote(n.scope())).append(", ").append(quote(n.localName()))
+                bind.append("scoped(s, ").append(quote(n.scope())).append(", ").append(quote(n.localName()))
                         .append(", ");
             } else {
-                bind.append("port(&top->").append(cppName(n.name())).append(", ");
+                bind.append("port(&s.top->").append(cppName(n.name())).append(", ");
             }
             bind.append(n.words()).append(", ").append(n.type().width()).append(", ")
                     .append(quote(n.name())).append(");\n");
         }
         bind.append("}\n");
-        return TEMPLATE.replace("// DN-GENERATED-HEAD\n", head.toString())
-                .replace("// DN-GENERATED-BIND\n", bind.toString());
+        return head + CORE.replace("// DN-GENERATED-BIND\n", bind.toString());
     }
 
     /** A Verilator configuration file marking every debug net {@code public_flat_rd}. */
@@ -74,9 +82,9 @@ final class HarnessSource {
 
     private static String quote(String s) { return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\""; }
 
-    private static String loadTemplate() {
-        try (InputStream in = HarnessSource.class.getResourceAsStream("harness.cpp")) {
-            if (in == null) throw new IllegalStateException("harness.cpp is missing from the cosim jar");
+    private static String load(String resource) {
+        try (InputStream in = HarnessSource.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException(resource + " is missing from the cosim jar");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

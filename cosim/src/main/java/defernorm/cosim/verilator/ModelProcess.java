@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ModelProcess implements AutoCloseable {
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    /** The harness's exit code after the design stopped itself (harness.cpp, modelStopped). */
+    private static final int STOPPED_EXIT = 4;
+    private static final String HARNESS_PREFIX = "defernorm harness:";
 
     static {
         // A hung child never sees its stdin close; make sure it does not outlive the JVM.
@@ -51,8 +54,7 @@ final class ModelProcess implements AutoCloseable {
             this.replay = new BufferedOutputStream(Files.newOutputStream(replayFile), 1 << 16);
             this.process = new ProcessBuilder(binary.toString()).start();
         } catch (IOException e) {
-            throw new VerilatorException("could not start the Verilator model of " + design + " (" + binary + "): "
-                    + e.getMessage(), e);
+            throw new UnusableModel("could not start " + binary + ": " + e.getMessage(), e);
         }
         LIVE.add(process);
         this.watchdog = new Watchdog(timeout, design, this::kill);
@@ -208,6 +210,15 @@ final class ModelProcess implements AutoCloseable {
             kill();
         } else {
             Integer code = exitCode();
+            String said = stderr.text().strip();
+            if (code != null && code == STOPPED_EXIT && said.startsWith(HARNESS_PREFIX)) {
+                // $finish/$stop/$fatal: the same words as the in-process mode, then how to replay it
+                failure = new VerilatorException("The Verilator model of " + design + " stopped while " + doing + ": "
+                        + said.substring(HARNESS_PREFIX.length()).strip() + ". Reproduce it without Java: " + binary
+                        + " --replay " + replayFile.toAbsolutePath());
+                kill();
+                return failure;
+            }
             reason = code == null ? "stopped answering while " + doing
                     : code > 128 ? "crashed while " + doing + " (killed by signal " + (code - 128) + signalName(code - 128) + ")"
                     : "exited with code " + code + " while " + doing;

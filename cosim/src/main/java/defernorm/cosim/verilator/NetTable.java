@@ -1,5 +1,6 @@
 package defernorm.cosim.verilator;
 
+import defernorm.cosim.support.NetErrors;
 import defernorm.hdl.ir.Design;
 import defernorm.hdl.ir.Instance;
 import defernorm.hdl.ir.ModuleIr;
@@ -61,20 +62,17 @@ final class NetTable {
     /** The net called {@code name}, or an IllegalArgumentException listing the names there are. */
     NetSpec require(String name) {
         NetSpec n = byName.get(name);
-        if (n == null) {
-            throw new IllegalArgumentException("the design has no port or debug net named " + name
-                    + "; it has " + String.join(", ", byName.keySet()));
-        }
+        if (n == null) throw NetErrors.noSuchNet(name, List.copyOf(byName.keySet()));
         return n;
     }
 
     /** The input called {@code name}, or an IllegalArgumentException saying why it cannot be poked. */
     NetSpec requireInput(String name) {
-        NetSpec n = require(name);
-        if (n.kind() != NetKind.INPUT) {
-            throw new IllegalArgumentException(name + " is " + (n.kind() == NetKind.OUTPUT ? "an output" : "a debug net")
-                    + " and cannot be poked; only inputs can");
-        }
-        return n;
+        NetSpec n = byName.get(name);
+        if (n != null && n.kind() == NetKind.INPUT) return n;
+        List<String> inputs = nets.stream().filter(s -> s.kind() == NetKind.INPUT).map(NetSpec::name).toList();
+        if ("clk".equals(name)) throw NetErrors.clockIsNotPoked();
+        if (n == null) throw NetErrors.noSuchInput(name, inputs);
+        throw NetErrors.notAnInput(name, n.kind() == NetKind.OUTPUT, inputs);
     }
 }

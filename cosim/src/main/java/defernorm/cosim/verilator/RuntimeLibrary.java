@@ -20,24 +20,33 @@ final class RuntimeLibrary {
     private RuntimeLibrary() {}
 
     /** The library's path, built first if the cache lacks it. */
-    static Path ensure(VerilatorTool tool, BuildCache cache, boolean trace, Duration timeout) {
-        return entry(tool, cache, trace, timeout).dir().resolve(LIB);
+    static Path ensure(VerilatorTool tool, BuildCache cache, boolean trace, boolean inProcess, Duration timeout) {
+        return entry(tool, cache, trace, inProcess, timeout).dir().resolve(LIB);
     }
 
     /** The cache entry holding the library, built first if missing (then {@code built()} is true). */
-    static BuildCache.Entry entry(VerilatorTool tool, BuildCache cache, boolean trace, Duration timeout) {
+    static BuildCache.Entry entry(VerilatorTool tool, BuildCache cache, boolean trace, boolean inProcess, Duration timeout) {
         List<String> keyParts = new ArrayList<>(List.of("runtime-v1", tool.version()));
-        keyParts.addAll(BuildFlags.of(trace));
+        keyParts.addAll(BuildFlags.of(trace, inProcess));
         String key = "runtime-" + BuildCache.sha256(keyParts).substring(0, 24);
-        return cache.getOrBuild(key, dir -> build(tool, dir, trace, timeout));
+        return cache.getOrBuild(key, dir -> build(tool, dir, trace, inProcess, timeout));
     }
 
-    private static void build(VerilatorTool tool, Path dir, boolean trace, Duration timeout) throws IOException {
+    private static void build(VerilatorTool tool, Path dir, boolean trace, boolean inProcess, Duration timeout)
+            throws IOException {
         Files.writeString(dir.resolve("dn_stub.v"), "module dn_stub(input wire a, output wire y);\n  assign y = a;\nendmodule\n");
-        Files.writeString(dir.resolve("dn_stub_main.cpp"),
-                "#include \"Vdn_stub.h\"\nint main() { VerilatedContext c; Vdn_stub t{&c}; t.eval(); return 0; }\n");
+        // The in-process runtime leaves vl_finish/vl_stop/vl_fatal to the shim; the stub supplies them.
+        Files.writeString(dir.resolve("dn_stub_main.cpp"), """
+                #include "Vdn_stub.h"
+                #ifdef VL_USER_FINISH
+                void vl_finish(const char*, int, const char*) {}
+                void vl_stop(const char*, int, const char*) {}
+                void vl_fatal(const char*, int, const char*, const char*) { throw 0; }
+                #endif
+                int main() { VerilatedContext c; Vdn_stub t{&c}; t.eval(); return 0; }
+                """);
         List<String> cmd = new ArrayList<>(List.of(tool.executable(), "--cc", "--exe", "--build"));
-        cmd.addAll(BuildFlags.of(trace));
+        cmd.addAll(BuildFlags.of(trace, inProcess));
         cmd.addAll(List.of("-j", "2", "--Mdir", "obj", "dn_stub.v", "dn_stub_main.cpp"));
         CommandRunner.Result r = CommandRunner.run(cmd, dir, timeout);
         if (!r.ok()) {

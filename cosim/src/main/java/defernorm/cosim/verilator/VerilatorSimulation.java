@@ -1,31 +1,35 @@
 package defernorm.cosim.verilator;
 
 import defernorm.cosim.Engine;
+import defernorm.cosim.Port;
 import defernorm.cosim.SimOptions;
 import defernorm.cosim.Simulation;
+import defernorm.cosim.SimulationClosed;
 import defernorm.cosim.SimulationMismatch;
 import defernorm.cosim.support.CallerLocation;
+import defernorm.cosim.support.NetErrors;
 import defernorm.hdl.emit.EmitOptions;
 import defernorm.hdl.emit.VerilogEmitter;
 import defernorm.hdl.emit.VerilogFile;
 import defernorm.hdl.ir.Design;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A design simulated by Verilator in a child process. Opening one emits the Verilog, generates a C++
- * harness, builds both with {@code verilator --build} (or finds the binary in the build cache, keyed by a
- * SHA-256 of everything that affects it) and starts it; the session then talks the binary protocol of
- * docs/cosim-protocol.md over the child's stdin/stdout. Every byte sent is also written to
- * {@code <workDir>/<design>-<timestamp>.replay}, which the binary replays without Java
- * ({@code V<Top> --replay FILE}).
+ * A design simulated by Verilator. Opening one emits the Verilog, generates the C++ around the model,
+ * builds both with {@code verilator --build} (or finds the product in the build cache, keyed by a SHA-256
+ * of everything that affects it) and starts it, in one of two modes ({@link SimOptions#isolated()}):
+ * <ul>
+ *   <li><b>in-process</b> (the default): the model is a shared library loaded into the JVM through the
+ *       FFM API ({@link NativeSession}); poke, peek and step are direct calls into it;</li>
+ *   <li><b>isolated</b>: the model runs in a child process speaking the binary protocol of
+ *       docs/cosim-protocol.md ({@link ProcessSession}); a crash or hang cannot touch the JVM, and every
+ *       byte sent is written to a replay log that the binary replays without Java
+ *       ({@code V<Top> --replay FILE}).</li>
+ * </ul>
  *
  * <pre>{@code
  * try (Simulation sim = Simulations.open(design, SimOptions.verilator())) {
@@ -35,20 +39,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     sim.expect("count", 3);
  * }
  * }</pre>
- *
- * <p>poke and step are sent without waiting (pipelined); peek and expect wait for the child's answer, at
- * most {@link SimOptions#timeout()}. {@link #runBatch} streams stimulus ahead from a writer thread.
  */
 public final class VerilatorSimulation implements Simulation {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
-    private static final AtomicInteger SESSIONS = new AtomicInteger();
-
     private final String top;
     private final SimOptions options;
     private final NetTable nets;
     private final ModelBuilder.Model model;
-    private final ModelProcess proc;
-    /** Current value of every net, packed as on the wire; only input entries are kept up to date. */
+    private final ModelSession session;
+    /** Current value of every input, packed as on the wire (for a batch's first row). */
     private final byte[] inputs;
     private final int[] offsets;
     private final byte[] reply = new byte[4 * 1024 * 4];
@@ -72,31 +70,44 @@ public final class VerilatorSimulation implements Simulation {
         this.options = options;
         this.nets = new NetTable(design);
         VerilatorTool tool = VerilatorTool.locate();
-        String harness = HarnessSource.cpp(top, nets, options.waves());
+        boolean inProcess = !options.isolated();
+        String source = inProcess ? HarnessSource.shim(top, nets, options.waves()) : HarnessSource.cpp(top, nets, options.waves());
         Duration buildTimeout = options.timeout().compareTo(Duration.ofMinutes(10)) > 0 ? options.timeout() : Duration.ofMinutes(10);
-        this.model = ModelBuilder.build(tool, options.cacheDir(), top, verilog, harness, HarnessSource.vlt(nets),
-                options.waves(), buildTimeout);
+        ModelBuilder.Model m = ModelBuilder.build(tool, options.cacheDir(), top, verilog, source, HarnessSource.vlt(nets),
+                options.waves(), inProcess, false, buildTimeout);
         long t0 = System.nanoTime();
-        this.proc = new ModelProcess(model.binary(), top, replayPath(options.workDir(), top), options.timeout());
+        ModelSession s;
         try {
-            int count = proc.hello();
-            if (count != Math.max(1, nets.all().size())) {
-                throw proc.fail("starting", "reported " + count + " nets where the harness was generated with "
-                        + nets.all().size());
+            s = start(m);
+        } catch (UnusableModel first) {
+            if (m.built()) throw unusable(m, first);
+            // A cached entry that does not start (damaged, or left by another version): rebuild it once.
+            m = ModelBuilder.build(tool, options.cacheDir(), top, verilog, source, HarnessSource.vlt(nets),
+                    options.waves(), inProcess, true, buildTimeout);
+            t0 = System.nanoTime();
+            try {
+                s = start(m);
+            } catch (UnusableModel again) {
+                throw unusable(m, again);
             }
-        } catch (RuntimeException e) {
-            proc.close();
-            throw e;
         }
+        this.model = m;
+        this.session = s;
         this.startMillis = (System.nanoTime() - t0) / 1_000_000;
-        this.offsets = BatchRun.offsets(nets.all());
-        this.inputs = new byte[BatchRun.rowBytes(nets.all())];
+        this.offsets = BatchColumns.offsets(nets.all());
+        this.inputs = new byte[BatchColumns.rowBytes(nets.all())];
     }
 
-    private static Path replayPath(Path workDir, String top) {
-        String stamp = LocalDateTime.now().format(STAMP);
-        int n = SESSIONS.incrementAndGet();
-        return workDir.resolve(top + "-" + stamp + "-" + ProcessHandle.current().pid() + "-" + n + ".replay");
+    private ModelSession start(ModelBuilder.Model m) {
+        int netCount = Math.max(1, nets.all().size());
+        return options.isolated()
+                ? new ProcessSession(m.binary(), top, netCount, ReplayLogs.next(options.workDir(), top), options.timeout())
+                : new NativeSession(m.binary(), top, nets.all());
+    }
+
+    private VerilatorException unusable(ModelBuilder.Model m, UnusableModel e) {
+        return new VerilatorException("The Verilator model of " + top + " was just built and still does not start ("
+                + e.getMessage() + "); clear its cache entry with `rm -rf " + m.entry() + "` and try again, or report it.", e);
     }
 
     // ---- Simulation ----
@@ -104,49 +115,82 @@ public final class VerilatorSimulation implements Simulation {
     @Override public void poke(String input, BigInteger value) {
         checkOpen();
         Objects.requireNonNull(value, "value");
-        NetSpec n = nets.requireInput(input);
-        WireValues.checkFits(n.name(), n.type(), value);
-        WireValues.encode(value, n.type().width(), inputs, offsets[n.index()]);
-        proc.writeByte(Protocol.POKE);
-        proc.writeInt(n.index());
-        proc.write(inputs, offsets[n.index()], n.wireBytes());
+        pokeNet(nets.requireInput(input), value);
+    }
+
+    @Override public void poke(String input, long value) {
+        checkOpen();
+        pokeNet(nets.requireInput(input), value);
     }
 
     @Override public BigInteger peek(String net) {
         checkOpen();
-        NetSpec n = nets.require(net);
-        proc.writeByte(Protocol.PEEK);
-        proc.writeInt(n.index());
+        return peekNet(nets.require(net));
+    }
+
+    @Override public long peekLong(String net) {
+        checkOpen();
+        return peekNetLong(nets.require(net));
+    }
+
+    @Override public Port port(String name) {
+        checkOpen();
+        return new VerilatorPort(this, nets.require(name));
+    }
+
+    // ---- one net, already resolved (the named methods above and VerilatorPort) ----
+
+    void pokeNet(NetSpec n, BigInteger value) {
+        WireValues.checkFits(n.name(), n.type(), value);
+        WireValues.encode(value, n.type().width(), inputs, offsets[n.index()]);
+        session.poke(n, inputs, offsets[n.index()]);
+    }
+
+    void pokeNet(NetSpec n, long value) {
+        int w = n.type().width();
+        if (w > 64 || !WireValues.fits(n.type(), value)) {
+            pokeNet(n, BigInteger.valueOf(value));
+            return;
+        }
+        long masked = w == 64 ? value : value & ((1L << w) - 1);
+        WireValues.encode(masked, w, inputs, offsets[n.index()]);
+        session.poke64(n, masked);
+    }
+
+    BigInteger peekNet(NetSpec n) {
         byte[] buf = n.wireBytes() <= reply.length ? reply : new byte[n.wireBytes()];
-        proc.readFully(buf, 0, n.wireBytes(), "peeking " + net, true);
+        session.peek(n, buf);
         return WireValues.decode(buf, 0, n.type());
     }
+
+    long peekNetLong(NetSpec n) {
+        int w = n.type().width();
+        if (w > 64 || (w == 64 && !n.type().signed())) return peekNet(n).longValueExact();
+        long v = session.peek64(n);
+        return n.type().signed() && w < 64 ? (v << (64 - w)) >> (64 - w) : v;
+    }
+
+    boolean isClosed() { return closed; }
 
     @Override public void step(int cycles) {
         checkOpen();
         if (cycles < 0) throw new IllegalArgumentException("cannot step a negative number of cycles (" + cycles + ")");
         if (cycles == 0) return;
-        proc.writeByte(Protocol.STEP);
-        proc.writeLong(cycles);
         cycle += cycles;
+        session.step(cycles);
     }
 
     @Override public void reset(int cycles) {
         checkOpen();
         if (cycles < 0) throw new IllegalArgumentException("cannot reset for a negative number of cycles (" + cycles + ")");
-        proc.writeByte(Protocol.RESET);
-        proc.writeLong(cycles);
         cycle += cycles;
+        session.reset(cycles);
     }
 
     @Override public void expect(String net, BigInteger expected) {
         Objects.requireNonNull(expected, "expected");
         NetSpec n = nets.require(net);
-        try {
-            WireValues.checkFits(net, n.type(), expected);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("expected value " + expected + " can never match " + net + " of type " + n.type());
-        }
+        if (!WireValues.fitsType(n.type(), expected)) throw NetErrors.neverMatches(net, n.type(), expected);
         BigInteger actual = peek(net);
         if (!actual.equals(expected)) throw new SimulationMismatch(cycle, net, expected, actual, CallerLocation.find());
     }
@@ -157,24 +201,22 @@ public final class VerilatorSimulation implements Simulation {
                                    Stimulus stimulus, Observer observer) {
         checkOpen();
         if (cycles < 0) throw new IllegalArgumentException("a batch cannot run a negative number of cycles (" + cycles + ")");
-        List<NetSpec> ins = inputNames.stream().map(nets::requireInput).toList();
-        List<NetSpec> outs = outputNames.stream().map(nets::require).toList();
-        byte[] current = new byte[BatchRun.rowBytes(ins)];
+        BatchColumns cols = new BatchColumns(inputNames.stream().map(nets::requireInput).toList(),
+                outputNames.stream().map(nets::require).toList());
+        byte[] current = new byte[cols.inRow];
         int at = 0;
-        for (NetSpec n : ins) {
+        for (NetSpec n : cols.ins) {
             System.arraycopy(inputs, offsets[n.index()], current, at, n.wireBytes());
             at += n.wireBytes();
         }
-        proc.flush();
-        BatchRun run = new BatchRun(proc, ins, outs, cycles, current);
+        long before = session.cycles();
         try {
-            run.run(stimulus, observer);
+            session.runBatch(cols, cycles, current, stimulus, observer);
         } finally {
-            cycle += run.cyclesRun();
-            byte[] last = run.lastInputs();
+            cycle += session.cycles() - before;
             at = 0;
-            for (NetSpec n : ins) {
-                System.arraycopy(last, at, inputs, offsets[n.index()], n.wireBytes());
+            for (NetSpec n : cols.ins) {
+                System.arraycopy(current, at, inputs, offsets[n.index()], n.wireBytes());
                 at += n.wireBytes();
             }
         }
@@ -196,26 +238,18 @@ public final class VerilatorSimulation implements Simulation {
         if (options.waves()) waves("");
     }
 
-    private int waves(String path) {
-        byte[] p = path.getBytes(StandardCharsets.UTF_8);
-        proc.writeByte(Protocol.WAVES);
-        proc.writeInt(p.length);
-        proc.write(p, 0, p.length);
-        byte[] status = new byte[4];
-        proc.readFully(status, 0, 4, "opening the waveform file", true);
-        return WireValues.getInt(status, 0);
-    }
+    private int waves(String path) { return session.waves(path); }
 
     @Override public Engine engine() { return Engine.VERILATOR; }
 
     @Override public void close() {
         if (closed) return;
         closed = true;
-        proc.close();
+        session.close();
     }
 
     private void checkOpen() {
-        if (closed) throw new IllegalStateException("the simulation is closed");
+        if (closed) throw SimulationClosed.of(top);
     }
 
     // ---- Verilator specifics (benchmarks, tools, tests) ----
@@ -223,8 +257,9 @@ public final class VerilatorSimulation implements Simulation {
     /** How this session's model was obtained: its binary, whether it was built now, and the times taken. */
     public record ModelInfo(Path binary, boolean builtNow, long buildMillis, long startMillis, Path replayFile) {}
 
+    /** The model's executable (isolated) or shared library (in-process), and the replay log (isolated only, else null). */
     public ModelInfo modelInfo() {
-        return new ModelInfo(model.binary(), model.built(), model.buildMillis(), startMillis, proc.replayFile());
+        return new ModelInfo(model.binary(), model.built(), model.buildMillis(), startMillis, session.replayFile());
     }
 
     /** The result of {@link #runNative}: cycles run, the child's own wall time, and a checksum of the outputs. */
@@ -245,19 +280,11 @@ public final class VerilatorSimulation implements Simulation {
      */
     public NativeRun runNative(List<String> inputNames, List<String> outputNames, long cycles, long seed) {
         checkOpen();
-        List<NetSpec> ins = inputNames.stream().map(nets::requireInput).toList();
-        List<NetSpec> outs = outputNames.stream().map(nets::require).toList();
-        proc.writeByte(Protocol.BENCH);
-        proc.writeLong(cycles);
-        proc.writeLong(seed);
-        proc.writeInt(ins.size());
-        proc.writeInt(outs.size());
-        for (NetSpec n : ins) proc.writeInt(n.index());
-        for (NetSpec n : outs) proc.writeInt(n.index());
-        byte[] r = new byte[16];
-        proc.readFully(r, 0, 16, "running the native loop", true);
+        BatchColumns cols = new BatchColumns(inputNames.stream().map(nets::requireInput).toList(),
+                outputNames.stream().map(nets::require).toList());
+        long[] r = session.bench(cols, cycles, seed);
         cycle += cycles;
-        return new NativeRun(cycles, WireValues.getLong(r, 0), WireValues.getLong(r, 8));
+        return new NativeRun(cycles, r[0], r[1]);
     }
 
     /**
@@ -266,10 +293,13 @@ public final class VerilatorSimulation implements Simulation {
      */
     public static long warmRuntime(SimOptions options) {
         BuildCache.Entry e = RuntimeLibrary.entry(VerilatorTool.locate(), new BuildCache(options.cacheDir()),
-                options.waves(), Duration.ofMinutes(10));
+                options.waves(), !options.isolated(), Duration.ofMinutes(10));
         return e.built() ? e.millis() : 0;
     }
 
-    /** The child's process id (tests use it to check that no process is left behind). */
-    long pid() { return proc.pid(); }
+    /** The child's process id in the isolated mode (tests use it to check that no process is left behind). */
+    long pid() {
+        if (session instanceof ProcessSession p) return p.pid();
+        throw new IllegalStateException("an in-process simulation has no child process");
+    }
 }

@@ -1,5 +1,6 @@
 package defernorm.cosim.verilator;
 
+import defernorm.cosim.support.NetErrors;
 import defernorm.hdl.ir.Type;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -18,11 +19,12 @@ final class WireValues {
 
     /** Throws a one-sentence IllegalArgumentException unless {@code v} fits {@code t}. */
     static void checkFits(String net, Type t, BigInteger v) {
+        if (!fitsType(t, v)) throw NetErrors.doesNotFit(net, t, v);
+    }
+
+    static boolean fitsType(Type t, BigInteger v) {
         int w = t.width();
-        boolean ok = t.signed()
-                ? v.bitLength() <= w - 1
-                : v.signum() >= 0 && v.bitLength() <= w;
-        if (!ok) throw new IllegalArgumentException("value " + v + " does not fit " + net + " of type " + t);
+        return t.signed() ? v.bitLength() <= w - 1 : v.signum() >= 0 && v.bitLength() <= w;
     }
 
     /** Fast check for a long value; same rule as {@link #checkFits(String, Type, BigInteger)}. */

@@ -1,13 +1,16 @@
 /**
  * The Verilator engine behind {@link defernorm.cosim.Simulation}: {@link defernorm.cosim.verilator.VerilatorSimulation}.
  *
- * <p>How a session works, one class per step: {@code NetTable} numbers the nets the harness exposes;
- * {@code HarnessSource} generates the C++ harness (template {@code harness.cpp}) and the {@code public.vlt}
- * that makes debug nets public; {@code ModelBuilder} runs {@code verilator --build} into the
- * {@code BuildCache} (atomic publish, keyed by SHA-256) linking the shared {@code RuntimeLibrary};
- * {@code ModelProcess} runs the binary, logs every byte sent for replay, and turns crashes and hangs
- * ({@code Watchdog}) into one {@link defernorm.cosim.verilator.VerilatorException}; {@code BatchRun} streams
- * batches with a writer thread. The wire format is in docs/cosim-protocol.md.
+ * <p>How a session works, one class per step: {@code NetTable} numbers the nets the model exposes;
+ * {@code HarnessSource} generates the C++ (the model core {@code model_core.inc} plus the in-process shim
+ * {@code shim.cpp} or the child harness {@code harness.cpp}) and the {@code public.vlt} that makes debug
+ * nets public; {@code ModelBuilder} runs {@code verilator --build} into the {@code BuildCache} (atomic
+ * publish, keyed by SHA-256) linking the cached {@code RuntimeLibrary}. A {@code ModelSession} then runs
+ * it: {@code NativeSession} loads the shared library into the JVM through the FFM API (the default;
+ * {@code NativeBatch} runs batches), {@code ProcessSession} drives a child process ({@code ModelProcess}
+ * logs every byte sent for replay and turns crashes and hangs ({@code Watchdog}) into one
+ * {@link defernorm.cosim.verilator.VerilatorException}; {@code BatchRun} streams batches with a writer
+ * thread). Both modes and the wire format are described in docs/cosim-protocol.md.
  *
  * <pre>{@code
  * try (Simulation sim = Simulations.open(design, SimOptions.verilator())) {

@@ -21,7 +21,7 @@ final class BenchReport {
 
     private BenchReport() {}
 
-    static String markdown(Context ctx, List<CaseResult> results) {
+    static String markdown(Context ctx, List<CaseResult> results, List<CosimRecord> cosim) {
         StringBuilder m = new StringBuilder();
         m.append(BEGIN).append("\n## Simulators\n\n");
         m.append("Command: `").append(COMMAND).append("`  \n");
@@ -29,7 +29,8 @@ final class BenchReport {
                 .append(ctx.verilator()).append(", ").append(ctx.icarus()).append(".\n\n");
         m.append("Cycles per second, each engine running the same xorshift stimulus on the same design in one run. ")
                 .append("(a) Verilator with the stimulus loop in the generated C++ harness (the ceiling); ")
-                .append("(b) Verilator driven from Java in batch mode (writer thread streaming ahead), Java checking ")
+                .append("(b) Verilator in its isolated mode (child process) driven from Java in batch mode (writer thread ")
+                .append("streaming ahead through pipes), Java checking ")
                 .append("every output of every cycle against a Java model of the design; (c) the built-in engine with ")
                 .append("the same batch and checks; (d) Icarus Verilog (`vvp`) on the same emitted Verilog with a generated testbench.\n\n");
         m.append("| design | (a) Verilator native | (b) Verilator from Java | (c) built-in | (d) Icarus | b/a | c/a | c/d |\n");
@@ -54,12 +55,13 @@ final class BenchReport {
                 .append("and the checking model are user code) and how much is this run's load.\n");
         m.append("\nBuild times (Verilator's runtime library, built once per cache and Verilator version: ")
                 .append(ctx.runtimeBuildMs()).append(" ms):\n\n");
-        m.append("| design | cold build (runtime cached) | cold build incl. runtime | cached: open to first answer |\n");
-        m.append("|---|---:|---:|---:|\n");
+        m.append("| design | cold build (runtime cached) | cold build incl. runtime | cached: open to first answer | cached, fresh JVM: open to first cycle |\n");
+        m.append("|---|---:|---:|---:|---:|\n");
         for (CaseResult r : results) {
             m.append("| ").append(r.title()).append(" | ").append(r.coldBuildMs()).append(" ms | ")
                     .append(r.coldBuildMs() + ctx.runtimeBuildMs()).append(" ms | ")
-                    .append(r.cachedStartMs()).append(" ms |\n");
+                    .append(r.cachedStartMs()).append(" ms | ")
+                    .append(r.freshJvmStartMs() < 0 ? "failed" : r.freshJvmStartMs() + " ms").append(" |\n");
         }
         m.append("\nChecks in the same run: ");
         for (CaseResult r : results) {
@@ -70,13 +72,16 @@ final class BenchReport {
                     .append(Double.isNaN(r.builtinRate()) ? "not run" : r.builtinMismatches() + " mismatching cycles")
                     .append(r.note().isEmpty() ? "" : " (" + r.note() + ")").append(". ");
         }
-        m.append("\n\nCached start is measured in the benchmark's JVM (Verilator located, JIT warm); a fresh JVM adds about ")
-                .append("0.15 s (emitting the Verilog, hashing, `verilator --version`).\n");
-        m.append("\nTargets: b/a ≥ 0.9; a cached build answers in under 1 s; c/d ≥ 50.\n").append(END).append('\n');
+        m.append("\n\nCached start: the default (in-process) model; \"open to first answer\" in the benchmark's JVM ")
+                .append("(Verilator located, JIT warm), \"fresh JVM\" in a new JVM from `Simulations.open` to the first ")
+                .append("simulated cycle (emitting the Verilog, hashing, `verilator --version`, loading the library).\n");
+        m.append("\nTargets: b/a ≥ 0.9; a cached model reaches its first cycle in a fresh JVM in under 1 s; c/d ≥ 50.\n");
+        m.append(CosimTable.markdown(cosim));
+        m.append(END).append('\n');
         return m.toString();
     }
 
-    static String json(Context ctx, List<CaseResult> results) {
+    static String json(Context ctx, List<CaseResult> results, List<CosimRecord> cosim) {
         StringBuilder j = new StringBuilder("{\n  \"simulators\": {\n");
         j.append("    \"command\": ").append(str(COMMAND)).append(",\n");
         j.append("    \"date\": ").append(str(ctx.date())).append(",\n");
@@ -101,7 +106,8 @@ final class BenchReport {
                     .append(", \"c_over_d\": ").append(num(r.cOverD())).append("},\n")
                     .append("       \"coldBuildMs\": ").append(r.coldBuildMs())
                     .append(", \"coldBuildWithRuntimeMs\": ").append(r.coldBuildMs() + ctx.runtimeBuildMs())
-                    .append(", \"cachedStartMs\": ").append(r.cachedStartMs()).append(",\n")
+                    .append(", \"cachedStartMs\": ").append(r.cachedStartMs())
+                    .append(", \"freshJvmStartMs\": ").append(r.freshJvmStartMs()).append(",\n")
                     .append("       \"cpuNsPerCycle\": {\"verilatorNativeHarness\": ").append(num(r.nativeCpuNs()))
                     .append(", \"verilatorJavaBatchHarness\": ").append(num(r.batchChildCpuNs()))
                     .append(", \"verilatorJavaBatchJvm\": ").append(num(r.batchJavaCpuNs()))
@@ -112,13 +118,15 @@ final class BenchReport {
                     .append(", \"note\": ").append(str(r.note())).append("}")
                     .append(i + 1 < results.size() ? ",\n" : "\n");
         }
-        j.append("    ]\n  }\n}\n");
+        j.append("    ]\n  },\n");
+        j.append("  \"cosim\": ").append(CosimTable.json(cosim)).append("\n}\n");
         return j.toString();
     }
 
     /** Replaces (or appends) the Simulators section of {@code md}, and writes {@code json}. */
-    static void write(Path md, Path jsonFile, Context ctx, List<CaseResult> results) throws IOException {
-        String section = markdown(ctx, results);
+    static void write(Path md, Path jsonFile, Context ctx, List<CaseResult> results, List<CosimRecord> cosim)
+            throws IOException {
+        String section = markdown(ctx, results, cosim);
         String old = Files.exists(md) ? Files.readString(md, StandardCharsets.UTF_8) : "# Benchmarks\n\n";
         int b = old.indexOf(BEGIN);
         int e = old.indexOf(END);
@@ -128,10 +136,10 @@ final class BenchReport {
         Files.createDirectories(md.toAbsolutePath().getParent());
         Files.writeString(md, updated, StandardCharsets.UTF_8);
         Files.createDirectories(jsonFile.toAbsolutePath().getParent());
-        Files.writeString(jsonFile, json(ctx, results), StandardCharsets.UTF_8);
+        Files.writeString(jsonFile, json(ctx, results, cosim), StandardCharsets.UTF_8);
     }
 
-    private static String rate(double r) {
+    static String rate(double r) {
         if (Double.isNaN(r)) return "n/a";
         if (r >= 1e6) return String.format(Locale.ROOT, "%.2f M", r / 1e6);
         if (r >= 1e3) return String.format(Locale.ROOT, "%.1f k", r / 1e3);
@@ -148,16 +156,16 @@ final class BenchReport {
         return v == Double.MAX_VALUE || Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.0f ns", v);
     }
 
-    private static String ratio(double r) {
+    static String ratio(double r) {
         if (Double.isNaN(r) || Double.isInfinite(r)) return "n/a";
         return r >= 10 ? String.format(Locale.ROOT, "%.0f", r) : String.format(Locale.ROOT, "%.2f", r);
     }
 
-    private static String num(double d) {
+    static String num(double d) {
         return Double.isNaN(d) || Double.isInfinite(d) || d == Double.MAX_VALUE ? "null" : String.format(Locale.ROOT, "%.4g", d);
     }
 
-    private static String str(String s) {
+    static String str(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 }

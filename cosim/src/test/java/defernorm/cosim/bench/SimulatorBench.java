@@ -42,24 +42,41 @@ class SimulatorBench {
                 .withTimeout(Duration.ofMinutes(5));
         long runtimeMs = VerilatorSimulation.warmRuntime(opts);
         List<CaseResult> results = new ArrayList<>();
-        for (BenchCase c : List.of(new MacArrayCase(4, 4), new MacArrayCase(16, 16), new AdderTreeCase(64))) {
+        List<CosimRecord> cosim = new ArrayList<>();
+        CosimModes modes = new CosimModes(SECONDS_PER_RUN / 2, Math.max(1, REPEATS - 1));
+        for (BenchCase c : cases()) {
             CaseResult r = measure(c, opts);
             System.out.println(r);
             results.add(r);
+            for (CosimRecord m : modes.measure(c, opts)) {
+                System.out.println(m);
+                cosim.add(m);
+            }
         }
         BenchReport.Context ctx = new BenchReport.Context(
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
                 machine(), Runtime.getRuntime().availableProcessors(),
                 firstLine("verilator", "--version"), firstLine("iverilog", "-V"), runtimeMs);
-        BenchReport.write(root.resolve("docs/benchmarks.md"), root.resolve("rtl-out/bench.json"), ctx, results);
+        BenchReport.write(root.resolve("docs/benchmarks.md"), root.resolve("rtl-out/bench.json"), ctx, results, cosim);
+        for (CosimRecord m : cosim) assertTrue(m.checked(), m + ": outputs differ from the Java model");
         for (CaseResult r : results) {
             assertTrue(r.batchMatchesNative(), r.name() + ": Java batch and native loop disagree");
             assertTrue(r.icarusMatchesVerilator(), r.name() + ": Icarus and Verilator disagree");
         }
     }
 
-    private CaseResult measure(BenchCase c, SimOptions opts) throws Exception {
+    /** The three bench designs. */
+    static List<BenchCase> cases() {
+        return List.of(new MacArrayCase(4, 4), new MacArrayCase(16, 16), new AdderTreeCase(64));
+    }
+
+    /**
+     * The Simulators table: (a) and (b) on the isolated model (child process), whose CPU time can be
+     * told apart from the JVM's; the cached start on the default (in-process) model.
+     */
+    private CaseResult measure(BenchCase c, SimOptions inProcess) throws Exception {
         List<String> notes = new ArrayList<>();
+        SimOptions opts = inProcess.withIsolation(true);
         long t0 = System.nanoTime();
         VerilatorSimulation sim = new VerilatorSimulation(c.design(), opts);
         long coldMs = ms(t0);
@@ -94,11 +111,15 @@ class SimulatorBench {
             sim.close();
         }
 
+        try (Simulation build = Simulations.open(c.design(), inProcess)) {
+            build.peek(c.outputs().get(0));  // builds the in-process model if needed
+        }
         long t1 = System.nanoTime();
-        try (Simulation again = Simulations.open(c.design(), opts)) {
+        try (Simulation again = Simulations.open(c.design(), inProcess)) {
             again.peek(c.outputs().get(0));
         }
         long cachedMs = ms(t1);
+        long freshJvmMs = FreshJvmStart.measure(c, inProcess.cacheDir(), inProcess.workDir());
 
         long builtinCycles = 0, builtinMismatches = 0;
         double builtinRate = Double.NaN;
@@ -134,7 +155,7 @@ class SimulatorBench {
 
         return new CaseResult(c.name(), c.title(), nativeCycles, nativeRate, batchCycles, batchRate, batchOk,
                 builtinCycles, builtinRate, builtinMismatches, icarusCycles, icarusRate, icarusOk,
-                coldMs, cachedMs, nativeCpu, batchChildCpu, batchJavaCpu, String.join("; ", notes));
+                coldMs, cachedMs, freshJvmMs, nativeCpu, batchChildCpu, batchJavaCpu, String.join("; ", notes));
     }
 
     private static long clamp(long v, long lo, long hi) { return Math.max(lo, Math.min(hi, v)); }

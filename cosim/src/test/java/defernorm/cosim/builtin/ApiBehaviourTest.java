@@ -124,7 +124,8 @@ class ApiBehaviourTest {
             assertEquals("cannot step a negative number of cycles (-1)",
                     assertThrows(IllegalArgumentException.class, () -> sim.step(-1)).getMessage());
             sim.close();
-            assertEquals("the simulation is closed", assertThrows(IllegalStateException.class, () -> sim.step()).getMessage());
+            assertEquals("the simulation of acc8 is closed (called at ApiBehaviourTest.java:" + (lineHere() + 1) + ")",
+                    assertThrows(IllegalStateException.class, () -> sim.step()).getMessage());
             sim.close();
         }
     }
@@ -168,4 +169,6 @@ class ApiBehaviourTest {
         assertTrue(text.contains("b00000110 "), text);       // acc = 6 after two edges
         assertTrue(!text.contains("#25\n"), text);            // stopped
     }
+
+    private static int lineHere() { return new Throwable().getStackTrace()[1].getLineNumber(); }
 }

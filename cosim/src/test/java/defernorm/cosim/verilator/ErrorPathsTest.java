@@ -75,7 +75,7 @@ class ErrorPathsTest {
 
     @Test void crashedChildIsReportedAndGone() throws Exception {
         TestDesigns.assumeVerilator();
-        VerilatorSimulation sim = new VerilatorSimulation(TestDesigns.widget(), TestDesigns.options(work));
+        VerilatorSimulation sim = new VerilatorSimulation(TestDesigns.widget(), TestDesigns.isolated(work));
         try {
             long pid = sim.pid();
             signal("SEGV", pid);
@@ -94,7 +94,7 @@ class ErrorPathsTest {
     @Test void hungChildTimesOutIsKilledAndLeavesNoProcess() throws Exception {
         TestDesigns.assumeVerilator();
         VerilatorSimulation sim = new VerilatorSimulation(TestDesigns.widget(),
-                TestDesigns.options(work).withTimeout(Duration.ofMillis(800)));
+                TestDesigns.isolated(work).withTimeout(Duration.ofMillis(800)));
         try {
             long pid = sim.pid();
             signal("STOP", pid);
@@ -113,7 +113,7 @@ class ErrorPathsTest {
     @Test void hungChildDuringABatchTimesOut() throws Exception {
         TestDesigns.assumeVerilator();
         VerilatorSimulation sim = new VerilatorSimulation(TestDesigns.widget(),
-                TestDesigns.options(work).withTimeout(Duration.ofMillis(800)));
+                TestDesigns.isolated(work).withTimeout(Duration.ofMillis(800)));
         try {
             long pid = sim.pid();
             VerilatorException e = assertThrows(VerilatorException.class, () ->
@@ -129,7 +129,7 @@ class ErrorPathsTest {
 
     @Test void closingLeavesNoChildProcess() {
         TestDesigns.assumeVerilator();
-        VerilatorSimulation sim = new VerilatorSimulation(TestDesigns.widget(), TestDesigns.options(work));
+        VerilatorSimulation sim = new VerilatorSimulation(TestDesigns.widget(), TestDesigns.isolated(work));
         long pid = sim.pid();
         sim.close();
         sim.close();  // idempotent

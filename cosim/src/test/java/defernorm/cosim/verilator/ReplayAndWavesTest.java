@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The replay log (replayed by the binary alone) and VCD waveforms. */
 class ReplayAndWavesTest {
@@ -22,7 +24,7 @@ class ReplayAndWavesTest {
 
     @Test void sessionReplaysWithoutJava() throws Exception {
         VerilatorSimulation.ModelInfo info;
-        try (VerilatorSimulation sim = new VerilatorSimulation(TestDesigns.widget(), TestDesigns.options(work))) {
+        try (VerilatorSimulation sim = new VerilatorSimulation(TestDesigns.widget(), TestDesigns.isolated(work))) {
             sim.reset();
             sim.poke("en", 1);
             sim.step(4);
@@ -44,7 +46,7 @@ class ReplayAndWavesTest {
     @Test void aCappedLogReplaysUpToItsCut() throws Exception {
         VerilatorSimulation.ModelInfo info;
         System.setProperty("defernorm.replay.maxBytes", "5000");
-        try (VerilatorSimulation sim = new VerilatorSimulation(TestDesigns.widget(), TestDesigns.options(work))) {
+        try (VerilatorSimulation sim = new VerilatorSimulation(TestDesigns.widget(), TestDesigns.isolated(work))) {
             sim.runBatch(List.of("a"), List.of("dbl"), 10_000, (c, in) -> in.set(0, c & 0xFF), null);
             info = sim.modelInfo();
         } finally {
@@ -66,9 +68,12 @@ class ReplayAndWavesTest {
         }
     }
 
-    @Test void wavesNameSignalsAsInTheVerilog() throws Exception {
+    @ParameterizedTest(name = "isolated={0}")
+    @ValueSource(booleans = {false, true})
+    void wavesNameSignalsAsInTheVerilog(boolean isolated) throws Exception {
         Path vcd = work.resolve("widget.vcd");
-        try (Simulation sim = new VerilatorSimulation(TestDesigns.widget(), TestDesigns.options(work).withWaves(true))) {
+        try (Simulation sim = new VerilatorSimulation(TestDesigns.widget(),
+                TestDesigns.options(work).withIsolation(isolated).withWaves(true))) {
             sim.reset();
             sim.startWaves(vcd);
             sim.poke("en", 1);
@@ -82,6 +87,7 @@ class ReplayAndWavesTest {
             assertTrue(text.contains(name), "VCD lacks" + name);
         }
         assertTrue(text.contains("#35"), "a rising edge at 10*cycle+5");
+        assertTrue(text.matches("(?s).*\\$timescale\\s+1\\s*ns\\s+\\$end.*"), "nanoseconds, as the built-in engine writes");
         assertTrue(!text.contains("#100"), "nothing dumped after stopWaves");
     }
 }

@@ -26,10 +26,13 @@ final class TestDesigns {
         ToolChecks.skipReason(Tool.VERILATOR).ifPresent(Assumptions::abort);
     }
 
-    /** Options using the shared cache (so the runtime library and models are reused across runs). */
+    /** Options using the shared cache (so the runtime library and models are reused across runs); in-process. */
     static SimOptions options(Path workDir) {
         return SimOptions.verilator().withWorkDir(workDir).withTimeout(Duration.ofSeconds(30));
     }
+
+    /** As {@link #options}, in the isolated (child-process) mode. */
+    static SimOptions isolated(Path workDir) { return options(workDir).withIsolation(true); }
 
     /**
      * {@code Widget}: a counter with enable ({@code count}, 8 bits, debug net {@code next_count}), a signed

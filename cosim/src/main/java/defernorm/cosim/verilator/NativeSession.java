@@ -1,0 +1,326 @@
+package defernorm.cosim.verilator;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
+
+import defernorm.cosim.Simulation.Observer;
+import defernorm.cosim.Simulation.Stimulus;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The default mode: the model and its shim ({@code shim.cpp}) built as a shared library and loaded into
+ * the JVM through the FFM API, one {@link Arena} per session (closing it unloads the library once no
+ * session uses it). Every call is a downcall: no pipe, no copy of the model's state.
+ *
+ * <p>Nets of up to 64 bits are poked and peeked in place: the session maps each net's storage inside the
+ * model (and the shim's "inputs changed" flag) as memory segments once, so a poke is a store and a peek
+ * a load, plus one settle call when something changed. The method handles are made once per JVM and take
+ * the function's address as their first argument, so the JIT sees them as constants. Short calls (a
+ * wide poke or peek, a settle, a step of a few cycles) are critical
+ * downcalls, which skip the thread-state transition; long ones (a big step, a batch chunk, the native
+ * loop) are ordinary downcalls so the garbage collector never waits on them — except the batch, which
+ * passes the Java row arrays directly (heap access needs a critical call) and so runs in chunks of
+ * about 128 KiB.
+ *
+ * <p>A model that calls {@code $finish}, {@code $stop} or {@code $fatal}, or fails an assertion, makes the
+ * shim return status 1 with a message (see shim.cpp); the session then throws one
+ * {@link VerilatorException} and refuses further calls, as an isolated session does after a crash.
+ */
+final class NativeSession implements ModelSession {
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final Linker.Option CRITICAL = Linker.Option.critical(false);
+    private static final Linker.Option CRITICAL_HEAP = Linker.Option.critical(true);
+    private static final long CRITICAL_STEP_LIMIT = 64;  // longer steps leave the GC free to run
+
+    private static final MethodHandle NET_COUNT = handle(FunctionDescriptor.of(JAVA_INT));
+    private static final MethodHandle OPEN = handle(FunctionDescriptor.of(ADDRESS));
+    private static final MethodHandle ERROR = handle(FunctionDescriptor.of(ADDRESS, ADDRESS));
+    private static final MethodHandle CLOSE = handle(FunctionDescriptor.ofVoid(ADDRESS));
+    private static final MethodHandle POKE = handle(FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS), CRITICAL_HEAP);
+    private static final MethodHandle SETTLE = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS), CRITICAL);
+    private static final MethodHandle PEEK = handle(FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS), CRITICAL_HEAP);
+    private static final MethodHandle STEP_SHORT = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), CRITICAL);
+    private static final MethodHandle STEP = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle CYCLES = handle(FunctionDescriptor.of(JAVA_LONG, ADDRESS), CRITICAL);
+    private static final MethodHandle BATCH = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS,
+            JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS), CRITICAL_HEAP);
+    private static final MethodHandle BENCH = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG,
+            JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle WAVES = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle NET_ADDR = handle(FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
+    private static final MethodHandle DIRTY_ADDR = handle(FunctionDescriptor.of(ADDRESS, ADDRESS));
+
+    private final String design;
+    private final Path library;
+    private final Arena arena;
+    private final MemorySegment h;
+    private final MemorySegment fError, fClose, fPoke, fSettle, fPeek, fStep, fReset, fCycles,
+            fBatch, fBench, fWaves;
+    /** Each net's storage inside the model (Verilator's layout), for pokes and peeks without a call. */
+    private final MemorySegment[] netMemory;
+    /** The shim's "inputs changed since the last evaluation" flag. */
+    private final MemorySegment dirty;
+    private VerilatorException failure;
+    private boolean closed;
+    /** No poke or edge since the last settle: peeks need no evaluation (saves a downcall per peek). */
+    private boolean settled;
+
+    NativeSession(Path library, String design, List<NetSpec> nets) {
+        int netCount = Math.max(1, nets.size());
+        this.design = design;
+        this.library = library;
+        this.arena = Arena.ofShared();
+        try {
+            SymbolLookup lib = SymbolLookup.libraryLookup(library, arena);
+            fError = lib.findOrThrow("dn_error");
+            fClose = lib.findOrThrow("dn_close");
+            fPoke = lib.findOrThrow("dn_poke");
+            fSettle = lib.findOrThrow("dn_settle");
+            fPeek = lib.findOrThrow("dn_peek");
+            fStep = lib.findOrThrow("dn_step");
+            fReset = lib.findOrThrow("dn_reset");
+            fCycles = lib.findOrThrow("dn_cycles");
+            fBatch = lib.findOrThrow("dn_batch");
+            fBench = lib.findOrThrow("dn_bench");
+            fWaves = lib.findOrThrow("dn_waves");
+            int count = (int) NET_COUNT.invokeExact(lib.findOrThrow("dn_net_count"));
+            if (count != netCount) {
+                throw new UnusableModel(library + " has " + count + " nets where its shim was generated with " + netCount, null);
+            }
+            h = (MemorySegment) OPEN.invokeExact(lib.findOrThrow("dn_open"));
+            if (h.equals(MemorySegment.NULL)) throw new VerilatorException("The Verilator model of " + design + " could not be created (out of memory, or it stopped while starting).");
+            String err = errorText();
+            if (!err.isEmpty()) {
+                closeModel();
+                throw new VerilatorException("The Verilator model of " + design + " cannot start: " + err + ".");
+            }
+            MemorySegment fNetAddr = lib.findOrThrow("dn_net_addr");
+            netMemory = new MemorySegment[nets.size()];
+            for (NetSpec n : nets) {
+                MemorySegment at = (MemorySegment) NET_ADDR.invokeExact(fNetAddr, h, n.index());
+                netMemory[n.index()] = at.reinterpret(storageBytes(n), arena, null);
+            }
+            dirty = ((MemorySegment) DIRTY_ADDR.invokeExact(lib.findOrThrow("dn_dirty_addr"), h)).reinterpret(1, arena, null);
+        } catch (VerilatorException | UnusableModel e) {
+            arena.close();
+            throw e;
+        } catch (IllegalArgumentException | NoSuchElementException e) {
+            arena.close();
+            throw new UnusableModel("could not load " + library + ": " + e.getMessage(), e);
+        } catch (Throwable t) {
+            arena.close();
+            throw new VerilatorException("could not start the Verilator model of " + design + ": " + t, t);
+        }
+    }
+
+    private static MethodHandle handle(FunctionDescriptor f, Linker.Option... options) {
+        return LINKER.downcallHandle(f, options);
+    }
+
+    @Override public void poke(NetSpec n, byte[] src, int off) {
+        usable();
+        try {
+            POKE.invokeExact(fPoke, h, n.index(), MemorySegment.ofArray(src).asSlice(off, n.wireBytes()));
+            settled = false;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    @Override public void poke64(NetSpec n, long masked) {
+        usable();
+        MemorySegment m = netMemory[n.index()];
+        switch ((int) m.byteSize()) {
+            case 1 -> m.set(JAVA_BYTE, 0, (byte) masked);
+            case 2 -> m.set(JAVA_SHORT_UNALIGNED, 0, (short) masked);
+            case 4 -> m.set(JAVA_INT_UNALIGNED, 0, (int) masked);
+            default -> m.set(JAVA_LONG_UNALIGNED, 0, masked);
+        }
+        dirty.set(JAVA_BOOLEAN, 0, true);
+        settled = false;
+    }
+
+    @Override public void peek(NetSpec n, byte[] dst) {
+        settle(n);
+        try {
+            PEEK.invokeExact(fPeek, h, n.index(), MemorySegment.ofArray(dst));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    @Override public long peek64(NetSpec n) {
+        settle(n);
+        MemorySegment m = netMemory[n.index()];
+        long v = switch ((int) m.byteSize()) {
+            case 1 -> m.get(JAVA_BYTE, 0) & 0xFFL;
+            case 2 -> m.get(JAVA_SHORT_UNALIGNED, 0) & 0xFFFFL;
+            case 4 -> m.get(JAVA_INT_UNALIGNED, 0) & 0xFFFF_FFFFL;
+            default -> m.get(JAVA_LONG_UNALIGNED, 0);
+        };
+        int w = n.type().width();
+        return w >= 64 ? v : v & ((1L << w) - 1);  // bits above the width are zero (as the shim's peek makes them)
+    }
+
+    /** Bytes of Verilator's storage for a net: as storageBytes in model_core.inc. */
+    private static long storageBytes(NetSpec n) {
+        int w = n.type().width();
+        return w <= 8 ? 1 : w <= 16 ? 2 : w <= 32 ? 4 : w <= 64 ? 8 : 4L * n.words();
+    }
+
+    private void settle(NetSpec peeked) {
+        usable();
+        if (settled) return;
+        int status;
+        try {
+            status = (int) SETTLE.invokeExact(fSettle, h);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (status != 0) throw stopped("peeking " + peeked.name());
+        settled = true;
+    }
+
+    @Override public void step(long n) {
+        usable();
+        settled = false;
+        int status;
+        try {
+            status = n <= CRITICAL_STEP_LIMIT ? (int) STEP_SHORT.invokeExact(fStep, h, n) : (int) STEP.invokeExact(fStep, h, n);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (status != 0) throw stopped("stepping");
+    }
+
+    @Override public void reset(long n) {
+        usable();
+        settled = false;
+        int status;
+        try {
+            status = (int) STEP.invokeExact(fReset, h, n);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (status != 0) throw stopped("resetting");
+    }
+
+    @Override public long cycles() {
+        if (closed) return 0;
+        try {
+            return (long) CYCLES.invokeExact(fCycles, h);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    @Override public void runBatch(BatchColumns cols, long cycles, byte[] row, Stimulus stimulus, Observer observer) {
+        usable();
+        new NativeBatch(this, cols).run(cycles, row, stimulus, observer);
+    }
+
+    /** Runs {@code cycles} rows of a batch chunk; returns the cycles simulated (fewer only if the model stopped). */
+    long batchChunk(int[] ins, int[] outs, long cycles, byte[] inRows, byte[] outRows, long[] done) {
+        settled = false;
+        int status;
+        try {
+            status = (int) BATCH.invokeExact(fBatch, h, ins.length, MemorySegment.ofArray(ins), outs.length,
+                    MemorySegment.ofArray(outs), cycles, MemorySegment.ofArray(inRows), MemorySegment.ofArray(outRows),
+                    MemorySegment.ofArray(done));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (status != 0) throw stopped("running a batch");
+        return done[0];
+    }
+
+    @Override public int waves(String path) {
+        usable();
+        try (Arena call = Arena.ofConfined()) {
+            return (int) WAVES.invokeExact(fWaves, h, call.allocateFrom(path));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    @Override public long[] bench(BatchColumns cols, long cycles, long seed) {
+        usable();
+        settled = false;
+        int status;
+        long[] result = new long[2];
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment ins = call.allocateFrom(JAVA_INT, BatchColumns.indexes(cols.ins));
+            MemorySegment outs = call.allocateFrom(JAVA_INT, BatchColumns.indexes(cols.outs));
+            MemorySegment r = call.allocate(JAVA_LONG, 2);
+            status = (int) BENCH.invokeExact(fBench, h, cycles, seed, cols.ins.size(), ins, cols.outs.size(), outs, r);
+            result[0] = r.getAtIndex(JAVA_LONG, 0);
+            result[1] = r.getAtIndex(JAVA_LONG, 1);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (status != 0) throw stopped("running the native loop");
+        return result;
+    }
+
+    @Override public Path replayFile() { return null; }
+
+    /** The shared library this session runs. */
+    Path library() { return library; }
+
+    private void usable() {
+        if (failure != null) {
+            throw new IllegalStateException("this simulation has ended after an earlier error: " + failure.getMessage());
+        }
+    }
+
+    /** The model stopped: one error with the shim's message; the session refuses further calls. */
+    private VerilatorException stopped(String doing) {
+        failure = new VerilatorException("The Verilator model of " + design + " stopped while " + doing + ": "
+                + errorText() + ".");
+        return failure;
+    }
+
+    private String errorText() {
+        try {
+            MemorySegment p = (MemorySegment) ERROR.invokeExact(fError, h);
+            return p.reinterpret(Integer.MAX_VALUE).getString(0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) return r;
+        if (t instanceof Error e) throw e;
+        return new IllegalStateException(t);
+    }
+
+    private void closeModel() {
+        try {
+            CLOSE.invokeExact(fClose, h);
+        } catch (Throwable t) {
+            // the model is being dropped; nothing to tell the caller
+        }
+    }
+
+    @Override public void close() {
+        if (closed) return;
+        closed = true;
+        closeModel();
+        arena.close();
+    }
+}

@@ -1,0 +1,60 @@
+package defernorm.cosim.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The co-simulation modes table of docs/benchmarks.md and bench.json's {@code "cosim"} list. */
+final class CosimTable {
+    static final List<String> ENGINES = List.of("builtin", "verilator-inprocess", "verilator-isolated");
+
+    private CosimTable() {}
+
+    static String markdown(List<CosimRecord> records) {
+        StringBuilder m = new StringBuilder("\n### Co-simulation modes\n\n");
+        m.append("Cycles per second and the ratio to the native C++ loop on the same design (the best of the ")
+                .append("in-process and the isolated model's loop). **batch**: `runBatch` with the xorshift stimulus, ")
+                .append("a Java observer checking every output against the Java model. **reactive**: every cycle Java ")
+                .append("pokes each input through a `Port` handle, peeks each output, checks them, and steps one cycle ")
+                .append("(nothing streamed ahead). Engines: built-in; Verilator in-process (the default: the model is a ")
+                .append("shared library called through the FFM API); Verilator isolated (`SimOptions.withIsolation(true)`: ")
+                .append("a child process behind pipes). Every run here checked every output of every cycle.\n\n");
+        m.append("| design | mode | native | built-in | Verilator in-process | Verilator isolated |\n");
+        m.append("|---|---|---:|---:|---:|---:|\n");
+        Map<String, Map<String, CosimRecord>> rows = new LinkedHashMap<>();
+        for (CosimRecord r : records) {
+            rows.computeIfAbsent(r.design() + "/" + r.mode(), k -> new LinkedHashMap<>()).put(r.engine(), r);
+        }
+        for (Map<String, CosimRecord> row : rows.values()) {
+            CosimRecord any = row.values().iterator().next();
+            m.append("| ").append(any.design()).append(" | ").append(any.mode()).append(" | ")
+                    .append(BenchReport.rate(any.nativeCyclesPerSecond()));
+            for (String e : ENGINES) {
+                CosimRecord r = row.get(e);
+                m.append(" | ").append(r == null ? "n/a" : BenchReport.rate(r.cyclesPerSecond()) + " ("
+                        + BenchReport.ratio(r.ratioToNative()) + ")" + (r.checked() ? "" : " MISMATCH"));
+            }
+            m.append(" |\n");
+        }
+        m.append("\nTargets (issue 11): batch ≥ 0.9 of native; reactive ≥ 1 M cycles/s on the 4×4 MAC and ≥ 0.2 of ")
+                .append("native on every design (Verilator in-process).\n");
+        return m.toString();
+    }
+
+    static String json(List<CosimRecord> records) {
+        StringBuilder j = new StringBuilder("[\n");
+        for (int i = 0; i < records.size(); i++) {
+            CosimRecord r = records.get(i);
+            j.append("    {\"design\": ").append(BenchReport.str(r.design()))
+                    .append(", \"mode\": ").append(BenchReport.str(r.mode()))
+                    .append(", \"engine\": ").append(BenchReport.str(r.engine()))
+                    .append(", \"cyclesPerSecond\": ").append(BenchReport.num(r.cyclesPerSecond()))
+                    .append(", \"nativeCyclesPerSecond\": ").append(BenchReport.num(r.nativeCyclesPerSecond()))
+                    .append(", \"ratioToNative\": ").append(BenchReport.num(r.ratioToNative()))
+                    .append(", \"cycles\": ").append(r.cycles())
+                    .append(", \"checked\": ").append(r.checked()).append("}")
+                    .append(i + 1 < records.size() ? ",\n" : "\n");
+        }
+        return j.append("  ]").toString();
+    }
+}
