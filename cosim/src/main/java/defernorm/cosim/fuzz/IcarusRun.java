@@ -1,4 +1,4 @@
-package defernorm.cosim.diff;
+package defernorm.cosim.fuzz;
 
 import defernorm.cosim.random.RandomStimulus;
 import defernorm.hdl.emit.VerilogEmitter;
@@ -22,11 +22,11 @@ import java.util.concurrent.TimeUnit;
  * the stimulus from a hex file, and returns every output on every cycle. The testbench zeroes all
  * registers and uninitialised memories at time 0, matching the two-state engines' start state.
  */
-final class IcarusRun {
+public final class IcarusRun {
     private IcarusRun() {}
 
     /** outputs[cycle][output] as each output's type reads it; X/Z bits make the value null. */
-    static BigInteger[][] run(Design design, RandomStimulus stim, List<Node.Output> outputs, Path dir)
+    public static BigInteger[][] run(Design design, RandomStimulus stim, List<Node.Output> outputs, Path dir)
             throws IOException, InterruptedException {
         List<Path> files = new ArrayList<>();
         for (VerilogFile f : VerilogEmitter.emit(design)) files.add(f.writeTo(dir));
