@@ -28,6 +28,7 @@ public final class IcarusRun {
     /** outputs[cycle][output] as each output's type reads it; X/Z bits make the value null. */
     public static BigInteger[][] run(Design design, RandomStimulus stim, List<Node.Output> outputs, Path dir)
             throws IOException, InterruptedException {
+        dir = dir.toAbsolutePath();   // the tools run inside dir: relative paths would resolve twice
         List<Path> files = new ArrayList<>();
         for (VerilogFile f : VerilogEmitter.emit(design)) files.add(f.writeTo(dir));
         Files.writeString(dir.resolve("stim.hex"), stimulusHex(stim));
@@ -46,7 +47,8 @@ public final class IcarusRun {
         return result;
     }
 
-    private static BigInteger parse(String hex, Type t) {
+    /** A hex word as {@code t} reads it (low {@code t.width()} bits); null when it has X or Z digits. */
+    static BigInteger parse(String hex, Type t) {
         if (!hex.matches("[0-9a-fA-F]+")) return null;
         BigInteger u = new BigInteger(hex, 16).mod(BigInteger.ONE.shiftLeft(t.width()));
         return t.signed() && u.testBit(t.width() - 1) ? u.subtract(BigInteger.ONE.shiftLeft(t.width())) : u;
@@ -114,11 +116,17 @@ public final class IcarusRun {
     private static String range(Type t) { return t.width() == 1 ? "" : "[" + (t.width() - 1) + ":0] "; }
 
     private static void exec(List<String> cmd, Path dir) throws IOException, InterruptedException {
+        exec(cmd, dir, 120);
+    }
+
+    /** Runs {@code cmd} in {@code dir}, its output in {@code log-<tool>.txt}; throws with the log when it fails or overruns. */
+    static void exec(List<String> cmd, Path dir, int timeoutSeconds) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("log-" + Path.of(cmd.get(0)).getFileName() + ".txt").toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            throw new IOException(cmd.get(0) + " did not finish within 120 s");
+            throw new IOException(cmd.get(0) + " did not finish within " + timeoutSeconds + " s");
         }
         if (p.exitValue() != 0) {
             throw new IOException(cmd.get(0) + " failed:\n" + Files.readString(dir.resolve("log-" + Path.of(cmd.get(0)).getFileName() + ".txt")));
