@@ -12,11 +12,11 @@ import java.util.SplittableRandom;
  * that resumes after an interruption makes exactly the designs it would have made.
  *
  * <pre>{@code
- * Genome g = GenomeSource.genome(1L, 1234);   // 1..24 top genes, 0..8 child genes
+ * Genome g = GenomeSource.genome(1L, 1234);   // 1..14 top genes, 0..5 child genes
  * }</pre>
  */
 public final class GenomeSource {
-    static final int MAX_TOP = 24, MAX_CHILD = 8;
+    static final int MAX_TOP = 14, MAX_CHILD = 5;
 
     private GenomeSource() {}
 

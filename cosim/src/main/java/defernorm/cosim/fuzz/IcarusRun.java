@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a design's emitted Verilog in Icarus Verilog (iverilog + vvp) with a generated testbench that reads
@@ -116,20 +115,6 @@ public final class IcarusRun {
     private static String range(Type t) { return t.width() == 1 ? "" : "[" + (t.width() - 1) + ":0] "; }
 
     private static void exec(List<String> cmd, Path dir) throws IOException, InterruptedException {
-        exec(cmd, dir, 120);
-    }
-
-    /** Runs {@code cmd} in {@code dir}, its output in {@code log-<tool>.txt}; throws with the log when it fails or overruns. */
-    static void exec(List<String> cmd, Path dir, int timeoutSeconds) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("log-" + Path.of(cmd.get(0)).getFileName() + ".txt").toFile()).start();
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            throw new IOException(cmd.get(0) + " did not finish within " + timeoutSeconds + " s");
-        }
-        if (p.exitValue() != 0) {
-            throw new IOException(cmd.get(0) + " failed:\n" + Files.readString(dir.resolve("log-" + Path.of(cmd.get(0)).getFileName() + ".txt")));
-        }
+        ToolRun.exec(cmd, dir, 120);
     }
 }

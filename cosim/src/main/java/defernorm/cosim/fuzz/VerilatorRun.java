@@ -43,18 +43,18 @@ final class VerilatorRun {
         for (VerilogFile f : VerilogEmitter.emit(design)) cmd.add(f.writeTo(dir).toString());
         Files.writeString(dir.resolve("main.cpp"), harness(design, stim, outputs));
         Files.writeString(dir.resolve("stim.txt"), stimulus(stim));
-        IcarusRun.exec(cmd, dir, TIMEOUT_S);
+        ToolRun.exec(cmd, dir, TIMEOUT_S);
         Path obj = dir.resolve("obj");
         boolean reuse = true;
         for (String o : RUNTIME) reuse &= Files.exists(runtime.resolve(o));
         if (reuse) for (String o : RUNTIME) Files.copy(runtime.resolve(o), obj.resolve(o), StandardCopyOption.REPLACE_EXISTING);
-        IcarusRun.exec(List.of("make", "-s", "-C", obj.toString(), "-f", "V" + design.top() + ".mk",
+        ToolRun.exec(List.of("make", "-s", "-C", obj.toString(), "-f", "V" + design.top() + ".mk",
                 "OPT_FAST=-O0", "OPT_SLOW=-O0", "OPT_GLOBAL=-O1"), dir, TIMEOUT_S);
         if (!reuse) {
             Files.createDirectories(runtime);
             for (String o : RUNTIME) Files.copy(obj.resolve(o), runtime.resolve(o), StandardCopyOption.REPLACE_EXISTING);
         }
-        IcarusRun.exec(List.of(obj.resolve("V" + design.top()).toString(), "stim.txt", "out.txt"), dir, TIMEOUT_S);
+        ToolRun.exec(List.of(obj.resolve("V" + design.top()).toString(), "stim.txt", "out.txt"), dir, TIMEOUT_S);
         List<String> lines = Files.readAllLines(dir.resolve("out.txt"));
         BigInteger[][] result = new BigInteger[lines.size()][outputs.size()];
         for (int c = 0; c < lines.size(); c++) {
