@@ -107,6 +107,10 @@ public final class FuzzCampaign {
         } catch (Exception e) {
             return bisect(tool, parts, stimSeed, new Outcome(Outcome.Kind.REJECTED, tool, String.valueOf(e.getMessage())));
         }
+        if (got.length != ref.length) {
+            return bisect(tool, parts, stimSeed, new Outcome(Outcome.Kind.REJECTED, tool,
+                    tool + " ran " + got.length + " of " + ref.length + " cycles"));
+        }
         List<Node.Output> outs = all.topModule().outputs();
         for (Part p : parts) {
             String prefix = p.design().top() + "_";
