@@ -59,7 +59,11 @@ public final class FuzzCampaign {
 
     private static final class BatchTally { int icarus, disagreements, rejected; }
 
-    private record Part(long index, Genome genome, Design design) {}
+    /** Design {@code index} of the campaign; identified by its index alone (cheap as a map key). */
+    private record Part(long index, Genome genome, Design design) {
+        @Override public boolean equals(Object o) { return o instanceof Part p && p.index == index; }
+        @Override public int hashCode() { return Long.hashCode(index); }
+    }
 
     /** Batch {@code batch}: designs {@code first .. first + n - 1} (numbered across the campaign, so resuming
      *  with another batch size neither skips nor repeats designs). */
