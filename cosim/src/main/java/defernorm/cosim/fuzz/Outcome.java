@@ -14,9 +14,10 @@ public record Outcome(Kind kind, String tool, String detail) {
     /** True when {@code other} is the same kind of failure by the same tool (what minimizing must keep). */
     public boolean sameFailure(Outcome other) { return failed() && kind == other.kind && tool.equals(other.tool); }
 
-    /** The first line of the detail, for one-line reports. */
+    /** One line for reports: the tool's first {@code %Error} line if it printed one, else the detail's first line. */
     public String summary() {
-        String first = detail.lines().findFirst().orElse("");
+        String first = detail.lines().filter(l -> l.startsWith("%Error")).findFirst()
+                .orElse(detail.lines().findFirst().orElse(""));
         return tool + " " + kind.name().toLowerCase() + (first.isEmpty() ? "" : ": " + first);
     }
 }
