@@ -12,7 +12,7 @@ export MAVEN_OPTS ?= --sun-misc-unsafe-memory-access=allow
 JAR      := testbenches/target/defernorm.jar
 SIM_PKGS := verilator iverilog yosys
 
-.PHONY: all deps jdk build test run verilog bench clean
+.PHONY: all deps jdk build test run verilog bench fuzz clean
 
 all: build
 
@@ -51,6 +51,12 @@ verilog: build
 ## bench: simulator, datapath and system benchmarks (results: docs/benchmarks.md, rtl-out/bench.json).
 bench: deps jdk
 	$(MVN) -B -Ddefernorm.excludedGroups=none -Dgroups=bench -Dsurefire.failIfNoSpecifiedTests=false test
+
+## fuzz: differential fuzz campaign (built-in vs Verilator vs Icarus); resumes from rtl-out/fuzz/state.properties.
+FUZZ_DESIGNS ?= 1000
+fuzz: deps jdk
+	$(MVN) $(MVNFLAGS) -pl testbenches -am package -DskipTests
+	$(JDK)/bin/java -cp $(JAR) defernorm.cosim.fuzz.FuzzMain --designs $(FUZZ_DESIGNS)
 
 clean: jdk
 	$(MVN) $(MVNFLAGS) clean

@@ -58,7 +58,7 @@ module IrEdges (
     assign _t1 = $signed(_y1);
     assign _s_neg1 = -{_s1, _s1};
     assign s_neg = _s_neg1;
-    assign _s_shr1 = $signed(_s1) >>> amt;
+    assign _s_shr1 = amt[1] ? $signed(_s1) : $signed(_s1) >>> amt[0];
     assign s_shr = _s_shr1;
     assign _s_lt1 = $signed(_s1) < $signed(_t1);
     assign s_lt = _s_lt1;

@@ -9,7 +9,9 @@ import defernorm.hdl.ir.ModuleIr;
 import defernorm.hdl.ir.Node;
 import defernorm.hdl.ir.SourceLoc;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,9 +63,30 @@ public final class Elaborator {
         return new Elaboration(design, warnings);
     }
 
-    private void visit(Module m, SourceLoc usedAt) {
-        if (done.containsKey(m)) return;
-        for (Inst i : m.b.instances) visit(i.child, i.loc);
+    /**
+     * Elaborates {@code root} and every module under it, children before parents. An explicit stack instead
+     * of recursion: a hierarchy thousands of levels deep must not overflow the Java stack.
+     */
+    private void visit(Module root, SourceLoc rootUsedAt) {
+        record Frame(Module m, SourceLoc usedAt, int nextChild) {}
+        Deque<Frame> stack = new ArrayDeque<>();
+        stack.push(new Frame(root, rootUsedAt, 0));
+        while (!stack.isEmpty()) {
+            Frame f = stack.pop();
+            if (done.containsKey(f.m())) continue;
+            List<Inst> children = f.m().b.instances;
+            if (f.nextChild() < children.size()) {
+                stack.push(new Frame(f.m(), f.usedAt(), f.nextChild() + 1));
+                Inst i = children.get(f.nextChild());
+                if (!done.containsKey(i.child)) stack.push(new Frame(i.child, i.loc, 0));
+                continue;
+            }
+            elaborateOne(f.m(), f.usedAt());
+        }
+    }
+
+    /** Elaborates one module whose children are done, and records it under its name. */
+    private void elaborateOne(Module m, SourceLoc usedAt) {
         ModuleElaboration me = new ModuleElaboration(m.b);
         ModuleIr ir = me.run();
         problems.addAll(me.problems);

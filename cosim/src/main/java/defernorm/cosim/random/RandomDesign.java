@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * Turns a {@link Genome} into a valid {@link Design} over the whole IR: every node kind, signed and unsigned
  * types of 1..80 bits, registers with and without reset and enable, memories (any depth, with and without
- * initial contents, several read ports) and a child instance. Operands are picked among the nets made so
+ * initial contents, several read ports), instances of a child module, wide constants (up to
+ * {@value #MAX_WIDTH} bits), shift amounts of any width (past 32 and 64 bits, and wide amounts with small
+ * values) and deep expression chains. Operands are picked among the nets made so
  * far and converted with explicit casts and resizes where the IR's type rules require; registers and memory
  * ports are connected at the end, so they can close feedback loops. Every net a gene makes is an output.
  *
@@ -25,13 +27,17 @@ import java.util.Map;
  */
 public final class RandomDesign {
     /** Widths a gene number selects; small numbers give small widths. */
-    private static final int[] WIDTHS = {1, 2, 3, 4, 5, 7, 8, 9, 12, 16, 17, 24, 31, 32, 33, 47, 48, 63, 64, 65, 72, 80};
-    public static final int MAX_WIDTH = 80;
+    private static final int[] WIDTHS = {1, 2, 3, 4, 5, 7, 8, 9, 12, 16, 17, 24, 31, 32, 33, 47, 48, 63, 64, 65, 72, 80,
+            96, 127, 128, 129, 200, 257};
+    public static final int MAX_WIDTH = 257;
     /** Gene kinds: 0 input, 1 constant, 2 unary, 3..7 and 15 binary, 8 slice, 9 concat, 10 mux, 11 resize,
-     *  12 cast, 13 register, 14 memory (binary ops get the most kinds: there are 14 of them). */
-    public static final int KINDS = 16;
+     *  12 cast, 13 register, 14 memory, 16 a deep chain of operations, 17 another instance of the child
+     *  (binary ops get the most kinds: there are 14 of them). */
+    public static final int KINDS = 18;
 
     private final ModuleBuilder m;
+    private ModuleIr child;
+    private int instances;
     private final List<String> values = new ArrayList<>();
     private final List<Runnable> finish = new ArrayList<>();
     private final List<String> results = new ArrayList<>();
@@ -52,15 +58,11 @@ public final class RandomDesign {
     }
 
     private ModuleIr module(List<Gene> genes, ModuleIr child) {
+        this.child = child;
         // Two inputs every module has, so a gene always has operands of both signednesses to pick.
         values.add(m.input("i" + inputs++, Type.uint(4)));
         values.add(m.input("i" + inputs++, Type.sint(8)));
-        if (child != null) {
-            Map<String, String> conns = new LinkedHashMap<>();
-            int k = 0;
-            for (Node.Input in : child.inputs()) conns.put(in.name(), coerce(pick(7 * k++ + 3), in.type()));
-            for (String out : m.instance("u_c", child, conns).values()) values.add(out);
-        }
+        if (child != null) instantiateChild(3, 7);
         for (Gene g : genes) apply(g);
         finish.forEach(Runnable::run);
         int o = 0;
@@ -74,7 +76,7 @@ public final class RandomDesign {
             case 0 -> values.add(m.input("i" + inputs++, type(g.a(), g.b())));
             case 1 -> {
                 Type t = type(g.a(), g.b());
-                result(m.constant(t, wrap(BigInteger.valueOf(g.c()).multiply(BigInteger.valueOf(0x9E3779B97F4A7C15L)), t)));
+                result(m.constant(t, wrap(pattern(g.c(), t.width()), t)));
             }
             case 2 -> unary(g);
             case 3, 4, 5, 6, 7, 15 -> binary(g);
@@ -108,8 +110,46 @@ public final class RandomDesign {
             }
             case 12 -> result(m.cast(pick(g.b())));
             case 13 -> register(g);
-            default -> memory(g);
+            case 14 -> memory(g);
+            case 16 -> chain(g);
+            default -> {
+                if (child != null) instantiateChild(g.b(), 1 + g.c() % 7);
+                else binary(g);
+            }
         }
+    }
+
+    /** An instance of the child module, its inputs picked from position {@code first} in steps of {@code step}. */
+    private void instantiateChild(int first, int step) {
+        Map<String, String> conns = new LinkedHashMap<>();
+        int k = 0;
+        for (Node.Input in : child.inputs()) conns.put(in.name(), coerce(pick(step * k++ + first), in.type()));
+        String name = instances == 0 ? "u_c" : "u_c" + instances;
+        instances++;
+        for (String out : m.instance(name, child, conns).values()) values.add(out);
+    }
+
+    /** A chain of 3..14 operations, each on the previous result, kept at the first operand's type. */
+    private void chain(Gene g) {
+        String x = pick(g.b());
+        Type t = m.type(x);
+        int steps = 3 + g.a() % 12;
+        for (int k = 0; k < steps; k++) {
+            String y = coerce(pick(g.c() + k * (1 + g.d())), t);
+            int op = (g.d() + k * 7 + g.a()) % 6;
+            if (op < 2 && t.width() == MAX_WIDTH) op = 2;   // the sum would be one bit too wide
+            x = switch (op) {
+                case 0 -> m.resize(m.binary(BinaryOp.ADD, x, y), t.width());
+                case 1 -> coerce(m.resize(m.binary(BinaryOp.SUB, x, y), t.width()), t);
+                case 2 -> m.binary(BinaryOp.XOR, x, y);
+                case 3 -> m.mux(bool(y, k), x, m.unary(UnaryOp.NOT, x));
+                case 4 -> m.binary(BinaryOp.AND, m.unary(UnaryOp.NOT, x), y);
+                default -> t.width() <= MAX_WIDTH / 2
+                        ? coerce(m.resize(m.binary(BinaryOp.MUL, x, y), t.width()), t)
+                        : m.binary(BinaryOp.OR, x, y);
+            };
+        }
+        result(x);
     }
 
     private void unary(Gene g) {
@@ -135,10 +175,13 @@ public final class RandomDesign {
                 result(m.binary(op, a, b));
             }
             case SHL, SHR -> {
-                // Half the time a net of 7+ bits, so amounts past the width (and past 63) are common.
+                // Amounts of any width (past 32 and 64 bits too), 7-bit amounts (past the width and past 63
+                // are common), and wide amounts with small values (64 in a 70-bit amount, say).
                 String amt = g.d() % 2 == 0 ? pickWide(g.c(), 7) : pick(g.c());
                 if (m.type(amt).signed()) amt = m.cast(amt);
-                if (m.type(amt).width() > 7 && g.d() % 4 != 0) amt = m.slice(amt, 6, 0);
+                int how = g.d() % 4;
+                if (m.type(amt).width() > 7 && how >= 2) amt = m.slice(amt, 6, 0);
+                if (how == 3) amt = m.concat(m.constant(Type.uint(g.c() % 2 == 0 ? 63 : 30), 0), amt);
                 result(m.binary(op, a, amt));
             }
             default -> result(m.binary(op, a, coerce(pick(g.c()), m.type(a))));
@@ -157,7 +200,7 @@ public final class RandomDesign {
     /** A memory with one or two read ports; the ports' addresses, enables and the write port connect at the end. */
     private void memory(Gene g) {
         int width = WIDTHS[g.a() % WIDTHS.length];
-        int depth = 1 + g.b() % 9;
+        int depth = g.b() % 3 == 0 ? 1 + g.b() % 40 : 1 + g.b() % 9;
         String name = "m" + mems++;
         List<BigInteger> init = new ArrayList<>();
         if (g.c() % 2 == 1) {
@@ -218,6 +261,19 @@ public final class RandomDesign {
     private void result(String net) {
         values.add(net);
         results.add(net);
+    }
+
+    /** A bit pattern of {@code width} bits that gene number {@code c} picks (splitmix64 words). */
+    private static BigInteger pattern(int c, int width) {
+        BigInteger v = BigInteger.ZERO;
+        long z = c * 0x9E3779B97F4A7C15L;
+        for (int bits = 0; bits < width; bits += 64) {
+            z += 0x9E3779B97F4A7C15L;
+            long x = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
+            v = v.shiftLeft(64).or(BigInteger.valueOf(x ^ (x >>> 31)).and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)));
+        }
+        return v;
     }
 
     private static Type type(int widthGene, int signGene) { return new Type(WIDTHS[widthGene % WIDTHS.length], signGene % 2 == 1); }

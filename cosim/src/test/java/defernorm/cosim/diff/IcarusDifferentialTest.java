@@ -3,6 +3,8 @@ package defernorm.cosim.diff;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import defernorm.cosim.SimOptions;
+import defernorm.cosim.fuzz.EngineOutputs;
+import defernorm.cosim.fuzz.IcarusRun;
 import defernorm.cosim.Simulation;
 import defernorm.cosim.Simulations;
 import defernorm.cosim.random.Genome;

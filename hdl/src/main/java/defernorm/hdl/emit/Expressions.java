@@ -3,11 +3,14 @@ package defernorm.hdl.emit;
 import defernorm.hdl.ir.Node;
 import defernorm.hdl.ir.Type;
 
+import java.math.BigInteger;
 import java.util.Map;
 
+import static defernorm.hdl.emit.VerilogSyntax.bit;
 import static defernorm.hdl.emit.VerilogSyntax.extend;
 import static defernorm.hdl.emit.VerilogSyntax.literal;
 import static defernorm.hdl.emit.VerilogSyntax.part;
+import static defernorm.hdl.emit.VerilogSyntax.repeat;
 
 /**
  * The right-hand side of the one {@code assign} that drives a combinational node. Every operand is widened
@@ -75,9 +78,29 @@ final class Expressions {
             case LE -> compare(b, ta, "<=");
             case GT -> compare(b, ta, ">");
             case GE -> compare(b, ta, ">=");
-            case SHL -> b.a() + " << " + b.b();
-            case SHR -> ta.signed() ? "$signed(" + b.a() + ") >>> " + b.b() : b.a() + " >> " + b.b();
+            case SHL, SHR -> shift(b, ta, tb);
         };
+    }
+
+    /**
+     * A shift whose amount is never wider than needed to say "the whole width": an amount of {@code k} bits
+     * with {@code 2^k > W} is split into its low {@code s} bits (enough for {@code W}) and a test of the high
+     * bits that saturates the result. Verilator 5.006 mis-shifts by amounts wider than 64 bits (its
+     * {@code VL_SHIFTL_QQW} helpers wrap at 64) and refuses constant amounts wider than 32 bits; Icarus, Yosys
+     * and the built-in engine agree with the saturated form.
+     */
+    private static String shift(Node.Binary b, Type ta, Type tb) {
+        int w = ta.width(), k = tb.width();
+        int s = 32 - Integer.numberOfLeadingZeros(w);   // bits that can hold the amount w
+        String op = b.op() == Node.BinaryOp.SHL ? " << " : ta.signed() ? " >>> " : " >> ";
+        String lhs = b.op() == Node.BinaryOp.SHR && ta.signed() ? "$signed(" + b.a() + ")" : b.a();
+        if (k <= s) return lhs + op + b.b();
+        String saturated = b.op() == Node.BinaryOp.SHR && ta.signed()
+                // every bit a copy of the sign; $signed keeps the ?: signed, else >>> would turn logical
+                ? "$signed(" + repeat(w, bit(b.a(), w, w - 1)) + ")"
+                : literal(BigInteger.ZERO, ta);
+        String high = k - s == 1 ? bit(b.b(), k, s) : "(|" + part(b.b(), k, k - 1, s) + ")";
+        return high + " ? " + saturated + " : " + lhs + op + part(b.b(), k, s - 1, 0);
     }
 
     private static String compare(Node.Binary b, Type ta, String op) {

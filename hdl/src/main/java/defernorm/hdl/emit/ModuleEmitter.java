@@ -1,6 +1,5 @@
 package defernorm.hdl.emit;
 
-import defernorm.hdl.ir.Design;
 import defernorm.hdl.ir.Instance;
 import defernorm.hdl.ir.Memory;
 import defernorm.hdl.ir.ModuleIr;
@@ -41,12 +40,12 @@ final class ModuleEmitter {
     private final Map<String, Type> unusedPinNets = new LinkedHashMap<>();
     private final StringBuilder out = new StringBuilder();
 
-    ModuleEmitter(ModuleIr m, Design d, Predicate<String> isClockedModule, EmitOptions options) {
+    /** @param modules every module of the design by name (made once for all modules: linear in the design) */
+    ModuleEmitter(ModuleIr m, Map<String, ModuleIr> modules, Predicate<String> isClockedModule, EmitOptions options) {
         this.m = m;
         this.options = options;
         this.isClockedModule = isClockedModule;
-        this.modules = new HashMap<>();
-        for (ModuleIr x : d.modules()) modules.put(x.name(), x);
+        this.modules = modules;
         for (Node n : m.nodes()) {
             types.put(n.name(), n.type());
             if (n instanceof Node.MemRead r) readsByMemory.computeIfAbsent(r.memory(), k -> new ArrayList<>()).add(r);

@@ -15,27 +15,40 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs one external command with a timeout and captures its combined output. Output goes to a temp file
  * rather than a pipe so a chatty tool can never block on a full pipe; on timeout the process and all its
- * descendants are killed, so no orphan is left behind; a JVM exiting mid-run kills them too.
+ * descendants are killed, so no orphan is left behind; a JVM exiting mid-run (Ctrl-C) kills them too and
+ * then deletes the {@link ScratchSpace} the tools wrote their temporaries into.
+ *
+ * <pre>{@code
+ * ProcessRunner.Outcome o = ProcessRunner.run(List.of("iverilog", "-V"), Path.of("."), Duration.ofSeconds(10));
+ * if (o.exitCode() != 0) System.err.println(o.output());
+ * }</pre>
  */
-final class ProcessRunner {
+public final class ProcessRunner {
     private ProcessRunner() {}
 
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ProcessRunner::destroyTree),
-                "defernorm-tool-reaper"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            RUNNING.forEach(ProcessRunner::kill);
+            ScratchSpace.delete();
+        }, "defernorm-tool-reaper"));
     }
 
-    record Outcome(int exitCode, String output, boolean timedOut, long millis) {}
+    /** How a command ended: its exit code (-1 when it could not run or timed out) and combined output. */
+    public record Outcome(int exitCode, String output, boolean timedOut, long millis) {}
 
-    static Outcome run(List<String> command, Path workDir, Duration timeout) {
+    /** Runs {@code command} in {@code workDir}, killing it (and its children) after {@code timeout}. */
+    public static Outcome run(List<String> command, Path workDir, Duration timeout) {
         long start = System.nanoTime();
         Path log = null;
         Process p = null;
         try {
-            log = Files.createTempFile("defernorm-tool-", ".log");
-            p = new ProcessBuilder(command)
+            Path scratch = ScratchSpace.dir();
+            log = Files.createTempFile(scratch, "tool-", ".log");
+            ProcessBuilder pb = new ProcessBuilder(command);
+            pb.environment().put("TMPDIR", scratch.toString());
+            p = pb
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())

@@ -80,7 +80,7 @@ public final class ToolChecks {
     public static SynthResult yosysSynth(Path dir, String top, SynthLevel level) {
         Path stats;
         try {
-            stats = Files.createTempDirectory("defernorm-yosys-");
+            stats = Files.createTempDirectory(ScratchSpace.dir(), "yosys-");
         } catch (IOException e) {
             throw new UncheckedIOException("could not create a temp dir for Yosys: " + e.getMessage(), e);
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns an elaborated {@link Design} into synthesizable Verilog-2005: one module per file, named
@@ -29,11 +30,12 @@ public final class VerilogEmitter {
 
     /** The design's files, children first (the order of {@link Design#modules()}). */
     public static List<VerilogFile> emit(Design design, EmitOptions options) {
-        Map<String, Boolean> clocked = new HashMap<>();
+        Set<String> clocked = design.clockedModules();
+        Map<String, ModuleIr> byName = new HashMap<>();
+        for (ModuleIr m : design.modules()) byName.put(m.name(), m);
         List<VerilogFile> files = new ArrayList<>();
         for (ModuleIr m : design.modules()) {
-            String text = new ModuleEmitter(m, design,
-                    name -> clocked.computeIfAbsent(name, design::isClocked), options).emit();
+            String text = new ModuleEmitter(m, byName, clocked::contains, options).emit();
             files.add(new VerilogFile(m.name() + ".v", text));
         }
         return List.copyOf(files);

@@ -1,7 +1,9 @@
 package defernorm.hdl.ir;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An elaborated design: its top module's name and every module it uses, children before parents, each
@@ -18,10 +20,22 @@ public record Design(String top, List<ModuleIr> modules) {
     }
 
     public boolean isClocked(String moduleName) {
-        ModuleIr m = module(moduleName).orElseThrow();
-        if (!m.memories().isEmpty()) return true;
-        for (Node n : m.nodes()) if (n instanceof Node.Reg || n instanceof Node.MemRead) return true;
-        for (Instance i : m.instances()) if (isClocked(i.module())) return true;
-        return false;
+        module(moduleName).orElseThrow();
+        return clockedModules().contains(moduleName);
+    }
+
+    /**
+     * The names of the clocked modules, found in one pass over {@link #modules()} (children come first), so
+     * the cost is linear in the design however deep its hierarchy.
+     */
+    public Set<String> clockedModules() {
+        Set<String> clocked = new HashSet<>();
+        for (ModuleIr m : modules) {
+            boolean c = !m.memories().isEmpty();
+            for (Node n : m.nodes()) c |= n instanceof Node.Reg || n instanceof Node.MemRead;
+            for (Instance i : m.instances()) c |= clocked.contains(i.module());
+            if (c) clocked.add(m.name());
+        }
+        return clocked;
     }
 }

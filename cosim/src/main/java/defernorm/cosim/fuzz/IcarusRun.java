@@ -1,4 +1,4 @@
-package defernorm.cosim.diff;
+package defernorm.cosim.fuzz;
 
 import defernorm.cosim.random.RandomStimulus;
 import defernorm.hdl.emit.VerilogEmitter;
@@ -15,19 +15,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a design's emitted Verilog in Icarus Verilog (iverilog + vvp) with a generated testbench that reads
  * the stimulus from a hex file, and returns every output on every cycle. The testbench zeroes all
  * registers and uninitialised memories at time 0, matching the two-state engines' start state.
  */
-final class IcarusRun {
+public final class IcarusRun {
     private IcarusRun() {}
 
     /** outputs[cycle][output] as each output's type reads it; X/Z bits make the value null. */
-    static BigInteger[][] run(Design design, RandomStimulus stim, List<Node.Output> outputs, Path dir)
+    public static BigInteger[][] run(Design design, RandomStimulus stim, List<Node.Output> outputs, Path dir)
             throws IOException, InterruptedException {
+        dir = dir.toAbsolutePath();   // the tools run inside dir: relative paths would resolve twice
         List<Path> files = new ArrayList<>();
         for (VerilogFile f : VerilogEmitter.emit(design)) files.add(f.writeTo(dir));
         Files.writeString(dir.resolve("stim.hex"), stimulusHex(stim));
@@ -46,7 +46,8 @@ final class IcarusRun {
         return result;
     }
 
-    private static BigInteger parse(String hex, Type t) {
+    /** A hex word as {@code t} reads it (low {@code t.width()} bits); null when it has X or Z digits. */
+    static BigInteger parse(String hex, Type t) {
         if (!hex.matches("[0-9a-fA-F]+")) return null;
         BigInteger u = new BigInteger(hex, 16).mod(BigInteger.ONE.shiftLeft(t.width()));
         return t.signed() && u.testBit(t.width() - 1) ? u.subtract(BigInteger.ONE.shiftLeft(t.width())) : u;
@@ -114,14 +115,6 @@ final class IcarusRun {
     private static String range(Type t) { return t.width() == 1 ? "" : "[" + (t.width() - 1) + ":0] "; }
 
     private static void exec(List<String> cmd, Path dir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("log-" + Path.of(cmd.get(0)).getFileName() + ".txt").toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(cmd.get(0) + " did not finish within 120 s");
-        }
-        if (p.exitValue() != 0) {
-            throw new IOException(cmd.get(0) + " failed:\n" + Files.readString(dir.resolve("log-" + Path.of(cmd.get(0)).getFileName() + ".txt")));
-        }
+        ToolRun.exec(cmd, dir, 120);
     }
 }

@@ -1,4 +1,4 @@
-package defernorm.cosim.diff;
+package defernorm.cosim.fuzz;
 
 import defernorm.cosim.Simulation;
 import defernorm.cosim.random.RandomStimulus;
@@ -8,11 +8,11 @@ import java.math.BigInteger;
 import java.util.List;
 
 /** Runs random stimulus through a simulation and compares engines' outputs cycle by cycle. */
-final class EngineOutputs {
+public final class EngineOutputs {
     private EngineOutputs() {}
 
     /** outputs[cycle][output] of {@code sim} under {@code stim}, via batch mode. */
-    static BigInteger[][] run(Simulation sim, Design design, RandomStimulus stim) {
+    public static BigInteger[][] run(Simulation sim, Design design, RandomStimulus stim) {
         List<String> outs = design.topModule().outputs().stream().map(Node.Output::name).toList();
         BigInteger[][] result = new BigInteger[stim.cycles()][outs.size()];
         sim.runBatch(stim.inputs(), outs, stim.cycles(), stim::drive, (c, row) -> {
@@ -22,7 +22,7 @@ final class EngineOutputs {
     }
 
     /** Null when equal; otherwise a sentence naming the first differing cycle and output. */
-    static String firstDifference(Design design, String nameA, BigInteger[][] a, String nameB, BigInteger[][] b) {
+    public static String firstDifference(Design design, String nameA, BigInteger[][] a, String nameB, BigInteger[][] b) {
         List<Node.Output> outs = design.topModule().outputs();
         if (a.length != b.length) return nameA + " ran " + a.length + " cycles but " + nameB + " ran " + b.length;
         for (int c = 0; c < a.length; c++) {
