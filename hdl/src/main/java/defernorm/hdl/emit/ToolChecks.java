@@ -84,16 +84,16 @@ public final class ToolChecks {
         } catch (IOException e) {
             throw new UncheckedIOException("could not create a temp dir for Yosys: " + e.getMessage(), e);
         }
-        Path before = stats.resolve("before-memory-map.txt");
-        Path after = stats.resolve("final.txt");
+        Path before = stats.resolve("before-memory-map.json");
+        Path after = stats.resolve("final.json");
         try {
-            // -q keeps the log small; the stat reports go to files through tee. "stat -width" names
+            // -q keeps the log small; the stat reports go to files through tee as JSON. "-width" names
             // word-level cells with their width (e.g. $sdffe_8) so flip-flops can be counted in bits.
             String script = "read_verilog " + String.join(" ", verilogFiles(dir)) + "; "
                     + "synth -flatten -top " + top + " -run begin:fine; "
-                    + "tee -q -o " + before + " stat -width; "
+                    + "tee -q -o " + before + " stat -json -width; "
                     + (level == SynthLevel.FULL
-                        ? "synth -flatten -top " + top + " -run fine:; tee -q -o " + after + " stat; "
+                        ? "synth -flatten -top " + top + " -run fine:; tee -q -o " + after + " stat -json; "
                         // Yosys 0.23 can leave a narrowed ROM's old read wire dangling mid-flow; "opt -fast"
                         // settles it so "check" judges the design, not the intermediate state.
                         : "opt -fast; ")

@@ -1,27 +1,34 @@
 package defernorm.hdl.emit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the two Yosys {@code stat} reports written by {@link ToolChecks#yosysSynth}. */
+/**
+ * Reads the two Yosys {@code stat -json} reports written by {@link ToolChecks#yosysSynth}: the totals of the
+ * flattened design (its {@code "design"} object, or the one module when Yosys omits it).
+ */
 final class YosysStats {
-    private static final Pattern CELLS = Pattern.compile("^\\s+Number of cells:\\s+(\\d+)\\s*$", Pattern.MULTILINE);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Word-level cell types carry their width when stat runs with {@code -width}: {@code $sdffe_8}. */
     private static final Pattern WIDTH_SUFFIX = Pattern.compile("(\\$[a-z_]+?)_(\\d+)");
-    private static final Pattern CELL_TYPE = Pattern.compile("^\\s+(\\$\\S+|\\\\\\S+)\\s+(\\d+)\\s*$", Pattern.MULTILINE);
 
     private YosysStats() {}
 
     /**
-     * @param beforeMemoryMap the {@code stat -width} report before memories are mapped to logic
-     * @param finalReport     the last {@code stat} report (gate level, or the same coarse report)
+     * @param beforeMemoryMap the {@code stat -json -width} report before memories are mapped to logic
+     * @param finalReport     the last {@code stat -json} report (gate level, or the same coarse report)
      */
     static SynthStats parse(String beforeMemoryMap, String finalReport) {
-        Map<String, Integer> before = cellTypes(beforeMemoryMap);
-        Map<String, Integer> after = cellTypes(finalReport);
-        Matcher c = CELLS.matcher(finalReport);
-        int cells = c.find() ? Integer.parseInt(c.group(1)) : after.values().stream().mapToInt(Integer::intValue).sum();
+        JsonNode last = totals(finalReport);
+        Map<String, Integer> before = cellTypes(totals(beforeMemoryMap));
+        Map<String, Integer> after = cellTypes(last);
+        int cells = last.path("num_cells").asInt(after.values().stream().mapToInt(Integer::intValue).sum());
         int memories = 0, flops = 0, latches = 0;
         for (var e : before.entrySet()) if (e.getKey().startsWith("$mem")) memories += e.getValue();
         for (var e : after.entrySet()) {
@@ -35,10 +42,21 @@ final class YosysStats {
         return new SynthStats(cells, flops, memories, latches, after);
     }
 
-    private static Map<String, Integer> cellTypes(String report) {
+    private static JsonNode totals(String report) {
+        try {
+            JsonNode root = JSON.readTree(report);
+            if (root.has("design")) return root.get("design");
+            JsonNode modules = root.path("modules");
+            if (modules.size() == 1) return modules.elements().next();
+            throw new IllegalStateException("Yosys's stat report has no design totals and " + modules.size() + " modules.");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Yosys's stat report is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Integer> cellTypes(JsonNode totals) {
         Map<String, Integer> m = new TreeMap<>();
-        Matcher x = CELL_TYPE.matcher(report);
-        while (x.find()) m.merge(x.group(1), Integer.parseInt(x.group(2)), Integer::sum);
+        totals.path("num_cells_by_type").properties().forEach(e -> m.merge(e.getKey(), e.getValue().asInt(), Integer::sum));
         return m;
     }
 }
