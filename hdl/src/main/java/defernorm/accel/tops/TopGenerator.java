@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TopGenerator {
     private record Key(Op op, Variant variant, Params params) {}
 
-    /** Depths per shape: building a top just to ask it is not free, and the answer never changes. */
+    /** Depths per probe shape ({@link #depthProbe}): even a small top takes milliseconds, and the answer never changes. */
     private static final Map<Key, PipelineDepths> DEPTHS = new ConcurrentHashMap<>();
 
     private TopGenerator() {}
