@@ -1,6 +1,8 @@
 package defernorm.accel.system;
 
 import defernorm.accel.tops.ConfigMap;
+import defernorm.accel.tops.Drained;
+import defernorm.accel.tops.OutputPlan;
 import defernorm.accel.tops.Placement;
 import defernorm.accel.tops.TopGenerator;
 import defernorm.accel.tops.TopName;

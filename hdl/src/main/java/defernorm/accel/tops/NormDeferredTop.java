@@ -28,7 +28,7 @@ final class NormDeferredTop extends NormTop {
     private void build() {
         Front f = front(prm.p() * Formats.DATA_BITS);
         f.writeAtHandshake(s.tdata());
-        NormFactor fac = normFactor(inputRegister(f), true);
+        NormFactor fac = normFactor(f.inputRegister(), true);
 
         Beat x = f.read();
         MacArray array = new MacArray(MacArray.Config.int8(prm.n(), prm.m(), prm.p(), prm.q()));

@@ -31,12 +31,12 @@ final class NormStandardTop extends NormTop {
     private void build() {
         Front f = front(prm.p() * Formats.DATA_BITS);
         f.writeAtHandshake(s.tdata());
-        NormFactor fac = normFactor(inputRegister(f), false);
+        NormFactor fac = normFactor(f.inputRegister(), false);
         // The side word: r in the low bits, then e, then S1 (LayerNorm).
         int rBits = fac.value().width(), eBits = fac.exp().width();
         Signal word = centered() ? Signal.cat(fac.s1().asUnsigned(), fac.exp().asUnsigned(), fac.value())
                 : Signal.cat(fac.exp().asUnsigned(), fac.value());
-        Signal side = sideWord(f, fac.valid(), word);
+        Signal side = f.sideWord(fac.valid(), word);
 
         Beat x = f.read();
         int s1Bits = centered() ? fac.s1().width() : 0;

@@ -34,7 +34,7 @@ final class SoftmaxDeferredTop extends SoftmaxTop {
         int probBits = prm.p() * Exp2.OUT_BITS;
         int shiftBits = SoftmaxFront.MAX_BITS;
         Front f = front(probBits + shiftBits);
-        ExpFront ef = expFront(inputRegister(f));
+        ExpFront ef = expFront(f.inputRegister());
         Inst front = ef.unit();
         // Written the edge after the exp output register loads: write depth = exp front + 1.
         Signal word = Signal.cat(front.out("out_delta"), front.out("out_p"));

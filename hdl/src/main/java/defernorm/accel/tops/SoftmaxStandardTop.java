@@ -33,11 +33,11 @@ final class SoftmaxStandardTop extends SoftmaxTop {
     private void build() {
         Front f = front(prm.p() * Formats.DATA_BITS);
         f.writeAtHandshake(s.tdata());
-        SoftmaxFactor fac = softmaxFactor(expFront(inputRegister(f)), true);
+        SoftmaxFactor fac = softmaxFactor(expFront(f.inputRegister()), true);
         // The side word: r in the low bits, then e, then M.
         int rBits = fac.r().width(), eBits = fac.e().width();
         Signal word = Signal.cat(fac.max().asUnsigned(), fac.e().asUnsigned(), fac.r());
-        Signal side = sideWord(f, fac.valid(), word);
+        Signal side = f.sideWord(fac.valid(), word);
 
         Beat x = f.read();
         SoftmaxRequantize lane = new SoftmaxRequantize(prm.p(), true);

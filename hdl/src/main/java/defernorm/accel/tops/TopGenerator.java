@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TopGenerator {
     private record Key(Op op, Variant variant, Params params) {}
 
-    /** Depths per shape: building a top just to ask it is not free, and the answer never changes. */
+    /** Depths per probe shape ({@link #depthProbe}): even a small top takes milliseconds, and the answer never changes. */
     private static final Map<Key, PipelineDepths> DEPTHS = new ConcurrentHashMap<>();
 
     private TopGenerator() {}
@@ -73,7 +73,21 @@ public final class TopGenerator {
      * units report them: what the golden {@code Schedule} is handed ({@code DepthSource}).
      */
     public static PipelineDepths depths(Op op, Variant variant, Params params) {
-        return DEPTHS.computeIfAbsent(new Key(op, variant, params), k -> build(op, variant, params).depths());
+        TopLimits.check(op, variant, params);
+        Params probe = depthProbe(params);
+        return DEPTHS.computeIfAbsent(new Key(op, variant, probe), k -> build(op, variant, probe).depths());
+    }
+
+    /**
+     * The small shape whose top is built to answer {@link #depths}: same n and P, one output lane, at most two
+     * column groups, no collective registers. Every unit's latency depends only on n (its widths) and P (its
+     * trees), never on Q, G = m/Q or C (Q and G replicate lanes, accumulators and bias words beside the pipeline;
+     * C is the schedule's, not a depth); keeping G &gt; 1 keeps the group ports. So the answer is still what
+     * the hardware reports, from a top of P MACs instead of P·Q with m accumulators: a Llama-size layer (n·m up
+     * to 117 Mi weights) costs milliseconds instead of seconds. {@code TopGeneratorTest} checks the equality.
+     */
+    static Params depthProbe(Params params) {
+        return new Params(params.n(), Math.min(params.groups(), 2), params.p(), 1, 0);
     }
 
     /** The golden schedule of that top: {@code new Schedule(op, variant, params, depths(op, variant, params))}. */

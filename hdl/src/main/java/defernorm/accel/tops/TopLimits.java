@@ -29,8 +29,9 @@ public final class TopLimits {
      * Most int8 weights (n·m, 128 Mi = 128 MiB of weight memory). Building a top costs time and memory in
      * proportion to n·m (measured on the project's 2-core machine: 42 s and 1.3 GB for 4096 × 28672, 89 s and
      * 2.7 GB at the largest legal n and m, 1 Gi weights), and the simulators then hold the whole memory. The
-     * bound still admits the largest layer the Llama block estimates build (Llama-3-8B's fused gate and up
-     * projection, 4096 × 28672 = 117 Mi weights).
+     * bound still admits the largest layer of the Llama block estimates (Llama-3-8B's fused gate and up
+     * projection, 4096 × 28672 = 117 Mi weights); those only ask for depths, which {@link TopGenerator#depths}
+     * answers from a small probe top.
      */
     public static final long MAX_WEIGHTS = 1L << 27;
 

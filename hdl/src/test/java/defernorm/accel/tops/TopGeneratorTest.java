@@ -86,6 +86,21 @@ class TopGeneratorTest {
         assertEquals(new SoftmaxFront(8, 8, true).latency() + 1, s.depths().write(), "softmax deferred writes the exp front's output register");
     }
 
+    /** {@link TopGenerator#depths} builds a small probe (Q = 1, G at most 2, C = 0): the full top must agree. */
+    @Test
+    void theDepthProbeReportsWhatTheFullTopBuilds() {
+        Params[] shapes = {new Params(64, 32, 8, 4, 3), new Params(16, 4, 4, 4, 0), new Params(12, 18, 2, 3, 7),
+                new Params(256, 96, 16, 8, 1), new Params(8, 40, 8, 5, 0)};
+        for (Params p : shapes) {
+            for (Op op : Op.values()) {
+                for (Variant v : Variant.values()) {
+                    TopShell full = (TopShell) TopGenerator.generate(op, v, p);
+                    assertEquals(full.depths(), TopGenerator.depths(op, v, p), op + " " + v + " " + p);
+                }
+            }
+        }
+    }
+
     @Test
     void shapesThatCannotBeBuiltAreRefusedWithOneSentence() {
         var e = assertThrows(IllegalArgumentException.class, () -> TopGenerator.generate(Op.RMSNORM, Variant.DEFERRED, new Params(64, 32, 8, 4, 5000)));

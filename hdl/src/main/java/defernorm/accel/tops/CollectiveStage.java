@@ -1,0 +1,31 @@
+package defernorm.accel.tops;
+
+import defernorm.accel.units.CollectiveDelay;
+import defernorm.accel.units.StatsFormat;
+import defernorm.hdl.Inst;
+import defernorm.hdl.Signal;
+
+/**
+ * The collective after the statistic register ({@code valid} on the token's final value), by placement: a
+ * single top's C registers ({@link CollectiveDelay}, standing for the gather across tiles); a tile's
+ * all-reduce ports ({@link TilePorts#exchangeStatistic}), its statistic laid out as {@code format} says.
+ *
+ * <pre>{@code
+ * Gathered g = CollectiveStage.build(top, tree.out("out_last"), stats, StatsFormat.sums(List.of(s2Bits)));
+ * }</pre>
+ */
+final class CollectiveStage {
+    private CollectiveStage() {}
+
+    static Gathered build(TopShell top, Signal valid, Signal data, StatsFormat format) {
+        if (format.width() != data.width()) {
+            throw new IllegalStateException("the statistic word is " + data.width() + " bits, its format " + format.width() + ".");
+        }
+        if (top.placement.isTile()) return top.tilePorts().exchangeStatistic(format, valid, data);
+        CollectiveDelay coll = new CollectiveDelay(data.width(), top.prm.c());
+        Inst col = top.place("collective", coll);
+        if (coll.hasEnable()) col.in("en", top.en);
+        col.in("in_valid", valid).in("in_data", data);
+        return new Gathered(col.out("out_valid"), col.out("out_data"));
+    }
+}

@@ -1,0 +1,67 @@
+package defernorm.accel.tops;
+
+import defernorm.accel.units.DrainSequencer;
+import defernorm.accel.units.RescaleLanes;
+import defernorm.hdl.Inst;
+import defernorm.hdl.Signal;
+
+/**
+ * The drain and the factor plumbing between the MAC array and the output side: a {@link DrainSequencer}
+ * wired to the array's landing and drain read and to the buffer's drain-bank rule, and, deferred, the factor
+ * FIFO feeding it. Hands the drained groups and the {@link OutputPlan} to {@link TopShell#deliver}: a single
+ * top's output stage, or a tile's {@code part_*} ports.
+ *
+ * <pre>{@code
+ * int outputDepth = DrainStage.standard(top, mac, front, accBits, 4);   // sat32((acc << 4) + bias)
+ * }</pre>
+ */
+final class DrainStage {
+    private DrainStage() {}
+
+    /**
+     * Matmul-only and standard: the drain into {@code sat32((acc << up) + bias)}. Returns the output depth
+     * built (0 in a tile).
+     */
+    static int standard(TopShell top, Inst mac, Front f, int accBits, int up) {
+        Inst d = drain(top, mac, f, new DrainSequencer(top.groups(), 0, 0));
+        Drained out = new Drained(d.out("issue"), d.out("last"), top.groups() > 1 ? d.out("group") : null, mac.out("rd_data"));
+        return top.deliver(new OutputPlan(false, accBits, up, 0, 0), out, null, null);
+    }
+
+    /**
+     * Deferred: the drain waits for the token's accumulators and its factor ({@code factorValid}: the cycle
+     * after the factor register loaded; factors queue in the sequencer's FIFO of {@link TopShell#FACTOR_SLOTS}) and
+     * feeds {@code sat32(roundShift(acc·factor, 31 + exp − outFrac) + bias)}. With a {@code shift} (a softmax
+     * tile: M − m_t, beside the factor) the groups are first rescaled to the global maximum
+     * ({@link RescaleLanes}). Returns the output depth built (0 in a tile).
+     */
+    static int deferred(TopShell top, Inst mac, Front f, int accBits, Signal factorValid, Signal factor, Signal exp, int outFrac, Signal shift) {
+        int fb = factor.width();
+        int eb = exp.width();
+        Signal word = shift == null ? Signal.cat(exp.asUnsigned(), factor) : Signal.cat(shift, exp.asUnsigned(), factor);
+        Inst d = drain(top, mac, f, new DrainSequencer(top.groups(), word.width(), TopShell.FACTOR_SLOTS));
+        d.in("factor_valid", factorValid).in("factor_data", word);
+        Signal held = d.out("factor");
+        Signal acc = mac.out("rd_data");
+        if (shift != null) {
+            Inst rescale = top.place("rescale", new RescaleLanes(top.prm.q(), accBits, shift.width()));
+            rescale.in("in_acc", acc).in("in_shift", held.slice(word.width() - 1, fb + eb));
+            acc = rescale.out("out_acc");
+        }
+        Drained out = new Drained(d.out("issue"), d.out("last"), top.groups() > 1 ? d.out("group") : null, acc);
+        OutputPlan plan = new OutputPlan(true, accBits, 0, fb, outFrac);
+        Signal heldFactor = held.slice(fb - 1, 0);
+        Signal heldExp = held.slice(fb + eb - 1, fb).asSigned();
+        return top.deliver(plan, out, heldFactor, heldExp);
+    }
+
+    /** The drain sequencer, wired to the array's landing and drain read and to the buffer's drain-bank rule. */
+    private static Inst drain(TopShell top, Inst mac, Front f, DrainSequencer unit) {
+        Inst d = top.place("drain", unit);
+        d.in("en", top.en).in("land", mac.out("drain_valid"));
+        f.buffer().in("drain_start", d.out("start"));
+        mac.in("rd_bank", d.out("bank"));
+        if (top.groups() > 1) mac.in("rd_group", d.out("group"));
+        return d;
+    }
+}

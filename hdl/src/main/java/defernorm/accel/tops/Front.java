@@ -1,0 +1,86 @@
+package defernorm.accel.tops;
+
+import defernorm.accel.units.ActivationBuffer;
+import defernorm.accel.units.BankSlots;
+import defernorm.golden.model.Variant;
+import defernorm.hdl.Inst;
+import defernorm.hdl.Reg;
+import defernorm.hdl.Signal;
+import defernorm.hdl.ir.Type;
+
+/**
+ * The front every variant shares: an {@link ActivationBuffer} and the line-rate ingest from {@code s_axis}
+ * ({@code s_axis_tready} is the buffer's bank rule, gated by {@code en}), with the input beat counter and the
+ * input register (the reduction's input). The caller connects the buffer's write port (and, standard, its
+ * {@code factor_valid} through {@link #sideWord}); the drain connects its drain-bank rule.
+ *
+ * <pre>{@code
+ * Front f = Front.build(top, prm.p() * Formats.DATA_BITS);
+ * f.writeAtHandshake(s.tdata());
+ * Beat in = f.inputRegister();   // to the reduction
+ * Beat x = f.read();             // to the MAC array
+ * }</pre>
+ *
+ * @param buffer the buffer instance
+ * @param accept the input handshake
+ * @param last   high on the token's last input beat
+ */
+record Front(TopShell top, Inst buffer, Signal accept, Signal last) {
+
+    /** Builds the buffer of {@code width}-bit words and the ingest into {@code top}. */
+    static Front build(TopShell top, int width) {
+        Inst buf = top.place("front", new ActivationBuffer(top.nb(), top.groups(), width, top.variant == Variant.STANDARD));
+        buf.in("en", top.en);
+        Signal ready = buf.out("in_ready").and(top.en).named("in_ready");
+        top.s.tready().set(ready);
+        Signal accept = top.s.tvalid().and(ready).named("in_accept");
+        Signal last = inputBeatCounter(top, accept);
+        buf.in("in_accept", accept).in("in_last", last);
+        return new Front(top, buf, accept, last);
+    }
+
+    /** Writes each accepted beat into the buffer at its handshake edge (write depth 0). */
+    void writeAtHandshake(Signal data) {
+        buffer.in("wr_en", accept).in("wr_last", last).in("wr_data", data);
+    }
+
+    /** The buffer read register's beat (loaded on the read edge). */
+    Beat read() {
+        return new Beat(buffer.out("rd_valid"), buffer.out("rd_last"), buffer.out("rd_data"));
+    }
+
+    /** The input register (the reduction's input): loads the accepted beat at its handshake edge. */
+    Beat inputRegister() {
+        Reg data = top.newReg("in_data_q", top.s.tdata().type()).resetTo(0).enable(top.en.and(accept));
+        data.set(top.s.tdata());
+        return new Beat(top.stage("in_valid_q", accept), top.stage("in_last_q", accept.and(last)), data);
+    }
+
+    /**
+     * Standard: the token's side word (factor, exponent, S1 or the final max) into its bank's slot when the
+     * factor is there ({@code valid}: the cycle after the factor register loaded), which also lets the reader
+     * start the token; returns the slot of the beat in the buffer read register.
+     */
+    Signal sideWord(Signal valid, Signal word) {
+        buffer.in("factor_valid", valid);
+        Inst slots = top.place("side", new BankSlots(word.width()));
+        slots.in("en", top.en).in("wr_en", valid).in("wr_data", word).in("rd_bank", buffer.out("rd_bank"));
+        return slots.out("rd_data");
+    }
+
+    /**
+     * Counts accepted input beats of a token; returns high on the token's last beat (combinational).
+     * A debug flag {@code tlast_error} records a {@code s_axis_tlast} that disagrees with the count.
+     */
+    private static Signal inputBeatCounter(TopShell top, Signal accept) {
+        int nb = top.nb();
+        int bits = ConfigMap.bitsFor(nb - 1);
+        Reg cnt = top.newReg("in_beat", Type.uint(bits)).resetTo(0).enable(top.en.and(accept));
+        Signal last = nb == 1 ? top.constant(1, Type.bool()) : cnt.eq(nb - 1);
+        cnt.set(nb == 1 ? cnt : Signal.mux(last, top.constant(0, cnt.type()), cnt.plus(1).truncate(bits)));
+        Reg err = top.newReg("tlast_err_q", Type.bool()).resetTo(0).enable(top.en);
+        err.set(err.or(accept.and(top.s.tlast().ne(last))));
+        top.debugSignal("tlast_error", err);
+        return last.named("in_last_beat");
+    }
+}

@@ -1,0 +1,68 @@
+package defernorm.accel.tops;
+
+import defernorm.golden.model.Formats;
+import defernorm.golden.model.Params;
+import defernorm.hdl.AxiStream;
+import defernorm.hdl.Reg;
+import defernorm.hdl.Role;
+import defernorm.hdl.Signal;
+import defernorm.hdl.Wire;
+import defernorm.hdl.ir.Type;
+
+/**
+ * The ports every top shares (docs/microarchitecture.md): the configuration write port
+ * ({@code cfg_we}, {@code cfg_addr}, {@code cfg_wdata}), {@code s_axis_*} (P int8 lanes) and, outside a
+ * tile, {@code m_axis_*} (Q int32 lanes) loaded from the m_axis register, with the whole-pipeline enable
+ * {@code en = !(m_axis_tvalid && !m_axis_tready)}: while the sink refuses a beat every register of the
+ * datapath holds, so nothing is lost or duplicated. A tile has no m_axis and takes {@code en} as an input
+ * (the system's one enable).
+ *
+ * <pre>{@code
+ * TopOutside out = new TopOutside(top, prm, Placement.single(), map);
+ * out.drive(valid, data, last);   // what the m_axis register loads on the next enabled edge
+ * }</pre>
+ */
+final class TopOutside {
+    final Signal cfgWe;
+    final Signal cfgAddr;
+    final Signal cfgData;
+    final AxiStream s;
+    /** The output stream (null in a tile). */
+    final AxiStream m;
+    /** Whole-pipeline enable. */
+    final Signal en;
+    private final Reg mValid;
+    private final Reg mData;
+    private final Reg mLast;
+
+    TopOutside(TopShell top, Params prm, Placement placement, ConfigMap map) {
+        cfgWe = top.inputPort("cfg_we", Type.bool());
+        cfgAddr = top.inputPort("cfg_addr", Type.uint(map.addrBits()));
+        cfgData = top.inputPort("cfg_wdata", Type.uint(map.dataBits()));
+        s = top.portGroup("s_axis", new AxiStream(prm.p() * Formats.DATA_BITS), Role.SLAVE);
+        if (placement.isTile()) {
+            m = null;
+            mValid = mData = mLast = null;
+            en = top.inputPort("en", Type.bool());
+            return;
+        }
+        m = top.portGroup("m_axis", new AxiStream(prm.q() * Formats.OUT_BITS), Role.MASTER);
+        Wire enW = top.newWire("en", Type.bool());
+        mValid = top.newReg("m_valid_q", Type.bool()).resetTo(0).enable(enW);
+        mData = top.newReg("m_data_q", Type.uint(prm.q() * Formats.OUT_BITS)).resetTo(0).enable(enW);
+        mLast = top.newReg("m_last_q", Type.bool()).resetTo(0).enable(enW);
+        enW.set(mValid.and(m.tready().not()).not());
+        en = enW;
+        m.tvalid().set(mValid);
+        m.tdata().set(mData);
+        m.tlast().set(mLast);
+    }
+
+    /** Loads the m_axis register on the next enabled edge (a top with an output stream only). */
+    void drive(Signal valid, Signal data, Signal last) {
+        if (m == null) throw new IllegalStateException("a tile has no m_axis register to drive.");
+        mValid.set(valid);
+        mData.set(data);
+        mLast.set(last);
+    }
+}
