@@ -1,7 +1,9 @@
 package defernorm.hdl.emit;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -14,7 +16,8 @@ import java.util.regex.Pattern;
  * flattened design (its {@code "design"} object, or the one module when Yosys omits it).
  */
 final class YosysStats {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Yosys 0.23 writes {@code "modules": { },} with a trailing comma when nothing is left of the design. */
+    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_TRAILING_COMMA).build();
     /** Word-level cell types carry their width when stat runs with {@code -width}: {@code $sdffe_8}. */
     private static final Pattern WIDTH_SUFFIX = Pattern.compile("(\\$[a-z_]+?)_(\\d+)");
 
@@ -48,6 +51,7 @@ final class YosysStats {
             if (root.has("design")) return root.get("design");
             JsonNode modules = root.path("modules");
             if (modules.size() == 1) return modules.elements().next();
+            if (modules.isEmpty()) return MissingNode.getInstance();   // an empty design: no cells
             throw new IllegalStateException("Yosys's stat report has no design totals and " + modules.size() + " modules.");
         } catch (IOException e) {
             throw new UncheckedIOException("Yosys's stat report is not JSON: " + e.getMessage(), e);

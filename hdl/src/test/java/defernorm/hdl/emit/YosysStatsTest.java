@@ -33,4 +33,13 @@ class YosysStatsTest {
         assertEquals(3, s.cells());
         assertEquals(8, s.flipFlops());
     }
+
+    @Test
+    void anEmptyDesignHasNoCells() {
+        // Yosys 0.23's exact output for a design with nothing left: note the trailing comma.
+        String empty = "{\n   \"creator\": \"Yosys 0.23\",\n   \"invocation\": \"stat -json -width \",\n   \"modules\": {\n\n   },\n\n}\n";
+        SynthStats s = YosysStats.parse(empty, empty);
+        assertEquals(0, s.cells());
+        assertEquals(0, s.flipFlops());
+    }
 }
