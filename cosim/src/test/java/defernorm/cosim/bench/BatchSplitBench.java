@@ -22,7 +22,7 @@ class BatchSplitBench {
     @TempDir Path tmp;
 
     @Test void split() {
-        SimOptions opts = SimOptions.verilator().withCacheDir(tmp.resolve("cache")).withWorkDir(tmp.resolve("work"));
+        SimOptions opts = SimOptions.verilator().withWorkDir(tmp.resolve("work"));  // the shared model cache
         for (BenchCase c : SimulatorBench.cases()) {
             try (VerilatorSimulation sim = new VerilatorSimulation(c.design(), opts)) {
                 long n = 2_000_000;
