@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where a checked batch's time goes on in-process Verilator, one design at a time and side by side in one
- * run: the native loop, then {@code runBatch} with no stimulus or observer (the engine alone), with the
+ * run: the native loop (in the shared library and in the isolated executable), then {@code runBatch} with no stimulus or observer (the engine alone), with the
  * xorshift stimulus only, with the stimulus and a checksum observer (the native loop's work, from Java),
  * and with the bench's full checking observer (which also runs the reference model). Prints a table.
  */
@@ -24,10 +24,14 @@ class BatchSplitBench {
     @Test void split() {
         SimOptions opts = SimOptions.verilator().withWorkDir(tmp.resolve("work"));  // the shared model cache
         for (BenchCase c : SimulatorBench.cases()) {
-            try (VerilatorSimulation sim = new VerilatorSimulation(c.design(), opts)) {
+            try (VerilatorSimulation sim = new VerilatorSimulation(c.design(), opts);
+                 VerilatorSimulation child = new VerilatorSimulation(c.design(), opts.withIsolation(true))) {
                 long n = 2_000_000;
                 for (int rep = 0; rep < 3; rep++) {
-                    double nat = rate(n, () -> sim.runNative(c.inputs(), c.outputs(), n, SEED));
+                    double nat = sim.runNative(c.inputs(), c.outputs(), n, SEED).cyclesPerSecond();
+                    double natChild = child.runNative(c.inputs(), c.outputs(), n, SEED).cyclesPerSecond();
+                    System.out.printf(Locale.ROOT, "%-12s native loop: in-process library %.2f M/s, isolated executable %.2f M/s%n",
+                            c.name(), nat / 1e6, natChild / 1e6);
                     double bare = rate(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, null, null));
                     double stim = rate(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.stimulus(c, SEED), null));
                     double sum = rate(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.stimulus(c, SEED),
