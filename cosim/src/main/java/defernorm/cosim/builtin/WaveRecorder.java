@@ -5,19 +5,30 @@ import defernorm.cosim.support.VcdWriter;
 import defernorm.hdl.ir.Node;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Dumps a machine's nets to a VCD file with the Verilog's names: the ports in scope {@code TOP}, every net
  * of the top module in {@code TOP.<top>}, and a child's nets in a nested scope named after its instance.
+ * One identifier per net, as Verilator writes it: a net seen under several names (a port inside and outside
+ * its module, {@code clk} and {@code rst} in every clocked scope) is declared under each with the same code.
+ * Compiler temporaries (names starting with {@code _}, see the HDL's net namer) go in a scope
+ * {@value #TEMPORARIES} inside their module, out of the way of the named nets.
  * Each cycle {@code c} is 10 time units: the settled values with {@code clk} low at {@code 10c}, the rising
  * edge and the values after it at {@code 10c + 5}.
  */
 final class WaveRecorder implements AutoCloseable {
+    /** The scope, inside each module's, that holds its compiler-generated temporaries. */
+    static final String TEMPORARIES = "_temporaries";
+
     private final Machine machine;
     private final VcdWriter vcd;
     private final List<int[]> vars = new ArrayList<>();   // {vcd handle, offset, words}
     private final List<Integer> clocks = new ArrayList<>();
+    /** The VCD handle of each net already declared, by its offset in the state array. */
+    private final Map<Integer, Integer> declared = new HashMap<>();
     /**
      * The values at the previous dump. Only the nets that differ from it are handed to the writer (it would
      * skip the others too, but after a lookup per net): with tens of thousands of nets a dump then costs a
@@ -40,12 +51,15 @@ final class WaveRecorder implements AutoCloseable {
         for (Node.Output out : flat.outputs()) add(topScope, out.name(), out.name());
         for (List<String> path : flat.clockedScopes()) {
             List<String> scope = scopeOf(flat, path);
-            clocks.add(vcd.addVar(scope, "clk", 1));
+            if (clocks.isEmpty()) clocks.add(vcd.addVar(scope, "clk", 1));
+            else vcd.addAlias(scope, "clk", clocks.get(0));
             add(scope, "rst", Flattener.RST);
         }
         for (FlatNode f : flat.nodes()) {
             if (f.node().name().equals(Flattener.RST) && f.scope().isEmpty()) continue;
-            add(scopeOf(flat, f.scope()), f.localName(), f.node().name());
+            List<String> scope = scopeOf(flat, f.scope());
+            if (f.localName().startsWith("_")) scope.add(TEMPORARIES);
+            add(scope, f.localName(), f.node().name());
         }
         changes = new ChangedNets(vars.stream().map(var -> new int[] {var[1], var[2]}).toList(), shadow.length);
     }
@@ -59,8 +73,16 @@ final class WaveRecorder implements AutoCloseable {
     }
 
     private void add(List<String> scope, String local, String net) {
+        int offset = machine.slots.offset(net);
+        Integer seen = declared.get(offset);
+        if (seen != null) {
+            vcd.addAlias(scope, local, seen);
+            return;
+        }
         int width = machine.slots.type(net).width();
-        vars.add(new int[] {vcd.addVar(scope, local, width), machine.slots.offset(net), Words.count(width)});
+        int handle = vcd.addVar(scope, local, width);
+        declared.put(offset, handle);
+        vars.add(new int[] {handle, offset, Words.count(width)});
     }
 
     /** Writes the current (settled) values at {@code time} with the clock at {@code clk}. */

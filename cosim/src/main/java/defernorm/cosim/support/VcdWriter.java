@@ -30,6 +30,8 @@ import java.util.Map;
 public final class VcdWriter implements Closeable {
     private final Writer out;
     private final List<Var> vars = new ArrayList<>();
+    /** Every declaration in order: a variable's own and its aliases' (same identifier code). */
+    private final List<Decl> decls = new ArrayList<>();
     /** The binary digits of 0..15, four characters each, most significant first. */
     private static final char[] NIBBLES = nibbles();
     private final StringBuilder line = new StringBuilder(32);
@@ -39,7 +41,9 @@ public final class VcdWriter implements Closeable {
     private boolean first = true;
     private long lastTime = -1;
 
-    private record Var(List<String> scope, String name, int width, String id, long[] last) {}
+    private record Var(int width, String id, long[] last) {}
+
+    private record Decl(List<String> scope, String name, Var var) {}
 
     /** Writes to {@code out} (buffer it: values go out line by line); {@link #close} closes it. */
     public VcdWriter(Writer out) { this.out = out; }
@@ -58,8 +62,20 @@ public final class VcdWriter implements Closeable {
     /** Declares a variable of {@code width} bits in the nested {@code scope}; returns its handle. */
     public int addVar(List<String> scope, String name, int width) {
         if (headerWritten) throw new IllegalStateException("VCD variables must be declared before the first time");
-        vars.add(new Var(List.copyOf(scope), name, width, idCode(vars.size()), new long[(width + 63) / 64]));
+        Var v = new Var(width, idCode(vars.size()), new long[(width + 63) / 64]);
+        vars.add(v);
+        decls.add(new Decl(List.copyOf(scope), name, v));
         return vars.size() - 1;
+    }
+
+    /**
+     * Declares another name for variable {@code var} (a port seen from inside its module, a clock in every
+     * scope): the same identifier code, so a viewer shows one net under both names and its values are
+     * written once.
+     */
+    public void addAlias(List<String> scope, String name, int var) {
+        if (headerWritten) throw new IllegalStateException("VCD variables must be declared before the first time");
+        decls.add(new Decl(List.copyOf(scope), name, vars.get(var)));
     }
 
     /** Starts the values at time {@code t} (must not go backwards). */
@@ -130,10 +146,10 @@ public final class VcdWriter implements Closeable {
         StringBuilder h = new StringBuilder();
         h.append("$version defernorm $end\n$timescale 1ns $end\n");
         Scope root = new Scope();
-        for (Var v : vars) {
+        for (Decl d : decls) {
             Scope s = root;
-            for (String name : v.scope) s = s.children.computeIfAbsent(name, k -> new Scope());
-            s.vars.add(v);
+            for (String name : d.scope) s = s.children.computeIfAbsent(name, k -> new Scope());
+            s.decls.add(d);
         }
         root.write(h, null);
         h.append("$enddefinitions $end\n");
@@ -142,12 +158,13 @@ public final class VcdWriter implements Closeable {
 
     private static final class Scope {
         final Map<String, Scope> children = new LinkedHashMap<>();
-        final List<Var> vars = new ArrayList<>();
+        final List<Decl> decls = new ArrayList<>();
 
         void write(StringBuilder h, String name) {
             if (name != null) h.append("$scope module ").append(name).append(" $end\n");
-            for (Var v : vars) {
-                h.append("$var wire ").append(v.width).append(' ').append(v.id).append(' ').append(v.name);
+            for (Decl d : decls) {
+                Var v = d.var;
+                h.append("$var wire ").append(v.width).append(' ').append(v.id).append(' ').append(d.name);
                 if (v.width > 1) h.append(" [").append(v.width - 1).append(":0]");
                 h.append(" $end\n");
             }

@@ -3,11 +3,10 @@ package defernorm.cosim.testbench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 
 /**
  * Takes words from an AXI4-Stream output of the design, raising {@code tready} on a seeded random share
- * of the cycles (backpressure), and keeps every word taken.
+ * of the cycles (backpressure, a {@link ReadyPattern} as the main checker uses), and keeps every word taken.
  *
  * <pre>{@code
  * StreamSink sink = new StreamSink(tb, StreamPorts.of(sim, "out_valid", "out_ready", "out_data"), 0.5, 7);
@@ -23,14 +22,11 @@ public final class StreamSink {
     public StreamSink(Testbench tb, StreamPorts ports, double readyShare, long seed) {
         this.ports = Objects.requireNonNull(ports, "ports");
         ports.valid().checkBelongsTo(tb.simulation());
-        if (!(readyShare > 0 && readyShare <= 1)) {
-            throw new IllegalArgumentException("readyShare must be in (0, 1], not " + readyShare);
-        }
-        SplittableRandom random = new SplittableRandom(seed);
+        ReadyPattern pattern = new ReadyPattern(readyShare, seed);
         ports.ready().poke(0);
         tb.forkDaemon("sink " + ports.ready().name(), () -> {
             while (true) {
-                ports.ready().poke(random.nextDouble() < readyShare ? 1 : 0);
+                ports.ready().poke(pattern.next() ? 1 : 0);
                 tb.step();
             }
         });

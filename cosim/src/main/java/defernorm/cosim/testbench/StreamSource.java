@@ -2,12 +2,12 @@ package defernorm.cosim.testbench;
 
 import java.util.ArrayDeque;
 import java.util.Objects;
-import java.util.SplittableRandom;
 
 /**
  * Drives an AXI4-Stream input of the design: sends the words queued with {@link #send}, raising
  * {@code tvalid} on a seeded random share of the cycles, and, as the protocol requires, holding
- * {@code tvalid} and {@code tdata} steady once raised until the design takes the word ({@code tready}).
+ * {@code tvalid} and {@code tdata} steady once raised until the design takes the word ({@code tready});
+ * the rule itself is {@link SourceHandshake}, shared with the main checker.
  *
  * <pre>{@code
  * StreamSource src = new StreamSource(tb, StreamPorts.of(sim, "in_valid", "in_ready", "in_data"), 0.7, 42);
@@ -18,10 +18,8 @@ import java.util.SplittableRandom;
  */
 public final class StreamSource {
     private final StreamPorts ports;
-    private final double validShare;
-    private final SplittableRandom random;
+    private final SourceHandshake handshake;
     private final ArrayDeque<Long> queue = new ArrayDeque<>();
-    private boolean offering;
     private long sent;
 
     /**
@@ -32,11 +30,7 @@ public final class StreamSource {
     public StreamSource(Testbench tb, StreamPorts ports, double validShare, long seed) {
         this.ports = Objects.requireNonNull(ports, "ports");
         ports.valid().checkBelongsTo(tb.simulation());
-        if (!(validShare > 0 && validShare <= 1)) {
-            throw new IllegalArgumentException("validShare must be in (0, 1], not " + validShare);
-        }
-        this.validShare = validShare;
-        this.random = new SplittableRandom(seed);
+        this.handshake = new SourceHandshake(validShare, seed);
         ports.valid().poke(0);
         tb.forkDaemon("source " + ports.valid().name(), () -> {
             while (true) {
@@ -59,18 +53,16 @@ public final class StreamSource {
     public long sent() { return sent; }
 
     private void drive() {
-        if (!offering && !queue.isEmpty() && random.nextDouble() < validShare) {
-            offering = true;
-            ports.data().poke(queue.peek());
-        }
-        ports.valid().poke(offering ? 1 : 0);
+        boolean wasOffering = handshake.offering();
+        boolean valid = handshake.offer(!queue.isEmpty());
+        if (valid && !wasOffering) ports.data().poke(queue.peek());
+        ports.valid().poke(valid ? 1 : 0);
     }
 
     private void sample() {
-        if (offering && ports.ready().peekLong() == 1) {
+        if (handshake.taken(ports.ready().peekLong() == 1)) {
             queue.poll();
             sent++;
-            offering = false;
         }
     }
 }

@@ -15,6 +15,9 @@ final class BatchColumns {
     final List<NetSpec> outs;
     final int inRow;
     final int outRow;
+    /** The nets' indexes in the harness's net table, in column order. */
+    final int[] inIndexes;
+    final int[] outIndexes;
     private final int[] inOffsets;
     private final int[] outOffsets;
     // Per-column facts as flat arrays: the per-cycle paths below must not chase records or lists.
@@ -34,6 +37,8 @@ final class BatchColumns {
         this.outSigned = new boolean[outs.size()];
         for (int i = 0; i < ins.size(); i++) inSigned[i] = ins.get(i).type().signed();
         for (int i = 0; i < outs.size(); i++) outSigned[i] = outs.get(i).type().signed();
+        this.inIndexes = indexes(ins);
+        this.outIndexes = indexes(outs);
         this.inRow = rowBytes(ins);
         this.outRow = rowBytes(outs);
     }

@@ -19,7 +19,11 @@ final class BuildFlags {
                 "-CFLAGS", "-O3", "-MAKEFLAGS", "OPT_FAST=-O3"));
         if (trace) f.add("--trace");
         f.addAll(List.of("-CFLAGS", "-DVL_USER_FINISH", "-CFLAGS", "-DVL_USER_STOP", "-CFLAGS", "-DVL_USER_FATAL"));
-        if (inProcess) f.addAll(List.of("-CFLAGS", "-fPIC"));
+        // A shared library pays for symbol interposition: every call between the model's functions goes
+        // through the PLT and cannot be inlined across. Nothing interposes on a model, so bind them directly,
+        // as in the executable.
+        if (inProcess) f.addAll(List.of("-CFLAGS", "-fPIC", "-CFLAGS", "-fno-semantic-interposition",
+                "-LDFLAGS", "-Wl,-Bsymbolic"));
         return List.copyOf(f);
     }
 }

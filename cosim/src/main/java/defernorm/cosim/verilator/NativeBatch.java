@@ -6,19 +6,21 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * One {@code runBatch} in-process, as a two-stage pipeline: a worker thread fills a chunk of input rows
- * from the stimulus and simulates it with one downcall (the model reads and writes the Java arrays
- * directly), while the calling thread hands the previous chunk's output rows to the observer. So the
- * observer's work overlaps the model's, as in the isolated mode, without a pipe or a copy.
+ * One {@code runBatch} in-process, as a three-stage pipeline over chunks of rows: a filler thread fills
+ * input rows from the stimulus, a simulator thread runs each filled chunk with one downcall (the model
+ * reads and writes the Java arrays directly), and the calling thread hands the output rows to the
+ * observer. So the stimulus, the model and the observer all overlap, as in the isolated mode (writer
+ * thread, child process, reader), without a pipe or a copy.
  *
- * <p>Stopping early: when the observer throws, the worker stops after its current chunk (those cycles
- * are simulated, not observed); when the stimulus throws, its chunk is not simulated. Either way the
- * error is rethrown once the worker has stopped, and {@code row} holds the last input row the model saw.
+ * <p>Stopping early: when the observer throws, the simulator stops after its current chunk (those cycles
+ * are simulated, not observed); when the stimulus throws, its chunk is not simulated (the chunks before
+ * it are, and are observed). Either way the error is rethrown once both threads have stopped, and
+ * {@code row} holds the last input row the model saw.
  */
 final class NativeBatch {
     private static final int CHUNK_BYTES = 64 * 1024;
     private static final int MAX_CHUNK_CYCLES = 1 << 12;
-    private static final int BUFFERS = 3;  // one being simulated, one being observed, one spare
+    private static final int BUFFERS = 4;  // one being filled, one simulated, one observed, one spare
 
     private final NativeSession session;
     private final BatchColumns cols;
@@ -28,11 +30,11 @@ final class NativeBatch {
     NativeBatch(NativeSession session, BatchColumns cols) {
         this.session = session;
         this.cols = cols;
-        this.ins = BatchColumns.indexes(cols.ins);
-        this.outs = BatchColumns.indexes(cols.outs);
+        this.ins = cols.inIndexes;
+        this.outs = cols.outIndexes;
     }
 
-    /** A chunk's rows; {@code cycles == 0} with an {@code error} or at the end marks the last hand-over. */
+    /** A chunk's rows; {@code cycles == 0} marks the last hand-over of a stage (with its {@code error}, if any). */
     private static final class Chunk {
         final byte[] in;
         final byte[] out;
@@ -44,6 +46,12 @@ final class NativeBatch {
             in = new byte[rows * inRow];
             out = new byte[rows * outRow];
         }
+
+        static Chunk end(Throwable error) {
+            Chunk c = new Chunk(0, 0, 0);
+            c.error = error;
+            return c;
+        }
     }
 
     void run(long cycles, byte[] row, Stimulus stimulus, Observer observer) {
@@ -53,12 +61,16 @@ final class NativeBatch {
             runInline((int) cycles, row, stimulus, observer);  // one chunk: a thread would cost more than it saves
             return;
         }
+        // Every queue can hold all the chunks plus an end marker, so no put ever blocks.
         BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(BUFFERS);
+        BlockingQueue<Chunk> filled = new ArrayBlockingQueue<>(BUFFERS + 1);
         BlockingQueue<Chunk> done = new ArrayBlockingQueue<>(BUFFERS + 1);
         for (int i = 0; i < BUFFERS; i++) free.add(new Chunk(rows, cols.inRow, cols.outRow));
         byte[] last = row.clone();
-        Thread worker = Thread.ofPlatform().daemon().name("native-batch").start(
-                () -> simulate(cycles, rows, last, stimulus, free, done));
+        Thread filler = Thread.ofPlatform().daemon().name("native-batch-stimulus").start(
+                () -> fill(cycles, rows, row.clone(), stimulus, free, filled));
+        Thread simulator = Thread.ofPlatform().daemon().name("native-batch-model").start(
+                () -> simulate(last, filled, done));
         Throwable error = null;
         try {
             while (true) {
@@ -76,18 +88,21 @@ final class NativeBatch {
                         }
                     } catch (Throwable t) {
                         error = t;
-                        free.clear();  // the worker finds no buffer, ends its loop after the current chunk
-                        stopWorker(worker);
+                        filler.interrupt();
+                        simulator.interrupt();  // it ends after its current chunk and sends the end marker
                     }
                 }
                 free.offer(c);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopWorker(worker);
+            filler.interrupt();
+            simulator.interrupt();
             error = e;
         }
-        joinQuietly(worker);
+        filler.interrupt();  // stopped already unless the simulator stopped first (the model failed)
+        joinQuietly(filler);
+        joinQuietly(simulator);
         System.arraycopy(last, 0, row, 0, row.length);
         if (error instanceof RuntimeException r) throw r;
         if (error instanceof Error e) throw e;
@@ -97,7 +112,9 @@ final class NativeBatch {
     /** A batch of one chunk, on the calling thread (reactive testbenches run many one-cycle batches). */
     private void runInline(int cycles, byte[] row, Stimulus stimulus, Observer observer) {
         Chunk c = new Chunk(cycles, cols.inRow, cols.outRow);
-        fillAndSimulate(c, 0, cycles, row, stimulus, new long[1]);  // updates row only once the model ran
+        byte[] prev = row.clone();
+        fillRows(c, 0, cycles, prev, stimulus);
+        simulateRows(c, row, new long[1]);  // updates row only once the model ran
         if (observer == null) return;
         BatchColumns.Reader reader = cols.reader(c.out);
         for (int i = 0; i < cycles; i++) {
@@ -106,52 +123,70 @@ final class NativeBatch {
         }
     }
 
-    /** Fills {@code k} rows of {@code c} from the stimulus (starting from {@code last}) and simulates them. */
-    private void fillAndSimulate(Chunk c, long at, int k, byte[] last, Stimulus stimulus, long[] ran) {
+    /** Fills {@code k} rows of {@code c} from the stimulus, continuing from {@code prev}, which then holds the last row. */
+    private void fillRows(Chunk c, long at, int k, byte[] prev, Stimulus stimulus) {
         int inRow = cols.inRow;
         BatchColumns.Writer writer = cols.writer(c.in);
-        byte[] prev = last;
-        int prevAt = 0;
+        System.arraycopy(prev, 0, c.in, 0, inRow);  // unset columns hold their value
         for (int i = 0; i < k; i++) {
             int base = i * inRow;
-            System.arraycopy(prev, prevAt, c.in, base, inRow);  // unset columns hold their value
+            if (i > 0) System.arraycopy(c.in, base - inRow, c.in, base, inRow);
             writer.base = base;
             writer.cycle = at + i;
             if (stimulus != null) stimulus.drive(at + i, writer);
-            prev = c.in;
-            prevAt = base;
         }
-        long n = session.batchChunk(ins, outs, k, c.in, c.out, ran);
-        if (n > 0) System.arraycopy(c.in, (int) (n - 1) * inRow, last, 0, inRow);
+        if (k > 0) System.arraycopy(c.in, (k - 1) * inRow, prev, 0, inRow);
         c.first = at;
         c.cycles = k;
     }
 
-    /** The worker: fill, simulate, hand over; a final chunk with no cycles says it has stopped. */
-    private void simulate(long cycles, int rows, byte[] last, Stimulus stimulus, BlockingQueue<Chunk> free,
-                          BlockingQueue<Chunk> done) {
-        long[] ran = new long[1];
+    /** Simulates the rows of {@code c}; {@code last} then holds the last input row the model saw. */
+    private void simulateRows(Chunk c, byte[] last, long[] ran) {
+        long n = session.batchChunk(ins, outs, c.cycles, c.in, c.out, ran);
+        if (n > 0) System.arraycopy(c.in, (int) (n - 1) * cols.inRow, last, 0, cols.inRow);
+    }
+
+    /** The filler: takes free chunks, fills them, passes them on; an end marker says it has stopped. */
+    private void fill(long cycles, int rows, byte[] prev, Stimulus stimulus, BlockingQueue<Chunk> free,
+                      BlockingQueue<Chunk> filled) {
         Throwable error = null;
         try {
-            long at = 0;
-            while (at < cycles && !Thread.currentThread().isInterrupted()) {
+            for (long at = 0; at < cycles && !Thread.currentThread().isInterrupted(); ) {
                 Chunk c = free.take();
                 int k = (int) Math.min(rows, cycles - at);
-                fillAndSimulate(c, at, k, last, stimulus, ran);
-                done.put(c);
+                fillRows(c, at, k, prev, stimulus);
+                filled.add(c);
                 at += k;
             }
         } catch (InterruptedException e) {
-            // the caller stopped the batch
+            // the batch was stopped
         } catch (Throwable t) {
             error = t;
         }
-        Chunk end = new Chunk(0, 0, 0);
-        end.error = error;
-        done.add(end);
+        filled.add(Chunk.end(error));
     }
 
-    private static void stopWorker(Thread worker) { worker.interrupt(); }
+    /** The simulator: runs filled chunks until the filler's end marker, then passes an end marker on. */
+    private void simulate(byte[] last, BlockingQueue<Chunk> filled, BlockingQueue<Chunk> done) {
+        long[] ran = new long[1];
+        Throwable error = null;
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Chunk c = filled.take();
+                if (c.cycles == 0) {
+                    error = c.error;
+                    break;
+                }
+                simulateRows(c, last, ran);
+                done.add(c);
+            }
+        } catch (InterruptedException e) {
+            // the batch was stopped
+        } catch (Throwable t) {
+            error = t;
+        }
+        done.add(Chunk.end(error));
+    }
 
     private static void joinQuietly(Thread worker) {
         boolean interrupted = false;

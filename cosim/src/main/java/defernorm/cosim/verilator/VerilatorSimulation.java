@@ -52,6 +52,9 @@ public final class VerilatorSimulation implements Simulation {
     private final byte[] reply = new byte[4 * 1024 * 4];
     private final long startMillis;
     private long cycle;
+    private BatchColumns lastColumns;
+    private List<String> lastInputNames;
+    private List<String> lastOutputNames;
     private boolean closed;
 
     public VerilatorSimulation(Design design, SimOptions options) {
@@ -201,8 +204,7 @@ public final class VerilatorSimulation implements Simulation {
                                    Stimulus stimulus, Observer observer) {
         checkOpen();
         if (cycles < 0) throw new IllegalArgumentException("a batch cannot run a negative number of cycles (" + cycles + ")");
-        BatchColumns cols = new BatchColumns(inputNames.stream().map(nets::requireInput).toList(),
-                outputNames.stream().map(nets::require).toList());
+        BatchColumns cols = columns(inputNames, outputNames);
         byte[] current = new byte[cols.inRow];
         int at = 0;
         for (NetSpec n : cols.ins) {
@@ -220,6 +222,20 @@ public final class VerilatorSimulation implements Simulation {
                 at += n.wireBytes();
             }
         }
+    }
+
+    /**
+     * The batch's columns, resolved by name once: a reactive testbench runs a one-cycle batch over the same
+     * columns every cycle, so the last resolution is kept (the name lists are compared, as copies).
+     */
+    private BatchColumns columns(List<String> inputNames, List<String> outputNames) {
+        if (lastColumns == null || !lastInputNames.equals(inputNames) || !lastOutputNames.equals(outputNames)) {
+            lastColumns = new BatchColumns(inputNames.stream().map(nets::requireInput).toList(),
+                    outputNames.stream().map(nets::require).toList());
+            lastInputNames = List.copyOf(inputNames);
+            lastOutputNames = List.copyOf(outputNames);
+        }
+        return lastColumns;
     }
 
     @Override public void startWaves(Path vcd) {

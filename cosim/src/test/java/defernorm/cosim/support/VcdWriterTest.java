@@ -49,6 +49,30 @@ class VcdWriterTest {
     }
 
     @Test
+    void anAliasSharesItsVariablesCodeAndIsWrittenOnce() {
+        StringWriter out = new StringWriter();
+        try (VcdWriter vcd = new VcdWriter(out)) {
+            int a = vcd.addVar(List.of("TOP"), "a", 1);
+            vcd.addAlias(List.of("TOP", "top"), "a", a);
+            vcd.time(0);
+            vcd.value(a, 1);
+        }
+        assertEquals("""
+                $version defernorm $end
+                $timescale 1ns $end
+                $scope module TOP $end
+                $var wire 1 ! a $end
+                $scope module top $end
+                $var wire 1 ! a $end
+                $upscope $end
+                $upscope $end
+                $enddefinitions $end
+                #0
+                1!
+                """, out.toString());
+    }
+
+    @Test
     void wideValuesAreEveryBitMostSignificantFirst() {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
         int[] widths = {2, 3, 4, 5, 63, 64, 65, 67, 128, 130, 255, 8192};

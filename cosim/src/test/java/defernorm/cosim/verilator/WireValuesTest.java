@@ -43,7 +43,7 @@ class WireValuesTest {
     @Test void valuesThatDoNotFitAreRejectedInOneSentence() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> WireValues.checkFits("a", Type.uint(8), BigInteger.valueOf(256)));
-        assertEquals("value 256 does not fit input 'a' of UInt(8) (range 0..255)", e.getMessage());
+        assertEquals("value 256 does not fit input 'a' of UInt(8) (range 0..255)", e.getMessage());  // support.NetErrors wording
         assertThrows(IllegalArgumentException.class, () -> WireValues.checkFits("s", Type.sint(8), BigInteger.valueOf(-129)));
         assertThrows(IllegalArgumentException.class, () -> WireValues.checkFits("u", Type.uint(8), BigInteger.valueOf(-1)));
         WireValues.checkFits("s", Type.sint(8), BigInteger.valueOf(-128));

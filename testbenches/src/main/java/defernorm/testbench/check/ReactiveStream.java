@@ -3,8 +3,8 @@ package defernorm.testbench.check;
 import defernorm.golden.stream.Packing;
 
 import defernorm.cosim.Simulation;
+import defernorm.cosim.testbench.ReadyPattern;
 import defernorm.testbench.stimulus.Flow;
-import defernorm.testbench.stimulus.SinkReady;
 import defernorm.testbench.stimulus.TokenSource;
 import java.math.BigInteger;
 import java.util.List;
@@ -13,6 +13,9 @@ import java.util.List;
  * Drives a stream whose input depends on the design: under backpressure no timeline says when the top
  * accepts, and an AXI source must hold a beat until {@code s_axis_tready}, so each cycle is one
  * {@link Simulation#runBatch} of length 1, all of a cycle's inputs and outputs in one exchange with the engine.
+ * The valid and ready patterns are the AXI4-Stream drivers' own ({@link defernorm.cosim.testbench.SourceHandshake}
+ * inside the {@link TokenSource}, {@link ReadyPattern} for the sink), so the checker and a user's
+ * {@code StreamSource}/{@code StreamSink} testbench follow one implementation of the handshake rules.
  * Also drives the abandoned stream before a mid-stream reset.
  */
 final class ReactiveStream {
@@ -38,7 +41,7 @@ final class ReactiveStream {
     /** Streams {@code tokens} for exactly {@code cycles} cycles, unchecked (the stream a reset will cut). */
     void abandon(List<byte[]> tokens, long cycles) {
         TokenSource source = new TokenSource(tokens, shape.inLanes(), flow, seed);
-        SinkReady sink = new SinkReady(flow, seed);
+        ReadyPattern sink = flow.sinkReady(seed);
         for (long sc = 0; sc < cycles; sc++) {
             waves.at(sim.cycle());
             exchange(source, sink.next());
@@ -49,7 +52,7 @@ final class ReactiveStream {
     /** Streams {@code tokens} under {@code log}'s rules until every beat is in (plus a tail), a stall, or the window's end. */
     StreamRun.Outcome check(List<byte[]> tokens, StreamLog log) {
         TokenSource source = new TokenSource(tokens, shape.inLanes(), flow, seed);
-        SinkReady sink = new SinkReady(flow, seed);
+        ReadyPattern sink = flow.sinkReady(seed);
         long work = (long) shape.inputBeatsPerToken() * log.beatsPerToken();
         long stallLimit = (long) ((1000 + 8 * work) / (flow.inputValid() * flow.outputReady()));
         long tail = 16 + 2 * work;

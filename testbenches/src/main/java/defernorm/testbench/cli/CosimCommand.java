@@ -1,6 +1,7 @@
 package defernorm.testbench.cli;
 
 import defernorm.accel.system.SystemLimits;
+import defernorm.cosim.Engine;
 import defernorm.cosim.SimOptions;
 import defernorm.golden.model.LayerConfig;
 import defernorm.golden.model.Params;
@@ -61,6 +62,10 @@ final class CosimCommand implements Callable<Integer> {
     @Option(names = "--no-edge-cases", description = "Stream only random tokens.")
     boolean noEdgeCases;
 
+    @Option(names = "--isolate", description = "Verilator: run the model in a child process (a crash or hang "
+            + "cannot take the JVM down; slower). Default: in-process.")
+    boolean isolate;
+
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
@@ -74,7 +79,10 @@ final class CosimCommand implements Callable<Integer> {
         Params params = SystemTops.streamParams(sysParams, shape);
         PrintWriter out = spec.commandLine().getOut();
         EngineProbe.Choice choice = engine.resolve();
-        out.println(choice.note());
+        if (isolate && choice.engine() != Engine.VERILATOR) {
+            throw new UserError("--isolate needs the Verilator engine; the built-in engine always runs in-process.");
+        }
+        out.println(choice.note() + (isolate ? " (isolated: model in a child process)" : ""));
         LayerConfig cfg = RandomLayers.config(top.op(), params, seed);
         TopUnderTest dut = SystemTops.underTest(top.variant(), cfg, shape);
         var stream = noEdgeCases ? RandomTokens.generate(params.n(), tokens, seed)
@@ -82,7 +90,7 @@ final class CosimCommand implements Callable<Integer> {
         if (stream.isEmpty()) throw new UserError("nothing to stream: give --tokens above 0 or drop --no-edge-cases.");
         CheckPlan plan = CheckPlan.free(stream, seed).withFlow(new Flow(inputValid, outputReady)).withWaves(waveDir);
         if (wave != null) plan = plan.withFullWave(Files2.parentReady(wave));
-        CheckResult r = Checker.check(dut, plan, SimOptions.of(choice.engine()));
+        CheckResult r = Checker.check(dut, plan, SimOptions.of(choice.engine()).withIsolation(isolate));
         out.println(r.summary());
         if (r.passed() && r.latency() >= 0) {
             out.printf("measured latency %d cycles, %.2f cycles/token%n", r.latency(), r.cyclesPerToken());

@@ -1,5 +1,6 @@
 package defernorm.testbench.stimulus;
 
+import defernorm.cosim.testbench.ReadyPattern;
 import defernorm.golden.timing.Arrivals;
 
 /**
@@ -27,6 +28,13 @@ public record Flow(double inputValid, double outputReady) {
 
     /** True when the sink never stalls the output: the golden timeline then gives every cycle. */
     public boolean sinkAlwaysReady() { return outputReady == 1.0; }
+
+    /**
+     * The sink's {@code m_axis_tready} pattern for {@code seed}: {@link #outputReady} of the cycles, drawn
+     * from a stream independent of the source's bubbles under the same seed. It never looks at the design,
+     * so the same seed gives the same pattern on any engine.
+     */
+    public ReadyPattern sinkReady(long seed) { return new ReadyPattern(outputReady, seed ^ 0x5DEECE66DL); }
 
     /**
      * When the source offers each beat, as the golden timeline takes it: line rate, or a beat after a seeded

@@ -1,12 +1,13 @@
 package defernorm.testbench.stimulus;
 
+import defernorm.cosim.testbench.SourceHandshake;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * An AXI4-Stream source of int8 tokens: presents beat after beat of {@code P} lanes, with random bubbles
  * as the {@link Flow} asks, and holds a presented beat until it is accepted (the AXI rule: a source may not
- * withdraw or change a beat while valid and not ready). It is reactive: {@link #accepted} must be told
+ * withdraw or change a beat while valid and not ready; the rule and the seeded bubbles are
+ * {@link SourceHandshake}, the one {@code defernorm.cosim.testbench.StreamSource} uses). It is reactive: {@link #accepted} must be told
  * whether the sink was ready on each cycle the source was valid.
  *
  * <pre>{@code
@@ -18,30 +19,23 @@ import java.util.SplittableRandom;
 public final class TokenSource {
     private final List<byte[]> tokens;
     private final int lanes;
-    private final Flow flow;
-    private final SplittableRandom random;
+    private final SourceHandshake handshake;
     private int token;
     private int beat;
-    private boolean offering;
 
     public TokenSource(List<byte[]> tokens, int lanes, Flow flow, long seed) {
         this.tokens = List.copyOf(tokens);
         this.lanes = lanes;
-        this.flow = flow;
-        this.random = new SplittableRandom(seed);
+        this.handshake = new SourceHandshake(flow.inputValid(), seed);
         for (byte[] t : this.tokens) {
             if (t.length % lanes != 0) throw new IllegalArgumentException("a token of " + t.length + " values does not split into beats of " + lanes + " lanes");
         }
-        decide();
-    }
-
-    private void decide() {
-        offering = !done() && (flow.inputValid() >= 1.0 || random.nextDouble() < flow.inputValid());
+        handshake.offer(!done());
     }
 
     public boolean done() { return token >= tokens.size(); }
 
-    public boolean valid() { return offering; }
+    public boolean valid() { return handshake.offering(); }
 
     /** The lanes of the current beat (whatever the source holds, even while not valid). */
     public long[] lanesOfBeat() {
@@ -64,13 +58,12 @@ public final class TokenSource {
      * the next one is chosen; a beat not accepted is held; otherwise a new bubble decision is made.
      */
     public boolean advance(boolean ready) {
-        if (offering && ready) {
+        boolean taken = handshake.taken(ready);
+        if (taken) {
             beat++;
             if (beat == tokens.get(token).length / lanes) { beat = 0; token++; }
-            decide();
-            return true;
         }
-        if (!offering) decide();
-        return false;
+        handshake.offer(!done());
+        return taken;
     }
 }

@@ -72,6 +72,12 @@ class CliErrorTest {
     }
 
     @Test
+    void isolatingTheBuiltInEngineIsOneLine() {
+        assertBadInput(CliRun.of("cosim", "--op", "rmsnorm", "--variant", "deferred", "--engine", "builtin", "--isolate"),
+                "--isolate needs the Verilator engine");
+    }
+
+    @Test
     void aMissingInputFileIsOneLine(@TempDir Path dir) {
         assertBadInput(CliRun.of("eval", "--input", dir.resolve("nope.json").toString(), "--output", dir.resolve("o.json").toString()),
                 "does not exist");

@@ -58,7 +58,7 @@ class StimulusTest {
             assertTrue(src.advance(true));
         }
         assertFalse(src.valid());
-        assertTrue(new SinkReady(Flow.FREE, 3L).next());
+        assertTrue(Flow.FREE.sinkReady(3L).next());
     }
 
     @Test
