@@ -98,7 +98,7 @@ module IrAllOps (
     assign s_sub = _s_sub;
     assign _u_mul = {{3{1'b0}}, ua} * {{8{1'b0}}, amt};
     assign u_mul = _u_mul;
-    assign _s_mul = $signed({{8{sa[7]}}, sa}) * $signed({{8{sb[7]}}, sb});
+    assign _s_mul = {{8{sa[7]}}, sa} * {{8{sb[7]}}, sb};
     assign s_mul = _s_mul;
     assign _and = ua & ub;
     assign _not = ~ub;

@@ -66,7 +66,7 @@ module IrEdges (
     assign s_add = _s_add1;
     assign _u_mul1 = {1'b0, _y0} * {1'b0, _y1};
     assign u_mul = _u_mul1;
-    assign _s_mul1 = $signed({_s1, _s1}) * $signed({_t1, _t1});
+    assign _s_mul1 = {_s1, _s1} * {_t1, _t1};
     assign s_mul = _s_mul1;
     assign plain_q = plain_q_r;
     assign _dbg_x = _y30 ^ cq;

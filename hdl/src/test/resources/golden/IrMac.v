@@ -25,7 +25,7 @@ module IrMac (
     assign acc = acc_q;
     assign _sign = acc_q[23];
     assign negative = _sign;
-    assign prod = $signed({{8{a[7]}}, a}) * $signed({{8{b[7]}}, b});
+    assign prod = {{8{a[7]}}, a} * {{8{b[7]}}, b};
     assign _ext_11 = {{8{prod[15]}}, prod};
     assign _add_3c = {acc_q[23], acc_q} + {_ext_11[23], _ext_11};
     assign _rsz_4d = _add_3c[23:0];

@@ -21,7 +21,7 @@ module Mac_W8 (
     wire signed [31:0] _mux_5344;
 
     assign acc = acc_q;
-    assign product = $signed({{8{a[7]}}, a}) * $signed({{8{b[7]}}, b});
+    assign product = {{8{a[7]}}, a} * {{8{b[7]}}, b};
     assign _resize_d6be = {{16{product[15]}}, product};
     assign _add_6d8b = {acc_q[31], acc_q} + {_resize_d6be[31], _resize_d6be};
     assign _resize_4957 = _add_6d8b[31:0];

@@ -66,9 +66,9 @@ final class Expressions {
             // Widen to the result width, then the bit pattern is the same signed or unsigned.
             case ADD -> extend(b.a(), ta, w - ta.width()) + " + " + extend(b.b(), tb, w - tb.width());
             case SUB -> extend(b.a(), ta, w - ta.width()) + " - " + extend(b.b(), tb, w - tb.width());
-            case MUL -> ta.signed()
-                    ? "$signed(" + extend(b.a(), ta, w - ta.width()) + ") * $signed(" + extend(b.b(), tb, w - tb.width()) + ")"
-                    : extend(b.a(), ta, w - ta.width()) + " * " + extend(b.b(), tb, w - tb.width());
+            // Also for MUL: the low w bits of a w×w-bit product do not depend on signedness, so it is written
+            // unsigned (Verilator 5.006 turns a signed one into VL_MULS_III, which re-extends both operands).
+            case MUL -> unsignedOperand(b.a(), ta, w) + " * " + unsignedOperand(b.b(), tb, w);
             case AND -> b.a() + " & " + b.b();
             case OR -> b.a() + " | " + b.b();
             case XOR -> b.a() + " ^ " + b.b();
@@ -101,6 +101,11 @@ final class Expressions {
                 : literal(BigInteger.ZERO, ta);
         String high = k - s == 1 ? bit(b.b(), k, s) : "(|" + part(b.b(), k, k - 1, s) + ")";
         return high + " ? " + saturated + " : " + lhs + op + part(b.b(), k, s - 1, 0);
+    }
+
+    /** {@code net} extended to {@code w} bits as an unsigned operand (an extension is a concatenation: unsigned). */
+    private static String unsignedOperand(String net, Type t, int w) {
+        return w == t.width() && t.signed() ? "$unsigned(" + net + ")" : extend(net, t, w - t.width());
     }
 
     private static String compare(Node.Binary b, Type ta, String op) {

@@ -1,0 +1,63 @@
+package defernorm.testbench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Emitted Verilog against hand-written, firtool-style Verilog of the same designs under Verilator
+ * ({@code make bench}): both built with the engine's flags and the same {@link SpeedHarness} loop, run
+ * alternating back to back for several rounds (best rate of each), with equal checksums asserted. Writes
+ * the "verilog" section of docs/benchmarks.md and the {@code verilog} list of rtl-out/bench.json.
+ */
+@Tag("bench")
+class EmittedVerilogBench {
+    private static final double SECONDS_PER_RUN = Double.parseDouble(System.getProperty("bench.seconds", "2"));
+    private static final int ROUNDS = Integer.getInteger("bench.verilog.rounds", 5);
+
+    /** Where the builds go: a temporary directory, or {@code -Dbench.verilog.dir=...} to keep them (to read the C++). */
+    @TempDir Path tmp;
+
+    @Test void emittedVerilogAgainstHandWritten() throws Exception {
+        List<VerilogSpeedRow> rows = new ArrayList<>();
+        Path work = System.getProperty("bench.verilog.dir") != null ? Path.of(System.getProperty("bench.verilog.dir")) : tmp;
+        for (VerilogSpeedCase c : List.of(VerilogSpeedCase.macArray(4, 4), VerilogSpeedCase.macArray(16, 16),
+                VerilogSpeedCase.adderTree(64))) {
+            SpeedPair pair = SpeedPair.build(c, work.resolve(c.name()));
+            SpeedBuild.Run probe = pair.ours().run(100_000);
+            long n = Math.max(100_000, Math.min(200_000_000, (long) (probe.cyclesPerSecond() * SECONDS_PER_RUN)));
+            double ours = 0, hand = 0;
+            for (int round = 0; round < ROUNDS; round++) {  // alternate which goes first: the machine is shared
+                SpeedBuild first = round % 2 == 0 ? pair.ours() : pair.handWritten();
+                SpeedBuild second = round % 2 == 0 ? pair.handWritten() : pair.ours();
+                SpeedBuild.Run a = first.run(n), b = second.run(n);
+                assertEquals(a.checksum(), b.checksum(), c.name() + ": hand-written and emitted Verilog disagree");
+                SpeedBuild.Run o = first == pair.ours() ? a : b, h = first == pair.ours() ? b : a;
+                ours = Math.max(ours, o.cyclesPerSecond());
+                hand = Math.max(hand, h.cyclesPerSecond());
+            }
+            VerilogSpeedRow row = new VerilogSpeedRow(c.name(), c.title(), ours, hand, n, ROUNDS,
+                    pair.oursLines(), pair.handWrittenLines());
+            System.out.println(row);
+            rows.add(row);
+        }
+        Path root = projectRoot();
+        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        VerilogSpeedReport.write(root.resolve("docs/benchmarks.md"), root.resolve("rtl-out/bench.json"), date, rows);
+        System.out.println(VerilogSpeedReport.markdown(date, rows));
+    }
+
+    private static Path projectRoot() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.isDirectory(here.resolve("docs")) ? here : here.getParent();
+    }
+}
