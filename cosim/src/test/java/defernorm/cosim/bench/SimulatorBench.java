@@ -140,12 +140,12 @@ class SimulatorBench {
             notes.add("built-in engine: " + e.getMessage());
         }
 
-        IcarusRun icarus = new IcarusRun(c, tmp.resolve("icarus-" + c.name()));
-        IcarusRun.Result small = icarus.run(200);
-        IcarusRun.Result probe = icarus.run(2_000);
+        IcarusSpeedRun icarus = new IcarusSpeedRun(c, tmp.resolve("icarus-" + c.name()));
+        IcarusSpeedRun.Result small = icarus.run(200);
+        IcarusSpeedRun.Result probe = icarus.run(2_000);
         double estimate = (probe.cycles() - small.cycles()) / Math.max(1e-3, probe.seconds() - small.seconds());
         long icarusCycles = clamp((long) (estimate * SECONDS_PER_RUN), 2_000, 10_000_000);
-        IcarusRun.Result big = icarus.run(icarusCycles);
+        IcarusSpeedRun.Result big = icarus.run(icarusCycles);
         double icarusRate = (big.cycles() - small.cycles()) / Math.max(1e-3, big.seconds() - small.seconds());
         boolean icarusOk;
         try (VerilatorSimulation check = new VerilatorSimulation(c.design(), opts)) {

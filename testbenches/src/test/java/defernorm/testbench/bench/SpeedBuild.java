@@ -1,5 +1,6 @@
 package defernorm.testbench.bench;
 
+import defernorm.cosim.verilator.BuildFlags;
 import defernorm.hdl.emit.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,16 +13,12 @@ import java.util.regex.Pattern;
 
 /**
  * One Verilog version of a design built by Verilator with the {@link SpeedHarness} loop into its own
- * directory, with the optimization flags the engine builds its models with (cosim's verilator.BuildFlags:
- * {@code -O3 --x-assign fast --x-initial fast}, C++ at {@code -O3}).
+ * directory, with the optimization flags the engine builds its models with ({@link BuildFlags#OPTIMIZATION}).
  */
 final class SpeedBuild {
     record Run(long cycles, double seconds, long checksum) {
         double cyclesPerSecond() { return cycles / seconds; }
     }
-
-    private static final List<String> FLAGS = List.of("-O3", "--x-assign", "fast", "--x-initial", "fast",
-            "-Wno-fatal", "-CFLAGS", "-O3", "-MAKEFLAGS", "OPT_FAST=-O3");
 
     private final Path dir;
 
@@ -31,7 +28,7 @@ final class SpeedBuild {
         Files.writeString(dir.resolve("harness.cpp"), harness);
         List<String> cmd = new ArrayList<>(List.of("verilator", "--cc", "--exe", "--build", "-j", "2",
                 "--top-module", top, "--prefix", "Vtop", "-Mdir", "obj"));
-        cmd.addAll(FLAGS);
+        cmd.addAll(BuildFlags.OPTIMIZATION);
         for (Path p : sources) cmd.add(p.toString());
         cmd.add("harness.cpp");
         ProcessRunner.Outcome o = ProcessRunner.run(cmd, dir, Duration.ofMinutes(20));

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * case's setup, then drives the same xorshift stimulus and folds the outputs into the same checksum as
  * the Verilator native loop, so the two can be compared bit for bit.
  */
-final class IcarusRun {
+final class IcarusSpeedRun {
     record Result(long cycles, double seconds, long checksum) {
         double cyclesPerSecond() { return cycles / seconds; }
     }
@@ -29,7 +29,7 @@ final class IcarusRun {
     private final Path dir;
     private final Path vvp;
 
-    IcarusRun(BenchCase bench, Path dir) throws IOException, InterruptedException {
+    IcarusSpeedRun(BenchCase bench, Path dir) throws IOException, InterruptedException {
         this.bench = bench;
         this.dir = Files.createDirectories(dir);
         List<String> cmd = new ArrayList<>(List.of("iverilog", "-g2005", "-o", "sim.vvp", "tb.v"));
