@@ -1,7 +1,7 @@
 package defernorm.cosim;
 
-import defernorm.hdl.emit.ToolChecks;
-import defernorm.hdl.emit.Tool;
+import defernorm.eda.ToolChecks;
+import defernorm.eda.Tool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import defernorm.cosim.random.ModuleBuilder;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import defernorm.hdl.emit.Tool;
-import defernorm.hdl.emit.ToolChecks;
+import defernorm.eda.Tool;
+import defernorm.eda.ToolChecks;
 import defernorm.hdl.ir.Design;
 import defernorm.hdl.ir.ModuleIr;
 import defernorm.hdl.ir.Node;

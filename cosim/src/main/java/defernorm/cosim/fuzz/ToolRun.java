@@ -1,6 +1,6 @@
 package defernorm.cosim.fuzz;
 
-import defernorm.hdl.emit.ProcessRunner;
+import defernorm.eda.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

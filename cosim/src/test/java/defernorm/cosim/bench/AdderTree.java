@@ -1,6 +1,6 @@
 package defernorm.cosim.bench;
 
-import defernorm.hdl.Module;
+import defernorm.hdl.Component;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
@@ -11,7 +11,7 @@ import defernorm.hdl.ir.Type;
  * bit wider per level), so {@code sum} is the total of the inputs of {@code log2(N) + 1} cycles ago;
  * {@code sum_valid} follows {@code valid} through the same stages.
  */
-public final class AdderTree extends Module {
+public final class AdderTree extends Component {
     public AdderTree(int n) {
         super("AdderTree_" + n);
         Signal[] xPorts = new Signal[(n + 3) / 4];  // 32-bit ports of 4 lanes: batch values stay in a long

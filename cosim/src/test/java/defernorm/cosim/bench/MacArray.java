@@ -1,6 +1,6 @@
 package defernorm.cosim.bench;
 
-import defernorm.hdl.Module;
+import defernorm.hdl.Component;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
@@ -14,7 +14,7 @@ import java.util.List;
  * {@code valid_q} (the registered {@code x_valid}) is high adds each column's sum into the 32-bit
  * accumulator {@code acc_j}; {@code clear} (registered, wins over valid) zeroes the accumulators.
  */
-public final class MacArray extends Module {
+public final class MacArray extends Component {
     public MacArray(int p, int q) {
         super("MacArray_" + p + "x" + q);
         Signal[] xPorts = new Signal[(p + 3) / 4];  // 32-bit ports of 4 lanes: batch values stay in a long

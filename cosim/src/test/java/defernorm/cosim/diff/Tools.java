@@ -1,7 +1,7 @@
 package defernorm.cosim.diff;
 
-import defernorm.hdl.emit.Tool;
-import defernorm.hdl.emit.ToolChecks;
+import defernorm.eda.Tool;
+import defernorm.eda.ToolChecks;
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
 import net.jqwik.api.lifecycle.SkipExecutionHook.SkipResult;

@@ -3,8 +3,8 @@ package defernorm.cosim.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import defernorm.hdl.emit.Tool;
-import defernorm.hdl.emit.ToolChecks;
+import defernorm.eda.Tool;
+import defernorm.eda.ToolChecks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package defernorm.cosim.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import defernorm.cosim.random.RandomStimulus;
-import defernorm.hdl.emit.Tool;
-import defernorm.hdl.emit.ToolChecks;
+import defernorm.eda.Tool;
+import defernorm.eda.ToolChecks;
 import defernorm.hdl.ir.Design;
 import java.io.IOException;
 import java.math.BigInteger;

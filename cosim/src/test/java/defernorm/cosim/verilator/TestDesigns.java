@@ -1,7 +1,7 @@
 package defernorm.cosim.verilator;
 
-import defernorm.hdl.emit.ToolChecks;
-import defernorm.hdl.emit.Tool;
+import defernorm.eda.ToolChecks;
+import defernorm.eda.Tool;
 import defernorm.cosim.SimOptions;
 import defernorm.hdl.ir.Design;
 import defernorm.hdl.ir.Instance;

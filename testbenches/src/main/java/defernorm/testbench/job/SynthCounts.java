@@ -2,10 +2,10 @@ package defernorm.testbench.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import defernorm.hdl.emit.SynthLevel;
-import defernorm.hdl.emit.SynthResult;
-import defernorm.hdl.emit.Tool;
-import defernorm.hdl.emit.ToolChecks;
+import defernorm.eda.SynthLevel;
+import defernorm.eda.SynthResult;
+import defernorm.eda.Tool;
+import defernorm.eda.ToolChecks;
 import defernorm.testbench.dut.GeneratedTop;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

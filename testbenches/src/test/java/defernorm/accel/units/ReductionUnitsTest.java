@@ -8,7 +8,7 @@ import defernorm.golden.model.OnlineSoftmax;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Widths;
 import defernorm.hdl.Inst;
-import defernorm.hdl.Module;
+import defernorm.hdl.Component;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 import defernorm.cosim.Engine;
@@ -68,7 +68,7 @@ class ReductionUnitsTest {
     }
 
     /** Softmax front + denominator tree, wired as softmax deferred wires them. */
-    static final class SoftmaxReduction extends Module {
+    static final class SoftmaxReduction extends Component {
         SoftmaxReduction(int p, int nb) {
             super("SoftmaxReduction_P" + p + "_NB" + nb);
             Signal en = input("en", Type.bool());

@@ -1,13 +1,13 @@
 package defernorm.accel.units;
 
-import defernorm.hdl.emit.ToolChecks;
-import defernorm.hdl.emit.Tool;
+import defernorm.eda.ToolChecks;
+import defernorm.eda.Tool;
 import defernorm.cosim.Engine;
 import defernorm.cosim.SimOptions;
 import defernorm.cosim.Simulation;
 import defernorm.cosim.Simulations;
 import defernorm.hdl.Elaborator;
-import defernorm.hdl.Module;
+import defernorm.hdl.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +37,7 @@ final class UnitSims {
         return engine == Engine.VERILATOR ? java.util.List.of(all[0]) : java.util.List.of(all);
     }
 
-    static Simulation open(Module unit, Engine engine) {
+    static Simulation open(Component unit, Engine engine) {
         SimOptions opts = SimOptions.of(engine);
         try {
             opts = opts.withWorkDir(Files.createTempDirectory("units-sim-"));

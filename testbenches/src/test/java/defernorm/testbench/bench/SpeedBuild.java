@@ -1,7 +1,7 @@
 package defernorm.testbench.bench;
 
 import defernorm.cosim.verilator.BuildFlags;
-import defernorm.hdl.emit.ProcessRunner;
+import defernorm.eda.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

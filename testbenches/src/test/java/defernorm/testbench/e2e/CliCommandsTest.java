@@ -59,7 +59,7 @@ class CliCommandsTest {
 
     @Test
     void lintPrintsALineAsEachToolStartsAndFinishes(@TempDir Path dir) throws Exception {
-        defernorm.hdl.emit.ToolChecks.skipReason(defernorm.hdl.emit.Tool.values()).ifPresent(org.junit.jupiter.api.Assumptions::abort);
+        defernorm.eda.ToolChecks.skipReason(defernorm.eda.Tool.values()).ifPresent(org.junit.jupiter.api.Assumptions::abort);
         // what had reached the terminal at each flush
         java.util.List<String> flushed = new java.util.ArrayList<>();
         StringWriter text = new StringWriter();

@@ -1,7 +1,7 @@
 package defernorm.testbench.e2e;
 
-import defernorm.hdl.emit.ToolChecks;
-import defernorm.hdl.emit.Tool;
+import defernorm.eda.ToolChecks;
+import defernorm.eda.Tool;
 import defernorm.cosim.Engine;
 import org.junit.jupiter.api.Assumptions;
 

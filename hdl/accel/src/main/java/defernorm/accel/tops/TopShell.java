@@ -1,0 +1,224 @@
+package defernorm.accel.tops;
+
+import defernorm.accel.units.MacArray;
+import defernorm.accel.units.StatsFormat;
+import defernorm.golden.model.Op;
+import defernorm.golden.model.Params;
+import defernorm.golden.model.Variant;
+import defernorm.golden.timing.PipelineDepths;
+import defernorm.hdl.AxiStream;
+import defernorm.hdl.Inst;
+import defernorm.hdl.Component;
+import defernorm.hdl.Output;
+import defernorm.hdl.PortGroup;
+import defernorm.hdl.Reg;
+import defernorm.hdl.Role;
+import defernorm.hdl.Signal;
+import defernorm.hdl.Wire;
+import defernorm.hdl.ir.Type;
+
+/**
+ * The base of every top: its outside ({@link TopOutside}: {@code clk}, {@code rst}, the configuration write
+ * port, {@code s_axis_*}, {@code m_axis_*} and the whole-pipeline enable {@code en}), its configuration decode
+ * ({@link ConfigDecode}) and the pieces a subclass builds one variant's datapath from: the front
+ * ({@link Front}), the MAC array on the weight region, the collective ({@link CollectiveStage}), the drain
+ * ({@link DrainStage}) and the output ({@link RootOutputStage}). Each top reports the {@link PipelineDepths}
+ * it was built with ({@link #depths()}).
+ *
+ * <p>The same datapath classes build a tile of a system ({@link Placement#tile}, docs/system.md): then
+ * {@code en} is an input, and the statistic and the drained groups leave through the tile's ports
+ * ({@link TilePorts}) in place of the C-register collective and the output stage. A system top
+ * ({@link Placement#system}) has the single top's outside and builds the root's output stage with
+ * {@link #rootOutput}.
+ *
+ * <pre>{@code
+ * final class MatmulTop extends TopShell {   // the shape of every subclass
+ *     MatmulTop(Op op, Params prm) {
+ *         super(op, Variant.MATMUL, prm);
+ *         Front f = front(prm.p() * Formats.DATA_BITS);
+ *         ...
+ *         built(new PipelineDepths(...));
+ *     }
+ * }
+ * }</pre>
+ */
+public abstract class TopShell extends Component {
+    /** Factors a deferred top holds between its factor register and the drain (docs/microarchitecture.md). */
+    static final int FACTOR_SLOTS = 4;
+    /**
+     * Edges from a buffer read (or a normalize lane's output register) to the MAC array accepting the beat:
+     * the array's input register loads on the edge after its {@code in_valid} is presented.
+     */
+    static final int ARRAY_ACCEPT = 1;
+
+    protected final Op op;
+    protected final Variant variant;
+    protected final Params prm;
+    protected final Placement placement;
+    protected final ConfigMap map;
+    protected final AxiStream s;
+    /** The output stream (null in a tile). */
+    protected final AxiStream m;
+    /** Whole-pipeline enable. */
+    protected final Signal en;
+    protected final Signal cfgWe;
+    protected final Signal cfgAddr;
+    protected final Signal cfgData;
+    final TopOutside outside;
+    final ConfigDecode config;
+    /** A tile's ports (null outside a tile). */
+    private final TilePorts tilePorts;
+    private PipelineDepths depths;
+
+    TopShell(Op op, Variant variant, Params prm) {
+        this(op, variant, prm, Placement.single(), TopName.of(op, variant, prm));
+    }
+
+    /**
+     * @param prm       the shape this module sees: a tile's own (n/T elements, P lanes), or a system's outside
+     *                  (n, T·P lanes)
+     * @param placement single top, tile or system outside
+     * @param name      the Verilog module name
+     */
+    protected TopShell(Op op, Variant variant, Params prm, Placement placement, String name) {
+        super(name);
+        TopLimits.check(op, variant, prm);
+        this.op = op;
+        this.variant = variant;
+        this.prm = prm;
+        this.placement = placement;
+        this.map = ConfigMap.of(op, variant, prm);
+        outside = new TopOutside(this, prm, placement, map);
+        cfgWe = outside.cfgWe;
+        cfgAddr = outside.cfgAddr;
+        cfgData = outside.cfgData;
+        s = outside.s;
+        m = outside.m;
+        en = outside.en;
+        config = new ConfigDecode(this, map, outside);
+        tilePorts = placement.isTile() ? new TilePorts(this) : null;
+    }
+
+    /** The length of the whole vector: n, or T·n/T in a tile (the factor chain and the normalize lane use it). */
+    int systemN() { return prm.n() * placement.tiles(); }
+
+    /** Beats of P lanes over the whole vector: sizes the statistic accumulators for the reduced (global) value. */
+    int statBeats() { return nb() * placement.tiles(); }
+
+    protected final int nb() { return prm.beats(); }
+
+    protected final int groups() { return prm.groups(); }
+
+    /** The pipeline depths this top was built with, as its units report them (what the golden Schedule is handed). */
+    public final PipelineDepths depths() {
+        if (depths == null) throw new IllegalStateException(getClass().getSimpleName() + " did not report its depths.");
+        return depths;
+    }
+
+    /** Records the depths the subclass built (once, at the end of its constructor). */
+    protected final void built(PipelineDepths d) {
+        depths = d;
+    }
+
+    /** A tile's statistic word layout (null without a collective, and outside a tile). */
+    public final StatsFormat statsFormat() { return tilePorts == null ? null : tilePorts.statsFormat(); }
+
+    /** What the root must build for a tile's drained groups (null until the tile's output is built, and outside a tile). */
+    public final OutputPlan outputPlan() { return tilePorts == null ? null : tilePorts.outputPlan(); }
+
+    /** The tile's ports (a tile only). */
+    final TilePorts tilePorts() {
+        if (tilePorts == null) throw new IllegalStateException(getClass().getSimpleName() + " is not a tile: it has no tile ports.");
+        return tilePorts;
+    }
+
+    // ---- the datapath's shared pieces --------------------------------------------------------------------------
+
+    /** The MAC array instance {@code mac}, its weight write port on the weight region and its enable connected. */
+    Inst macArray(MacArray unit) {
+        Inst mac = instance("mac", unit);
+        mac.in("w_we", config.hit(map.weightBase(), map.weightWords()));
+        mac.in("w_addr", config.local(map.weightBase(), ConfigMap.bitsFor((long) nb() * groups() - 1)));
+        mac.in("w_data", config.word(map.weightBits()));
+        mac.in("en", en);
+        return mac;
+    }
+
+    /** The constant word (E or L), {@code bits} wide ({@link ConfigDecode#constantWord}). */
+    Signal constantWord(int bits) { return config.constantWord(bits); }
+
+    /** The front every variant shares, on {@code width}-bit buffer words ({@link Front#build}). */
+    Front front(int width) { return Front.build(this, width); }
+
+    /** The collective after the statistic register, by placement ({@link CollectiveStage}). */
+    Gathered collective(Signal valid, Signal data, StatsFormat format) { return CollectiveStage.build(this, valid, data, format); }
+
+    /** Matmul-only and standard drain and output ({@link DrainStage#standard}); returns the output depth. */
+    int standardOutput(Inst mac, Front f, int accBits, int up) { return DrainStage.standard(this, mac, f, accBits, up); }
+
+    /** Deferred drain, factor FIFO and final scale ({@link DrainStage#deferred}); returns the output depth. */
+    int deferredOutput(Inst mac, Front f, int accBits, Signal factorValid, Signal factor, Signal exp, int outFrac, Signal shift) {
+        return DrainStage.deferred(this, mac, f, accBits, factorValid, factor, exp, outFrac, shift);
+    }
+
+    /** The drained groups to where this placement sends them: a tile's ports (depth 0) or the output stage. */
+    int deliver(OutputPlan plan, Drained d, Signal factor, Signal exp) {
+        if (placement.isTile()) {
+            tilePorts().exposeDrain(plan, d, factor, exp);
+            return 0;
+        }
+        return rootOutput(plan, d, plan.accBits(), factor, exp);
+    }
+
+    /**
+     * The output stage {@code plan} names on the groups {@code d} (accumulators {@code accBits} wide per lane),
+     * its last register the m_axis register ({@link RootOutputStage}). {@code factor} and {@code exp} only when
+     * {@code plan.scaled()}. Returns its depth.
+     */
+    protected final int rootOutput(OutputPlan plan, Drained d, int accBits, Signal factor, Signal exp) {
+        return RootOutputStage.build(this, plan, d, accBits, factor, exp);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    /** A register loading {@code next} on every enabled edge, reset to 0. */
+    protected final Signal stage(String name, Signal next) {
+        Reg r = reg(name, next.type()).resetTo(0).enable(en);
+        r.set(next);
+        return r;
+    }
+
+    /**
+     * {@code v} delayed by {@code cycles} enabled edges (registers {@code name_d1 ..}): a side signal kept
+     * beside a unit of that depth, e.g. S1 beside the factor chain.
+     */
+    Signal delay(String name, Signal v, int cycles) {
+        Signal cur = v;
+        for (int i = 1; i <= cycles; i++) cur = stage(name + "_d" + i, cur);
+        return cur;
+    }
+
+    /** Zero-extends or truncates a UInt to {@code bits}. */
+    protected static Signal fit(Signal v, int bits) {
+        if (v.width() == bits) return v;
+        return v.width() > bits ? v.truncate(bits) : v.extend(bits);
+    }
+
+    // ---- Component's builder methods for this package's pieces (Front, DrainStage, ...): Component keeps them protected
+
+    final Signal inputPort(String name, Type type) { return input(name, type); }
+
+    final Output outputPort(String name, Type type) { return output(name, type); }
+
+    final <G extends PortGroup> G portGroup(String prefix, G group, Role role) { return ports(prefix, group, role); }
+
+    final Wire newWire(String name, Type type) { return wire(name, type); }
+
+    final Reg newReg(String name, Type type) { return reg(name, type); }
+
+    final Signal constant(long value, Type type) { return lit(value, type); }
+
+    final Inst place(String name, Component unit) { return instance(name, unit); }
+
+    final void debugSignal(String name, Signal s) { debug(name, s); }
+}

@@ -1,0 +1,223 @@
+package defernorm.hdl;
+
+import defernorm.hdl.ir.Node;
+import defernorm.hdl.ir.SourceLoc;
+import defernorm.hdl.ir.Type;
+
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The recording state behind one {@link Component}: its nets in creation order, the statement tree of its body,
+ * memories, instances, and the problems found while building. Problems are collected, never thrown, so one
+ * run reports them all.
+ */
+final class Builder {
+    final Component module;
+    final String name;
+    final SourceLoc loc;
+    final List<Net> nets = new ArrayList<>();
+    final List<Net> ports = new ArrayList<>();
+    final List<Mem> memories = new ArrayList<>();
+    final List<Inst> instances = new ArrayList<>();
+    final List<Net> debug = new ArrayList<>();
+    final List<Diagnostic> problems = new ArrayList<>();
+    final Stmt.Block root = new Stmt.Block(true);
+    private final Deque<Frame> frames = new ArrayDeque<>();
+
+    /** An open when/switch arm: the block being filled and how it was reached (for memory write guards). */
+    record Frame(Frame parent, Stmt.Chain chain, int arm, Stmt.Block block) {}
+
+    Builder(Component module, String name, SourceLoc loc) {
+        this.module = module;
+        this.name = name;
+        this.loc = loc;
+    }
+
+    // ---- problems -------------------------------------------------------------------------------------
+
+    void error(SourceLoc at, String message) { problems.add(Diagnostic.error(at, message)); }
+
+    /** True if {@code n} belongs to this module; otherwise records the cross-module error. */
+    boolean owns(Net n, SourceLoc at) {
+        if (n.owner == this) return true;
+        error(at, n.describe() + " belongs to module '" + n.owner.name + "' and cannot be used in module '"
+                + name + "'; pass it through a port.");
+        return false;
+    }
+
+    /** True if {@code n} is a Bool (UInt(1)) of this module; otherwise records why not. */
+    boolean isBool(Net n, SourceLoc at, String what) {
+        if (!owns(n, at)) return false;
+        if (n.type.equals(Type.bool())) return true;
+        error(at, what + " must be a Bool (UInt(1)), but " + n.describe() + " is " + n.type + ".");
+        return false;
+    }
+
+    /** True if {@code actual} is exactly {@code expected}; otherwise records a sign or width problem. */
+    boolean sameType(Type expected, Type actual, SourceLoc at, String what) {
+        if (expected.equals(actual)) return true;
+        if (expected.signed() != actual.signed()) {
+            error(at, what + " mixes " + expected + " and " + actual
+                    + "; convert one side with asSigned() or asUnsigned().");
+        } else {
+            error(at, what + " needs the same width on both sides, but got " + expected + " and " + actual
+                    + "; use resize, extend or truncate.");
+        }
+        return false;
+    }
+
+    // ---- nets -------------------------------------------------------------------------------------------
+
+    Net net(Net.Kind kind, Type type, SourceLoc at) {
+        Net n = new Net(this, kind, type, at, nets.size());
+        nets.add(n);
+        return n;
+    }
+
+    Net named(Net.Kind kind, String name, Type type, SourceLoc at) {
+        Net n = net(kind, type, at);
+        n.name = name;
+        n.nameLoc = at;
+        return n;
+    }
+
+    Net port(Net.Kind kind, String name, Type type, SourceLoc at) {
+        Net n = named(kind, name, type, at);
+        ports.add(n);
+        return n;
+    }
+
+    /** A constant; out of range is an error (and the constant becomes 0 so building can go on). */
+    Net constant(BigInteger value, Type type, SourceLoc at) {
+        Net n = net(Net.Kind.CONST, type, at);
+        n.value = fits(value, type, at) ? value : BigInteger.ZERO;
+        return n;
+    }
+
+    /** True if {@code value} is representable in {@code type}; otherwise records the error. */
+    boolean fits(BigInteger value, Type type, SourceLoc at) {
+        BigInteger min = type.signed() ? BigInteger.ONE.shiftLeft(type.width() - 1).negate() : BigInteger.ZERO;
+        BigInteger max = (type.signed() ? BigInteger.ONE.shiftLeft(type.width() - 1)
+                : BigInteger.ONE.shiftLeft(type.width())).subtract(BigInteger.ONE);
+        if (value.compareTo(min) >= 0 && value.compareTo(max) <= 0) return true;
+        error(at, "constant " + value + " does not fit " + type + " (range " + min + ".." + max + ").");
+        return false;
+    }
+
+    Net unary(Node.UnaryOp op, Type type, Net arg, SourceLoc at) {
+        Net n = net(Net.Kind.UNARY, type, at);
+        n.unaryOp = op;
+        n.args = List.of(arg);
+        return n;
+    }
+
+    Net binary(Node.BinaryOp op, Type type, Net a, Net b, SourceLoc at) {
+        Net n = net(Net.Kind.BINARY, type, at);
+        n.binaryOp = op;
+        n.args = List.of(a, b);
+        return n;
+    }
+
+    Net slice(Net arg, int hi, int lo, SourceLoc at) {
+        Net n = net(Net.Kind.SLICE, Type.uint(hi - lo + 1), at);
+        n.args = List.of(arg);
+        n.hi = hi;
+        n.lo = lo;
+        return n;
+    }
+
+    Net concat(List<Net> args, SourceLoc at) {
+        int w = args.stream().mapToInt(a -> a.type.width()).sum();
+        Net n = net(Net.Kind.CONCAT, Type.uint(Math.max(1, w)), at);
+        n.args = List.copyOf(args);
+        return n;
+    }
+
+    Net mux(Net sel, Net ifTrue, Net ifFalse, SourceLoc at) {
+        Net n = net(Net.Kind.MUX, ifTrue.type, at);
+        n.args = List.of(sel, ifTrue, ifFalse);
+        return n;
+    }
+
+    Net resize(Net arg, int width, SourceLoc at) {
+        Net n = net(Net.Kind.RESIZE, new Type(width, arg.type.signed()), at);
+        n.args = List.of(arg);
+        return n;
+    }
+
+    Net cast(Net arg, boolean signed, SourceLoc at) {
+        Net n = net(Net.Kind.CAST, new Type(arg.type.width(), signed), at);
+        n.args = List.of(arg);
+        return n;
+    }
+
+    Net and(Net a, Net b, SourceLoc at) { return binary(Node.BinaryOp.AND, a.type, a, b, at); }
+
+    Net not(Net a, SourceLoc at) { return unary(Node.UnaryOp.NOT, a.type, a, at); }
+
+    /** A wire named {@code name}, driven unconditionally by {@code source} (whatever block is open). */
+    Net alias(String name, Net source, SourceLoc at) {
+        Net w = named(Net.Kind.WIRE, name, source.type, at);
+        root.directSets.put(w, at);
+        root.stmts.add(new Stmt.Set(w, source, at));
+        return w;
+    }
+
+    /** Checks and records {@code target := value} for a wire, output or register. */
+    void assign(Net target, Signal value, SourceLoc at) {
+        if (!owns(value.net, at)) return;
+        if (!owns(target, at)) return;
+        sameType(target.type, value.type(), at, "setting " + target.describe());
+        set(target, value.net, at);
+    }
+
+    // ---- statements -------------------------------------------------------------------------------------
+
+    Stmt.Block currentBlock() { return frames.isEmpty() ? root : frames.peek().block(); }
+
+    boolean insideWhen() { return !frames.isEmpty(); }
+
+    /** Records {@code target := value} in the current block; a second set in the same block is an error. */
+    void set(Net target, Net value, SourceLoc at) {
+        Stmt.Block block = currentBlock();
+        SourceLoc first = block.directSets.putIfAbsent(target, at);
+        if (first != null) {
+            error(at, target.describe() + " is set twice " + (block.root ? "unconditionally" : "in the same when block")
+                    + " (first at " + first + "); use when/otherwise to choose between values.");
+            return;
+        }
+        block.stmts.add(new Stmt.Set(target, value, at));
+    }
+
+    /** Runs {@code body} as arm {@code arm} (or -1: otherwise) of {@code chain}. */
+    void runArm(Stmt.Chain chain, int arm, Stmt.Block block, Runnable body) {
+        frames.push(new Frame(frames.peek(), chain, arm, block));
+        try {
+            body.run();
+        } finally {
+            frames.pop();
+        }
+    }
+
+    /** The condition under which the current block runs, or null at the top level. */
+    Net pathCondition(SourceLoc at) { return pathCondition(frames.peek(), at); }
+
+    private Net pathCondition(Frame f, SourceLoc at) {
+        if (f == null) return null;
+        Net cond = pathCondition(f.parent(), at);
+        int taken = f.arm() < 0 ? f.chain().arms.size() : f.arm();
+        for (int j = 0; j < taken; j++) {
+            Net notJ = not(f.chain().arms.get(j).cond(), at);
+            cond = cond == null ? notJ : and(cond, notJ, at);
+        }
+        if (f.arm() >= 0) {
+            Net c = f.chain().arms.get(f.arm()).cond();
+            cond = cond == null ? c : and(cond, c, at);
+        }
+        return cond;
+    }
+}

@@ -1,0 +1,119 @@
+package defernorm.hdl;
+
+import defernorm.hdl.ir.SourceLoc;
+import defernorm.hdl.ir.Type;
+
+import java.math.BigInteger;
+import java.util.Objects;
+
+/**
+ * A hardware module: a subclass's constructor declares ports and builds logic with the protected builder
+ * methods; {@link Elaborator#elaborate(Component)} turns it into checked IR. Clock and reset are implicit.
+ *
+ * <pre>{@code
+ * public final class Counter extends Component {
+ *     public Counter(int width) {
+ *         super("Counter_W" + width);          // parameters go in the name
+ *         Signal en = input("en", Type.bool());
+ *         Reg count = reg("count_q", Type.uint(width)).resetTo(0);
+ *         when(en, () -> count.set(count.plus(1).truncate(width)));
+ *         output("count", Type.uint(width)).set(count);
+ *     }
+ * }
+ * }</pre>
+ *
+ * Problems (width mismatches, bad names, ...) are recorded with the caller's source line and reported all
+ * together by the {@link Elaborator}; building never stops at the first one.
+ */
+public abstract class Component {
+    final Builder b;
+
+    /** @param name the Verilog module name: a legal, non-reserved identifier (checked at elaboration). */
+    protected Component(String name) {
+        b = new Builder(this, Objects.requireNonNull(name, "module name"), SourceLocator.here());
+    }
+
+    /** The Verilog module name. */
+    public final String name() { return b.name; }
+
+    protected final Signal input(String name, Type type) {
+        return new Signal(b.port(Net.Kind.INPUT, name, type, SourceLocator.here()));
+    }
+
+    protected final Output output(String name, Type type) {
+        return new Output(b.port(Net.Kind.OUTPUT, name, type, SourceLocator.here()));
+    }
+
+    protected final Wire wire(String name, Type type) {
+        return new Wire(b.named(Net.Kind.WIRE, name, type, SourceLocator.here()));
+    }
+
+    protected final Reg reg(String name, Type type) {
+        return new Reg(b.named(Net.Kind.REG, name, type, SourceLocator.here()));
+    }
+
+    /** A constant of type {@code t}; a value out of range is an error. */
+    protected final Signal lit(long value, Type t) {
+        return new Signal(b.constant(BigInteger.valueOf(value), t, SourceLocator.here()));
+    }
+
+    protected final Signal lit(BigInteger value, Type t) {
+        return new Signal(b.constant(value, t, SourceLocator.here()));
+    }
+
+    /** A memory of {@code depth} words of {@code width} bits. */
+    protected final Mem memory(String name, int width, int depth) {
+        SourceLoc at = SourceLocator.here();
+        if (width < 1 || depth < 1) {
+            b.error(at, "memory '" + name + "' needs a width and depth of at least 1, not " + width + " x " + depth + ".");
+            width = Math.max(1, width);
+            depth = Math.max(1, depth);
+        }
+        Mem m = new Mem(b, name, width, depth, at);
+        b.memories.add(m);
+        return m;
+    }
+
+    /** Instantiates {@code child} (an already constructed module) under the instance name {@code name}. */
+    protected final <M extends Component> Inst instance(String name, M child) {
+        SourceLoc at = SourceLocator.here();
+        if (child == this) throw new HdlException(Diagnostic.error(at, "module '" + b.name + "' cannot instantiate itself."));
+        Inst i = new Inst(b, name, child, at);
+        b.instances.add(i);
+        return i;
+    }
+
+    /** Runs {@code body} with its sets made conditional on {@code cond} (a Bool). */
+    protected final WhenChain when(Signal cond, Runnable body) {
+        return WhenChain.start(b, cond, body, SourceLocator.here());
+    }
+
+    /** Starts a switch on {@code sel}: {@code switchOn(op).is(0, ...).is(1, ...).otherwise(...)}. */
+    protected final SwitchChain switchOn(Signal sel) {
+        SourceLoc at = SourceLocator.here();
+        b.owns(sel.net, at);
+        return new SwitchChain(b, sel, at);
+    }
+
+    /** Names {@code s} and marks it peekable from simulators; returns the named signal. */
+    protected final Signal debug(String name, Signal s) {
+        SourceLoc at = SourceLocator.here();
+        if (!b.owns(s.net, at)) return s;
+        Net n;
+        if (s.net.name == null && s.net.kind.temporary()) {
+            n = s.net;
+            n.name = name;
+            n.nameLoc = at;
+        } else {
+            n = b.alias(name, s.net, at);
+        }
+        b.debug.add(n);
+        return new Signal(n);
+    }
+
+    /** Adds {@code group}'s ports, each named {@code prefix_field}, with this module taking {@code role}. */
+    protected final <G extends PortGroup> G ports(String prefix, G group, Role role) {
+        group.bind(b, prefix, role, SourceLocator.here());
+        return group;
+    }
+}
