@@ -7,8 +7,6 @@ import defernorm.hdl.emit.VerilogEmitter;
 import defernorm.hdl.emit.VerilogFile;
 import defernorm.hdl.emit.EmitOptions;
 import defernorm.hdl.ir.Design;
-import defernorm.hdl.ir.Instance;
-import defernorm.hdl.ir.ModuleIr;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,10 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every fixture, example and accelerator unit, emitted, passes Verilator {@code --lint-only -Wall} with zero
- * warnings, compiles with {@code iverilog -g2005}, and synthesizes with Yosys with no latch and one
- * {@code $mem} cell per memory (units with coarse synthesis, to keep the suite fast). Prints each design's
- * tool times and cell counts (see the surefire output file).
+ * Every IR fixture and language example, emitted, passes Verilator {@code --lint-only -Wall} with zero warnings,
+ * compiles with {@code iverilog -g2005}, and synthesizes with Yosys with no latch and one {@code $mem} cell per
+ * memory. Prints each design's tool times and cell counts (see the surefire output file). The accelerator
+ * units get the same checks in accel's {@code UnitsPassToolChecksTest}.
  */
 class DesignsPassToolChecksTest {
 
@@ -37,29 +35,19 @@ class DesignsPassToolChecksTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Map.Entry<String, Design> e : TestDesigns.all().entrySet()) {
             Design d = e.getValue();
-            // Units are many and multiplier-heavy: coarse synthesis finds the same latches and memories ~5x faster.
-            SynthLevel level = e.getKey().startsWith("unit ") ? SynthLevel.COARSE : SynthLevel.FULL;
             tests.add(DynamicTest.dynamicTest(e.getKey(), () -> {
                 ToolAssume.installed(Tool.VERILATOR, Tool.IVERILOG, Tool.YOSYS);
-                CheckReport r = ToolChecks.emitAndCheckAll(d, root.resolve(d.top()), level);
+                CheckReport r = ToolChecks.emitAndCheckAll(d, root.resolve(d.top()), SynthLevel.FULL);
                 System.out.printf("%-40s lint %5d ms, iverilog %5d ms, yosys %6d ms, cells %6d, FFs %5d, $mem %d%n",
                         e.getKey(), r.verilator().millis(), r.iverilog().millis(), r.yosys().run().millis(),
                         r.yosys().stats() == null ? -1 : r.yosys().stats().cells(),
                         r.yosys().stats() == null ? -1 : r.yosys().stats().flipFlops(),
                         r.yosys().stats() == null ? -1 : r.yosys().stats().memories());
                 assertTrue(r.passed(), r.failures());
-                assertEquals(memoryCount(d, d.top()), r.yosys().stats().memories(),
+                assertEquals(d.memoryCount(d.top()), r.yosys().stats().memories(),
                         "every memory must be inferred as a Yosys $mem cell");
             }));
         }
         return tests;
-    }
-
-    /** Memories in the flattened hierarchy under {@code module}. */
-    private static int memoryCount(Design d, String module) {
-        ModuleIr m = d.module(module).orElseThrow();
-        int n = m.memories().size();
-        for (Instance i : m.instances()) n += memoryCount(d, i.module());
-        return n;
     }
 }

@@ -38,4 +38,12 @@ public record Design(String top, List<ModuleIr> modules) {
         }
         return clocked;
     }
+
+    /** The memories in the flattened hierarchy under {@code moduleName} (each instance counts its own). */
+    public int memoryCount(String moduleName) {
+        ModuleIr m = module(moduleName).orElseThrow();
+        int n = m.memories().size();
+        for (Instance i : m.instances()) n += memoryCount(i.module());
+        return n;
+    }
 }
