@@ -7,10 +7,9 @@ import defernorm.cosim.random.RandomStimulus;
 import defernorm.hdl.ir.Design;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.commons.io.FileUtils;
 
 /**
  * Runs one design under one stimulus on each of the three simulators and compares with the built-in engine.
@@ -61,9 +60,6 @@ final class Engines {
     }
 
     static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
+        if (Files.exists(dir)) FileUtils.deleteDirectory(dir.toFile());
     }
 }

@@ -57,8 +57,6 @@ class IcarusDifferentialTest {
     }
 
     static void deleteTree(Path dir) throws java.io.IOException {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        org.apache.commons.io.FileUtils.deleteDirectory(dir.toFile());
     }
 }
