@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 
 /**
  * Runs the external checks every emitted design must pass: Verilator lint ({@code -Wall}, zero warnings,
@@ -110,17 +111,7 @@ public final class ToolChecks {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read Yosys statistics: " + e.getMessage(), e);
         } finally {
-            deleteQuietly(before);
-            deleteQuietly(after);
-            deleteQuietly(stats);
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // a leftover temp file is harmless
+            FileUtils.deleteQuietly(stats.toFile());   // a leftover temp file is harmless: best effort
         }
     }
 
