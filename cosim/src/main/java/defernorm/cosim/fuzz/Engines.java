@@ -5,7 +5,6 @@ import defernorm.cosim.Simulation;
 import defernorm.cosim.Simulations;
 import defernorm.cosim.random.RandomStimulus;
 import defernorm.hdl.ir.Design;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,11 +54,7 @@ final class Engines {
             if (tool.equals(ICARUS)) return IcarusRun.run(design, stim, design.topModule().outputs(), dir);
             return verilator.run(design, stim, dir);
         } finally {
-            deleteTree(dir);
+            FileUtils.deleteDirectory(dir.toFile());
         }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) FileUtils.deleteDirectory(dir.toFile());
     }
 }
