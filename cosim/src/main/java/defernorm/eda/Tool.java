@@ -30,7 +30,7 @@ public enum Tool {
     /** The three tools {@link ToolChecks#checkAll} runs (lint, compile, synthesis). */
     public static final List<Tool> CHECKERS = List.of(VERILATOR, IVERILOG, YOSYS);
 
-    private static final Map<String, Optional<Installed>> PROBED = new ConcurrentHashMap<>();
+    private static final Map<String, Installed> FOUND = new ConcurrentHashMap<>();
 
     private final String name;
     private final String aptPackage;
@@ -79,7 +79,10 @@ public enum Tool {
      */
     public String missingSentence(String alternative) { return notInstalled(executable(), alternative) + "."; }
 
-    /** The tool as installed (probed once per executable by running it for its version), or empty. */
+    /**
+     * The tool as installed (probed by running it for its version, once per executable once found), or
+     * empty; a tool installed while the JVM runs is found on the next call.
+     */
     public Optional<Installed> installed() { return installedAt(executable()); }
 
     /**
@@ -87,7 +90,12 @@ public enum Tool {
      * name); empty when it does not exist, does not run, or is not this tool.
      */
     public Optional<Installed> installedAt(String executable) {
-        return PROBED.computeIfAbsent(name + "\u0000" + executable, k -> probe(executable));
+        String key = name + "\u0000" + executable;
+        Installed known = FOUND.get(key);
+        if (known != null) return Optional.of(known);
+        Optional<Installed> probed = probe(executable);
+        probed.ifPresent(i -> FOUND.put(key, i));
+        return probed;
     }
 
     private Optional<Installed> probe(String exe) {
