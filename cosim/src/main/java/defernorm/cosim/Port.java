@@ -1,6 +1,6 @@
 package defernorm.cosim;
 
-import defernorm.cosim.support.CallerLocation;
+import defernorm.hdl.SourceLocator;
 import defernorm.hdl.ir.Type;
 import java.math.BigInteger;
 import java.util.Objects;
@@ -76,7 +76,7 @@ public abstract class Port {
         checkOpen("expect");
         BigInteger actual = readBig();
         if (!actual.equals(expected)) {
-            throw new SimulationMismatch(owner.cycle(), name, expected, actual, CallerLocation.find());
+            throw new SimulationMismatch(owner.cycle(), name, expected, actual);
         }
     }
 
@@ -104,8 +104,7 @@ public abstract class Port {
     }
 
     private static String at() {
-        String where = CallerLocation.find();
-        return where == null ? "" : " (at " + where + ")";
+        return SourceLocator.callerOutside(Simulation.class).map(at -> " (at " + at + ")").orElse("");
     }
 
     // ---- for engines ----

@@ -13,14 +13,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one external command with a timeout and captures its combined output. Output goes to a temp file
- * rather than a pipe so a chatty tool can never block on a full pipe; on timeout the process and all its
- * descendants are killed, so no orphan is left behind; a JVM exiting mid-run (Ctrl-C) kills them too and
- * then deletes the {@link ScratchSpace} the tools wrote their temporaries into.
+ * The one way defernorm runs an external command (lint, Icarus, Yosys, Verilator builds, the fuzz
+ * campaign's tools, version probes): with a timeout, stdin from {@code /dev/null}, and the combined output
+ * captured in a file rather than a pipe, so a chatty tool can never block on a full pipe, then returned as
+ * a string. On timeout or interrupt the process and all its descendants are killed, so no orphan is left
+ * behind; a JVM exiting mid-run (Ctrl-C) kills them too and then deletes the {@link ScratchSpace} the tools
+ * got as {@code TMPDIR}. Long-lived children with pipes (the isolated Verilator session) are started by
+ * their owner but registered here with {@link #killAtExit}, so the same exit hook reaps them.
  *
  * <pre>{@code
  * ProcessRunner.Outcome o = ProcessRunner.run(List.of("iverilog", "-V"), Path.of("."), Duration.ofSeconds(10));
- * if (o.exitCode() != 0) System.err.println(o.output());
+ * if (!o.ok()) System.err.println(o.output());
  * }</pre>
  */
 public final class ProcessRunner {
@@ -30,15 +33,29 @@ public final class ProcessRunner {
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            RUNNING.forEach(ProcessRunner::kill);
+            RUNNING.forEach(ProcessRunner::destroyTree);
             ScratchSpace.delete();
         }, "defernorm-tool-reaper"));
     }
 
-    /** How a command ended: its exit code (-1 when it could not run or timed out) and combined output. */
-    public record Outcome(int exitCode, String output, boolean timedOut, long millis) {}
+    /**
+     * How a command ended.
+     *
+     * @param exitCode its exit code; -1 when it could not start or timed out
+     * @param output   stdout and stderr, interleaved (for a command that could not start: why)
+     * @param timedOut whether it was killed at the timeout
+     * @param started  whether the executable could be started at all
+     * @param millis   wall time
+     */
+    public record Outcome(int exitCode, String output, boolean timedOut, boolean started, long millis) {
+        /** Started, finished in time and exited with 0. */
+        public boolean ok() { return started && !timedOut && exitCode == 0; }
+    }
 
-    /** Runs {@code command} in {@code workDir}, killing it (and its children) after {@code timeout}. */
+    /**
+     * Runs {@code command} in {@code workDir}, killing it (and its children) after {@code timeout}. An
+     * interrupt kills it too, restores the thread's interrupt flag and throws {@link IllegalStateException}.
+     */
     public static Outcome run(List<String> command, Path workDir, Duration timeout) {
         long start = System.nanoTime();
         Path log = null;
@@ -61,12 +78,12 @@ public final class ProcessRunner {
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (!done) {
                 return new Outcome(-1, out + "\n" + command.get(0) + " did not finish within "
-                        + timeout.toSeconds() + " s and was killed.", true, millis);
+                        + timeout.toSeconds() + " s and was killed.", true, true, millis);
             }
-            return new Outcome(p.exitValue(), out, false, millis);
+            return new Outcome(p.exitValue(), out, false, true, millis);
         } catch (IOException e) {
             long millis = (System.nanoTime() - start) / 1_000_000;
-            return new Outcome(-1, "could not run " + String.join(" ", command) + ": " + e.getMessage(), false, millis);
+            return new Outcome(-1, "could not run " + String.join(" ", command) + ": " + e.getMessage(), false, p != null, millis);
         } catch (InterruptedException e) {
             if (p != null) kill(p);
             Thread.currentThread().interrupt();
@@ -83,17 +100,24 @@ public final class ProcessRunner {
         }
     }
 
-    private static void destroyTree(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-    }
+    /** Registers a long-lived child its owner started, so a JVM exiting mid-session kills it (and its children). */
+    public static void killAtExit(Process p) { RUNNING.add(p); }
 
-    private static void kill(Process p) {
+    /** Undoes {@link #killAtExit} once the owner has ended the child itself. */
+    public static void forget(Process p) { RUNNING.remove(p); }
+
+    /** Kills {@code p} and its descendants and waits up to 10 s for it to be gone. */
+    public static void kill(Process p) {
         destroyTree(p);
         try {
             p.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static void destroyTree(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 }

@@ -3,8 +3,7 @@ package defernorm.eda;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 
 /**
  * One private temporary directory per JVM for the external tools' logs, reports and their own temporaries
@@ -26,11 +25,8 @@ final class ScratchSpace {
     /** Deletes the directory and everything in it (best effort: this runs while the JVM stops). */
     static synchronized void delete() {
         if (dir == null || !Files.exists(dir)) return;
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException | RuntimeException ignored) {
-            // a tool killed a moment ago may still be removing its files; what remains is in one folder
-        }
+        // best effort: a tool killed a moment ago may still be removing its files; what remains is in one folder
+        FileUtils.deleteQuietly(dir.toFile());
         dir = null;
     }
 }

@@ -3,50 +3,126 @@ package defernorm.eda;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An external EDA tool that {@link ToolChecks} runs, with the Debian/Ubuntu package that provides it.
+ * The one locator of the external EDA tools: which executable to run, whether it is installed, its
+ * version, and the one-sentence install hint naming the Debian/Ubuntu package. Verilator's executable can
+ * be overridden with the system property {@code defernorm.verilator} (e.g. a newer build in /opt).
  *
  * <pre>{@code
  * Tool.VERILATOR.missingMessage().ifPresent(System.err::println);
+ * String v = Tool.VERILATOR.installed().map(Tool.Installed::versionLine).orElse("none");
+ * List<String> cmd = List.of(Tool.YOSYS.executable(), "-q", "-p", "synth");
  * }</pre>
  */
 public enum Tool {
-    VERILATOR("verilator", "verilator"),
-    IVERILOG("iverilog", "iverilog"),
-    YOSYS("yosys", "yosys");
+    VERILATOR("verilator", "verilator", "--version", "defernorm.verilator"),
+    IVERILOG("iverilog", "iverilog", "-V", null),
+    /** Icarus Verilog's simulator, from the same package as {@code iverilog}. */
+    VVP("vvp", "iverilog", "-V", null),
+    YOSYS("yosys", "yosys", "-V", null);
 
-    private final String executable;
+    /** The three tools {@link ToolChecks#checkAll} runs (lint, compile, synthesis). */
+    public static final List<Tool> CHECKERS = List.of(VERILATOR, IVERILOG, YOSYS);
+
+    private static final Map<String, Installed> FOUND = new ConcurrentHashMap<>();
+
+    private final String name;
     private final String aptPackage;
+    private final String versionFlag;
+    private final String overrideProperty;
 
-    Tool(String executable, String aptPackage) {
-        this.executable = executable;
+    Tool(String name, String aptPackage, String versionFlag, String overrideProperty) {
+        this.name = name;
         this.aptPackage = aptPackage;
+        this.versionFlag = versionFlag;
+        this.overrideProperty = overrideProperty;
     }
 
-    public String executable() { return executable; }
+    /**
+     * An installed tool: the executable to run and its version text (the whole {@code --version}/{@code -V}
+     * output, stripped; Verilator's is part of every model's cache key).
+     */
+    public record Installed(Tool tool, String executable, String version) {
+        /** The first line of {@link #version()}, for a report or banner. */
+        public String versionLine() { return version.lines().findFirst().orElse(version); }
+    }
+
+    /** The command to run: the tool's name, looked up on the PATH, unless its override property names another. */
+    public String executable() {
+        return overrideProperty == null ? name : System.getProperty(overrideProperty, name);
+    }
 
     public String aptPackage() { return aptPackage; }
 
-    /** Whether the executable is on the {@code PATH} (checked without running it). */
-    public boolean isInstalled() { return find(System.getenv("PATH")).isPresent(); }
+    /** Whether the executable exists (on the {@code PATH}, or at the path given), checked without running it. */
+    public boolean isInstalled() { return find(executable(), System.getenv("PATH")).isPresent(); }
 
     /** One sentence saying how to install the tool, or empty when it is installed. */
     public Optional<String> missingMessage() { return missingMessage(System.getenv("PATH")); }
 
     /** {@link #missingMessage()} for a given {@code PATH} value (testable without changing the environment). */
     Optional<String> missingMessage(String pathEnv) {
-        if (find(pathEnv).isPresent()) return Optional.empty();
-        return Optional.of(executable + " is not installed (not found on PATH); install it with "
-                + "'sudo apt-get install " + aptPackage + "'.");
+        String exe = executable();
+        if (find(exe, pathEnv).isPresent()) return Optional.empty();
+        return Optional.of(notInstalled(exe, "") + ".");
     }
 
-    private Optional<Path> find(String path) {
-        if (path == null) return Optional.empty();
-        for (String dir : path.split(File.pathSeparator)) {
+    /**
+     * The not-installed sentence with a caller's alternative appended before the full stop, e.g.
+     * {@code missingSentence(", or open the simulation with Engine.BUILTIN")}.
+     */
+    public String missingSentence(String alternative) { return notInstalled(executable(), alternative) + "."; }
+
+    /**
+     * The tool as installed (probed by running it for its version, once per executable once found), or
+     * empty; a tool installed while the JVM runs is found on the next call.
+     */
+    public Optional<Installed> installed() { return installedAt(executable()); }
+
+    /**
+     * {@link #installed()} for a given executable path or name (what {@code defernorm.verilator} would
+     * name); empty when it does not exist, does not run, or is not this tool.
+     */
+    public Optional<Installed> installedAt(String executable) {
+        String key = name + "\u0000" + executable;
+        Installed known = FOUND.get(key);
+        if (known != null) return Optional.of(known);
+        Optional<Installed> probed = probe(executable);
+        probed.ifPresent(i -> FOUND.put(key, i));
+        return probed;
+    }
+
+    private Optional<Installed> probe(String exe) {
+        if (find(exe, System.getenv("PATH")).isEmpty()) return Optional.empty();
+        ProcessRunner.Outcome o = ProcessRunner.run(List.of(exe, versionFlag), Path.of("."), Duration.ofSeconds(30));
+        String text = o.output().strip();
+        // iverilog -V exits 1 (no input files) after printing its version; judge by what it printed.
+        boolean looksRight = text.toLowerCase().contains(name.equals("vvp") || name.equals("iverilog") ? "icarus" : name);
+        return o.started() && !o.timedOut() && looksRight ? Optional.of(new Installed(this, exe, text)) : Optional.empty();
+    }
+
+    private String notInstalled(String exe, String alternative) {
+        String where = exe.equals(name) ? "not found on PATH"
+                : "'" + exe + "', named by -D" + overrideProperty + ", does not exist or does not run";
+        return name + " is not installed (" + where + "); install it with 'sudo apt-get install -y " + aptPackage + "'"
+                + alternative;
+    }
+
+    private static Optional<Path> find(String exe, String pathEnv) {
+        if (exe.contains(File.separator)) {
+            Path p = Path.of(exe);
+            return Files.isRegularFile(p) && Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
+        }
+        if (pathEnv == null) return Optional.empty();
+        for (String dir : pathEnv.split(File.pathSeparator)) {
             if (dir.isEmpty()) continue;
-            Path p = Path.of(dir, executable);
+            Path p = Path.of(dir, exe);
             if (Files.isRegularFile(p) && Files.isExecutable(p)) return Optional.of(p);
         }
         return Optional.empty();

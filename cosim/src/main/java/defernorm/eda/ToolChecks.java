@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 
 /**
  * Runs the external checks every emitted design must pass: Verilator lint ({@code -Wall}, zero warnings,
@@ -59,14 +60,14 @@ public final class ToolChecks {
 
     /** {@code verilator --lint-only -Wall}; passes only with exit code 0 and no warning at all. */
     public static ToolResult verilatorLint(Path dir, String top) {
-        List<String> cmd = new ArrayList<>(List.of("verilator", "--lint-only", "-Wall", "--top-module", top));
+        List<String> cmd = new ArrayList<>(List.of(Tool.VERILATOR.executable(), "--lint-only", "-Wall", "--top-module", top));
         cmd.addAll(verilogFiles(dir));
         return run(Tool.VERILATOR, cmd, dir, DEFAULT_TIMEOUT, out -> !out.contains("%Warning") && !out.contains("%Error"));
     }
 
     /** {@code iverilog -g2005 -o /dev/null}; passes with exit code 0 and no warning. */
     public static ToolResult iverilogCompile(Path dir, String top) {
-        List<String> cmd = new ArrayList<>(List.of("iverilog", "-g2005", "-o", "/dev/null", "-s", top));
+        List<String> cmd = new ArrayList<>(List.of(Tool.IVERILOG.executable(), "-g2005", "-o", "/dev/null", "-s", top));
         cmd.addAll(verilogFiles(dir));
         return run(Tool.IVERILOG, cmd, dir, DEFAULT_TIMEOUT, out -> !out.toLowerCase().contains("warning"));
     }
@@ -99,7 +100,7 @@ public final class ToolChecks {
                         // settles it so "check" judges the design, not the intermediate state.
                         : "opt -fast; ")
                     + "check -assert";
-            List<String> cmd = List.of("yosys", "-q", "-p", script);
+            List<String> cmd = List.of(Tool.YOSYS.executable(), "-q", "-p", script);
             ToolResult raw = run(Tool.YOSYS, cmd, dir, SYNTH_TIMEOUT, out -> true);
             if (raw.exitCode() != 0) return new SynthResult(raw, null);
             String beforeText = Files.readString(before);
@@ -110,17 +111,7 @@ public final class ToolChecks {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read Yosys statistics: " + e.getMessage(), e);
         } finally {
-            deleteQuietly(before);
-            deleteQuietly(after);
-            deleteQuietly(stats);
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // a leftover temp file is harmless
+            FileUtils.deleteQuietly(stats.toFile());   // a leftover temp file is harmless: best effort
         }
     }
 

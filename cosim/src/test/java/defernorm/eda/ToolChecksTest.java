@@ -152,7 +152,7 @@ class ToolChecksTest {
 
     @Test
     void missingToolMessageNamesTheAptPackage() {
-        assertEquals("yosys is not installed (not found on PATH); install it with 'sudo apt-get install yosys'.",
+        assertEquals("yosys is not installed (not found on PATH); install it with 'sudo apt-get install -y yosys'.",
                 Tool.YOSYS.missingMessage("/nonexistent-dir").orElseThrow());
         assertTrue(Tool.VERILATOR.missingMessage("").isPresent());
     }

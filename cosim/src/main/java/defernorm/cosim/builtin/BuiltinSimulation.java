@@ -7,7 +7,6 @@ import defernorm.cosim.Simulation;
 import defernorm.cosim.SimulationClosed;
 import defernorm.cosim.SimulationMismatch;
 import defernorm.cosim.builtin.NetDirectory.NetRef;
-import defernorm.cosim.support.CallerLocation;
 import defernorm.cosim.support.NetErrors;
 import defernorm.hdl.ir.Design;
 import defernorm.hdl.ir.Type;
@@ -128,7 +127,7 @@ public final class BuiltinSimulation implements Simulation {
         NetRef r = nets.peekable(net);
         if (!Values.fits(expected, r.type())) throw NetErrors.neverMatches(net, r.type(), expected);
         BigInteger actual = peek(net);
-        if (!actual.equals(expected)) throw new SimulationMismatch(cycle, net, expected, actual, CallerLocation.find());
+        if (!actual.equals(expected)) throw new SimulationMismatch(cycle, net, expected, actual);
     }
 
     @Override public long cycle() { return cycle; }

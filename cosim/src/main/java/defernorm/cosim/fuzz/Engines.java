@@ -5,12 +5,10 @@ import defernorm.cosim.Simulation;
 import defernorm.cosim.Simulations;
 import defernorm.cosim.random.RandomStimulus;
 import defernorm.hdl.ir.Design;
-import java.io.IOException;
 import java.math.BigInteger;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.commons.io.FileUtils;
 
 /**
  * Runs one design under one stimulus on each of the three simulators and compares with the built-in engine.
@@ -56,14 +54,7 @@ final class Engines {
             if (tool.equals(ICARUS)) return IcarusRun.run(design, stim, design.topModule().outputs(), dir);
             return verilator.run(design, stim, dir);
         } finally {
-            deleteTree(dir);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            FileUtils.deleteDirectory(dir.toFile());
         }
     }
 }

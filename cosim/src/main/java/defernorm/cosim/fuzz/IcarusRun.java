@@ -1,6 +1,7 @@
 package defernorm.cosim.fuzz;
 
 import defernorm.cosim.random.RandomStimulus;
+import defernorm.eda.Tool;
 import defernorm.hdl.emit.VerilogEmitter;
 import defernorm.hdl.emit.VerilogFile;
 import defernorm.hdl.ir.Design;
@@ -33,10 +34,10 @@ public final class IcarusRun {
         Files.writeString(dir.resolve("stim.hex"), stimulusHex(stim));
         Path tb = dir.resolve("tb.v");
         Files.writeString(tb, testbench(design, stim, outputs));
-        List<String> compile = new ArrayList<>(List.of("iverilog", "-g2005", "-o", dir.resolve("sim.vvp").toString(), tb.toString()));
+        List<String> compile = new ArrayList<>(List.of(Tool.IVERILOG.executable(), "-g2005", "-o", dir.resolve("sim.vvp").toString(), tb.toString()));
         files.forEach(p -> compile.add(p.toString()));
         exec(compile, dir);
-        exec(List.of("vvp", "-n", dir.resolve("sim.vvp").toString()), dir);
+        exec(List.of(Tool.VVP.executable(), "-n", dir.resolve("sim.vvp").toString()), dir);
         List<String> lines = Files.readAllLines(dir.resolve("out.txt"));
         BigInteger[][] result = new BigInteger[lines.size()][outputs.size()];
         for (int c = 0; c < lines.size(); c++) {

@@ -1,6 +1,7 @@
 package defernorm.cosim.fuzz;
 
 import defernorm.cosim.random.RandomStimulus;
+import defernorm.eda.Tool;
 import defernorm.hdl.emit.VerilogEmitter;
 import defernorm.hdl.emit.VerilogFile;
 import defernorm.hdl.ir.Design;
@@ -38,7 +39,7 @@ final class VerilatorRun {
     BigInteger[][] run(Design design, RandomStimulus stim, Path dir) throws IOException, InterruptedException {
         dir = dir.toAbsolutePath();
         List<Node.Output> outputs = design.topModule().outputs();
-        List<String> cmd = new ArrayList<>(List.of("verilator", "--cc", "--exe", "-Wno-fatal", "--x-assign", "fast",
+        List<String> cmd = new ArrayList<>(List.of(Tool.VERILATOR.executable(), "--cc", "--exe", "-Wno-fatal", "--x-assign", "fast",
                 "--x-initial", "fast", "--top-module", design.top(), "-Mdir", "obj", "main.cpp"));
         for (VerilogFile f : VerilogEmitter.emit(design)) cmd.add(f.writeTo(dir).toString());
         Files.writeString(dir.resolve("main.cpp"), harness(design, stim, outputs));

@@ -208,7 +208,7 @@ public final class RandomDesign {
                 init.add(wrap(BigInteger.valueOf(g.c() * 31L + i * 0x2545F4914F6CDD1DL), Type.uint(width)));
             }
         }
-        int addrWidth = Math.max(1, 32 - Integer.numberOfLeadingZeros(depth - 1));
+        int addrWidth = Type.bitsFor(depth - 1);
         Type addrType = Type.uint(addrWidth);
         // The memory must exist before its read ports: declare it with placeholder write nets resolved below.
         String we = m.wire(name + "_we", bool(pick(g.d()), g.d()));

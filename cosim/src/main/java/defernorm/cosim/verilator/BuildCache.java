@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apache.commons.io.FileUtils;
 
 /**
  * A directory of finished builds, one sub-directory per key. An entry is built in a private temporary
@@ -63,13 +64,13 @@ final class BuildCache {
             Path tmp = root.resolve("tmp-" + key + "-" + UUID.randomUUID());
             Files.createDirectories(tmp);
             // An interrupted JVM (Ctrl-C) runs shutdown hooks but not this finally: the hook removes the half build.
-            Thread cleanup = new Thread(() -> FileTrees.deleteQuietly(tmp), "delete-" + tmp.getFileName());
+            Thread cleanup = new Thread(() -> FileUtils.deleteQuietly(tmp.toFile()), "delete-" + tmp.getFileName());
             Runtime.getRuntime().addShutdownHook(cleanup);
             try {
                 builder.buildInto(tmp);
                 publish(tmp, dest);
             } finally {
-                FileTrees.deleteQuietly(tmp);
+                FileUtils.deleteQuietly(tmp.toFile());
                 try {
                     Runtime.getRuntime().removeShutdownHook(cleanup);
                 } catch (IllegalStateException shuttingDown) {
@@ -103,7 +104,7 @@ final class BuildCache {
     }
 
     /** Deletes the entry for {@code key} (one that exists but cannot be used), so the next call rebuilds it. */
-    void evict(String key) { FileTrees.deleteQuietly(root.resolve(key)); }
+    void evict(String key) { FileUtils.deleteQuietly(root.resolve(key).toFile()); }
 
     /** Where the entry for {@code key} lives (whether or not it exists). */
     Path dirOf(String key) { return root.resolve(key); }

@@ -1,5 +1,7 @@
 package defernorm.cosim.verilator;
 
+import defernorm.eda.ProcessRunner;
+import defernorm.eda.Tool;
 import defernorm.hdl.emit.VerilogFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +34,7 @@ final class ModelBuilder {
     }
 
     /** The model, from the cache or built now; {@code rebuild} first deletes a cached entry that would not start. */
-    static Model build(VerilatorTool tool, Path cacheDir, String top, List<VerilogFile> verilog,
+    static Model build(Tool.Installed tool, Path cacheDir, String top, List<VerilogFile> verilog,
                        String harness, String vlt, boolean trace, boolean inProcess, boolean rebuild, Duration timeout) {
         List<String> keyParts = new ArrayList<>(List.of("model-v1", tool.version(), top, harness, vlt));
         keyParts.addAll(BuildFlags.of(trace, inProcess));
@@ -50,7 +52,7 @@ final class ModelBuilder {
         return new Model(e.dir().resolve("obj").resolve(productName(top, inProcess)), e.built(), e.millis(), e.dir());
     }
 
-    private static void compile(VerilatorTool tool, Path dir, String top, List<VerilogFile> verilog, String harness,
+    private static void compile(Tool.Installed tool, Path dir, String top, List<VerilogFile> verilog, String harness,
                                 String vlt, boolean trace, boolean inProcess, Path runtime, Duration timeout)
             throws IOException {
         Path src = Files.createDirectories(dir.resolve("src"));
@@ -71,12 +73,8 @@ final class ModelBuilder {
         String cppName = inProcess ? "shim.cpp" : "harness.cpp";
         Files.writeString(src.resolve(cppName), harness);
         cmd.add("src/" + cppName);
-        CommandRunner.Result r;
-        try {
-            r = CommandRunner.run(cmd, dir, timeout);
-        } catch (IOException ex) {
-            throw new VerilatorException(String.format(VerilatorTool.NOT_INSTALLED, tool.executable()));
-        }
+        ProcessRunner.Outcome r = ProcessRunner.run(cmd, dir, timeout);
+        if (!r.started()) throw VerilatorException.notInstalled();
         if (r.timedOut()) {
             throw new VerilatorException("Verilator did not finish building the model of " + top + " within "
                     + timeout.toSeconds() + " s and was stopped.");

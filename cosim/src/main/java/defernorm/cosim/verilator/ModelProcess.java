@@ -1,5 +1,6 @@
 package defernorm.cosim.verilator;
 
+import defernorm.eda.ProcessRunner;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -9,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,17 +17,13 @@ import java.util.concurrent.TimeUnit;
  * sent written to the replay log, a {@link Watchdog} that kills it when it hangs, and the tail of its
  * stderr for error messages. Any failure becomes one {@link VerilatorException} saying whether the child
  * crashed (and how) or hung, and how to replay the session.
+ * Not run through {@link ProcessRunner}: this child lives for the whole session and talks over its pipes,
+ * so it is only registered there ({@link ProcessRunner#killAtExit}) for the shared exit hook.
  */
 final class ModelProcess implements AutoCloseable {
-    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     /** The harness's exit code after the design stopped itself (harness.cpp, modelStopped). */
     private static final int STOPPED_EXIT = 4;
     private static final String HARNESS_PREFIX = "defernorm harness:";
-
-    static {
-        // A hung child never sees its stdin close; make sure it does not outlive the JVM.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "kill-verilator-children"));
-    }
 
     private final String design;
     private final Path binary;
@@ -56,7 +51,7 @@ final class ModelProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UnusableModel("could not start " + binary + ": " + e.getMessage(), e);
         }
-        LIVE.add(process);
+        ProcessRunner.killAtExit(process);   // a hung child never sees its stdin close: it must not outlive the JVM
         this.watchdog = new Watchdog(timeout, design, this::kill);
         this.stderr = new StderrTail(process.getErrorStream(), design);
         Watchdog.Slot writeSlot = watchdog.writer();
@@ -259,7 +254,7 @@ final class ModelProcess implements AutoCloseable {
 
     private void kill() {
         process.destroyForcibly();
-        LIVE.remove(process);
+        ProcessRunner.forget(process);
     }
 
     /** Asks the child to quit, waits briefly, kills it if needed, closes the replay log. Never throws. */

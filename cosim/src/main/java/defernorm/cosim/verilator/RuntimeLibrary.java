@@ -1,5 +1,8 @@
 package defernorm.cosim.verilator;
 
+import defernorm.eda.ProcessRunner;
+import defernorm.eda.Tool;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 
 /**
  * Verilator's own runtime (verilated.cpp, its thread and VCD support) compiled once per Verilator version
@@ -20,19 +24,19 @@ final class RuntimeLibrary {
     private RuntimeLibrary() {}
 
     /** The library's path, built first if the cache lacks it. */
-    static Path ensure(VerilatorTool tool, BuildCache cache, boolean trace, boolean inProcess, Duration timeout) {
+    static Path ensure(Tool.Installed tool, BuildCache cache, boolean trace, boolean inProcess, Duration timeout) {
         return entry(tool, cache, trace, inProcess, timeout).dir().resolve(LIB);
     }
 
     /** The cache entry holding the library, built first if missing (then {@code built()} is true). */
-    static BuildCache.Entry entry(VerilatorTool tool, BuildCache cache, boolean trace, boolean inProcess, Duration timeout) {
+    static BuildCache.Entry entry(Tool.Installed tool, BuildCache cache, boolean trace, boolean inProcess, Duration timeout) {
         List<String> keyParts = new ArrayList<>(List.of("runtime-v1", tool.version()));
         keyParts.addAll(BuildFlags.of(trace, inProcess));
         String key = "runtime-" + BuildCache.sha256(keyParts).substring(0, 24);
         return cache.getOrBuild(key, dir -> build(tool, dir, trace, inProcess, timeout));
     }
 
-    private static void build(VerilatorTool tool, Path dir, boolean trace, boolean inProcess, Duration timeout)
+    private static void build(Tool.Installed tool, Path dir, boolean trace, boolean inProcess, Duration timeout)
             throws IOException {
         Files.writeString(dir.resolve("dn_stub.v"), "module dn_stub(input wire a, output wire y);\n  assign y = a;\nendmodule\n");
         // The in-process runtime leaves vl_finish/vl_stop/vl_fatal to the shim; the stub supplies them.
@@ -48,7 +52,7 @@ final class RuntimeLibrary {
         List<String> cmd = new ArrayList<>(List.of(tool.executable(), "--cc", "--exe", "--build"));
         cmd.addAll(BuildFlags.of(trace, inProcess));
         cmd.addAll(List.of("-j", "2", "--Mdir", "obj", "dn_stub.v", "dn_stub_main.cpp"));
-        CommandRunner.Result r = CommandRunner.run(cmd, dir, timeout);
+        ProcessRunner.Outcome r = ProcessRunner.run(cmd, dir, timeout);
         if (!r.ok()) {
             throw new VerilatorException("Verilator could not build its runtime library: " + BuildErrors.tail(r.output(), 15));
         }
@@ -58,8 +62,8 @@ final class RuntimeLibrary {
                     .filter(n -> n.startsWith("verilated") && n.endsWith(".o"))
                     .sorted().forEach(n -> ar.add("obj/" + n));
         }
-        CommandRunner.Result a = CommandRunner.run(ar, dir, timeout);
+        ProcessRunner.Outcome a = ProcessRunner.run(ar, dir, timeout);
         if (!a.ok()) throw new VerilatorException("could not archive Verilator's runtime library: " + a.output().strip());
-        FileTrees.deleteQuietly(dir.resolve("obj"));
+        FileUtils.deleteQuietly(dir.resolve("obj").toFile());
     }
 }

@@ -6,8 +6,8 @@ import defernorm.cosim.SimOptions;
 import defernorm.cosim.Simulation;
 import defernorm.cosim.SimulationClosed;
 import defernorm.cosim.SimulationMismatch;
-import defernorm.cosim.support.CallerLocation;
 import defernorm.cosim.support.NetErrors;
+import defernorm.eda.Tool;
 import defernorm.hdl.emit.EmitOptions;
 import defernorm.hdl.emit.VerilogEmitter;
 import defernorm.hdl.emit.VerilogFile;
@@ -72,7 +72,7 @@ public final class VerilatorSimulation implements Simulation {
         this.top = design.top();
         this.options = options;
         this.nets = new NetTable(design);
-        VerilatorTool tool = VerilatorTool.locate();
+        Tool.Installed tool = Tool.VERILATOR.installed().orElseThrow(VerilatorException::notInstalled);
         boolean inProcess = !options.isolated();
         String source = inProcess ? HarnessSource.shim(top, nets, options.waves()) : HarnessSource.cpp(top, nets, options.waves());
         Duration buildTimeout = options.timeout().compareTo(Duration.ofMinutes(10)) > 0 ? options.timeout() : Duration.ofMinutes(10);
@@ -195,7 +195,7 @@ public final class VerilatorSimulation implements Simulation {
         NetSpec n = nets.require(net);
         if (!WireValues.fitsType(n.type(), expected)) throw NetErrors.neverMatches(net, n.type(), expected);
         BigInteger actual = peek(net);
-        if (!actual.equals(expected)) throw new SimulationMismatch(cycle, net, expected, actual, CallerLocation.find());
+        if (!actual.equals(expected)) throw new SimulationMismatch(cycle, net, expected, actual);
     }
 
     @Override public long cycle() { return cycle; }
@@ -308,7 +308,7 @@ public final class VerilatorSimulation implements Simulation {
      * (most of a first build's time); returns the milliseconds spent building, 0 if it was cached.
      */
     public static long warmRuntime(SimOptions options) {
-        BuildCache.Entry e = RuntimeLibrary.entry(VerilatorTool.locate(), new BuildCache(options.cacheDir()),
+        BuildCache.Entry e = RuntimeLibrary.entry(Tool.VERILATOR.installed().orElseThrow(VerilatorException::notInstalled), new BuildCache(options.cacheDir()),
                 options.waves(), !options.isolated(), Duration.ofMinutes(10));
         return e.built() ? e.millis() : 0;
     }

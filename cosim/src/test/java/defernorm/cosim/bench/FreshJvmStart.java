@@ -3,12 +3,13 @@ package defernorm.cosim.bench;
 import defernorm.cosim.SimOptions;
 import defernorm.cosim.Simulation;
 import defernorm.cosim.Simulations;
+import defernorm.eda.ProcessRunner;
 import defernorm.hdl.ir.Design;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Time from {@code Simulations.open} to the first simulated cycle of a cached Verilator model in a fresh
@@ -36,10 +37,9 @@ final class FreshJvmStart {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 FreshJvmStart.class.getName(), c.name(), cache.toString(), work.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes()).strip();
-        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) return -1;
-        String[] lines = out.split("\n");
+        ProcessRunner.Outcome o = ProcessRunner.run(cmd, work, Duration.ofMinutes(2));
+        if (!o.ok()) return -1;
+        String[] lines = o.output().strip().split("\n");
         return Long.parseLong(lines[lines.length - 1].strip());
     }
 }

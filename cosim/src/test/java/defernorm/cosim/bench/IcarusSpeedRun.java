@@ -1,17 +1,17 @@
 package defernorm.cosim.bench;
 
+import defernorm.eda.ProcessRunner;
+import defernorm.eda.Tool;
 import defernorm.hdl.emit.VerilogEmitter;
 import defernorm.hdl.emit.VerilogFile;
 import defernorm.hdl.ir.ModuleIr;
 import defernorm.hdl.ir.Node;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +32,7 @@ final class IcarusSpeedRun {
     IcarusSpeedRun(BenchCase bench, Path dir) throws IOException, InterruptedException {
         this.bench = bench;
         this.dir = Files.createDirectories(dir);
-        List<String> cmd = new ArrayList<>(List.of("iverilog", "-g2005", "-o", "sim.vvp", "tb.v"));
+        List<String> cmd = new ArrayList<>(List.of(Tool.IVERILOG.executable(), "-g2005", "-o", "sim.vvp", "tb.v"));
         for (VerilogFile f : VerilogEmitter.emit(bench.design())) {
             f.writeTo(dir);
             cmd.add(f.fileName());
@@ -46,22 +46,17 @@ final class IcarusSpeedRun {
     /** Runs {@code cycles} cycles; the time is the whole vvp run (startup is measured separately by the caller). */
     Result run(long cycles) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        String out = run(List.of("vvp", "-n", "sim.vvp", "+cycles=" + cycles), 3600);
+        String out = run(List.of(Tool.VVP.executable(), "-n", "sim.vvp", "+cycles=" + cycles), 3600);
         double s = (System.nanoTime() - t0) / 1e9;
         Matcher m = Pattern.compile("checksum ([0-9a-f]+)").matcher(out);
         if (!m.find()) throw new IllegalStateException("vvp printed no checksum: " + out);
         return new Result(cycles, s, Long.parseUnsignedLong(m.group(1), 16));
     }
 
-    private String run(List<String> cmd, int timeoutSeconds) throws IOException, InterruptedException {
-        Path log = dir.resolve("run.log");
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException(cmd.get(0) + " timed out");
-        }
-        return Files.readString(log, StandardCharsets.UTF_8);
+    private String run(List<String> cmd, int timeoutSeconds) {
+        ProcessRunner.Outcome o = ProcessRunner.run(cmd, dir, Duration.ofSeconds(timeoutSeconds));
+        if (o.timedOut()) throw new IllegalStateException(cmd.get(0) + " timed out");
+        return o.output();
     }
 
     private String testbench() {

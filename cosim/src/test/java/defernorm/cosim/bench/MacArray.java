@@ -58,5 +58,5 @@ public final class MacArray extends Component {
         }
     }
 
-    static int rowBits(int p) { return Math.max(1, 32 - Integer.numberOfLeadingZeros(p - 1)); }
+    static int rowBits(int p) { return Type.bitsFor(p - 1); }
 }

@@ -7,7 +7,7 @@ import defernorm.cosim.SimOptions;
 import defernorm.cosim.Simulation;
 import defernorm.cosim.Simulations;
 import defernorm.cosim.verilator.VerilatorSimulation;
-import java.io.IOException;
+import defernorm.eda.Tool;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ class SimulatorBench {
         BenchReport.Context ctx = new BenchReport.Context(
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
                 machine(), Runtime.getRuntime().availableProcessors(),
-                firstLine("verilator", "--version"), firstLine("iverilog", "-V"), runtimeMs);
+                version(Tool.VERILATOR), version(Tool.IVERILOG), runtimeMs);
         BenchReport.write(root.resolve("docs/benchmarks.md"), root.resolve("rtl-out/bench.json"), ctx, results, cosim);
         for (CosimRecord m : cosim) assertTrue(m.checked(), m + ": outputs differ from the Java model");
         for (CaseResult r : results) {
@@ -173,14 +173,7 @@ class SimulatorBench {
                 + String.format(Locale.ROOT, "%.1f", load) + " at start, Java " + System.getProperty("java.version");
     }
 
-    private static String firstLine(String... cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            p.waitFor();
-            return out.lines().findFirst().orElse(cmd[0]).strip();
-        } catch (IOException | InterruptedException e) {
-            return cmd[0] + " (not found)";
-        }
+    private static String version(Tool tool) {
+        return tool.installed().map(Tool.Installed::versionLine).orElse(tool.executable() + " (not found)");
     }
 }

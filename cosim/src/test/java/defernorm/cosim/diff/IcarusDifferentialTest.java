@@ -48,17 +48,11 @@ class IcarusDifferentialTest {
             String diff = EngineOutputs.firstDifference(design, "icarus", icarus, "builtin", builtin);
             assertNull(diff, () -> diff + "\n" + verilog(design));
         } finally {
-            deleteTree(dir);
+            org.apache.commons.io.FileUtils.deleteDirectory(dir.toFile());
         }
     }
 
     static String verilog(Design design) {
         return VerilogEmitter.emit(design).stream().map(VerilogFile::text).collect(Collectors.joining("\n"));
-    }
-
-    static void deleteTree(Path dir) throws java.io.IOException {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

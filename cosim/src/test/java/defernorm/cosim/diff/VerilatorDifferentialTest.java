@@ -51,7 +51,7 @@ class VerilatorDifferentialTest {
         try (Simulation sim = Simulations.open(design, SimOptions.verilator().withWorkDir(work))) {
             verilator = EngineOutputs.run(sim, design, stim);
         } finally {
-            IcarusDifferentialTest.deleteTree(work);
+            org.apache.commons.io.FileUtils.deleteDirectory(work.toFile());
         }
         String diff = EngineOutputs.firstDifference(design, "verilator", verilator, "builtin", builtin);
         assertNull(diff, () -> diff + "\n" + IcarusDifferentialTest.verilog(design));

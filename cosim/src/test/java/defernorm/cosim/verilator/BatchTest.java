@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
+import org.apache.commons.io.FileUtils;
 
 /** runBatch: streamed stimulus, outputs in order, early stops that leave the session consistent. */
 class BatchTest {
@@ -49,7 +50,7 @@ class BatchTest {
 
         @AfterAll void close() {
             if (sim != null) sim.close();
-            if (work != null) FileTrees.deleteQuietly(work);
+            if (work != null) FileUtils.deleteQuietly(work.toFile());
         }
 
         @Test void batchMatchesLockstepAcrossManyChunks() {

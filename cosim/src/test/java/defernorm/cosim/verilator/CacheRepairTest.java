@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import defernorm.eda.Tool;
 import defernorm.hdl.emit.EmitOptions;
 import defernorm.hdl.emit.VerilogEmitter;
 import defernorm.hdl.ir.Design;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.apache.commons.io.FileUtils;
 
 /** A cached model that no longer loads is rebuilt once, transparently. */
 class CacheRepairTest {
@@ -23,7 +25,7 @@ class CacheRepairTest {
         Design d = TestDesigns.xorWith("Damaged", System.nanoTime());
         // Built without loading it: a library once loaded stays mapped in this JVM under its path.
         NetTable nets = new NetTable(d);
-        Path library = ModelBuilder.build(VerilatorTool.locate(), TestDesigns.options(work).cacheDir(), d.top(),
+        Path library = ModelBuilder.build(Tool.VERILATOR.installed().orElseThrow(), TestDesigns.options(work).cacheDir(), d.top(),
                 VerilogEmitter.emit(d, EmitOptions.defaults()), HarnessSource.shim(d.top(), nets, false),
                 HarnessSource.vlt(nets), false, true, false, Duration.ofMinutes(10)).binary();
         Files.writeString(library, "not a shared library");
@@ -34,6 +36,6 @@ class CacheRepairTest {
             assertEquals(again.modelInfo().binary(), library);
         }
         assertTrue(Files.size(library) > 1000, "the damaged file was replaced");
-        FileTrees.deleteQuietly(library.getParent().getParent());  // do not leave one entry per run in the shared cache
+        FileUtils.deleteQuietly(library.getParent().getParent().toFile());  // do not leave one entry per run in the shared cache
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import defernorm.cosim.SimOptions;
+import defernorm.eda.Tool;
 import defernorm.hdl.emit.VerilogFile;
 import defernorm.hdl.ir.Design;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ class ErrorPathsTest {
     @TempDir Path work;
 
     @Test void missingVerilatorNamesTheInstallCommandAndTheBuiltinEngine() {
-        VerilatorException e = assertThrows(VerilatorException.class, () -> VerilatorTool.locate("/nonexistent/verilator"));
+        assertTrue(Tool.VERILATOR.installedAt("/nonexistent/verilator").isEmpty());
+        VerilatorException e = VerilatorException.notInstalled();
         assertTrue(e.getMessage().contains("apt-get install -y verilator"), e.getMessage());
         assertTrue(e.getMessage().contains("Engine.BUILTIN"), e.getMessage());
         assertEquals(1, e.getMessage().split("\\. ").length, "one sentence: " + e.getMessage());

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
+import org.apache.commons.io.FileUtils;
 
 /** Lockstep use of the Verilator engine: poke, peek, step, reset, expect, debug nets, wide and signed values. */
 class VerilatorSimulationTest {
@@ -50,7 +51,7 @@ class VerilatorSimulationTest {
 
         @AfterAll void close() {
             if (sim != null) sim.close();
-            if (work != null) FileTrees.deleteQuietly(work);
+            if (work != null) FileUtils.deleteQuietly(work.toFile());
         }
 
         @Test void countsWhenEnabledAndResets() {

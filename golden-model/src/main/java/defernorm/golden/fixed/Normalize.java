@@ -13,7 +13,12 @@ package defernorm.golden.fixed;
 public final class Normalize {
     private Normalize() {}
 
-    /** Number of significant bits of a positive value (64 - leading zeros). */
+    /**
+     * Number of significant bits of a positive value (64 - leading zeros): the golden model's one
+     * bit-width helper ({@code Widths}, the factor tables and {@code Topology} use it). It is not the HDL's
+     * {@code Type.bitsFor}/{@code Type.clog2} on purpose: the golden model is the judge of the hardware
+     * and depends on nothing the hardware is built from.
+     */
     public static int bitLength(long v) {
         return 64 - Long.numberOfLeadingZeros(v);
     }

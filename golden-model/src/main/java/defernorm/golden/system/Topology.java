@@ -1,5 +1,6 @@
 package defernorm.golden.system;
 
+import defernorm.golden.fixed.Normalize;
 import java.util.Locale;
 
 /**
@@ -44,7 +45,7 @@ public enum Topology {
     /** Links from tile 0 to tile {@code node} on the broadcast. */
     public int broadcastDepth(int node, int tiles) {
         check(node, tiles);
-        return this == TREE ? 31 - Integer.numberOfLeadingZeros(node + 1) : node;
+        return this == TREE ? Normalize.bitLength(node + 1) - 1 : node;
     }
 
     private static int[] heapChildren(int node, int tiles) {

@@ -18,7 +18,7 @@ public final class Fifo extends Component {
         super("Fifo_W" + width + "_D" + depth);
         Mem mem = memory("storage", width, depth);
         int aw = mem.addrWidth();
-        int cw = 32 - Integer.numberOfLeadingZeros(depth);   // holds 0..depth
+        int cw = Type.bitsFor(depth);   // holds 0..depth
         Signal inValid = input("in_valid", Type.bool());
         Signal inData = input("in_data", Type.uint(width));
         Signal outReady = input("out_ready", Type.bool());

@@ -46,7 +46,7 @@ public final class Mem {
     public int depth() { return depth; }
 
     /** Address width in bits, as {@link Memory#addrWidth()}. */
-    public int addrWidth() { return Math.max(1, 32 - Integer.numberOfLeadingZeros(depth - 1)); }
+    public int addrWidth() { return Type.bitsFor(depth - 1); }
 
     /** Initial contents: exactly {@code depth} unsigned words. */
     public Mem init(List<BigInteger> words) { return init(words, SourceLocator.here()); }

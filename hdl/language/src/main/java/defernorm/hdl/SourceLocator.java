@@ -4,13 +4,21 @@ import defernorm.hdl.ir.SourceLoc;
 
 import java.security.CodeSource;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Finds the user's source line: the first stack frame whose class is not part of the HDL library (a
  * {@code defernorm.hdl} package loaded from the library's own code source) nor of the JDK. Test classes that
  * live in a {@code defernorm.hdl} package but come from another code source count as user code.
+ *
+ * <p>Libraries built on the HDL (the simulators, testbench APIs) use {@link #callerOutside} to name their
+ * caller's line the same way, skipping their own frames too:
+ * <pre>{@code
+ * SourceLocator.callerOutside(Simulation.class)          // e.g. Optional[MacTest.java:42]
+ *         .map(at -> " (at " + at + ")").orElse("");
+ * }</pre>
  */
-final class SourceLocator {
+public final class SourceLocator {
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final String LIBRARY_LOCATION = location(SourceLocator.class);
 
@@ -36,5 +44,27 @@ final class SourceLocator {
     private static String location(Class<?> c) {
         CodeSource cs = c.getProtectionDomain().getCodeSource();
         return cs == null || cs.getLocation() == null ? null : cs.getLocation().toString();
+    }
+
+    /**
+     * The first frame outside the JDK, the HDL library and each given library, or empty when there is none.
+     * A library is named by one of its classes: its frames are the classes in that class's package (and
+     * subpackages) loaded from the same code source, so a user's tests in the same package still count as
+     * the caller.
+     */
+    public static Optional<SourceLoc> callerOutside(Class<?>... libraries) {
+        return WALKER.walk(frames -> frames
+                .filter(f -> !LIBRARY.get(f.getDeclaringClass()) && !inAny(f.getDeclaringClass(), libraries))
+                .findFirst()
+                .map(f -> new SourceLoc(f.getFileName() == null ? f.getClassName() : f.getFileName(), f.getLineNumber())));
+    }
+
+    private static boolean inAny(Class<?> c, Class<?>[] libraries) {
+        String pkg = c.getPackageName();
+        for (Class<?> lib : libraries) {
+            String root = lib.getPackageName();
+            if ((pkg.equals(root) || pkg.startsWith(root + ".")) && Objects.equals(location(c), location(lib))) return true;
+        }
+        return false;
     }
 }

@@ -1,10 +1,8 @@
 package defernorm.testbench.cli;
 
 import defernorm.cosim.Engine;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import defernorm.eda.Tool;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Finds out whether Verilator is installed, so the main job can use it or say it fell back to the built-in
@@ -18,22 +16,9 @@ public final class EngineProbe {
     /** The engine picked and the sentence explaining why. */
     public record Choice(Engine engine, String note) {}
 
-    /** Verilator's version line, or empty when it cannot be run. */
+    /** Verilator's version line (of {@code -Ddefernorm.verilator} when set), or empty when it cannot be run. */
     public static Optional<String> verilatorVersion() {
-        try {
-            Process p = new ProcessBuilder("verilator", "--version").redirectErrorStream(true).start();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return Optional.empty();
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return p.exitValue() == 0 && !out.isEmpty() ? Optional.of(out.lines().findFirst().orElse(out)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return Tool.VERILATOR.installed().map(Tool.Installed::versionLine);
     }
 
     /** Verilator when present, else the built-in engine, with a note for the first line of output. */

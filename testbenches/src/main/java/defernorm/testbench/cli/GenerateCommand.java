@@ -89,7 +89,7 @@ final class GenerateCommand implements Callable<Integer> {
     /** --lint with a tool missing from PATH is an environment problem (exit 2), found before anything is written. */
     static void requireLintTools() {
         List<String> missing = new ArrayList<>();
-        for (Tool t : Tool.values()) if (!t.isInstalled()) missing.add(t.executable());
+        for (Tool t : Tool.CHECKERS) if (!t.isInstalled()) missing.add(t.executable());
         if (missing.isEmpty()) return;
         String names = missing.size() == 1 ? missing.get(0)
                 : String.join(", ", missing.subList(0, missing.size() - 1)) + " and " + missing.get(missing.size() - 1);

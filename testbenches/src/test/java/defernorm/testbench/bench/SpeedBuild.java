@@ -2,6 +2,7 @@ package defernorm.testbench.bench;
 
 import defernorm.cosim.verilator.BuildFlags;
 import defernorm.eda.ProcessRunner;
+import defernorm.eda.Tool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ final class SpeedBuild {
     SpeedBuild(Path dir, String top, List<Path> sources, String harness) throws IOException {
         this.dir = dir;
         Files.writeString(dir.resolve("harness.cpp"), harness);
-        List<String> cmd = new ArrayList<>(List.of("verilator", "--cc", "--exe", "--build", "-j", "2",
+        List<String> cmd = new ArrayList<>(List.of(Tool.VERILATOR.executable(), "--cc", "--exe", "--build", "-j", "2",
                 "--top-module", top, "--prefix", "Vtop", "-Mdir", "obj"));
         cmd.addAll(BuildFlags.OPTIMIZATION);
         for (Path p : sources) cmd.add(p.toString());

@@ -47,7 +47,7 @@ public final class Link extends PipelinedUnit {
         Signal padded = data.extend(flits * w);
 
         // ---- sender: flit 0 goes out with in_valid, the rest follow from a shift register ----------------------
-        int cb = 32 - Integer.numberOfLeadingZeros(flits - 1);
+        int cb = Type.clog2(flits);
         Reg left = stageReg("tx_left", Type.uint(cb));
         Reg rest = stageReg("tx_rest", Type.uint(restBits));
         Signal busy = left.ne(0);

@@ -4,6 +4,7 @@ import defernorm.golden.model.Formats;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
+import defernorm.hdl.ir.Type;
 
 /**
  * The configuration address map of a top: one word per {@code cfg_addr}, written through
@@ -36,7 +37,7 @@ public record ConfigMap(int weightWords, int weightBits, int biasWords, int bias
         boolean constant = variant != Variant.MATMUL;
         int data = Math.max(wb, Math.max(bb, constant ? CONST_BITS : 1));
         int words = ww + bw + (constant ? 1 : 0);
-        return new ConfigMap(ww, wb, bw, bb, constant, data, bitsFor(words - 1));
+        return new ConfigMap(ww, wb, bw, bb, constant, data, Type.bitsFor(words - 1));
     }
 
     public int weightBase() { return 0; }
@@ -48,9 +49,4 @@ public record ConfigMap(int weightWords, int weightBits, int biasWords, int bias
 
     /** Number of configuration words. */
     public int words() { return weightWords + biasWords + (hasConstant ? 1 : 0); }
-
-    /** Bits needed to hold 0..max, at least 1. */
-    static int bitsFor(long max) {
-        return Math.max(1, 64 - Long.numberOfLeadingZeros(max));
-    }
 }

@@ -74,7 +74,7 @@ record Front(TopShell top, Inst buffer, Signal accept, Signal last) {
      */
     private static Signal inputBeatCounter(TopShell top, Signal accept) {
         int nb = top.nb();
-        int bits = ConfigMap.bitsFor(nb - 1);
+        int bits = Type.bitsFor(nb - 1);
         Reg cnt = top.newReg("in_beat", Type.uint(bits)).resetTo(0).enable(top.en.and(accept));
         Signal last = nb == 1 ? top.constant(1, Type.bool()) : cnt.eq(nb - 1);
         cnt.set(nb == 1 ? cnt : Signal.mux(last, top.constant(0, cnt.type()), cnt.plus(1).truncate(bits)));

@@ -138,7 +138,7 @@ public abstract class TopShell extends Component {
     Inst macArray(MacArray unit) {
         Inst mac = instance("mac", unit);
         mac.in("w_we", config.hit(map.weightBase(), map.weightWords()));
-        mac.in("w_addr", config.local(map.weightBase(), ConfigMap.bitsFor((long) nb() * groups() - 1)));
+        mac.in("w_addr", config.local(map.weightBase(), Type.bitsFor((long) nb() * groups() - 1)));
         mac.in("w_data", config.word(map.weightBits()));
         mac.in("en", en);
         return mac;

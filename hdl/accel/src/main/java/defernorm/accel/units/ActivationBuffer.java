@@ -49,7 +49,7 @@ public final class ActivationBuffer extends PipelinedUnit {
                     + beats + ", G=" + groups + ", W=" + width + ".");
         }
         Signal en = en();
-        int beatBits = bitsFor(beats - 1);
+        int beatBits = Type.bitsFor(beats - 1);
 
         // ---- ingest: which bank receives, and whether it is free ----------------------------------------------
         Signal inAccept = input("in_accept", Type.bool());
@@ -84,7 +84,7 @@ public final class ActivationBuffer extends PipelinedUnit {
         Signal drainStart = input("drain_start", Type.bool());
         Reg rdBank = stageReg("rd_bank_next", Type.bool());
         Reg rdBeat = stageReg("rd_beat_next", Type.uint(beatBits));
-        int availBits = bitsFor(2 * beats);
+        int availBits = Type.bitsFor(2 * beats);
         // Words are written and read in the same order (token by token, beat by beat), so "this word was
         // written" is a count of words written and not yet read.
         Reg avail = stageReg("words_ready", Type.uint(availBits));
@@ -140,7 +140,7 @@ public final class ActivationBuffer extends PipelinedUnit {
 
     /** High when at least {@code groups} enabled edges passed since the last read {@code issue} (always before the first). */
     private Signal pace(int groups, Signal issue) {
-        int bits = bitsFor(groups);
+        int bits = Type.bitsFor(groups);
         Reg since = reg("rd_since", Type.uint(bits)).resetTo(groups).enable(en());
         Signal ok = since.eq(groups);
         since.set(Signal.mux(issue, lit(1, since.type()), Signal.mux(ok, since, since.plus(1).truncate(bits))));
@@ -152,9 +152,5 @@ public final class ActivationBuffer extends PipelinedUnit {
         Signal b = beat.width() >= bits ? beat : beat.extend(bits);
         Signal hi = b.plus(beats).truncate(bits);
         return Signal.mux(bank, hi, b);
-    }
-
-    private static int bitsFor(long max) {
-        return Math.max(1, 64 - Long.numberOfLeadingZeros(max));
     }
 }

@@ -70,7 +70,7 @@ public final class DrainSequencer extends PipelinedUnit {
         landed.set(Signal.mux(land, Signal.mux(start, landed, up), Signal.mux(start, down, landed)));
 
         // ---- G reads on consecutive edges ------------------------------------------------------------------------------
-        int gb = Math.max(1, 32 - Integer.numberOfLeadingZeros(groups - 1));
+        int gb = Type.bitsFor(groups - 1);
         Reg group = groups > 1 ? stageReg("group_q", Type.uint(gb)) : null;
         Signal issue = start.or(busy).named("drain_issue");
         Signal lastG = groups == 1 ? lit(1, Type.bool()) : group.eq(groups - 1);

@@ -46,7 +46,7 @@ public final class Exp2Unit extends PipelinedUnit {
         Signal d = u.extend(w).minus(max.shl(f).extend(w)).named("d");            // SInt(w+1)
         Signal ip = d.shr(f).named("d_int");                                       // <= 0
         Signal idx = d.slice(f - 1, f - Exp2.INDEX_BITS).named("d_index");
-        int sb = 32 - Integer.numberOfLeadingZeros(ZERO_SHIFT);
+        int sb = Type.bitsFor(ZERO_SHIFT);
         Signal small = ip.neg().truncate(sb).asUnsigned();
         Signal shift = Signal.mux(ip.le(-ZERO_SHIFT), lit(ZERO_SHIFT, Type.uint(sb)), small).named("d_shift");
         Signal idxQ = stage("s1_index", idx);

@@ -37,7 +37,7 @@ public final class LeadingOneNormalizer extends PipelinedUnit {
         }
         Signal valid = input("in_valid", Type.bool());
         Signal v = input("in_data", Type.uint(inBits));
-        int lb = 32 - Integer.numberOfLeadingZeros(inBits + 1);
+        int lb = Type.bitsFor(inBits + 1);
 
         // ---- stage 1: bit length (the highest set bit wins: it is the outermost mux) ---------------------------
         Signal len = lit(0, Type.uint(lb));

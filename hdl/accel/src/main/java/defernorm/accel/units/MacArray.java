@@ -108,8 +108,8 @@ public final class MacArray extends PipelinedUnit {
         int words = nb * g;
         int wb = Formats.DATA_BITS;
         int accBits = cfg.accBits();
-        int gBits = bitsFor(g - 1);
-        int opBits = bitsFor(words - 1);
+        int gBits = Type.bitsFor(g - 1);
+        int opBits = Type.bitsFor(words - 1);
         Signal en = en();
 
         // ---- weight memory: one P x Q tile per word ----------------------------------------------------
@@ -228,9 +228,4 @@ public final class MacArray extends PipelinedUnit {
      * the accumulator register, as built.
      */
     public int latency() { return latency; }
-
-    /** Bits needed to hold values 0..max, at least 1. */
-    static int bitsFor(int max) {
-        return Math.max(1, 32 - Integer.numberOfLeadingZeros(max));
-    }
 }

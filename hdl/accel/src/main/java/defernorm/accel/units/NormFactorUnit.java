@@ -30,7 +30,7 @@ import defernorm.hdl.ir.Type;
  */
 public final class NormFactorUnit extends PipelinedUnit {
     /** Width of the epsilon word input. */
-    public static final int EPS_BITS = 64 - Long.numberOfLeadingZeros(Formats.MAX_EPS - 1);
+    public static final int EPS_BITS = Type.bitsFor(Formats.MAX_EPS - 1);
 
     private final int vBits;
     private final int latency;
@@ -50,7 +50,7 @@ public final class NormFactorUnit extends PipelinedUnit {
         Signal s1 = ln ? input("in_s1", Type.sint(s1Bits)) : null;
         Signal s2 = input("in_s2", Type.uint(s2Bits));
         Signal eps = input("in_eps", Type.uint(EPS_BITS));
-        int nBits = 32 - Integer.numberOfLeadingZeros(n);
+        int nBits = Type.bitsFor(n);
         Signal nLit = lit(n, Type.uint(nBits));
 
         // V < n*S2 + E <= n * 2^s2Bits + 2^40: its width.

@@ -44,7 +44,7 @@ public final class NormRequantize extends PipelinedUnit {
         Signal s1 = ln ? input("in_s1", Type.sint(s1Bits)) : null;
         Signal r = input("in_r", Type.uint(16)).extend(17).asSigned();
         Signal exp = input("in_exp", Type.sint(eb));
-        int nBits = 32 - Integer.numberOfLeadingZeros(n) + 1;
+        int nBits = Type.bitsFor(n) + 1;
         Signal nLit = lit(n, Type.sint(nBits));
 
         // ---- stage 1: center ------------------------------------------------------------------------------------

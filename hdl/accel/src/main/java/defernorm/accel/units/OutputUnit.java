@@ -109,7 +109,7 @@ abstract class OutputUnit extends PipelinedUnit {
     }
 
     static int groupBits(int groups) {
-        return Math.max(1, 32 - Integer.numberOfLeadingZeros(groups - 1));
+        return Type.bitsFor(groups - 1);
     }
 
     /**

@@ -79,7 +79,7 @@ public abstract class PipelinedUnit extends Component {
 
     /** Number of levels {@link #tree} builds over {@code n} leaves: {@code ceil(log2 n)}. */
     public static int treeLevels(int n) {
-        return n <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(n - 1);
+        return Type.clog2(n);
     }
 
     /** Splits a packed bus into {@code lanes} lanes of {@code t}, lane 0 in the low bits. */
@@ -118,7 +118,7 @@ public abstract class PipelinedUnit extends Component {
 
     /** {@code min(s, max)} for a UInt {@code s}, as a UInt just wide enough for {@code max}. */
     protected final Signal clamp(Signal s, int max) {
-        int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(max));
+        int bits = Type.bitsFor(max);
         if (s.width() <= bits && ((1L << s.width()) - 1) <= max) return s;
         Signal wide = s.width() >= bits ? s : s.extend(bits);
         Signal low = wide.width() > bits ? wide.truncate(bits) : wide;

@@ -33,7 +33,7 @@ public final class RegFifo extends PipelinedUnit {
         Signal push = input("push", Type.bool());
         Signal pop = input("pop", Type.bool());
         Signal data = input("in_data", Type.uint(width));
-        int cb = 32 - Integer.numberOfLeadingZeros(depth);
+        int cb = Type.bitsFor(depth);
         Reg count = stageReg("count", Type.uint(cb));
         Signal up = count.plus(1).truncate(cb);
         Signal down = count.minus(1).truncate(cb).asUnsigned();

@@ -28,7 +28,7 @@ import java.util.List;
  */
 public final class SoftmaxFront extends PipelinedUnit {
     /** Width of the score multiplier L. */
-    public static final int L_BITS = 64 - Long.numberOfLeadingZeros(Formats.MAX_SCORE_MUL - 1);
+    public static final int L_BITS = Type.bitsFor(Formats.MAX_SCORE_MUL - 1);
     /** Width of u = s·L: int8 times a 17-bit signed L. */
     public static final int U_BITS = Formats.DATA_BITS + L_BITS + 1;
     /** Width of the integer maxima {@code u >> LOG_FRAC}. */

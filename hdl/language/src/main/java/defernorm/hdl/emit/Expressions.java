@@ -91,7 +91,7 @@ final class Expressions {
      */
     private static String shift(Node.Binary b, Type ta, Type tb) {
         int w = ta.width(), k = tb.width();
-        int s = 32 - Integer.numberOfLeadingZeros(w);   // bits that can hold the amount w
+        int s = Type.bitsFor(w);   // bits that can hold the amount w
         String op = b.op() == Node.BinaryOp.SHL ? " << " : ta.signed() ? " >>> " : " >> ";
         String lhs = b.op() == Node.BinaryOp.SHR && ta.signed() ? "$signed(" + b.a() + ")" : b.a();
         if (k <= s) return lhs + op + b.b();

@@ -13,5 +13,5 @@ public record Memory(String name, int width, int depth, List<BigInteger> init,
     public Memory { init = List.copyOf(init); }
 
     /** Address width: enough bits for {@code depth - 1}, at least 1. */
-    public int addrWidth() { return Math.max(1, 32 - Integer.numberOfLeadingZeros(depth - 1)); }
+    public int addrWidth() { return Type.bitsFor(depth - 1); }
 }
