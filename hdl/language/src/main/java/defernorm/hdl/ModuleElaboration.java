@@ -156,7 +156,8 @@ final class ModuleElaboration {
     }
 
     private Node node(Net n, String name, Map<Net, String> names) {
-        List<String> args = n.args.stream().map(names::get).toList();
+        List<String> args = new ArrayList<>(n.args.size());   // a loop, not a stream: it runs once per node, mostly cold
+        for (Net a : n.args) args.add(names.get(a));
         return switch (n.kind) {
             case INPUT -> new Node.Input(name, n.type, n.loc);
             case OUTPUT, WIRE -> {
