@@ -118,10 +118,10 @@ final class ModuleElaboration {
             if (n.kind == Net.Kind.MEMREAD && liveMems.add(n.mem)) Collections.addAll(work, writePort(n.mem));
         }
         List<Net> ordered = new ArrayList<>(b.ports);
-        List<Net> rest = new ArrayList<>();
-        for (Net n : seen) if (n.kind != Net.Kind.INPUT && n.kind != Net.Kind.OUTPUT) rest.add(n);
-        rest.sort(Comparator.comparingInt(n -> n.seq));
-        ordered.addAll(rest);
+        // creation order (seq) without sorting: the builder's nets, then lowering's multiplexers, then ROM tie-offs
+        for (List<Net> made : List.of(b.nets, lowering.created, extra)) {
+            for (Net n : made) if (n.kind != Net.Kind.INPUT && n.kind != Net.Kind.OUTPUT && seen.contains(n)) ordered.add(n);
+        }
         return ordered;
     }
 
