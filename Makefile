@@ -48,7 +48,7 @@ run: deps build
 verilog: build
 	./defernorm generate --all --lint
 
-## bench: simulator, datapath and system benchmarks (results: docs/benchmarks.md, rtl-out/bench.json).
+## bench: simulator, datapath, system and cold-elaboration benchmarks (results: docs/benchmarks.md, rtl-out/bench.json).
 bench: deps jdk
 	$(MVN) -B -Ddefernorm.excludedGroups=none -Dgroups=bench -Dsurefire.failIfNoSpecifiedTests=false test
 

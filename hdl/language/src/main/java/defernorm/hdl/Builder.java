@@ -100,12 +100,24 @@ final class Builder {
 
     /** True if {@code value} is representable in {@code type}; otherwise records the error. */
     boolean fits(BigInteger value, Type type, SourceLoc at) {
-        BigInteger min = type.signed() ? BigInteger.ONE.shiftLeft(type.width() - 1).negate() : BigInteger.ZERO;
-        BigInteger max = (type.signed() ? BigInteger.ONE.shiftLeft(type.width() - 1)
-                : BigInteger.ONE.shiftLeft(type.width())).subtract(BigInteger.ONE);
-        if (value.compareTo(min) >= 0 && value.compareTo(max) <= 0) return true;
-        error(at, "constant " + value + " does not fit " + type + " (range " + min + ".." + max + ").");
+        if (inRange(value, type)) return true;
+        error(at, "constant " + value + " does not fit " + type + " (range " + min(type) + ".." + max(type) + ").");
         return false;
+    }
+
+    /** True if {@code value} is representable in {@code type}. */
+    static boolean inRange(BigInteger value, Type type) {
+        if (value.signum() >= 0 && value.bitLength() < type.width()) return true;   // the common case, without allocating
+        return value.compareTo(min(type)) >= 0 && value.compareTo(max(type)) <= 0;
+    }
+
+    private static BigInteger min(Type type) {
+        return type.signed() ? BigInteger.ONE.shiftLeft(type.width() - 1).negate() : BigInteger.ZERO;
+    }
+
+    private static BigInteger max(Type type) {
+        return (type.signed() ? BigInteger.ONE.shiftLeft(type.width() - 1) : BigInteger.ONE.shiftLeft(type.width()))
+                .subtract(BigInteger.ONE);
     }
 
     Net unary(Node.UnaryOp op, Type type, Net arg, SourceLoc at) {

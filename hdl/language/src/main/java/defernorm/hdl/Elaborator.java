@@ -35,6 +35,7 @@ import java.util.Set;
 public final class Elaborator {
     private final Map<Component, ModuleIr> done = new IdentityHashMap<>();
     private final Map<String, ModuleIr> byName = new LinkedHashMap<>();
+    /** The first netlist of each name with its locations erased, made when the name is used a second time. */
     private final Map<String, ModuleIr> byNameNoLocs = new LinkedHashMap<>();
     private final Map<String, SourceLoc> firstUse = new LinkedHashMap<>();
     private final Set<Diagnostic> problems = new LinkedHashSet<>();
@@ -91,13 +92,12 @@ public final class Elaborator {
         ModuleIr ir = me.run();
         problems.addAll(me.problems);
         done.put(m, ir);
-        ModuleIr plain = withoutLocs(ir);
-        ModuleIr other = byNameNoLocs.get(ir.name());
-        if (other == null) {
+        ModuleIr first = byName.get(ir.name());
+        if (first == null) {
             byName.put(ir.name(), ir);
-            byNameNoLocs.put(ir.name(), plain);
             firstUse.put(ir.name(), usedAt);
-        } else if (!other.equals(plain)) {
+        } else if (!byNameNoLocs.computeIfAbsent(ir.name(), k -> withoutLocs(first)).equals(withoutLocs(ir))) {
+            // netlists are compared without locations only when a name comes back: most names never do
             problems.add(Diagnostic.error(usedAt, "module name '" + ir.name() + "' is used by two different netlists"
                     + " (the other one is used at " + firstUse.get(ir.name()) + "); put the parameters in the name,"
                     + " e.g. '" + ir.name() + "_W8'."));

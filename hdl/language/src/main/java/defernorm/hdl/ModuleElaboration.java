@@ -118,10 +118,10 @@ final class ModuleElaboration {
             if (n.kind == Net.Kind.MEMREAD && liveMems.add(n.mem)) Collections.addAll(work, writePort(n.mem));
         }
         List<Net> ordered = new ArrayList<>(b.ports);
-        List<Net> rest = new ArrayList<>();
-        for (Net n : seen) if (n.kind != Net.Kind.INPUT && n.kind != Net.Kind.OUTPUT) rest.add(n);
-        rest.sort(Comparator.comparingInt(n -> n.seq));
-        ordered.addAll(rest);
+        // creation order (seq) without sorting: the builder's nets, then lowering's multiplexers, then ROM tie-offs
+        for (List<Net> made : List.of(b.nets, lowering.created, extra)) {
+            for (Net n : made) if (n.kind != Net.Kind.INPUT && n.kind != Net.Kind.OUTPUT && seen.contains(n)) ordered.add(n);
+        }
         return ordered;
     }
 
@@ -156,7 +156,8 @@ final class ModuleElaboration {
     }
 
     private Node node(Net n, String name, Map<Net, String> names) {
-        List<String> args = n.args.stream().map(names::get).toList();
+        List<String> args = new ArrayList<>(n.args.size());   // a loop, not a stream: it runs once per node, mostly cold
+        for (Net a : n.args) args.add(names.get(a));
         return switch (n.kind) {
             case INPUT -> new Node.Input(name, n.type, n.loc);
             case OUTPUT, WIRE -> {

@@ -1,5 +1,7 @@
 package defernorm.hdl;
 
+import defernorm.hdl.ir.Node;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,11 +23,18 @@ import java.util.TreeSet;
  * same op share a prefix in one module.
  */
 final class NetNamer {
+    /** The binary ops' tags, lower-cased once: {@link #tag} runs several times per temporary. */
+    private static final String[] BINARY_TAGS = new String[Node.BinaryOp.values().length];
+    static {
+        for (Node.BinaryOp op : Node.BinaryOp.values()) BINARY_TAGS[op.ordinal()] = op.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     private NetNamer() {}
 
     static Map<Net, String> names(List<Net> nets) {
         Map<Net, String> full = new IdentityHashMap<>();
-        for (Net n : nets) if (n.name == null) fullHash(n, full);
+        MessageDigest sha256 = sha256();   // one for the module: looking the algorithm up per net costs more than hashing
+        for (Net n : nets) if (n.name == null) fullHash(n, full, sha256);
         Map<String, TreeSet<String>> byTag = new TreeMap<>();
         for (Map.Entry<Net, String> e : full.entrySet()) {
             byTag.computeIfAbsent(tag(e.getKey()), k -> new TreeSet<>()).add(e.getValue());
@@ -52,7 +61,7 @@ final class NetNamer {
     }
 
     /** Post-order without recursion: operand chains can be thousands deep. */
-    private static void fullHash(Net root, Map<Net, String> full) {
+    private static void fullHash(Net root, Map<Net, String> full, MessageDigest sha256) {
         Deque<Net> stack = new ArrayDeque<>();
         stack.push(root);
         while (!stack.isEmpty()) {
@@ -70,8 +79,11 @@ final class NetNamer {
                 case SLICE -> key.append('|').append(n.hi).append(':').append(n.lo);
                 default -> { }
             }
-            for (Net a : n.args) key.append('|').append(a.name != null ? "n:" + a.name : "h:" + full.get(a));
-            full.put(n, sha256(key.toString()));
+            for (Net a : n.args) {
+                if (a.name != null) key.append("|n:").append(a.name);
+                else key.append("|h:").append(full.get(a));
+            }
+            full.put(n, HexFormat.of().formatHex(sha256.digest(key.toString().getBytes(StandardCharsets.UTF_8))));
         }
     }
 
@@ -85,7 +97,7 @@ final class NetNamer {
                 case OR_REDUCE -> "orr";
                 case XOR_REDUCE -> "xorr";
             };
-            case BINARY -> n.binaryOp.name().toLowerCase(java.util.Locale.ROOT);
+            case BINARY -> BINARY_TAGS[n.binaryOp.ordinal()];
             case SLICE -> "slice";
             case CONCAT -> "cat";
             case MUX -> "mux";
@@ -101,9 +113,9 @@ final class NetNamer {
         return i;
     }
 
-    private static String sha256(String s) {
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }

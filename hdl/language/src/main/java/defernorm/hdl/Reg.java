@@ -15,12 +15,11 @@ public final class Reg extends Signal {
     Reg(Net net) { super(net); }
 
     /** The value loaded while {@code rst} is high; out of range is an error. */
-    public Reg resetTo(long value) { return resetTo(BigInteger.valueOf(value), SourceLocator.here()); }
+    public Reg resetTo(long value) { return resetTo(BigInteger.valueOf(value)); }
 
-    public Reg resetTo(BigInteger value) { return resetTo(value, SourceLocator.here()); }
-
-    private Reg resetTo(BigInteger value, defernorm.hdl.ir.SourceLoc at) {
-        if (b().fits(value, type(), at)) net.value = value;
+    public Reg resetTo(BigInteger value) {
+        // the caller's line is only needed for the error: finding it costs a stack walk per register
+        if (Builder.inRange(value, type()) || b().fits(value, type(), SourceLocator.here())) net.value = value;
         return this;
     }
 

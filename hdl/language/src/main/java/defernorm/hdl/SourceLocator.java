@@ -3,8 +3,10 @@ package defernorm.hdl;
 import defernorm.hdl.ir.SourceLoc;
 
 import java.security.CodeSource;
+import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Finds the user's source line: the first stack frame whose class is not part of the HDL library (a
@@ -33,12 +35,20 @@ public final class SourceLocator {
 
     private SourceLocator() {}
 
-    static SourceLoc here() {
-        return WALKER.walk(frames -> frames
-                .filter(f -> !LIBRARY.get(f.getDeclaringClass()))
-                .findFirst()
-                .map(f -> new SourceLoc(f.getFileName() == null ? "<unknown>" : f.getFileName(), f.getLineNumber()))
-                .orElse(SourceLoc.UNKNOWN));
+    static SourceLoc here() { return WALKER.walk(SourceLocator::firstUserFrame); }
+
+    /**
+     * A plain loop rather than a stream pipeline: this runs for every operation the user writes, mostly before
+     * the JIT has compiled anything, and every stage of a pipeline is more interpreted work per call.
+     */
+    private static SourceLoc firstUserFrame(Stream<StackWalker.StackFrame> frames) {
+        for (Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext(); ) {
+            StackWalker.StackFrame f = it.next();
+            if (!LIBRARY.get(f.getDeclaringClass())) {
+                return new SourceLoc(f.getFileName() == null ? "<unknown>" : f.getFileName(), f.getLineNumber());
+            }
+        }
+        return SourceLoc.UNKNOWN;
     }
 
     private static String location(Class<?> c) {

@@ -34,6 +34,14 @@ public record Type(int width, boolean signed) {
         return Math.max(1, 64 - Long.numberOfLeadingZeros(max));
     }
 
+    /*
+     * equals and hashCode written out: a record's generated ones dispatch through method handles, which run
+     * slowly until the JIT has compiled them, and every operation the user writes compares types.
+     */
+    @Override public boolean equals(Object o) { return o instanceof Type t && t.width == width && t.signed == signed; }
+
+    @Override public int hashCode() { return 31 * width + (signed ? 1 : 0); }
+
     /** Verilog-like spelling, e.g. {@code UInt(8)} / {@code SInt(16)}, used in error messages. */
     @Override public String toString() { return (signed ? "SInt(" : "UInt(") + width + ")"; }
 }

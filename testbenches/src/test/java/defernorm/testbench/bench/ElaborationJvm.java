@@ -1,0 +1,104 @@
+package defernorm.testbench.bench;
+
+import defernorm.cosim.bench.AdderTree;
+import defernorm.cosim.bench.MacArray;
+import defernorm.eda.ProcessRunner;
+import defernorm.hdl.Component;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/**
+ * Fresh JVMs running {@link ElaborationRun}, laid out as a user's program is: the language's jar and a jar of the
+ * design classes (the AOT cache accepts jars only). With {@link #train}, a JDK 25 AOT cache (JEP 483/514:
+ * classes loaded and linked, lambdas resolved, method profiles) recorded from one training run, which later
+ * runs map with {@code -XX:AOTCache}.
+ *
+ * <pre>{@code
+ * ElaborationJvm jvm = ElaborationJvm.in(tmp);
+ * ElaborationJvm.Sample s = jvm.run("mac16x16", false);   // s.wallMs(), s.elaborateNs(), ...
+ * }</pre>
+ */
+final class ElaborationJvm {
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    private final Path dir;
+    private final String classPath;
+    private final Path aotCache;
+
+    /** One run: whole-process wall time, the three phases inside it, IR nodes, peak heap, process CPU time. */
+    record Sample(long wallMs, long buildNs, long elaborateNs, long emitNs, int nodes, long peakHeapBytes, long cpuNs) {}
+
+    private ElaborationJvm(Path dir, String classPath) {
+        this.dir = dir;
+        this.classPath = classPath;
+        this.aotCache = dir.resolve("elaboration.aot");
+    }
+
+    /** Packs the language and the benchmark designs into jars under {@code dir}. */
+    static ElaborationJvm in(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path hdl = jarOf(Component.class, dir.resolve("hdl.jar"), null);
+        Path designs = jarOf(MacArray.class, dir.resolve("designs.jar"), List.of(MacArray.class, AdderTree.class));
+        Path runner = jarOf(ElaborationRun.class, dir.resolve("runner.jar"), List.of(ElaborationRun.class));
+        return new ElaborationJvm(dir, hdl + java.io.File.pathSeparator + designs + java.io.File.pathSeparator + runner);
+    }
+
+    /** Records the AOT cache from one run on {@code design} (JDK 25's one-step {@code -XX:AOTCacheOutput}). */
+    void train(String design) {
+        ProcessRunner.Outcome o = ProcessRunner.run(command(design, "-XX:AOTCacheOutput=" + aotCache), dir, TIMEOUT);
+        if (o.exitCode() != 0 || !Files.exists(aotCache)) {
+            throw new IllegalStateException("AOT training run on " + design + " failed: " + o.output());
+        }
+    }
+
+    /** Runs {@code design} (or "empty": a main that returns at once) in a fresh JVM. */
+    Sample run(String design, boolean withAotCache) {
+        List<String> cmd = withAotCache ? command(design, "-XX:AOTCache=" + aotCache) : command(design, null);
+        ProcessRunner.Outcome o = ProcessRunner.run(cmd, dir, TIMEOUT);
+        if (o.exitCode() != 0) throw new IllegalStateException(String.join(" ", cmd) + " failed: " + o.output());
+        if (design.equals("empty")) return new Sample(o.millis(), 0, 0, 0, 0, 0, 0);
+        String[] lines = o.output().strip().split("\n");
+        String[] f = lines[lines.length - 1].strip().split(" ");
+        return new Sample(o.millis(), Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
+                Integer.parseInt(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]));
+    }
+
+    private List<String> command(String design, String option) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (option != null) cmd.add(option);
+        cmd.addAll(List.of("-cp", classPath, ElaborationRun.class.getName(), design, dir.resolve("out-" + design).toString()));
+        return cmd;
+    }
+
+    /**
+     * The jar holding {@code anchor}'s code: the jar itself when it already is one; otherwise {@code jar}, made from
+     * the class directory (all of it when {@code classes} is null, else those classes and their nested ones).
+     */
+    private static Path jarOf(Class<?> anchor, Path jar, List<Class<?>> classes) throws IOException {
+        Path source;
+        try {
+            source = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        if (Files.isRegularFile(source)) return source;
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(source)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = source.relativize(p).toString().replace('\\', '/');
+                if (classes != null && classes.stream().noneMatch(c -> name.startsWith(c.getName().replace('.', '/') + ".")
+                        || name.startsWith(c.getName().replace('.', '/') + "$"))) continue;
+                out.putNextEntry(new JarEntry(name));
+                Files.copy(p, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+}
