@@ -147,4 +147,19 @@ class AggregateTest {
         }});
         assertEquals(at(F, l[0]) + "component 'xs' of bundle Listy is a collection; use a Vec for hardware elements.", e.getMessage());
     }
+
+    @Test void muxOfTwoBundlesIsAMuxPerField() {
+        ModuleIr m = top(new Component("MuxB") {{
+            Signal c = input("c", Type.bool());
+            Handshake a = input("a", Handshake.of(4)), b = input("b", Handshake.of(4));
+            Handshake y = output("y", Handshake.of(4));
+            Handshake picked = Signal.mux(c, a, b);
+            y.valid().set(picked.valid());
+            y.data().set(picked.data());
+            a.ready().set(y.ready().and(c));
+            b.ready().set(y.ready().and(c.not()));
+        }});
+        Node.Mux d = (Node.Mux) node(m, ((Node.Output) node(m, "y_data")).source());
+        assertEquals(List.of("c", "a_data", "b_data"), List.of(d.sel(), d.ifTrue(), d.ifFalse()));
+    }
 }
