@@ -5,6 +5,7 @@ import static defernorm.hdl.Expect.errors;
 import static defernorm.hdl.Expect.line;
 import static defernorm.hdl.LoweringTest.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import defernorm.hdl.ir.Design;
 import defernorm.hdl.ir.Instance;
@@ -56,9 +57,29 @@ class TypedInstanceTest {
         ModuleIr parent = d.topModule();
         Instance u = parent.instances().getFirst();
         assertEquals(List.of("a", "b", "p_x"), u.inputs().stream().map(Instance.Connection::port).toList());
-        assertEquals(List.of("u_a", "u_b", "u_p_x"), u.inputs().stream().map(Instance.Connection::net).toList());
-        assertEquals("v", ((Node.Wire) node(parent, "u_a")).source());
+        // the instance reads what drives each input: the same Verilog as the string form, no wire in between
+        assertEquals("v", u.inputs().getFirst().net());
+        assertInstanceOf(Node.Mux.class, node(parent, u.inputs().get(1).net()));
+        assertEquals(false, parent.nodes().stream().anyMatch(n -> n.name().equals("u_a")));
         assertEquals("u_p_y", ((Node.Output) node(parent, "y")).source());
+    }
+
+    @Test void typedAndStringConnectionsEmitTheSameNetlist() {
+        class Parent extends Component {
+            Parent(boolean typed) {
+                super("Parent");
+                Child c = new Child();
+                Inst u = instance("u", c);
+                Signal v = input("v", Type.uint(4)), w = input("w", Type.uint(4));
+                if (typed) u.in(c.a, v).in(c.b, w).in(c.pair.x(), v);
+                else u.in("a", v).in("b", w).in("p_x", v);
+                Signal sum = typed ? u.out(c.sum) : u.out("sum");
+                Signal y = typed ? u.port(c.pair).y() : u.out("p_y");
+                output("y", Type.uint(5)).set(sum.xor(y.extend(5)));
+            }
+        }
+        assertEquals(Elaborator.withoutLocs(Elaborator.elaborate(new Parent(false)).topModule()),
+                Elaborator.withoutLocs(Elaborator.elaborate(new Parent(true)).topModule()));
     }
 
     @Test void typedMisuseIsReportedAtTheUsersLine() {
