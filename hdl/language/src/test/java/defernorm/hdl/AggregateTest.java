@@ -162,4 +162,26 @@ class AggregateTest {
         Node.Mux d = (Node.Mux) node(m, ((Node.Output) node(m, "y_data")).source());
         assertEquals(List.of("c", "a_data", "b_data"), List.of(d.sel(), d.ifTrue(), d.ifFalse()));
     }
+
+    @Test void aBundleRegisterSetUnderOneConditionGetsItAsItsEnable() {
+        record Beat(Signal valid, Signal data) {}
+        Shape<Beat> beat = f -> new Beat(f.field(Type.bool()), f.field(Type.uint(4)));
+        ModuleIr m = top(new Component("Pipe") {{
+            Signal en = input("en", Type.bool());
+            Beat d = input("d", beat);
+            Beat q = reg("q", beat, 0);
+            when(en, () -> connect(q, d));
+            connect(output("y", beat), q);
+        }});
+        assertEquals("en", ((Node.Reg) node(m, "q_data")).enable());
+        assertEquals("d_data", ((Node.Reg) node(m, "q_data")).next());
+    }
+
+    @Test void aResetThatDoesNotFitIsOneError() {
+        errors(new Component("Big") {{
+            l[0] = line(); Vec<Signal> q = reg("q", Vec.of(4, Type.uint(8)), 300);
+            connect(q, input("x", Vec.of(4, Type.uint(8))));
+            output("y", Type.uint(8)).set(q.get(0));
+        }}, at(F, l[0]) + "constant 300 does not fit UInt(8) (range 0..255).");
+    }
 }
