@@ -25,7 +25,8 @@ class LibraryNamesTest {
         Path dir = Path.of(Component.class.getProtectionDomain().getCodeSource().getLocation().toURI()).resolve("defernorm/hdl");
         List<String> checked = new ArrayList<>(), clashes = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".class") && !p.getFileName().toString().contains("$")).toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".class") && !p.getFileName().toString().contains("$")
+                    && !p.getFileName().toString().equals("package-info.class")).toList()) {
                 String simple = f.getFileName().toString().replace(".class", "");
                 Class<?> c = load("defernorm.hdl." + simple);
                 if (!Modifier.isPublic(c.getModifiers())) continue;
