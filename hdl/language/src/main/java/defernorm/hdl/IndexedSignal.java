@@ -23,8 +23,11 @@ final class IndexedSignal extends Signal {
 
     @Override public void set(Signal value) {
         SourceLoc at = SourceLocator.here();
+        Builder b = index.b();
+        // one problem for the whole Vec, not one per element
+        if (!b.owns(value.net, at) || !b.sameType(type(), value.type(), at, "setting an element of a Vec")) return;
         int reachable = (int) Math.min(choices.size(), 1L << Math.min(30, index.width()));
-        SwitchChain chain = new SwitchChain(index.b(), index, at);
+        SwitchChain chain = new SwitchChain(b, index, at);
         for (int i = 0; i < reachable; i++) {
             Signal target = choices.get(i);
             chain.is(i, () -> target.set(value));

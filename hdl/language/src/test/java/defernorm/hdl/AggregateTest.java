@@ -126,11 +126,15 @@ class AggregateTest {
             l[0] = line(); Signal a = x.at(s);
             l[1] = line(); Signal b = mixed.at(s.asUnsigned());
             l[2] = line(); x.get(0).set(a);
-            output("y", Type.uint(8)).set(a.xor(b.extend(8)));
+            Vec<Signal> w = wire("w", Vec.of(3, Type.uint(8)));
+            w.forEach(e -> e.set(a));
+            l[3] = line(); w.at(s.asUnsigned()).set(b.bit(0));
+            output("y", Type.uint(8)).set(a.xor(b).xor(w.get(2)));
         }},
             at(F, l[0]) + "a Vec index must be a UInt, but input 's' is SInt(1); convert it with asUnsigned().",
             at(F, l[1]) + "element 1 of this Vec has another shape than element 0, so it cannot be indexed by a signal.",
-            at(F, l[2]) + "input 'x_0' cannot be set; only outputs, wires and registers can.");
+            at(F, l[2]) + "input 'x_0' cannot be set; only outputs, wires and registers can.",
+            at(F, l[3]) + "setting an element of a Vec needs the same width on both sides, but got UInt(8) and UInt(1); use resize, extend or truncate.");
     }
 
     @Test void aShapeMustReturnEveryFieldItAskedFor() {
