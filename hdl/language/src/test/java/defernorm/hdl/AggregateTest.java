@@ -188,4 +188,15 @@ class AggregateTest {
             output("y", Type.uint(8)).set(q.get(0));
         }}, at(F, l[0]) + "constant 300 does not fit UInt(8) (range 0..255).");
     }
+
+    @Test void aDynamicWriteCostsAFewMuxesPerElementNotAChain() {
+        ModuleIr m = top(new Component("Wide") {{
+            Signal i = input("i", Type.uint(6)), go = input("go", Type.bool()), x = input("x", Type.uint(4));
+            Vec<Signal> r = reg("r", Vec.of(64, Type.uint(4)), 0);
+            when(go, () -> r.at(i).set(x));
+            connect(output("q", Vec.of(64, Type.uint(4))), r);
+        }});
+        long muxes = m.nodes().stream().filter(n -> n instanceof Node.Mux).count();
+        assertEquals(true, muxes <= 2 * 64, muxes + " muxes for 64 elements");
+    }
 }
