@@ -14,6 +14,7 @@ import defernorm.hdl.ir.Type;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -165,6 +166,11 @@ public final class BuiltinSimulation implements Simulation {
         }
     }
 
+    @Override public Map<String, Long> coverage() {
+        checkOpen();
+        return machine.checks.coverage();
+    }
+
     @Override public Engine engine() { return Engine.BUILTIN; }
 
     @Override public void close() {
@@ -176,6 +182,7 @@ public final class BuiltinSimulation implements Simulation {
     /** Settles, applies one edge, and records waves around it. */
     private void edge() {
         settle();
+        machine.check(cycle);
         if (waves != null) waves.dump(10 * cycle, 0);
         machine.edge();
         cycle++;

@@ -1,6 +1,9 @@
 package defernorm.cosim.builtin;
 
+import defernorm.hdl.ir.Check;
+import defernorm.hdl.ir.CycleModel;
 import defernorm.hdl.ir.Memory;
+import defernorm.hdl.ir.ModuleIr;
 import defernorm.hdl.ir.Node;
 import java.util.List;
 import java.util.Set;
@@ -16,13 +19,21 @@ import java.util.Set;
  * @param debugNets   hierarchical names of the nets marked for debug
  * @param clockedScopes instance paths of the clocked modules (for {@code clk}/{@code rst} in waveforms)
  * @param clocked     whether the top has {@code clk}/{@code rst}
+ * @param checks      every assertion and cover point, named and reading hierarchical names
+ * @param models      the behavioural models standing in for black-box instances
  */
 record FlatDesign(String top, List<FlatNode> nodes, List<FlatMemory> memories, List<Node.Input> inputs,
                   List<Node.Output> outputs, Set<String> debugNets, List<List<String>> clockedScopes,
-                  boolean clocked) {
+                  boolean clocked, List<Check> checks, List<FlatModel> models) {
 
     /** One net: the renamed node, the instance path it lives in, and its name in that module's Verilog. */
     record FlatNode(Node node, List<String> scope, String localName) {}
 
     record FlatMemory(Memory memory, List<String> scope) {}
+
+    /**
+     * A black-box instance run by its behavioural model: each port with the flat net standing for it (an
+     * input port reads a wire of the parent's net; an output port is a source net the model writes).
+     */
+    record FlatModel(String instance, CycleModel model, List<ModuleIr.Port> ports, List<String> nets) {}
 }

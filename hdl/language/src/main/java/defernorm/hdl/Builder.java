@@ -1,5 +1,6 @@
 package defernorm.hdl;
 
+import defernorm.hdl.ir.Check;
 import defernorm.hdl.ir.Node;
 import defernorm.hdl.ir.SourceLoc;
 import defernorm.hdl.ir.Type;
@@ -24,9 +25,13 @@ final class Builder {
     final List<Mem> memories = new ArrayList<>();
     final List<Inst> instances = new ArrayList<>();
     final List<Net> debug = new ArrayList<>();
+    final List<CheckDecl> checks = new ArrayList<>();
     final List<Diagnostic> problems = new ArrayList<>();
     final Stmt.Block root = new Stmt.Block(true);
     private final Deque<Frame> frames = new ArrayDeque<>();
+
+    /** An assertion or cover point as declared: {@code enable} is the when-path condition (null: always). */
+    record CheckDecl(Check.Kind kind, String name, Net condition, Net enable, String message, SourceLoc loc) {}
 
     /** An open when/switch arm: the block being filled and how it was reached (for memory write guards). */
     record Frame(Frame parent, Stmt.Chain chain, int arm, Stmt.Block block) {}

@@ -1,5 +1,6 @@
 package defernorm.hdl;
 
+import defernorm.hdl.ir.Check;
 import defernorm.hdl.ir.SourceLoc;
 import defernorm.hdl.ir.Type;
 
@@ -109,6 +110,48 @@ public abstract class Component {
         }
         b.debug.add(n);
         return new Signal(n);
+    }
+
+    /**
+     * Checks in simulation that {@code condition} (a Bool) holds at every rising clock edge outside reset;
+     * inside a {@code when} only while its conditions hold. A failure stops the simulation with
+     * {@code message}, the cycle and this line, on both engines. Emitted inside {@code `ifndef SYNTHESIS}
+     * (synthesis never sees it); a module with a check gets {@code clk}/{@code rst}.
+     *
+     * <pre>{@code
+     * when(push, () -> assertThat(count.lt(depth), "push into a full FIFO"));
+     * }</pre>
+     */
+    protected final void assertThat(Signal condition, String message) {
+        SourceLoc at = SourceLocator.here();
+        if (!b.isBool(condition.net, at, "the condition of assertThat")) return;
+        long k = b.checks.stream().filter(c -> c.kind() == Check.Kind.ASSERT).count();
+        b.checks.add(new Builder.CheckDecl(Check.Kind.ASSERT, "_assert_" + k, condition.net, b.pathCondition(at),
+                Objects.requireNonNull(message, "message"), at));
+    }
+
+    /**
+     * Counts, in simulation, the rising clock edges outside reset where {@code condition} (a Bool) holds
+     * (inside a {@code when}: and its conditions hold). Read the counts with {@code Simulation.coverage()},
+     * under the hierarchical name ({@code u_fifo.full}). {@code name} is an identifier unique among this
+     * module's cover points.
+     *
+     * <pre>{@code
+     * cover(count.eq(depth), "full");
+     * }</pre>
+     */
+    protected final void cover(Signal condition, String name) {
+        SourceLoc at = SourceLocator.here();
+        if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            b.error(at, "cover point name '" + name + "' is not an identifier (a letter, then letters, digits or _).");
+            return;
+        }
+        if (b.checks.stream().anyMatch(c -> c.kind() == Check.Kind.COVER && c.name().equals(name))) {
+            b.error(at, "cover point '" + name + "' is declared twice in module '" + b.name + "'.");
+            return;
+        }
+        if (!b.isBool(condition.net, at, "the condition of cover point '" + name + "'")) return;
+        b.checks.add(new Builder.CheckDecl(Check.Kind.COVER, name, condition.net, b.pathCondition(at), name, at));
     }
 
     /** Adds {@code group}'s ports, each named {@code prefix_field}, with this module taking {@code role}. */

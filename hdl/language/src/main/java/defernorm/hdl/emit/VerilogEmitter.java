@@ -23,7 +23,8 @@ import java.util.Set;
  *
  * <p>Clocked modules ({@link Design#isClocked}) get {@code input wire clk, input wire rst} as their first
  * ports; registers use a synchronous, active-high reset; memories are {@code reg} arrays with clocked,
- * read-first read ports, so Yosys infers {@code $mem} cells.
+ * read-first read ports, so Yosys infers {@code $mem} cells. Assertions and cover points are emitted inside
+ * {@code `ifndef SYNTHESIS} ({@link CheckBlock}); a black box's file is the user's Verilog, unchanged.
  */
 public final class VerilogEmitter {
     private VerilogEmitter() {}
@@ -35,7 +36,8 @@ public final class VerilogEmitter {
         for (ModuleIr m : design.modules()) byName.put(m.name(), m);
         List<VerilogFile> files = new ArrayList<>();
         for (ModuleIr m : design.modules()) {
-            String text = new ModuleEmitter(m, byName, clocked::contains, options).emit();
+            String text = m.isBlackBox() ? m.blackBox().verilog()   // the user's file, as given
+                    : new ModuleEmitter(m, byName, clocked::contains, options).emit();
             files.add(new VerilogFile(m.name() + ".v", text));
         }
         return List.copyOf(files);
