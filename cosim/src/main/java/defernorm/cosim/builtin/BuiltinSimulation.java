@@ -8,6 +8,7 @@ import defernorm.cosim.SimulationClosed;
 import defernorm.cosim.SimulationMismatch;
 import defernorm.cosim.builtin.NetDirectory.NetRef;
 import defernorm.cosim.support.CallerLocation;
+import defernorm.cosim.support.NetCatalog;
 import defernorm.cosim.support.NetErrors;
 import defernorm.hdl.ir.Design;
 import defernorm.hdl.ir.Type;
@@ -46,7 +47,7 @@ public final class BuiltinSimulation implements Simulation {
         Objects.requireNonNull(design, "design");
         this.top = design.top();
         this.machine = new Machine(design);
-        this.nets = new NetDirectory(machine.flat, machine.slots);
+        this.nets = new NetDirectory(design, machine.slots);
         this.v = machine.v;
     }
 
@@ -72,7 +73,7 @@ public final class BuiltinSimulation implements Simulation {
     @Override public Port port(String name) {
         checkOpen();
         NetRef r = nets.peekable(name);
-        return new BuiltinPort(this, r, r.role() == NetDirectory.Role.INPUT);
+        return new BuiltinPort(this, r, r.role() == NetCatalog.Kind.INPUT);
     }
 
     // ---- one net, already resolved (the named methods and BuiltinPort) ----
