@@ -36,11 +36,19 @@ public final class VerilogEmitter {
         for (ModuleIr m : design.modules()) byName.put(m.name(), m);
         List<VerilogFile> files = new ArrayList<>();
         for (ModuleIr m : design.modules()) {
-            String text = m.isBlackBox() ? m.blackBox().verilog()   // the user's file, as given
+            String text = m.isBlackBox() ? blackBoxText(m.blackBox().verilog())
                     : new ModuleEmitter(m, byName, clocked::contains, options).emit();
             files.add(new VerilogFile(m.name() + ".v", text));
         }
         return List.copyOf(files);
+    }
+
+    /**
+     * A black box's file: the user's Verilog as given, after a {@code `timescale} line when it has none (all
+     * modules of a design need one for Verilator's TIMESCALEMOD check, as ours carry one).
+     */
+    static String blackBoxText(String verilog) {
+        return verilog.contains("`timescale") ? verilog : "`timescale 1ns/1ps\n" + verilog;
     }
 
     /** {@link #emit} with {@link EmitOptions#defaults()}. */
