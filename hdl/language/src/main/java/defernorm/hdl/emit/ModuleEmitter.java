@@ -48,8 +48,12 @@ final class ModuleEmitter {
         this.modules = modules;
         for (Node n : m.nodes()) {
             types.put(n.name(), n.type());
-            if (n instanceof Node.MemRead r) readsByMemory.computeIfAbsent(r.memory(), k -> new ArrayList<>()).add(r);
-            if (n instanceof Node.InstanceOut o) outsByInstance.computeIfAbsent(o.instance(), k -> new ArrayList<>()).add(o);
+            switch (n) {
+                case Node.MemRead r -> readsByMemory.computeIfAbsent(r.memory(), k -> new ArrayList<>()).add(r);
+                case Node.InstanceOut o -> outsByInstance.computeIfAbsent(o.instance(), k -> new ArrayList<>()).add(o);
+                case Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Unary _, Node.Binary _, Node.Slice _,
+                     Node.Concat _, Node.Mux _, Node.Resize _, Node.Cast _, Node.Reg _ -> { }
+            }
         }
         this.debug = new HashSet<>(m.debug());
         Set<String> memNames = new HashSet<>(), instNames = new HashSet<>();
