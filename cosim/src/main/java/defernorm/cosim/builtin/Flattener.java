@@ -13,10 +13,8 @@ import defernorm.hdl.ir.SourceLoc;
 import defernorm.hdl.ir.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** Inlines a design's instances into one {@link FlatDesign}, naming child nets {@code instance.net}. */
@@ -26,7 +24,6 @@ final class Flattener {
     private final Design design;
     private final List<FlatNode> nodes = new ArrayList<>();
     private final List<FlatMemory> memories = new ArrayList<>();
-    private final Set<String> debug = new LinkedHashSet<>();
     private final List<List<String>> clockedScopes = new ArrayList<>();
     private final List<Check> checks = new ArrayList<>();
     private final List<FlatModel> models = new ArrayList<>();
@@ -59,7 +56,7 @@ final class Flattener {
             f.nodes.add(new FlatNode(rst, List.of(), RST));
         }
         f.inline(top, List.of(), Map.of());
-        return new FlatDesign(top.name(), f.nodes, f.memories, inputs, top.outputs(), f.debug,
+        return new FlatDesign(top.name(), f.nodes, f.memories, inputs, top.outputs(),
                 f.clockedScopes, clocked, f.checks, f.models);
     }
 
@@ -72,7 +69,6 @@ final class Flattener {
         UnaryOperator<String> ren = n -> n == null ? null : prefix + n;
         boolean isTop = path.isEmpty();
         if (design.isClocked(m.name())) clockedScopes.add(path);
-        for (String d : m.debug()) debug.add(prefix + d);
         Map<String, Instance> instances = new HashMap<>();
         for (Instance i : m.instances()) instances.put(i.name(), i);
 

@@ -106,8 +106,17 @@ public final class NetCatalog {
     /** The port or debug net called {@code name}, or an IllegalArgumentException listing the names there are. */
     public Entry peekable(String name) {
         Entry e = peekable.get(name);
-        if (e == null) throw NetErrors.noSuchNet(name, List.copyOf(peekable.keySet()));
+        if (e == null) throw NetErrors.noSuchNet(name, namesForMessages(false));
         return e;
+    }
+
+    /** The names a message lists: the user's inputs, then the implicit {@code rst}, then the other nets. */
+    private List<String> namesForMessages(boolean inputsOnly) {
+        List<String> names = new ArrayList<>();
+        for (Entry e : peekable.values()) if (e.kind() == Kind.INPUT && !(clocked && e.index() == 0)) names.add(e.name());
+        if (clocked) names.add("rst");
+        if (!inputsOnly) for (Entry e : peekable.values()) if (e.kind() != Kind.INPUT) names.add(e.name());
+        return names;
     }
 
     /** The input called {@code name}, or an IllegalArgumentException saying why it cannot be poked. */
@@ -115,7 +124,7 @@ public final class NetCatalog {
         Entry e = name == null ? null : peekable.get(name);
         if (e != null && e.kind() == Kind.INPUT) return e;
         if (name == null) throw new IllegalArgumentException("the input name must not be null");
-        List<String> inputs = entries.stream().filter(s -> s.kind() == Kind.INPUT).map(Entry::name).toList();
+        List<String> inputs = namesForMessages(true);
         if ("clk".equals(name)) throw NetErrors.clockIsNotPoked();
         if (e == null) throw NetErrors.noSuchInput(name, inputs);
         throw NetErrors.notAnInput(name, e.kind() == Kind.OUTPUT, inputs);

@@ -22,7 +22,7 @@ final class AssertionSites {
         for (VerilogFile f : files) {
             String[] text = f.text().split("\n", -1);
             for (int i = 0; i < text.length; i++) {
-                if (text[i].contains("$fatal(1, \"")) lines.put(f.fileName() + ":" + (i + 1), text[i]);
+                if (CheckBlock.isAssertionLine(text[i])) lines.put(f.fileName() + ":" + (i + 1), text[i]);
             }
         }
     }

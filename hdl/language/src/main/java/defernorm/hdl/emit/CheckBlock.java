@@ -32,6 +32,20 @@ public final class CheckBlock {
 
     private CheckBlock() {}
 
+    /**
+     * Whether {@code verilogLine} is an emitted assertion's {@code $fatal} (and not a {@code $fatal} of a
+     * user's own Verilog, which keeps Verilator's words).
+     */
+    public static boolean isAssertionLine(String verilogLine) {
+        return verilogLine.contains("$fatal(1, \"" + fatalPrefix());
+    }
+
+    /** The start of every emitted assertion's format string. */
+    private static String fatalPrefix() {
+        String text = fatalText(new Check(Check.Kind.ASSERT, "_", "_", null, "", defernorm.hdl.ir.SourceLoc.UNKNOWN));
+        return text.substring(0, text.indexOf("%0d") + 3);
+    }
+
     /** The register counting hits of cover point {@code name}. */
     public static String coverRegister(String name) { return COVER_PREFIX + name; }
 

@@ -26,6 +26,6 @@ public record ExternalVerilog(String fileName, String verilog, boolean clocked, 
                 + Integer.toHexString(verilog.hashCode()) + "]";
     }
 
-    /** The ports of a black box come from its {@link ModuleIr}; this only checks that a model is there. */
+    /** Whether the built-in engine can run this black box (the user gave a behavioural model). */
     public boolean hasModel() { return model != null; }
 }
