@@ -49,6 +49,7 @@ public final class Elaborator {
         e.visit(top);
         List<ModuleIr> modules = e.names.modules();
         Design design = new Design(e.names.nameOf(top), modules);
+        e.problems.addAll(e.names.problems());
         e.problems.addAll(CombinationalLoops.check(design));
         for (ModuleIr m : modules) e.problems.addAll(UnusedInputs.check(m));
         List<Diagnostic> errors = e.problems.stream().filter(Diagnostic::isError)

@@ -6,59 +6,113 @@ import defernorm.hdl.ir.ModuleIr;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Structural dedup and automatic module names. Each elaborated module gets a key: the SHA-256 of its netlist
- * without source lines, children named by their own keys (and a black box's Verilog). Modules with one key
- * are one module in the design. The name a Component gives is a base name: when every module with that base
- * has the same key it is kept as is; when several netlists share it, each becomes
- * {@code <base>_<first 8 hex digits of its key>}. A key depends only on the module's own structure, so the
- * suffix does not depend on elaboration order or on the rest of the design.
+ * Structural dedup and automatic module names. Components whose netlists are equal (ignoring source lines,
+ * children compared the same way) are one module of the design. The name a Component gives is a base name:
+ * when every module with that base has one netlist it is kept as is; when several netlists share it, each
+ * becomes {@code <base>_<first 8 hex digits of its key>}, where the key is the SHA-256 of its netlist without
+ * source lines, children named by their own keys (and a black box's Verilog). A key depends only on the
+ * module's own structure, so the suffix does not depend on elaboration order or on the rest of the design.
+ * Keys are computed only for names that need a suffix: most designs pay nothing for them.
  */
 final class ModuleNames {
     private static final int SUFFIX_DIGITS = 8;
 
-    private final Map<Component, String> keyOf = new IdentityHashMap<>();
-    /** One netlist per key, in first-elaborated order (children first); instances name their child's key. */
-    private final Map<String, ModuleIr> byKey = new LinkedHashMap<>();
-    private final Map<String, Set<String>> keysByBase = new HashMap<>();
+    /** One distinct netlist: with source lines, and without (instances naming their child's {@link #id}). */
+    private static final class Variant {
+        final String id;
+        final ModuleIr located;
+        final ModuleIr plain;
+        final List<Variant> children;
+        String key;
+
+        Variant(String id, ModuleIr located, ModuleIr plain, List<Variant> children) {
+            this.id = id;
+            this.located = located;
+            this.plain = plain;
+            this.children = children;
+        }
+    }
+
+    private final Map<Component, Variant> variantOf = new IdentityHashMap<>();
+    private final List<Variant> variants = new ArrayList<>();   // first-elaborated order: children first
+    private final Map<String, List<Variant>> byBase = new HashMap<>();
 
     /** Records {@code c}, elaborated to {@code ir}; its children must have been recorded before. */
     void add(Component c, ModuleIr ir) {
         List<Inst> insts = c.b.instances;
-        List<Instance> keyed = new ArrayList<>();
+        List<Variant> children = new ArrayList<>();
+        List<Instance> byId = new ArrayList<>();
         for (int k = 0; k < ir.instances().size(); k++) {
             Instance i = ir.instances().get(k);
-            keyed.add(new Instance(i.name(), keyOf.get(insts.get(k).child), i.inputs(), i.loc()));
+            Variant child = variantOf.get(insts.get(k).child);
+            children.add(child);
+            byId.add(new Instance(i.name(), child.id, i.inputs(), i.loc()));
         }
-        ModuleIr withKeys = new ModuleIr(ir.name(), ir.nodes(), ir.memories(), keyed, ir.debug(), ir.checks(),
+        ModuleIr located = new ModuleIr(ir.name(), ir.nodes(), ir.memories(), byId, ir.debug(), ir.checks(),
                 ir.blackBox(), ir.loc());
-        String body = withKeys.withoutLocs().toString() + (ir.isBlackBox() ? ir.blackBox().verilog() : "");
-        String key = NetNamer.sha256(body);
-        keyOf.put(c, key);
-        byKey.putIfAbsent(key, withKeys);
-        keysByBase.computeIfAbsent(ir.name(), n -> new LinkedHashSet<>()).add(key);
+        ModuleIr plain = located.withoutLocs();
+        List<Variant> same = byBase.computeIfAbsent(ir.name(), n -> new ArrayList<>());
+        for (Variant v : same) {
+            if (v.plain.equals(plain)) {   // a black box's Verilog takes part (ExternalVerilog.equals)
+                variantOf.put(c, v);
+                return;
+            }
+        }
+        Variant v = new Variant(ir.name() + "#" + same.size(), located, plain, children);
+        same.add(v);
+        variants.add(v);
+        variantOf.put(c, v);
     }
 
-    /** The module name {@code c} ends up with in the design. */
-    String nameOf(Component c) { return finalName(keyOf.get(c)); }
-
-    /** Every distinct module, children before parents, under its final name. */
-    List<ModuleIr> modules() {
-        List<ModuleIr> out = new ArrayList<>();
-        for (Map.Entry<String, ModuleIr> e : byKey.entrySet()) {
-            out.add(e.getValue().renamed(finalName(e.getKey()), this::finalName));
+    /**
+     * Black boxes cannot be renamed (their Verilog names the module): two different ones under one name are
+     * an error, reported where the second is declared.
+     */
+    List<Diagnostic> problems() {
+        List<Diagnostic> out = new ArrayList<>();
+        for (List<Variant> same : byBase.values()) {
+            if (same.size() > 1 && same.stream().anyMatch(v -> v.located.isBlackBox())) {
+                out.add(Diagnostic.error(same.get(1).located.loc(), "module name '" + same.get(0).located.name()
+                        + "' is used by two different modules, one of them a black box (the other is declared at "
+                        + same.get(0).located.loc() + "); give them different names."));
+            }
         }
         return out;
     }
 
-    private String finalName(String key) {
-        String base = byKey.get(key).name();
-        return keysByBase.get(base).size() == 1 ? base : base + "_" + key.substring(0, SUFFIX_DIGITS);
+    /** The module name {@code c} ends up with in the design. */
+    String nameOf(Component c) { return finalName(variantOf.get(c)); }
+
+    /** Every distinct module, children before parents, under its final name. */
+    List<ModuleIr> modules() {
+        Map<String, String> names = new HashMap<>();
+        for (Variant v : variants) names.put(v.id, finalName(v));
+        List<ModuleIr> out = new ArrayList<>();
+        for (Variant v : variants) out.add(v.located.renamed(names.get(v.id), names::get));
+        return out;
+    }
+
+    private String finalName(Variant v) {
+        String base = v.located.name();
+        return byBase.get(base).size() == 1 ? base : base + "_" + key(v).substring(0, SUFFIX_DIGITS);
+    }
+
+    /** The structural key of {@code v}, computed once (children first; a hierarchy is shallow next to its size). */
+    private static String key(Variant v) {
+        if (v.key == null) {
+            List<Instance> keyed = new ArrayList<>();
+            for (int k = 0; k < v.plain.instances().size(); k++) {
+                Instance i = v.plain.instances().get(k);
+                keyed.add(new Instance(i.name(), key(v.children.get(k)), i.inputs(), i.loc()));
+            }
+            ModuleIr m = v.plain;
+            m = new ModuleIr(m.name(), m.nodes(), m.memories(), keyed, m.debug(), m.checks(), m.blackBox(), m.loc());
+            v.key = NetNamer.sha256(m.toString() + (m.isBlackBox() ? m.blackBox().verilog() : ""));
+        }
+        return v.key;
     }
 }
