@@ -14,7 +14,7 @@ import java.util.Objects;
  * <pre>{@code
  * public final class Counter extends Component {
  *     public Counter(int width) {
- *         super("Counter_W" + width);          // parameters go in the name
+ *         super("Counter_W" + width);          // or just "Counter": variants get suffixes
  *         Signal en = input("en", Type.bool());
  *         Reg count = reg("count_q", Type.uint(width)).resetTo(0);
  *         when(en, () -> count.set(count.plus(1).truncate(width)));
@@ -29,7 +29,11 @@ import java.util.Objects;
 public abstract class Component {
     final Builder b;
 
-    /** @param name the Verilog module name: a legal, non-reserved identifier (checked at elaboration). */
+    /**
+     * @param name the Verilog module name: a legal, non-reserved identifier (checked at elaboration). It is a
+     *             base name: components with equal netlists share one module; when different netlists give
+     *             the same name, each gets a stable suffix from its structure ({@code Width_1f3a09c2}).
+     */
     protected Component(String name) {
         b = new Builder(this, Objects.requireNonNull(name, "module name"), SourceLocator.here());
     }
