@@ -97,7 +97,7 @@ public abstract class BlackBox extends Component {
                     : new Node.Output(p.name, p.type, p.name, p.loc));
         }
         CycleModel probe = model();
-        ExternalVerilog body = new ExternalVerilog(name() + ".v", verilog, clocked, probe == null ? null : this::model);
+        ExternalVerilog body = new ExternalVerilog(verilog, clocked, probe == null ? null : this::model);
         return new ModuleIr(name(), nodes, List.of(), List.of(), List.of(), List.of(), body, b.loc);
     }
 }
