@@ -14,6 +14,7 @@ import defernorm.eda.ToolChecks;
 import defernorm.hdl.Elaborator;
 import defernorm.hdl.ir.Design;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,17 @@ class AssertionsAndCoverTest {
             RuntimeException failure = assertThrows(RuntimeException.class, () -> sim.step(3));
             assertTrue(failure.getMessage().startsWith(FAILURE), failure.getMessage());
             if (e == Engine.BUILTIN) assertEquals(6, ((AssertionFailed) failure).cycle());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aBatchStopsWithTheSameSentence(Engine e) {
+        try (Simulation sim = open(e, false)) {
+            sim.reset();
+            RuntimeException failure = assertThrows(RuntimeException.class, () -> sim.runBatch(List.of("en"),
+                    List.of("count"), 20, (c, in) -> in.set(0, 1), null));
+            assertTrue(failure.getMessage().startsWith(FAILURE), failure.getMessage());
         }
     }
 
