@@ -6,6 +6,7 @@ import defernorm.hdl.ir.Design;
 import defernorm.hdl.ir.ModuleIr;
 
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -26,7 +27,7 @@ import java.util.Set;
  * name get stable suffixes ({@link ModuleNames}: {@code Width_1f3a09c2}, {@code Width_77b2e410}).
  */
 public final class Elaborator {
-    private final Set<Component> done = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Component> done = Collections.newSetFromMap(new IdentityHashMap<>());
     private final ModuleNames names = new ModuleNames();
     private final Set<Diagnostic> problems = new LinkedHashSet<>();
 

@@ -3,7 +3,9 @@ package defernorm.hdl;
 import defernorm.hdl.ir.Instance;
 import defernorm.hdl.ir.ModuleIr;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -40,6 +42,7 @@ final class ModuleNames {
     private final Map<Component, Variant> variantOf = new IdentityHashMap<>();
     private final List<Variant> variants = new ArrayList<>();   // first-elaborated order: children first
     private final Map<String, List<Variant>> byBase = new HashMap<>();
+    private final Map<ModuleIr, Variant> byPlain = new HashMap<>();
 
     /** Records {@code c}, elaborated to {@code ir}; its children must have been recorded before. */
     void add(Component c, ModuleIr ir) {
@@ -55,16 +58,16 @@ final class ModuleNames {
         ModuleIr located = new ModuleIr(ir.name(), ir.nodes(), ir.memories(), byId, ir.debug(), ir.checks(),
                 ir.blackBox(), ir.loc());
         ModuleIr plain = located.withoutLocs();
-        List<Variant> same = byBase.computeIfAbsent(ir.name(), n -> new ArrayList<>());
-        for (Variant v : same) {
-            if (v.plain.equals(plain)) {   // a black box's Verilog takes part (ExternalVerilog.equals)
-                variantOf.put(c, v);
-                return;
-            }
+        Variant known = byPlain.get(plain);   // a black box's Verilog takes part (ExternalVerilog.equals)
+        if (known != null) {
+            variantOf.put(c, known);
+            return;
         }
+        List<Variant> same = byBase.computeIfAbsent(ir.name(), n -> new ArrayList<>());
         Variant v = new Variant(ir.name() + "#" + same.size(), located, plain, children);
         same.add(v);
         variants.add(v);
+        byPlain.put(plain, v);
         variantOf.put(c, v);
     }
 
@@ -101,18 +104,28 @@ final class ModuleNames {
         return byBase.get(base).size() == 1 ? base : base + "_" + key(v).substring(0, SUFFIX_DIGITS);
     }
 
-    /** The structural key of {@code v}, computed once (children first; a hierarchy is shallow next to its size). */
-    private static String key(Variant v) {
-        if (v.key == null) {
+    /**
+     * The structural key of {@code root}, computed once per variant, children first. An explicit stack, as
+     * in the Elaborator: a hierarchy thousands of levels deep must not overflow the Java stack.
+     */
+    private static String key(Variant root) {
+        Deque<Variant> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Variant v = stack.peek();
+            if (v.key != null) { stack.pop(); continue; }
+            Variant pending = v.children.stream().filter(c -> c.key == null).findFirst().orElse(null);
+            if (pending != null) { stack.push(pending); continue; }
             List<Instance> keyed = new ArrayList<>();
             for (int k = 0; k < v.plain.instances().size(); k++) {
                 Instance i = v.plain.instances().get(k);
-                keyed.add(new Instance(i.name(), key(v.children.get(k)), i.inputs(), i.loc()));
+                keyed.add(new Instance(i.name(), v.children.get(k).key, i.inputs(), i.loc()));
             }
             ModuleIr m = v.plain;
             m = new ModuleIr(m.name(), m.nodes(), m.memories(), keyed, m.debug(), m.checks(), m.blackBox(), m.loc());
             v.key = NetNamer.sha256(m.toString() + (m.isBlackBox() ? m.blackBox().verilog() : ""));
+            stack.pop();
         }
-        return v.key;
+        return root.key;
     }
 }
