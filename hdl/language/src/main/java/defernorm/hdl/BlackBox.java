@@ -8,6 +8,7 @@ import defernorm.hdl.ir.SourceLoc;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +65,10 @@ public abstract class BlackBox extends Component {
         String problem = null;
         try {
             text = Files.readString(verilogFile);
+        } catch (NoSuchFileException e) {
+            problem = "the Verilog file " + verilogFile + " of black box '" + name + "' does not exist.";
         } catch (IOException e) {
-            problem = "black box '" + name + "' cannot read its Verilog file " + verilogFile + " (" + e.getMessage() + ").";
+            problem = "the Verilog file " + verilogFile + " of black box '" + name + "' cannot be read (" + e + ").";
         }
         this.verilog = text;
         this.clocked = clocked;

@@ -5,11 +5,16 @@ import static defernorm.hdl.Expect.errors;
 import static defernorm.hdl.Expect.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import defernorm.hdl.ir.Check;
 import defernorm.hdl.ir.Design;
 import defernorm.hdl.ir.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
 /** assertThat/cover and black boxes in the IR, and their problems at the user's line. */
@@ -48,16 +53,36 @@ class ChecksAndBlackBoxElaborationTest {
     @Test void aBlackBoxMustDefineItsModule() {
         class Wrong extends BlackBox {
             Wrong() {
-                super("Adder", "module Other; endmodule", false);
+                super("Adder", "module Other; endmodule", false); l[1] = line();   // problems point at super(...)
                 input("a", Type.uint(4));
             }
         }
         errors(new Component("T") {{
             Signal a = input("a", Type.uint(4));
             instance("u", new Wrong()).in("a", a);
-        }}, at(F, WRONG_SUPER_LINE) + "the Verilog of black box 'Adder' does not define module 'Adder'.");
+        }}, at(F, l[1]) + "the Verilog of black box 'Adder' does not define module 'Adder'.");
     }
 
-    /** The line of {@code super("Adder", ...)} above: a black box's problems point at its constructor. */
-    private static final int WRONG_SUPER_LINE = 51;
+    @Test void aBlackBoxReadsItsVerilogFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("Adder.v");
+        Files.writeString(file, "module Adder (input wire [3:0] a, output wire [3:0] y); assign y = a; endmodule\n");
+        class FromFile extends BlackBox {
+            FromFile(Path p) {
+                super("Adder", p, false);
+                input("a", Type.uint(4));
+                output("y", Type.uint(4));
+            }
+        }
+        Design d = Elaborator.elaborate(new Component("T") {{
+            Inst u = instance("u", new FromFile(file));
+            u.in("a", input("a", Type.uint(4)));
+            output("y", Type.uint(4)).set(u.out("y"));
+        }});
+        assertEquals(Files.readString(file), d.module("Adder").orElseThrow().blackBox().verilog());
+        HdlException e = assertThrows(HdlException.class, () -> Elaborator.elaborate(new Component("T") {{
+            instance("u", new FromFile(dir.resolve("missing.v"))).in("a", input("a", Type.uint(4)));
+        }}));
+        assertTrue(e.getMessage().contains("the Verilog file " + dir.resolve("missing.v") + " of black box 'Adder' does not exist."),
+                e.getMessage());
+    }
 }
