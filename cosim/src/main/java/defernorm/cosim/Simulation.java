@@ -3,6 +3,7 @@ package defernorm.cosim;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A running simulation of an elaborated design, on any engine ({@link Engine#BUILTIN} or
@@ -87,6 +88,20 @@ public interface Simulation extends AutoCloseable {
     void startWaves(Path vcd);
 
     void stopWaves();
+
+    /**
+     * How often each cover point of the design was hit so far: the rising edges (outside reset) where its
+     * enclosing when-conditions and its condition held. Keys are hierarchical names ({@code u_fifo.full}
+     * for cover point {@code full} of instance {@code u_fifo}), in design order.
+     *
+     * <pre>{@code
+     * sim.step(1000);
+     * long fullHits = sim.coverage().get("u_fifo.full");
+     * }</pre>
+     */
+    default Map<String, Long> coverage() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not count cover points");
+    }
 
     /** Which engine runs this simulation. */
     Engine engine();

@@ -7,12 +7,14 @@ import defernorm.cosim.Simulation;
 import defernorm.cosim.SimulationClosed;
 import defernorm.cosim.SimulationMismatch;
 import defernorm.cosim.builtin.NetDirectory.NetRef;
+import defernorm.cosim.support.NetCatalog;
 import defernorm.cosim.support.NetErrors;
 import defernorm.hdl.ir.Design;
 import defernorm.hdl.ir.Type;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -44,7 +46,7 @@ public final class BuiltinSimulation implements Simulation {
         Objects.requireNonNull(design, "design");
         this.top = design.top();
         this.machine = new Machine(design);
-        this.nets = new NetDirectory(machine.flat, machine.slots);
+        this.nets = new NetDirectory(design, machine.slots);
         this.v = machine.v;
     }
 
@@ -70,7 +72,7 @@ public final class BuiltinSimulation implements Simulation {
     @Override public Port port(String name) {
         checkOpen();
         NetRef r = nets.peekable(name);
-        return new BuiltinPort(this, r, r.role() == NetDirectory.Role.INPUT);
+        return new BuiltinPort(this, r, r.role() == NetCatalog.Kind.INPUT);
     }
 
     // ---- one net, already resolved (the named methods and BuiltinPort) ----
@@ -164,6 +166,11 @@ public final class BuiltinSimulation implements Simulation {
         }
     }
 
+    @Override public Map<String, Long> coverage() {
+        checkOpen();
+        return machine.checks.coverage();
+    }
+
     @Override public Engine engine() { return Engine.BUILTIN; }
 
     @Override public void close() {
@@ -175,6 +182,7 @@ public final class BuiltinSimulation implements Simulation {
     /** Settles, applies one edge, and records waves around it. */
     private void edge() {
         settle();
+        machine.check(cycle);
         if (waves != null) waves.dump(10 * cycle, 0);
         machine.edge();
         cycle++;

@@ -76,60 +76,73 @@ final class CombCompiler {
         boolean narrow = t.width() <= 64;
         for (String o : n.operands()) narrow &= slots.type(o).width() <= 64;
         if (!narrow) { compileWide(i, n); return; }
-        if (n instanceof Node.Slice sl) {   // a slice reaching past its operand reads the extension bits
-            op[i] = SLICE; a[i] = slots.offset(sl.arg()); c[i] = sl.lo(); k[i] = Words.mask(sl.hi() - sl.lo() + 1);
-            return;
+        switch (n) {
+            case Node.Slice sl -> {   // a slice reaching past its operand reads the extension bits
+                op[i] = SLICE; a[i] = slots.offset(sl.arg()); c[i] = sl.lo(); k[i] = Words.mask(sl.hi() - sl.lo() + 1);
+            }
+            case Node.Unary u -> compileUnary(i, u);
+            case Node.Binary bn -> compileBinary(i, bn);
+            case Node.Concat cn -> {
+                op[i] = CONCAT; a[i] = catArg.size(); b[i] = cn.args().size();
+                for (String arg : cn.args()) {
+                    int w = slots.type(arg).width();
+                    catArg.add(slots.offset(arg)); catWidth.add(w); catMask.add(Words.mask(w));
+                }
+            }
+            case Node.Mux m -> {
+                op[i] = MUX; a[i] = slots.offset(m.sel()); b[i] = slots.offset(m.ifTrue()); c[i] = slots.offset(m.ifFalse());
+            }
+            case Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Resize _, Node.Cast _, Node.Reg _,
+                 Node.MemRead _, Node.InstanceOut _ -> throw new IllegalStateException("not a combinational node: " + n);
         }
-        if (n instanceof Node.Unary u) {
-            Type at = slots.type(u.arg());
-            a[i] = slots.offset(u.arg());
-            switch (u.op()) {
-                case NOT -> { op[i] = t.signed() ? NOT_S : NOT_U; k[i] = Words.mask(t.width()); }
-                case NEG -> op[i] = NEG;
-                case AND_REDUCE -> { op[i] = AND_RED; k[i] = at.signed() ? -1L : Words.mask(at.width()); }
-                case OR_REDUCE -> op[i] = OR_RED;
-                case XOR_REDUCE -> { op[i] = XOR_RED; k[i] = Words.mask(at.width()); }
-            }
-        } else if (n instanceof Node.Binary bn) {
-            Type at = slots.type(bn.a());
-            int x = slots.offset(bn.a()), y = slots.offset(bn.b());
-            a[i] = x; b[i] = y;
-            boolean s = at.signed();
-            switch (bn.op()) {
-                case ADD -> op[i] = ADD;
-                case SUB -> op[i] = SUB;
-                case MUL -> op[i] = MUL;
-                case AND -> op[i] = AND;
-                case OR -> op[i] = OR;
-                case XOR -> op[i] = XOR;
-                case EQ -> op[i] = EQ;
-                case NE -> op[i] = NE;
-                case LT -> op[i] = s ? LT_S : LT_U;
-                case LE -> op[i] = s ? LE_S : LE_U;
-                case GT -> { op[i] = s ? LT_S : LT_U; a[i] = y; b[i] = x; }
-                case GE -> { op[i] = s ? LE_S : LE_U; a[i] = y; b[i] = x; }
-                case SHL -> { op[i] = t.signed() ? SHL_S : SHL_U; c[i] = 64 - t.width(); k[i] = Words.mask(t.width()); }
-                case SHR -> op[i] = t.signed() ? SHR_S : SHR_U;
-            }
-        } else if (n instanceof Node.Concat cn) {
-            op[i] = CONCAT; a[i] = catArg.size(); b[i] = cn.args().size();
-            for (String arg : cn.args()) {
-                int w = slots.type(arg).width();
-                catArg.add(slots.offset(arg)); catWidth.add(w); catMask.add(Words.mask(w));
-            }
-        } else if (n instanceof Node.Mux m) {
-            op[i] = MUX; a[i] = slots.offset(m.sel()); b[i] = slots.offset(m.ifTrue()); c[i] = slots.offset(m.ifFalse());
-        } else {
-            throw new IllegalStateException("not a combinational node: " + n);
+    }
+
+    private void compileUnary(int i, Node.Unary u) {
+        Type t = u.type();
+        Type at = slots.type(u.arg());
+        a[i] = slots.offset(u.arg());
+        switch (u.op()) {
+            case NOT -> { op[i] = t.signed() ? NOT_S : NOT_U; k[i] = Words.mask(t.width()); }
+            case NEG -> op[i] = NEG;
+            case AND_REDUCE -> { op[i] = AND_RED; k[i] = at.signed() ? -1L : Words.mask(at.width()); }
+            case OR_REDUCE -> op[i] = OR_RED;
+            case XOR_REDUCE -> { op[i] = XOR_RED; k[i] = Words.mask(at.width()); }
+        }
+    }
+
+    private void compileBinary(int i, Node.Binary bn) {
+        Type t = bn.type();
+        Type at = slots.type(bn.a());
+        int x = slots.offset(bn.a()), y = slots.offset(bn.b());
+        a[i] = x; b[i] = y;
+        boolean s = at.signed();
+        switch (bn.op()) {
+            case ADD -> op[i] = ADD;
+            case SUB -> op[i] = SUB;
+            case MUL -> op[i] = MUL;
+            case AND -> op[i] = AND;
+            case OR -> op[i] = OR;
+            case XOR -> op[i] = XOR;
+            case EQ -> op[i] = EQ;
+            case NE -> op[i] = NE;
+            case LT -> op[i] = s ? LT_S : LT_U;
+            case LE -> op[i] = s ? LE_S : LE_U;
+            case GT -> { op[i] = s ? LT_S : LT_U; a[i] = y; b[i] = x; }
+            case GE -> { op[i] = s ? LE_S : LE_U; a[i] = y; b[i] = x; }
+            case SHL -> { op[i] = t.signed() ? SHL_S : SHL_U; c[i] = 64 - t.width(); k[i] = Words.mask(t.width()); }
+            case SHR -> op[i] = t.signed() ? SHR_S : SHR_U;
         }
     }
 
     /** A resize or cast, or an (unsigned, as the IR makes them) slice within its operand's bits. */
     private boolean isNarrowing(Node n) {
-        if (n instanceof Node.Slice sl) {
-            return !sl.type().signed() && sl.lo() >= 0 && sl.hi() >= sl.lo() && sl.hi() < slots.type(sl.arg()).width();
-        }
-        return n instanceof Node.Resize || n instanceof Node.Cast;
+        return switch (n) {
+            case Node.Slice sl ->
+                    !sl.type().signed() && sl.lo() >= 0 && sl.hi() >= sl.lo() && sl.hi() < slots.type(sl.arg()).width();
+            case Node.Resize _, Node.Cast _ -> true;
+            case Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Unary _, Node.Binary _, Node.Concat _,
+                 Node.Mux _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ -> false;
+        };
     }
 
     /**
@@ -156,15 +169,17 @@ final class CombCompiler {
         for (String o : n.operands()) args.add(operandOf(o));
         int words = dst.words();
         for (Operand o : args) words = Math.max(words, o.words());
-        Kind kind;
-        int lo = 0;
-        if (n instanceof Node.Unary u) kind = WideOp.kindOf(u.op());
-        else if (n instanceof Node.Binary bn) kind = WideOp.kindOf(bn.op());
-        else if (n instanceof Node.Slice sl) { kind = isNarrowing(sl) ? Kind.EXTRACT : Kind.SLICE; lo = sl.lo(); }
-        else if (n instanceof Node.Concat) kind = Kind.CONCAT;
-        else if (n instanceof Node.Mux) kind = Kind.MUX;
-        else if (n instanceof Node.Resize || n instanceof Node.Cast) kind = Kind.RESIZE;
-        else throw new IllegalStateException("not a combinational node: " + n);
+        int lo = n instanceof Node.Slice sl ? sl.lo() : 0;
+        Kind kind = switch (n) {
+            case Node.Unary u -> WideOp.kindOf(u.op());
+            case Node.Binary bn -> WideOp.kindOf(bn.op());
+            case Node.Slice sl -> isNarrowing(sl) ? Kind.EXTRACT : Kind.SLICE;
+            case Node.Concat _ -> Kind.CONCAT;
+            case Node.Mux _ -> Kind.MUX;
+            case Node.Resize _, Node.Cast _ -> Kind.RESIZE;
+            case Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ ->
+                    throw new IllegalStateException("not a combinational node: " + n);
+        };
         op[i] = WIDE;
         a[i] = wide.size();
         wide.add(new WideOp(kind, dst, args.toArray(new Operand[0]), words, lo, scratch));

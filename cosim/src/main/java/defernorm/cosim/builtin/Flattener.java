@@ -1,7 +1,9 @@
 package defernorm.cosim.builtin;
 
 import defernorm.cosim.builtin.FlatDesign.FlatMemory;
+import defernorm.cosim.builtin.FlatDesign.FlatModel;
 import defernorm.cosim.builtin.FlatDesign.FlatNode;
+import defernorm.hdl.ir.Check;
 import defernorm.hdl.ir.Design;
 import defernorm.hdl.ir.Instance;
 import defernorm.hdl.ir.Memory;
@@ -11,10 +13,8 @@ import defernorm.hdl.ir.SourceLoc;
 import defernorm.hdl.ir.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** Inlines a design's instances into one {@link FlatDesign}, naming child nets {@code instance.net}. */
@@ -24,8 +24,9 @@ final class Flattener {
     private final Design design;
     private final List<FlatNode> nodes = new ArrayList<>();
     private final List<FlatMemory> memories = new ArrayList<>();
-    private final Set<String> debug = new LinkedHashSet<>();
     private final List<List<String>> clockedScopes = new ArrayList<>();
+    private final List<Check> checks = new ArrayList<>();
+    private final List<FlatModel> models = new ArrayList<>();
 
     private Flattener(Design design) { this.design = design; }
 
@@ -43,6 +44,10 @@ final class Flattener {
         }
         Flattener f = new Flattener(design);
         ModuleIr top = design.topModule();
+        if (top.isBlackBox()) {
+            throw new IllegalArgumentException("black box '" + top.name() + "' (" + top.loc() + ") cannot be the top of a"
+                    + " simulation; instantiate it in a component");
+        }
         boolean clocked = design.isClocked(top.name());
         List<Node.Input> inputs = new ArrayList<>(top.inputs());
         if (clocked) {
@@ -51,8 +56,8 @@ final class Flattener {
             f.nodes.add(new FlatNode(rst, List.of(), RST));
         }
         f.inline(top, List.of(), Map.of());
-        return new FlatDesign(top.name(), f.nodes, f.memories, inputs, top.outputs(), f.debug,
-                f.clockedScopes, clocked);
+        return new FlatDesign(top.name(), f.nodes, f.memories, inputs, top.outputs(),
+                f.clockedScopes, clocked, f.checks, f.models);
     }
 
     /**
@@ -64,32 +69,32 @@ final class Flattener {
         UnaryOperator<String> ren = n -> n == null ? null : prefix + n;
         boolean isTop = path.isEmpty();
         if (design.isClocked(m.name())) clockedScopes.add(path);
-        for (String d : m.debug()) debug.add(prefix + d);
         Map<String, Instance> instances = new HashMap<>();
         for (Instance i : m.instances()) instances.put(i.name(), i);
 
         for (Node n : m.nodes()) {
-            Node flat;
-            if (n instanceof Node.Input in && !isTop) {
-                String src = inputSources.get(in.name());
-                if (src == null) {
-                    throw new IllegalArgumentException("input '" + in.name() + "' of instance '" + String.join(".", path)
-                            + "' (module " + m.name() + ") is not connected");
+            Node flat = switch (n) {
+                case Node.Input in when !isTop -> {
+                    String src = inputSources.get(in.name());
+                    if (src == null) {
+                        throw new IllegalArgumentException("input '" + in.name() + "' of instance '" + String.join(".", path)
+                                + "' (module " + m.name() + ") is not connected");
+                    }
+                    yield new Node.Wire(ren.apply(in.name()), in.type(), src, in.loc());
                 }
-                flat = new Node.Wire(ren.apply(in.name()), in.type(), src, in.loc());
-            } else if (n instanceof Node.Output o && !isTop) {
-                flat = new Node.Wire(ren.apply(o.name()), o.type(), ren.apply(o.source()), o.loc());
-            } else if (n instanceof Node.InstanceOut io) {
-                if (!instances.containsKey(io.instance())) {
-                    throw new IllegalArgumentException("net '" + prefix + io.name() + "' reads output '" + io.port()
-                            + "' of instance '" + io.instance() + "', which module " + m.name() + " does not have");
+                case Node.Output o when !isTop -> new Node.Wire(ren.apply(o.name()), o.type(), ren.apply(o.source()), o.loc());
+                case Node.InstanceOut io -> {
+                    if (!instances.containsKey(io.instance())) {
+                        throw new IllegalArgumentException("net '" + prefix + io.name() + "' reads output '" + io.port()
+                                + "' of instance '" + io.instance() + "', which module " + m.name() + " does not have");
+                    }
+                    yield new Node.Wire(ren.apply(io.name()), io.type(), prefix + io.instance() + "." + io.port(), io.loc());
                 }
-                flat = new Node.Wire(ren.apply(io.name()), io.type(), prefix + io.instance() + "." + io.port(), io.loc());
-            } else {
-                flat = isTop ? n : rename(n, ren);
-            }
+                default -> isTop ? n : n.mapNames(ren);   // every other kind keeps its shape, renamed
+            };
             nodes.add(new FlatNode(flat, path, n.name()));
         }
+        for (Check c : m.checks()) checks.add(isTop ? c : c.mapNames(ren));
         for (Memory mem : m.memories()) {
             memories.add(new FlatMemory(new Memory(ren.apply(mem.name()), mem.width(), mem.depth(), mem.init(),
                     ren.apply(mem.wrEnable()), ren.apply(mem.wrAddr()), ren.apply(mem.wrData()), mem.loc()), path));
@@ -101,36 +106,31 @@ final class Flattener {
             for (Instance.Connection c : inst.inputs()) sources.put(c.port(), prefix + c.net());
             List<String> childPath = new ArrayList<>(path);
             childPath.add(inst.name());
-            inline(child, List.copyOf(childPath), sources);
+            if (child.isBlackBox()) inlineModel(child, inst, List.copyOf(childPath), sources);
+            else inline(child, List.copyOf(childPath), sources);
         }
     }
 
-    /** The same node with its own name and the names it reads passed through {@code ren}. */
-    static Node rename(Node n, UnaryOperator<String> ren) {
-        if (n instanceof Node.Input x) return new Node.Input(ren.apply(x.name()), x.type(), x.loc());
-        if (n instanceof Node.Output x) return new Node.Output(ren.apply(x.name()), x.type(), ren.apply(x.source()), x.loc());
-        if (n instanceof Node.Wire x) return new Node.Wire(ren.apply(x.name()), x.type(), ren.apply(x.source()), x.loc());
-        if (n instanceof Node.Const x) return new Node.Const(ren.apply(x.name()), x.type(), x.value(), x.loc());
-        if (n instanceof Node.Unary x) return new Node.Unary(ren.apply(x.name()), x.type(), x.op(), ren.apply(x.arg()), x.loc());
-        if (n instanceof Node.Binary x) {
-            return new Node.Binary(ren.apply(x.name()), x.type(), x.op(), ren.apply(x.a()), ren.apply(x.b()), x.loc());
+    /**
+     * A black-box instance: its behavioural model, or one sentence saying why the built-in engine cannot
+     * run it. Input ports become wires of the parent's nets; output ports are source nets the model sets.
+     */
+    private void inlineModel(ModuleIr box, Instance inst, List<String> path, Map<String, String> inputSources) {
+        String where = String.join(".", path);
+        if (!box.blackBox().hasModel()) {
+            throw new IllegalArgumentException("The built-in engine cannot simulate black box '" + box.name()
+                    + "' (instance '" + where + "' at " + inst.loc() + "): give it a behavioural model (override"
+                    + " BlackBox.model()) or simulate on Verilator.");
         }
-        if (n instanceof Node.Slice x) return new Node.Slice(ren.apply(x.name()), x.type(), ren.apply(x.arg()), x.hi(), x.lo(), x.loc());
-        if (n instanceof Node.Concat x) {
-            return new Node.Concat(ren.apply(x.name()), x.type(), x.args().stream().map(ren).toList(), x.loc());
+        String prefix = where + ".";
+        List<String> nets = new ArrayList<>();
+        for (ModuleIr.Port p : box.ports()) {
+            String net = prefix + p.name();
+            nets.add(net);
+            Node n = p.output() ? new Node.Input(net, p.type(), inst.loc())
+                    : new Node.Wire(net, p.type(), inputSources.get(p.name()), inst.loc());
+            nodes.add(new FlatNode(n, path, p.name()));
         }
-        if (n instanceof Node.Mux x) {
-            return new Node.Mux(ren.apply(x.name()), x.type(), ren.apply(x.sel()), ren.apply(x.ifTrue()), ren.apply(x.ifFalse()), x.loc());
-        }
-        if (n instanceof Node.Resize x) return new Node.Resize(ren.apply(x.name()), x.type(), ren.apply(x.arg()), x.loc());
-        if (n instanceof Node.Cast x) return new Node.Cast(ren.apply(x.name()), x.type(), ren.apply(x.arg()), x.loc());
-        if (n instanceof Node.Reg x) {
-            return new Node.Reg(ren.apply(x.name()), x.type(), ren.apply(x.next()), ren.apply(x.enable()), x.reset(), x.loc());
-        }
-        if (n instanceof Node.MemRead x) {
-            return new Node.MemRead(ren.apply(x.name()), x.type(), ren.apply(x.memory()), ren.apply(x.addr()), ren.apply(x.enable()), x.loc());
-        }
-        Node.InstanceOut x = (Node.InstanceOut) n;
-        return new Node.InstanceOut(ren.apply(x.name()), x.type(), ren.apply(x.instance()), x.port(), x.loc());
+        models.add(new FlatModel(where, box.blackBox().model().get(), box.ports(), nets));
     }
 }

@@ -18,7 +18,11 @@ final class Levelizer {
     private Levelizer() {}
 
     static boolean isSource(Node n) {
-        return n instanceof Node.Input || n instanceof Node.Const || n instanceof Node.Reg || n instanceof Node.MemRead;
+        return switch (n) {
+            case Node.Input _, Node.Const _, Node.Reg _, Node.MemRead _ -> true;
+            case Node.Output _, Node.Wire _, Node.Unary _, Node.Binary _, Node.Slice _, Node.Concat _, Node.Mux _,
+                 Node.Resize _, Node.Cast _, Node.InstanceOut _ -> false;
+        };
     }
 
     /** The computing nets by level; a combinational loop is an IllegalArgumentException naming it. */

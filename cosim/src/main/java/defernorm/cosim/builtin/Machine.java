@@ -16,6 +16,8 @@ final class Machine {
     final CombProgram comb;
     final RegisterBank registers;
     final MemoryBank memories;
+    final CheckBank checks;
+    final ModelBank models;
     /** Every net's canonical value; see {@link SlotMap}. */
     final long[] v;
     final int rstSlot;
@@ -32,6 +34,8 @@ final class Machine {
         rstSlot = flat.clocked() ? slots.offset(Flattener.RST) : -1;
         registers = new RegisterBank(slots, oneSlot);
         memories = new MemoryBank(slots, flat.memories(), oneSlot);
+        checks = new CheckBank(flat.checks(), slots);
+        models = new ModelBank(flat.models(), slots);
         for (FlatNode f : slots.representatives()) {
             if (f.node() instanceof Node.Const c) {
                 if (!Values.fits(c.value(), c.type())) {
@@ -41,6 +45,7 @@ final class Machine {
                 Values.toWords(c.value(), c.type(), v, slots.offset(c.name()));
             }
         }
+        models.publish(v);
     }
 
     /** The compiled size, for benchmarks: "22570 comb ops in 139 runs (260 wide), 12612 registers, ...". */
@@ -60,9 +65,16 @@ final class Machine {
         boolean rst = rstSlot >= 0 && v[rstSlot] != 0;
         registers.sample(v, rst);
         memories.sampleReads(v);
+        models.edge(v, rst);
         memories.write(v);
         registers.update(v, rst);   // in place: after every other read of the old state
         registers.commit(v);
         memories.commitReads(v);
+        models.publish(v);
+    }
+
+    /** Checks the assertions and counts the cover points of cycle {@code cycle} (settled, before its edge). */
+    void check(long cycle) {
+        if (!checks.isEmpty()) checks.sample(v, rstSlot >= 0 && v[rstSlot] != 0, cycle);
     }
 }

@@ -1,56 +1,34 @@
 package defernorm.cosim.builtin;
 
-import defernorm.cosim.support.NetErrors;
-import defernorm.hdl.ir.Node;
+import defernorm.cosim.support.NetCatalog;
+import defernorm.hdl.ir.Design;
 import defernorm.hdl.ir.Type;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The nets a user may name: input ports (poke and peek), output ports and debug nets (peek), each with the
- * clear error sentence for a name that is not one of them.
+ * The design's {@link NetCatalog} (the nets a user may name, as on every engine) with each net's place in
+ * the state array.
  */
 final class NetDirectory {
-    enum Role { INPUT, OUTPUT, DEBUG }
-
-    record NetRef(String name, Type type, int offset, Role role) {
+    record NetRef(String name, Type type, int offset, NetCatalog.Kind role) {
         int words() { return Words.count(type.width()); }
     }
 
-    private final Map<String, NetRef> inputs = new LinkedHashMap<>();
-    private final Map<String, NetRef> peekable = new LinkedHashMap<>();
+    private final NetCatalog catalog;
+    private final NetRef[] refs;
 
-    NetDirectory(FlatDesign flat, SlotMap slots) {
-        for (Node.Input in : flat.inputs()) {
-            NetRef r = new NetRef(in.name(), in.type(), slots.offset(in.name()), Role.INPUT);
-            inputs.put(in.name(), r);
-            peekable.put(in.name(), r);
-        }
-        for (Node.Output out : flat.outputs()) {
-            peekable.put(out.name(), new NetRef(out.name(), out.type(), slots.offset(out.name()), Role.OUTPUT));
-        }
-        for (String d : flat.debugNets()) {
-            if (!slots.has(d)) throw new IllegalArgumentException("debug net '" + d + "' is not a net of the design");
-            peekable.putIfAbsent(d, new NetRef(d, slots.type(d), slots.offset(d), Role.DEBUG));
+    NetDirectory(Design design, SlotMap slots) {
+        catalog = new NetCatalog(design);
+        List<NetCatalog.Entry> all = catalog.all();
+        refs = new NetRef[all.size()];
+        for (NetCatalog.Entry e : all) {
+            if (e.kind() == NetCatalog.Kind.COVER) continue;   // counted by CheckBank, not a net
+            if (!slots.has(e.name())) throw new IllegalArgumentException("debug net '" + e.name() + "' is not a net of the design");
+            refs[e.index()] = new NetRef(e.name(), e.type(), slots.offset(e.name()), e.kind());
         }
     }
 
-    NetRef input(String name) {
-        NetRef r = inputs.get(name);
-        if (r != null) return r;
-        if (name == null) throw new IllegalArgumentException("the input name must not be null");
-        if (name.equals("clk")) throw NetErrors.clockIsNotPoked();
-        NetRef p = peekable.get(name);
-        if (p != null) throw NetErrors.notAnInput(name, p.role() == Role.OUTPUT, List.copyOf(inputs.keySet()));
-        throw NetErrors.noSuchInput(name, List.copyOf(inputs.keySet()));
-    }
+    NetRef input(String name) { return refs[catalog.input(name).index()]; }
 
-    NetRef peekable(String name) {
-        NetRef r = peekable.get(name);
-        if (r != null) return r;
-        throw NetErrors.noSuchNet(name, List.copyOf(peekable.keySet()));
-    }
-
-    List<NetRef> inputs() { return List.copyOf(inputs.values()); }
+    NetRef peekable(String name) { return refs[catalog.peekable(name).index()]; }
 }

@@ -96,14 +96,17 @@ final class SlotMap {
 
     /** The net {@code n} is a pure rename of, or null if it computes a value of its own. */
     private String aliasSource(Node n) {
-        String src;
-        if (n instanceof Node.Wire w) src = w.source();
-        else if (n instanceof Node.Output o) src = o.source();
-        else if (n instanceof Node.Resize r) src = r.arg();
-        else return null;
+        String src = switch (n) {
+            case Node.Wire w -> w.source();
+            case Node.Output o -> o.source();
+            case Node.Resize r -> r.arg();
+            case Node.Input _, Node.Const _, Node.Unary _, Node.Binary _, Node.Slice _, Node.Concat _, Node.Mux _,
+                 Node.Cast _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ -> null;
+        };
+        if (src == null) return null;
         Type from = byName.get(src).node().type();
         Type to = n.type();
-        if (n instanceof Node.Resize) {
+        if (n instanceof Node.Resize r) {
             boolean widening = from.signed() == to.signed() && to.width() >= from.width() && to.width() <= 64;
             return widening ? src : null;
         }

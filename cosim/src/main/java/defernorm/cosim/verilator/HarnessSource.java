@@ -1,5 +1,6 @@
 package defernorm.cosim.verilator;
 
+import defernorm.cosim.support.NetCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,7 +43,7 @@ final class HarnessSource {
         bind.append("    (void)s;\n");
         for (NetSpec n : nets.all()) {
             bind.append("    s.nets[").append(n.index()).append("] = ");
-            if (n.kind() == NetKind.DEBUG) {
+            if (n.kind() == NetCatalog.Kind.DEBUG || n.kind() == NetCatalog.Kind.COVER) {
                 bind.append("scoped(s, ").append(quote(n.scope())).append(", ").append(quote(n.localName()))
                         .append(", ");
             } else {
@@ -55,11 +56,11 @@ final class HarnessSource {
         return head + CORE.replace("// DN-GENERATED-BIND\n", bind.toString());
     }
 
-    /** A Verilator configuration file marking every debug net {@code public_flat_rd}. */
+    /** A Verilator configuration file marking every debug net and cover counter {@code public_flat_rd}. */
     static String vlt(NetTable nets) {
         Set<String> lines = new LinkedHashSet<>();
         for (NetSpec n : nets.all()) {
-            if (n.kind() != NetKind.DEBUG) continue;
+            if (n.kind() != NetCatalog.Kind.DEBUG && n.kind() != NetCatalog.Kind.COVER) continue;
             lines.add("public_flat_rd -module " + quote(n.module()) + " -var " + quote(n.localName()));
         }
         return "`verilator_config\n" + String.join("\n", lines) + (lines.isEmpty() ? "" : "\n");

@@ -1,6 +1,7 @@
 package defernorm.cosim.verilator;
 
 import defernorm.cosim.Port;
+import defernorm.cosim.support.NetCatalog;
 import java.math.BigInteger;
 
 /** A {@link Port} of a {@link VerilatorSimulation}: its net-table entry, looked up once. */
@@ -9,7 +10,7 @@ final class VerilatorPort extends Port {
     private final NetSpec net;
 
     VerilatorPort(VerilatorSimulation sim, NetSpec net) {
-        super(sim, net.name(), net.type(), net.kind() == NetKind.INPUT);
+        super(sim, net.name(), net.type(), net.kind() == NetCatalog.Kind.INPUT);
         this.sim = sim;
         this.net = net;
     }

@@ -15,7 +15,9 @@ import defernorm.hdl.ir.Design;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -44,6 +46,7 @@ public final class VerilatorSimulation implements Simulation {
     private final String top;
     private final SimOptions options;
     private final NetTable nets;
+    private final AssertionSites assertions;
     private final ModelBuilder.Model model;
     private final ModelSession session;
     /** Current value of every input, packed as on the wire (for a batch's first row). */
@@ -72,6 +75,7 @@ public final class VerilatorSimulation implements Simulation {
         this.top = design.top();
         this.options = options;
         this.nets = new NetTable(design);
+        this.assertions = new AssertionSites(verilog);
         Tool.Installed tool = Tool.VERILATOR.installed().orElseThrow(VerilatorException::notInstalled);
         boolean inProcess = !options.isolated();
         String source = inProcess ? HarnessSource.shim(top, nets, options.waves()) : HarnessSource.cpp(top, nets, options.waves());
@@ -162,14 +166,23 @@ public final class VerilatorSimulation implements Simulation {
 
     BigInteger peekNet(NetSpec n) {
         byte[] buf = n.wireBytes() <= reply.length ? reply : new byte[n.wireBytes()];
-        session.peek(n, buf);
+        try {
+            session.peek(n, buf);   // isolated: the reply may carry a failure of an earlier, pipelined step
+        } catch (VerilatorException e) {
+            throw assertions.explain(e);
+        }
         return WireValues.decode(buf, 0, n.type());
     }
 
     long peekNetLong(NetSpec n) {
         int w = n.type().width();
         if (w > 64 || (w == 64 && !n.type().signed())) return peekNet(n).longValueExact();
-        long v = session.peek64(n);
+        long v;
+        try {
+            v = session.peek64(n);
+        } catch (VerilatorException e) {
+            throw assertions.explain(e);
+        }
         return n.type().signed() && w < 64 ? (v << (64 - w)) >> (64 - w) : v;
     }
 
@@ -180,14 +193,22 @@ public final class VerilatorSimulation implements Simulation {
         if (cycles < 0) throw new IllegalArgumentException("cannot step a negative number of cycles (" + cycles + ")");
         if (cycles == 0) return;
         cycle += cycles;
-        session.step(cycles);
+        try {
+            session.step(cycles);
+        } catch (VerilatorException e) {
+            throw assertions.explain(e);
+        }
     }
 
     @Override public void reset(int cycles) {
         checkOpen();
         if (cycles < 0) throw new IllegalArgumentException("cannot reset for a negative number of cycles (" + cycles + ")");
         cycle += cycles;
-        session.reset(cycles);
+        try {
+            session.reset(cycles);
+        } catch (VerilatorException e) {
+            throw assertions.explain(e);
+        }
     }
 
     @Override public void expect(String net, BigInteger expected) {
@@ -214,6 +235,8 @@ public final class VerilatorSimulation implements Simulation {
         long before = session.cycles();
         try {
             session.runBatch(cols, cycles, current, stimulus, observer);
+        } catch (VerilatorException e) {
+            throw assertions.explain(e);
         } finally {
             cycle += session.cycles() - before;
             at = 0;
@@ -255,6 +278,14 @@ public final class VerilatorSimulation implements Simulation {
     }
 
     private int waves(String path) { return session.waves(path); }
+
+    /** Reads each cover point's 64-bit hit counter (kept by the emitted Verilog) from the model. */
+    @Override public Map<String, Long> coverage() {
+        checkOpen();
+        Map<String, Long> hits = new LinkedHashMap<>();
+        for (NetSpec n : nets.covers()) hits.put(n.name(), peekNet(n).longValue());
+        return hits;
+    }
 
     @Override public Engine engine() { return Engine.VERILATOR; }
 

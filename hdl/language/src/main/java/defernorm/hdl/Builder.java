@@ -1,5 +1,6 @@
 package defernorm.hdl;
 
+import defernorm.hdl.ir.Check;
 import defernorm.hdl.ir.Node;
 import defernorm.hdl.ir.SourceLoc;
 import defernorm.hdl.ir.Type;
@@ -26,11 +27,15 @@ final class Builder {
     final List<Mem> memories = new ArrayList<>();
     final List<Inst> instances = new ArrayList<>();
     final List<Net> debug = new ArrayList<>();
+    final List<CheckDecl> checks = new ArrayList<>();
     final List<Diagnostic> problems = new ArrayList<>();
     /** One named constant per enum value used in this module (e.g. {@code State_IDLE}), made on first use. */
     private final Map<Enum<?>, Net> enumConstants = new HashMap<>();
     final Stmt.Block root = new Stmt.Block(true);
     private final Deque<Frame> frames = new ArrayDeque<>();
+
+    /** An assertion or cover point as declared: {@code enable} is the when-path condition (null: always). */
+    record CheckDecl(Check.Kind kind, String name, Net condition, Net enable, String message, SourceLoc loc) {}
 
     /** An open when/switch arm: the block being filled and how it was reached (for memory write guards). */
     record Frame(Frame parent, Stmt.Chain chain, int arm, Stmt.Block block) {}

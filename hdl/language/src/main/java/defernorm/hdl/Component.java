@@ -1,5 +1,6 @@
 package defernorm.hdl;
 
+import defernorm.hdl.ir.Check;
 import defernorm.hdl.ir.SourceLoc;
 import defernorm.hdl.ir.Type;
 
@@ -14,7 +15,7 @@ import java.util.Objects;
  * <pre>{@code
  * public final class Counter extends Component {
  *     public Counter(int width) {
- *         super("Counter_W" + width);          // parameters go in the name
+ *         super("Counter_W" + width);          // or just "Counter": variants get suffixes
  *         Signal en = input("en", Type.bool());
  *         Reg count = reg("count_q", Type.uint(width)).resetTo(0);
  *         when(en, () -> count.set(count.plus(1).truncate(width)));
@@ -29,7 +30,11 @@ import java.util.Objects;
 public abstract class Component {
     final Builder b;
 
-    /** @param name the Verilog module name: a legal, non-reserved identifier (checked at elaboration). */
+    /**
+     * @param name the Verilog module name: a legal, non-reserved identifier (checked at elaboration). It is a
+     *             base name: components with equal netlists share one module; when different netlists give
+     *             the same name, each gets a stable suffix from its structure ({@code Width_1f3a09c2}).
+     */
     protected Component(String name) {
         b = new Builder(this, Objects.requireNonNull(name, "module name"), SourceLocator.here());
     }
@@ -201,5 +206,47 @@ public abstract class Component {
     private static Signal enumNet(Net n, Class<? extends Enum<?>> cls) {
         n.enumClass = cls;
         return Signal.of(n);
+    }
+
+    /**
+     * Checks in simulation that {@code condition} (a Bool) holds at every rising clock edge outside reset;
+     * inside a {@code when} only while its conditions hold. A failure stops the simulation with
+     * {@code message}, the cycle and this line, on both engines. Emitted inside {@code `ifndef SYNTHESIS}
+     * (synthesis never sees it); a module with a check gets {@code clk}/{@code rst}.
+     *
+     * <pre>{@code
+     * when(push, () -> assertThat(count.lt(depth), "push into a full FIFO"));
+     * }</pre>
+     */
+    protected final void assertThat(Signal condition, String message) {
+        SourceLoc at = SourceLocator.here();
+        if (!b.isBool(condition.net, at, "the condition of assertThat")) return;
+        long k = b.checks.stream().filter(c -> c.kind() == Check.Kind.ASSERT).count();
+        b.checks.add(new Builder.CheckDecl(Check.Kind.ASSERT, "_assert_" + k, condition.net, b.pathCondition(at),
+                Objects.requireNonNull(message, "message"), at));
+    }
+
+    /**
+     * Counts, in simulation, the rising clock edges outside reset where {@code condition} (a Bool) holds
+     * (inside a {@code when}: and its conditions hold). Read the counts with {@code Simulation.coverage()},
+     * under the hierarchical name ({@code u_fifo.full}). {@code name} is an identifier unique among this
+     * module's cover points.
+     *
+     * <pre>{@code
+     * cover(count.eq(depth), "full");
+     * }</pre>
+     */
+    protected final void cover(Signal condition, String name) {
+        SourceLoc at = SourceLocator.here();
+        if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            b.error(at, "cover point name '" + name + "' is not an identifier (a letter, then letters, digits or _).");
+            return;
+        }
+        if (b.checks.stream().anyMatch(c -> c.kind() == Check.Kind.COVER && c.name().equals(name))) {
+            b.error(at, "cover point '" + name + "' is declared twice in module '" + b.name + "'.");
+            return;
+        }
+        if (!b.isBool(condition.net, at, "the condition of cover point '" + name + "'")) return;
+        b.checks.add(new Builder.CheckDecl(Check.Kind.COVER, name, condition.net, b.pathCondition(at), name, at));
     }
 }

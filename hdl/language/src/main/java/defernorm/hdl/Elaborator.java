@@ -3,20 +3,14 @@ package defernorm.hdl;
 import defernorm.hdl.check.CombinationalLoops;
 import defernorm.hdl.check.UnusedInputs;
 import defernorm.hdl.ir.Design;
-import defernorm.hdl.ir.Instance;
-import defernorm.hdl.ir.Memory;
 import defernorm.hdl.ir.ModuleIr;
-import defernorm.hdl.ir.Node;
-import defernorm.hdl.ir.SourceLoc;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -31,15 +25,12 @@ import java.util.function.Consumer;
  * e.warnings().forEach(System.out::println);              // e.g. "Counter.java:9: warning: input 'x' ..."
  * }</pre>
  *
- * Identical child modules (same name, same netlist) appear once in the design; two different netlists with
- * one module name are an error.
+ * Identical child modules (same name, same netlist) appear once in the design; different netlists given one
+ * name get stable suffixes ({@link ModuleNames}: {@code Width_1f3a09c2}, {@code Width_77b2e410}).
  */
 public final class Elaborator {
-    private final Map<Component, ModuleIr> done = new IdentityHashMap<>();
-    private final Map<String, ModuleIr> byName = new LinkedHashMap<>();
-    /** The first netlist of each name with its locations erased, made when the name is used a second time. */
-    private final Map<String, ModuleIr> byNameNoLocs = new LinkedHashMap<>();
-    private final Map<String, SourceLoc> firstUse = new LinkedHashMap<>();
+    private final Set<Component> done = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final ModuleNames names = new ModuleNames();
     private final Set<Diagnostic> problems = new LinkedHashSet<>();
 
     /** Problems are listed by file, then line (stable: same-line problems keep the order they were found). */
@@ -65,10 +56,15 @@ public final class Elaborator {
 
     /** Elaborates {@code top} and returns the design with its warnings; throws on any error. */
     public static Elaboration elaborateWithWarnings(Component top) {
+        if (top instanceof BlackBox) {
+            throw new HdlException(Diagnostic.error(top.b.loc, "black box '" + top.name() + "' cannot be the top module;"
+                    + " instantiate it in a component."));
+        }
         Elaborator e = new Elaborator();
-        e.visit(top, top.b.loc);
-        List<ModuleIr> modules = List.copyOf(e.byName.values());
-        Design design = new Design(top.name(), modules);
+        e.visit(top);
+        List<ModuleIr> modules = e.names.modules();
+        Design design = new Design(e.names.nameOf(top), modules);
+        e.problems.addAll(e.names.problems());
         e.problems.addAll(CombinationalLoops.check(design));
         for (ModuleIr m : modules) e.problems.addAll(UnusedInputs.check(m));
         List<Diagnostic> errors = e.problems.stream().filter(Diagnostic::isError)
@@ -82,71 +78,30 @@ public final class Elaborator {
      * Elaborates {@code root} and every module under it, children before parents. An explicit stack instead
      * of recursion: a hierarchy thousands of levels deep must not overflow the Java stack.
      */
-    private void visit(Component root, SourceLoc rootUsedAt) {
-        record Frame(Component m, SourceLoc usedAt, int nextChild) {}
+    private void visit(Component root) {
+        record Frame(Component m, int nextChild) {}
         Deque<Frame> stack = new ArrayDeque<>();
-        stack.push(new Frame(root, rootUsedAt, 0));
+        stack.push(new Frame(root, 0));
         while (!stack.isEmpty()) {
             Frame f = stack.pop();
-            if (done.containsKey(f.m())) continue;
+            if (done.contains(f.m())) continue;
             List<Inst> children = f.m().b.instances;
             if (f.nextChild() < children.size()) {
-                stack.push(new Frame(f.m(), f.usedAt(), f.nextChild() + 1));
+                stack.push(new Frame(f.m(), f.nextChild() + 1));
                 Inst i = children.get(f.nextChild());
-                if (!done.containsKey(i.child)) stack.push(new Frame(i.child, i.loc, 0));
+                if (!done.contains(i.child)) stack.push(new Frame(i.child, 0));
                 continue;
             }
-            elaborateOne(f.m(), f.usedAt());
+            elaborateOne(f.m());
         }
     }
 
-    /** Elaborates one module whose children are done, and records it under its name. */
-    private void elaborateOne(Component m, SourceLoc usedAt) {
+    /** Elaborates one module whose children are done, and records it. */
+    private void elaborateOne(Component m) {
         ModuleElaboration me = new ModuleElaboration(m.b);
         ModuleIr ir = me.run();
         problems.addAll(me.problems);
-        done.put(m, ir);
-        ModuleIr first = byName.get(ir.name());
-        if (first == null) {
-            byName.put(ir.name(), ir);
-            firstUse.put(ir.name(), usedAt);
-        } else if (!byNameNoLocs.computeIfAbsent(ir.name(), k -> withoutLocs(first)).equals(withoutLocs(ir))) {
-            // netlists are compared without locations only when a name comes back: most names never do
-            problems.add(Diagnostic.error(usedAt, "module name '" + ir.name() + "' is used by two different netlists"
-                    + " (the other one is used at " + firstUse.get(ir.name()) + "); put the parameters in the name,"
-                    + " e.g. '" + ir.name() + "_W8'."));
-        }
-    }
-
-    private static Node unlocated(Node n) {
-        SourceLoc u = SourceLoc.UNKNOWN;
-        if (n instanceof Node.Input x) return new Node.Input(x.name(), x.type(), u);
-        if (n instanceof Node.Output x) return new Node.Output(x.name(), x.type(), x.source(), u);
-        if (n instanceof Node.Wire x) return new Node.Wire(x.name(), x.type(), x.source(), u);
-        if (n instanceof Node.Const x) return new Node.Const(x.name(), x.type(), x.value(), u);
-        if (n instanceof Node.Unary x) return new Node.Unary(x.name(), x.type(), x.op(), x.arg(), u);
-        if (n instanceof Node.Binary x) return new Node.Binary(x.name(), x.type(), x.op(), x.a(), x.b(), u);
-        if (n instanceof Node.Slice x) return new Node.Slice(x.name(), x.type(), x.arg(), x.hi(), x.lo(), u);
-        if (n instanceof Node.Concat x) return new Node.Concat(x.name(), x.type(), x.args(), u);
-        if (n instanceof Node.Mux x) return new Node.Mux(x.name(), x.type(), x.sel(), x.ifTrue(), x.ifFalse(), u);
-        if (n instanceof Node.Resize x) return new Node.Resize(x.name(), x.type(), x.arg(), u);
-        if (n instanceof Node.Cast x) return new Node.Cast(x.name(), x.type(), x.arg(), u);
-        if (n instanceof Node.Reg x) return new Node.Reg(x.name(), x.type(), x.next(), x.enable(), x.reset(), u);
-        if (n instanceof Node.MemRead x) return new Node.MemRead(x.name(), x.type(), x.memory(), x.addr(), x.enable(), u);
-        Node.InstanceOut x = (Node.InstanceOut) n;
-        return new Node.InstanceOut(x.name(), x.type(), x.instance(), x.port(), u);
-    }
-
-    /** The same module with every source location erased, to compare netlists. */
-    static ModuleIr withoutLocs(ModuleIr m) {
-        SourceLoc u = SourceLoc.UNKNOWN;
-        List<Node> nodes = new ArrayList<>();
-        for (Node n : m.nodes()) {
-            nodes.add(unlocated(n));
-        }
-        List<Memory> mems = m.memories().stream().map(x -> new Memory(x.name(), x.width(), x.depth(), x.init(),
-                x.wrEnable(), x.wrAddr(), x.wrData(), u)).toList();
-        List<Instance> insts = m.instances().stream().map(x -> new Instance(x.name(), x.module(), x.inputs(), u)).toList();
-        return new ModuleIr(m.name(), nodes, mems, insts, m.debug(), u);
+        done.add(m);
+        names.add(m, ir);
     }
 }

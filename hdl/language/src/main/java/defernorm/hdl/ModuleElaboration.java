@@ -1,6 +1,7 @@
 package defernorm.hdl;
 
 import defernorm.hdl.check.Names;
+import defernorm.hdl.ir.Check;
 import defernorm.hdl.ir.Instance;
 import defernorm.hdl.ir.Memory;
 import defernorm.hdl.ir.ModuleIr;
@@ -37,6 +38,7 @@ final class ModuleElaboration {
     }
 
     ModuleIr run() {
+        if (b.module instanceof BlackBox box) return box.toIr(problems);
         problems.addAll(b.problems);
         checkNames();
         lowering.run();
@@ -122,6 +124,10 @@ final class ModuleElaboration {
         Deque<Net> work = new ArrayDeque<>();
         for (Net p : b.ports) if (p.kind == Net.Kind.OUTPUT) work.add(p);
         work.addAll(b.debug);
+        for (Builder.CheckDecl c : b.checks) {
+            work.add(c.condition());
+            if (c.enable() != null) work.add(c.enable());
+        }
         for (Inst i : b.instances) for (Inst.Connection c : i.inputs.values()) work.add(source(c));
         while (!work.isEmpty()) {
             Net n = work.pop();
@@ -164,7 +170,9 @@ final class ModuleElaboration {
             instances.add(new Instance(i.name, i.child.name(), cs, i.loc));
         }
         List<String> debug = b.debug.stream().map(names::get).distinct().toList();
-        return new ModuleIr(b.name, nodes, memories, instances, debug, b.loc);
+        List<Check> checks = b.checks.stream().map(c -> new Check(c.kind(), c.name(), names.get(c.condition()),
+                c.enable() == null ? null : names.get(c.enable()), c.message(), c.loc())).toList();
+        return new ModuleIr(b.name, nodes, memories, instances, debug, checks, null, b.loc);
     }
 
     private Node node(Net n, String name, Map<Net, String> names) {

@@ -113,6 +113,11 @@ final class NetNamer {
         return i;
     }
 
+    /** The SHA-256 of {@code s}'s UTF-8 bytes in hex (module-name suffixes: {@link ModuleNames}). */
+    static String sha256(String s) {
+        return HexFormat.of().formatHex(sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

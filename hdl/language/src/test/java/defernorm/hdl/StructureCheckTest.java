@@ -90,19 +90,7 @@ class StructureCheckTest {
         }}, at(F, l[0]) + "input 'q' belongs to module 'Other' and cannot be used in module 'M'; pass it through a port.");
     }
 
-    @Test void twoNetlistsWithOneNameAreAnError() {
-        errors(new Component("Top") {{
-            Signal a = input("a", Type.uint(4));
-            l[0] = line(); Inst u = instance("u", new Width(4));
-            l[1] = line(); Inst v = instance("v", new Width(5));
-            u.in("a", a);
-            v.in("a", a.extend(5));
-            output("y", Type.uint(9)).set(Signal.cat(u.out("o"), v.out("o")));
-        }}, at(F, l[1]) + "module name 'Width' is used by two different netlists (the other one is used at "
-                + F + ":" + l[0] + "); put the parameters in the name, e.g. 'Width_W8'.");
-    }
-
-    /** A parameterized module that (wrongly) leaves its parameter out of its name. */
+    /** A parameterized module that leaves its parameter out of its name: the base name of ModuleNamingTest. */
     static final class Width extends Component {
         Width(int w) {
             super("Width");

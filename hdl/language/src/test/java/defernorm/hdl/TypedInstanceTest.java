@@ -78,8 +78,8 @@ class TypedInstanceTest {
                 output("y", Type.uint(5)).set(sum.xor(y.extend(5)));
             }
         }
-        assertEquals(Elaborator.withoutLocs(Elaborator.elaborate(new Parent(false)).topModule()),
-                Elaborator.withoutLocs(Elaborator.elaborate(new Parent(true)).topModule()));
+        assertEquals(Elaborator.elaborate(new Parent(false)).topModule().withoutLocs(),
+                Elaborator.elaborate(new Parent(true)).topModule().withoutLocs());
     }
 
     @Test void typedMisuseIsReportedAtTheUsersLine() {

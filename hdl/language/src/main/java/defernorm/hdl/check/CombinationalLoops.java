@@ -20,7 +20,7 @@ import java.util.Set;
 /**
  * Finds cycles of combinational logic (no register or memory read on them) by depth-first search over each
  * module's nets, looking through child instances: a child's output depends on the inputs it reaches
- * combinationally. Each loop is reported once, with one hop per detail line and its source line.
+ * combinationally (a black box's outputs count as registered). Each loop is reported once, with one hop per detail line and its source line.
  */
 public final class CombinationalLoops {
     private static final int MAX_LOOPS_PER_MODULE = 5;
@@ -31,6 +31,7 @@ public final class CombinationalLoops {
         List<Diagnostic> out = new ArrayList<>();
         Map<String, Map<String, Set<String>>> deps = new HashMap<>();
         for (ModuleIr m : design.modules()) {
+            if (m.isBlackBox()) continue;   // outputs taken as registered: no path through it, none inside
             Graph g = new Graph(m, deps);
             out.addAll(g.loops());
             if (!m.name().equals(design.top())) deps.put(m.name(), g.outputDeps());
@@ -54,16 +55,23 @@ public final class CombinationalLoops {
         /** The nets {@code name} reads combinationally, in a fixed order. */
         List<String> edges(String name) {
             Node n = byName.get(name);
-            if (n == null || n instanceof Node.Reg || n instanceof Node.MemRead) return List.of();
-            if (n instanceof Node.InstanceOut io) {
-                Instance inst = instances.get(io.instance());
-                if (inst == null) return List.of();
-                Set<String> ins = deps.getOrDefault(inst.module(), Map.of()).getOrDefault(io.port(), Set.of());
-                List<String> e = new ArrayList<>();
-                for (Instance.Connection c : inst.inputs()) if (ins.contains(c.port())) e.add(c.net());
-                return e;
-            }
-            return n.operands();
+            if (n == null) return List.of();
+            return switch (n) {
+                case Node.Reg _, Node.MemRead _ -> List.of();   // clocked: the path ends here
+                case Node.InstanceOut io -> throughInstance(io);
+                case Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Unary _, Node.Binary _, Node.Slice _,
+                     Node.Concat _, Node.Mux _, Node.Resize _, Node.Cast _ -> n.operands();
+            };
+        }
+
+        /** The parent nets that reach child output {@code io} combinationally (per the child's own deps). */
+        private List<String> throughInstance(Node.InstanceOut io) {
+            Instance inst = instances.get(io.instance());
+            if (inst == null) return List.of();
+            Set<String> ins = deps.getOrDefault(inst.module(), Map.of()).getOrDefault(io.port(), Set.of());
+            List<String> e = new ArrayList<>();
+            for (Instance.Connection c : inst.inputs()) if (ins.contains(c.port())) e.add(c.net());
+            return e;
         }
 
         Map<String, Set<String>> outputDeps() {
@@ -147,22 +155,5 @@ public final class CombinationalLoops {
     }
 
     /** How a node is called in messages, e.g. {@code wire 'a'} or {@code add '_add_3fa2'}. */
-    public static String describe(Node n) {
-        String kind;
-        if (n instanceof Node.Input) kind = "input";
-        else if (n instanceof Node.Output) kind = "output";
-        else if (n instanceof Node.Wire) kind = "wire";
-        else if (n instanceof Node.Reg) kind = "register";
-        else if (n instanceof Node.MemRead) kind = "memory read";
-        else if (n instanceof Node.InstanceOut) kind = "instance output";
-        else if (n instanceof Node.Const) kind = "constant";
-        else if (n instanceof Node.Unary u) kind = u.op().name().toLowerCase(java.util.Locale.ROOT);
-        else if (n instanceof Node.Binary bn) kind = bn.op().name().toLowerCase(java.util.Locale.ROOT);
-        else if (n instanceof Node.Slice) kind = "slice";
-        else if (n instanceof Node.Concat) kind = "concat";
-        else if (n instanceof Node.Mux) kind = "mux";
-        else if (n instanceof Node.Resize) kind = "resize";
-        else kind = "cast";
-        return kind + " '" + n.name() + "'";
-    }
+    public static String describe(Node n) { return n.describeKind() + " '" + n.name() + "'"; }
 }

@@ -31,17 +31,19 @@ final class Expressions {
 
     /** The expression for {@code n}; only for nodes driven by an assign (not ports in, regs, memory reads). */
     String of(Node n) {
-        if (n instanceof Node.Output o) return o.source();
-        if (n instanceof Node.Wire w) return w.source();
-        if (n instanceof Node.Const c) return literal(c.value(), c.type());
-        if (n instanceof Node.Unary u) return unary(u);
-        if (n instanceof Node.Binary b) return binary(b);
-        if (n instanceof Node.Slice s) return part(s.arg(), t(s.arg()).width(), s.hi(), s.lo());
-        if (n instanceof Node.Concat c) return "{" + String.join(", ", c.args()) + "}";
-        if (n instanceof Node.Mux m) return m.sel() + " ? " + m.ifTrue() + " : " + m.ifFalse();
-        if (n instanceof Node.Resize r) return resize(r);
-        if (n instanceof Node.Cast c) return (c.type().signed() ? "$signed(" : "$unsigned(") + c.arg() + ")";
-        throw notAssign(n);
+        return switch (n) {
+            case Node.Output o -> o.source();
+            case Node.Wire w -> w.source();
+            case Node.Const c -> literal(c.value(), c.type());
+            case Node.Unary u -> unary(u);
+            case Node.Binary b -> binary(b);
+            case Node.Slice s -> part(s.arg(), t(s.arg()).width(), s.hi(), s.lo());
+            case Node.Concat c -> "{" + String.join(", ", c.args()) + "}";
+            case Node.Mux m -> m.sel() + " ? " + m.ifTrue() + " : " + m.ifFalse();
+            case Node.Resize r -> resize(r);
+            case Node.Cast c -> (c.type().signed() ? "$signed(" : "$unsigned(") + c.arg() + ")";
+            case Node.Input _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ -> throw notAssign(n);
+        };
     }
 
     private static IllegalArgumentException notAssign(Node n) {

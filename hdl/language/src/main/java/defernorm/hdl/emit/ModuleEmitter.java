@@ -48,8 +48,12 @@ final class ModuleEmitter {
         this.modules = modules;
         for (Node n : m.nodes()) {
             types.put(n.name(), n.type());
-            if (n instanceof Node.MemRead r) readsByMemory.computeIfAbsent(r.memory(), k -> new ArrayList<>()).add(r);
-            if (n instanceof Node.InstanceOut o) outsByInstance.computeIfAbsent(o.instance(), k -> new ArrayList<>()).add(o);
+            switch (n) {
+                case Node.MemRead r -> readsByMemory.computeIfAbsent(r.memory(), k -> new ArrayList<>()).add(r);
+                case Node.InstanceOut o -> outsByInstance.computeIfAbsent(o.instance(), k -> new ArrayList<>()).add(o);
+                case Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Unary _, Node.Binary _, Node.Slice _,
+                     Node.Concat _, Node.Mux _, Node.Resize _, Node.Cast _, Node.Reg _ -> { }
+            }
         }
         this.debug = new HashSet<>(m.debug());
         Set<String> memNames = new HashSet<>(), instNames = new HashSet<>();
@@ -78,6 +82,10 @@ final class ModuleEmitter {
         registers();
         for (Memory mem : m.memories()) memory(mem);
         for (Instance i : m.instances()) instance(i, instanceNets.get(i));
+        if (!m.checks().isEmpty()) {
+            for (String l : CheckBlock.lines(m.checks(), options.sourceComments())) line(l.isEmpty() ? "" : INDENT + l);
+            line("");
+        }
         unusedSink(clocked);
         if (out.length() > 1 && out.charAt(out.length() - 2) == '\n') out.setLength(out.length() - 1);
         line("endmodule");
@@ -95,8 +103,11 @@ final class ModuleEmitter {
             decls.add("input wire rst");
         }
         for (Node n : m.nodes()) {
-            if (n instanceof Node.Input) decls.add(declPrefix("input wire", n.type()) + n.name() + publicMark(n.name()));
-            else if (n instanceof Node.Output) decls.add(declPrefix("output wire", n.type()) + n.name() + publicMark(n.name()));
+            switch (form(n)) {
+                case INPUT_PORT -> decls.add(declPrefix("input wire", n.type()) + n.name() + publicMark(n.name()));
+                case OUTPUT_PORT -> decls.add(declPrefix("output wire", n.type()) + n.name() + publicMark(n.name()));
+                case ASSIGNED, REGISTER, INSTANCE_PIN -> { }
+            }
         }
         if (decls.isEmpty()) {
             line("module " + m.name() + ";");
@@ -110,8 +121,9 @@ final class ModuleEmitter {
     private void declarations() {
         boolean any = false;
         for (Node n : m.nodes()) {
-            if (n instanceof Node.Input || n instanceof Node.Output) continue;
-            String kind = n instanceof Node.Reg || n instanceof Node.MemRead ? "reg" : "wire";
+            Form f = form(n);
+            if (f == Form.INPUT_PORT || f == Form.OUTPUT_PORT) continue;
+            String kind = f == Form.REGISTER ? "reg" : "wire";
             line(INDENT + declPrefix(kind, n.type()) + n.name() + publicMark(n.name()) + ";");
             any = true;
         }
@@ -130,14 +142,29 @@ final class ModuleEmitter {
         return options.verilatorPublicDebug() && debug.contains(net) ? " /*verilator public_flat_rd*/" : "";
     }
 
+    /** How a node appears in the module text. */
+    private enum Form { INPUT_PORT, OUTPUT_PORT, ASSIGNED, REGISTER, INSTANCE_PIN }
+
+    /** The one place the emitter tells node kinds apart (a new kind does not compile until placed here). */
+    private static Form form(Node n) {
+        return switch (n) {
+            case Node.Input _ -> Form.INPUT_PORT;
+            case Node.Output _ -> Form.OUTPUT_PORT;
+            case Node.Reg _, Node.MemRead _ -> Form.REGISTER;
+            case Node.InstanceOut _ -> Form.INSTANCE_PIN;
+            case Node.Wire _, Node.Const _, Node.Unary _, Node.Binary _, Node.Slice _, Node.Concat _, Node.Mux _,
+                 Node.Resize _, Node.Cast _ -> Form.ASSIGNED;
+        };
+    }
+
     // ---- combinational logic ----
 
     private void assigns() {
         Expressions expr = new Expressions(types);
         boolean any = false;
         for (Node n : m.nodes()) {
-            if (n instanceof Node.Input || n instanceof Node.Reg || n instanceof Node.MemRead
-                    || n instanceof Node.InstanceOut) continue;
+            Form f = form(n);
+            if (f != Form.ASSIGNED && f != Form.OUTPUT_PORT) continue;
             line(INDENT + "assign " + n.name() + " = " + expr.of(n) + ";" + comment(n.loc()));
             any = true;
         }
@@ -206,13 +233,14 @@ final class ModuleEmitter {
             ModuleIr child = child(i);
             Map<String, String> nets = new LinkedHashMap<>();
             for (Node.InstanceOut o : outsByInstance.getOrDefault(i.name(), List.of())) {
-                if (child.outputs().stream().noneMatch(p -> p.name().equals(o.port()))) {
+                if (child.ports().stream().noneMatch(p -> p.output() && p.name().equals(o.port()))) {
                     throw new IllegalArgumentException("module '" + m.name() + "' reads output '" + o.port()
                             + "' of instance '" + i.name() + "', but module '" + child.name() + "' has no such output");
                 }
                 nets.putIfAbsent(o.port(), o.name());
             }
-            for (Node.Output port : child.outputs()) {
+            for (ModuleIr.Port port : child.ports()) {
+                if (!port.output()) continue;
                 if (nets.containsKey(port.name())) continue;
                 String dummy = i.name() + "__" + port.name() + "_unused";
                 nets.put(port.name(), dummy);
@@ -241,17 +269,17 @@ final class ModuleEmitter {
             pins.add(".clk(clk)");
             pins.add(".rst(rst)");
         }
-        for (Node n : child.nodes()) {
-            if (n instanceof Node.Input in) {
-                String net = inputs.get(in.name());
-                if (net == null) {
-                    throw new IllegalArgumentException("instance '" + i.name() + "' in module '" + m.name()
-                            + "' leaves input '" + in.name() + "' of '" + child.name() + "' unconnected");
-                }
-                pins.add("." + in.name() + "(" + net + ")");
-            } else if (n instanceof Node.Output o) {
-                pins.add("." + o.name() + "(" + outputNets.get(o.name()) + ")");
+        for (ModuleIr.Port p : child.ports()) {
+            if (p.output()) {
+                pins.add("." + p.name() + "(" + outputNets.get(p.name()) + ")");
+                continue;
             }
+            String net = inputs.get(p.name());
+            if (net == null) {
+                throw new IllegalArgumentException("instance '" + i.name() + "' in module '" + m.name()
+                        + "' leaves input '" + p.name() + "' of '" + child.name() + "' unconnected");
+            }
+            pins.add("." + p.name() + "(" + net + ")");
         }
         line(INDENT + child.name() + " " + i.name() + " (" + comment(i.loc()));
         for (int k = 0; k < pins.size(); k++) line(INDENT + INDENT + pins.get(k) + (k + 1 < pins.size() ? "," : ""));
@@ -275,6 +303,7 @@ final class ModuleEmitter {
     }
 
     private boolean readsReset() {
+        if (!m.checks().isEmpty()) return true;   // checks are off during reset
         for (Node n : m.nodes()) if (n instanceof Node.Reg r && r.reset() != null) return true;
         for (Instance i : m.instances()) if (isClockedModule.test(i.module())) return true;
         return false;

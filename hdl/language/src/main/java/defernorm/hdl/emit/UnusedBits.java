@@ -38,6 +38,10 @@ final class UnusedBits {
             for (String net : new String[]{mem.wrEnable(), mem.wrAddr(), mem.wrData()}) markAll(net, types, read);
         }
         for (Instance i : m.instances()) for (Instance.Connection c : i.inputs()) markAll(c.net(), types, read);
+        for (defernorm.hdl.ir.Check c : m.checks()) {   // read by the simulation-only check block
+            markAll(c.condition(), types, read);
+            if (c.enable() != null) markAll(c.enable(), types, read);
+        }
 
         List<String> parts = new ArrayList<>(unreadImplicitNets);
         for (Node n : m.nodes()) {
@@ -56,12 +60,13 @@ final class UnusedBits {
     }
 
     private static void markReads(Node n, Map<String, Type> types, Map<String, BitSet> read) {
-        if (n instanceof Node.Slice s) {
-            mark(s.arg(), s.lo(), s.hi() + 1, read);
-        } else if (n instanceof Node.Resize r && r.type().width() < widthOf(r.arg(), types)) {
-            mark(r.arg(), 0, r.type().width(), read);
-        } else {
-            for (String op : n.operands()) markAll(op, types, read);
+        switch (n) {
+            case Node.Slice s -> mark(s.arg(), s.lo(), s.hi() + 1, read);
+            case Node.Resize r when r.type().width() < widthOf(r.arg(), types) -> mark(r.arg(), 0, r.type().width(), read);
+            case Node.Resize _, Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Unary _, Node.Binary _,
+                 Node.Concat _, Node.Mux _, Node.Cast _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ -> {
+                for (String op : n.operands()) markAll(op, types, read);
+            }
         }
     }
 

@@ -23,7 +23,8 @@ import java.util.Set;
  *
  * <p>Clocked modules ({@link Design#isClocked}) get {@code input wire clk, input wire rst} as their first
  * ports; registers use a synchronous, active-high reset; memories are {@code reg} arrays with clocked,
- * read-first read ports, so Yosys infers {@code $mem} cells.
+ * read-first read ports, so Yosys infers {@code $mem} cells. Assertions and cover points are emitted inside
+ * {@code `ifndef SYNTHESIS} ({@link CheckBlock}); a black box's file is the user's Verilog, unchanged.
  */
 public final class VerilogEmitter {
     private VerilogEmitter() {}
@@ -35,10 +36,19 @@ public final class VerilogEmitter {
         for (ModuleIr m : design.modules()) byName.put(m.name(), m);
         List<VerilogFile> files = new ArrayList<>();
         for (ModuleIr m : design.modules()) {
-            String text = new ModuleEmitter(m, byName, clocked::contains, options).emit();
+            String text = m.isBlackBox() ? blackBoxText(m.blackBox().verilog())
+                    : new ModuleEmitter(m, byName, clocked::contains, options).emit();
             files.add(new VerilogFile(m.name() + ".v", text));
         }
         return List.copyOf(files);
+    }
+
+    /**
+     * A black box's file: the user's Verilog as given, after a {@code `timescale} line when it has none (all
+     * modules of a design need one for Verilator's TIMESCALEMOD check, as ours carry one).
+     */
+    static String blackBoxText(String verilog) {
+        return verilog.contains("`timescale") ? verilog : "`timescale 1ns/1ps\n" + verilog;
     }
 
     /** {@link #emit} with {@link EmitOptions#defaults()}. */

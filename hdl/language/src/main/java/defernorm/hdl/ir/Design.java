@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * An elaborated design: its top module's name and every module it uses, children before parents, each
  * distinct module once. Whether a module is clocked (has {@code clk}/{@code rst} ports) is
- * {@link #isClocked(String)}: it holds a register, a memory, or a clocked child.
+ * {@link #isClocked(String)}: it holds a register, a memory, an assertion or cover point, or a clocked child,
+ * or is a black box declared clocked.
  */
 public record Design(String top, List<ModuleIr> modules) {
     public Design { modules = List.copyOf(modules); }
@@ -31,8 +32,8 @@ public record Design(String top, List<ModuleIr> modules) {
     public Set<String> clockedModules() {
         Set<String> clocked = new HashSet<>();
         for (ModuleIr m : modules) {
-            boolean c = !m.memories().isEmpty();
-            for (Node n : m.nodes()) c |= n instanceof Node.Reg || n instanceof Node.MemRead;
+            boolean c = !m.memories().isEmpty() || !m.checks().isEmpty() || (m.isBlackBox() && m.blackBox().clocked());
+            for (Node n : m.nodes()) c |= n.isClocked();
             for (Instance i : m.instances()) c |= clocked.contains(i.module());
             if (c) clocked.add(m.name());
         }

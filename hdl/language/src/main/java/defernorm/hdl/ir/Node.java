@@ -2,6 +2,7 @@ package defernorm.hdl.ir;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * One net of a flat module netlist. The IR is a small closed set of node kinds; every node defines exactly
@@ -25,6 +26,93 @@ public sealed interface Node
 
     /** Names of the nets this node reads, in a fixed order. */
     List<String> operands();
+
+    /**
+     * This node with its own name and every net (or memory, or instance) name it refers to passed through
+     * {@code rename}; a null reference (an absent enable) stays null. The one per-kind rebuild of the IR: a
+     * new node kind is a compile error here until it is handled.
+     *
+     * <pre>{@code Node inChild = node.mapNames(n -> "u_mac." + n);   // hierarchical names }</pre>
+     */
+    default Node mapNames(UnaryOperator<String> rename) {
+        UnaryOperator<String> r = n -> n == null ? null : rename.apply(n);
+        return switch (this) {
+            case Input x -> new Input(r.apply(x.name()), x.type(), x.loc());
+            case Output x -> new Output(r.apply(x.name()), x.type(), r.apply(x.source()), x.loc());
+            case Wire x -> new Wire(r.apply(x.name()), x.type(), r.apply(x.source()), x.loc());
+            case Const x -> new Const(r.apply(x.name()), x.type(), x.value(), x.loc());
+            case Unary x -> new Unary(r.apply(x.name()), x.type(), x.op(), r.apply(x.arg()), x.loc());
+            case Binary x -> new Binary(r.apply(x.name()), x.type(), x.op(), r.apply(x.a()), r.apply(x.b()), x.loc());
+            case Slice x -> new Slice(r.apply(x.name()), x.type(), r.apply(x.arg()), x.hi(), x.lo(), x.loc());
+            case Concat x -> new Concat(r.apply(x.name()), x.type(), x.args().stream().map(r).toList(), x.loc());
+            case Mux x -> new Mux(r.apply(x.name()), x.type(), r.apply(x.sel()), r.apply(x.ifTrue()), r.apply(x.ifFalse()), x.loc());
+            case Resize x -> new Resize(r.apply(x.name()), x.type(), r.apply(x.arg()), x.loc());
+            case Cast x -> new Cast(r.apply(x.name()), x.type(), r.apply(x.arg()), x.loc());
+            case Reg x -> new Reg(r.apply(x.name()), x.type(), r.apply(x.next()), r.apply(x.enable()), x.reset(), x.loc());
+            case MemRead x -> new MemRead(r.apply(x.name()), x.type(), r.apply(x.memory()), r.apply(x.addr()), r.apply(x.enable()), x.loc());
+            case InstanceOut x -> new InstanceOut(r.apply(x.name()), x.type(), r.apply(x.instance()), x.port(), x.loc());
+        };
+    }
+
+    /** This node created at {@code at} instead (e.g. {@link SourceLoc#UNKNOWN}, to compare netlists). */
+    default Node withLoc(SourceLoc at) {
+        return switch (this) {
+            case Input x -> new Input(x.name(), x.type(), at);
+            case Output x -> new Output(x.name(), x.type(), x.source(), at);
+            case Wire x -> new Wire(x.name(), x.type(), x.source(), at);
+            case Const x -> new Const(x.name(), x.type(), x.value(), at);
+            case Unary x -> new Unary(x.name(), x.type(), x.op(), x.arg(), at);
+            case Binary x -> new Binary(x.name(), x.type(), x.op(), x.a(), x.b(), at);
+            case Slice x -> new Slice(x.name(), x.type(), x.arg(), x.hi(), x.lo(), at);
+            case Concat x -> new Concat(x.name(), x.type(), x.args(), at);
+            case Mux x -> new Mux(x.name(), x.type(), x.sel(), x.ifTrue(), x.ifFalse(), at);
+            case Resize x -> new Resize(x.name(), x.type(), x.arg(), at);
+            case Cast x -> new Cast(x.name(), x.type(), x.arg(), at);
+            case Reg x -> new Reg(x.name(), x.type(), x.next(), x.enable(), x.reset(), at);
+            case MemRead x -> new MemRead(x.name(), x.type(), x.memory(), x.addr(), x.enable(), at);
+            case InstanceOut x -> new InstanceOut(x.name(), x.type(), x.instance(), x.port(), at);
+        };
+    }
+
+    /** What the node is, in words, for messages: "register", "wire", "add", "mux", ... */
+    default String describeKind() {
+        return switch (this) {
+            case Input _ -> "input";
+            case Output _ -> "output";
+            case Wire _ -> "wire";
+            case Const _ -> "constant";
+            case Unary x -> x.op().name().toLowerCase(java.util.Locale.ROOT);
+            case Binary x -> x.op().name().toLowerCase(java.util.Locale.ROOT);
+            case Slice _ -> "slice";
+            case Concat _ -> "concat";
+            case Mux _ -> "mux";
+            case Resize _ -> "resize";
+            case Cast _ -> "cast";
+            case Reg _ -> "register";
+            case MemRead _ -> "memory read";
+            case InstanceOut _ -> "instance output";
+        };
+    }
+
+    /** True for the clocked kinds ({@link Reg}, {@link MemRead}), which hold state and break combinational paths. */
+    default boolean isClocked() {
+        return switch (this) {
+            case Reg _ -> true;
+            case MemRead _ -> true;
+            case Input _ -> false;
+            case Output _ -> false;
+            case Wire _ -> false;
+            case Const _ -> false;
+            case Unary _ -> false;
+            case Binary _ -> false;
+            case Slice _ -> false;
+            case Concat _ -> false;
+            case Mux _ -> false;
+            case Resize _ -> false;
+            case Cast _ -> false;
+            case InstanceOut _ -> false;
+        };
+    }
 
     /** A module input port. */
     record Input(String name, Type type, SourceLoc loc) implements Node {

@@ -1,0 +1,131 @@
+package defernorm.hdl;
+
+import defernorm.hdl.ir.Instance;
+import defernorm.hdl.ir.ModuleIr;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Structural dedup and automatic module names. Components whose netlists are equal (ignoring source lines,
+ * children compared the same way) are one module of the design. The name a Component gives is a base name:
+ * when every module with that base has one netlist it is kept as is; when several netlists share it, each
+ * becomes {@code <base>_<first 8 hex digits of its key>}, where the key is the SHA-256 of its netlist without
+ * source lines, children named by their own keys (and a black box's Verilog). A key depends only on the
+ * module's own structure, so the suffix does not depend on elaboration order or on the rest of the design.
+ * Keys are computed only for names that need a suffix: most designs pay nothing for them.
+ */
+final class ModuleNames {
+    private static final int SUFFIX_DIGITS = 8;
+
+    /** One distinct netlist: with source lines, and without (instances naming their child's {@link #id}). */
+    private static final class Variant {
+        final String id;
+        final ModuleIr located;
+        final ModuleIr plain;
+        final List<Variant> children;
+        String key;
+
+        Variant(String id, ModuleIr located, ModuleIr plain, List<Variant> children) {
+            this.id = id;
+            this.located = located;
+            this.plain = plain;
+            this.children = children;
+        }
+    }
+
+    private final Map<Component, Variant> variantOf = new IdentityHashMap<>();
+    private final List<Variant> variants = new ArrayList<>();   // first-elaborated order: children first
+    private final Map<String, List<Variant>> byBase = new HashMap<>();
+    private final Map<ModuleIr, Variant> byPlain = new HashMap<>();
+
+    /** Records {@code c}, elaborated to {@code ir}; its children must have been recorded before. */
+    void add(Component c, ModuleIr ir) {
+        List<Inst> insts = c.b.instances;
+        List<Variant> children = new ArrayList<>();
+        List<Instance> byId = new ArrayList<>();
+        for (int k = 0; k < ir.instances().size(); k++) {
+            Instance i = ir.instances().get(k);
+            Variant child = variantOf.get(insts.get(k).child);
+            children.add(child);
+            byId.add(new Instance(i.name(), child.id, i.inputs(), i.loc()));
+        }
+        ModuleIr located = new ModuleIr(ir.name(), ir.nodes(), ir.memories(), byId, ir.debug(), ir.checks(),
+                ir.blackBox(), ir.loc());
+        ModuleIr plain = located.withoutLocs();
+        Variant known = byPlain.get(plain);   // a black box's Verilog takes part (ExternalVerilog.equals)
+        if (known != null) {
+            variantOf.put(c, known);
+            return;
+        }
+        List<Variant> same = byBase.computeIfAbsent(ir.name(), n -> new ArrayList<>());
+        Variant v = new Variant(ir.name() + "#" + same.size(), located, plain, children);
+        same.add(v);
+        variants.add(v);
+        byPlain.put(plain, v);
+        variantOf.put(c, v);
+    }
+
+    /**
+     * Black boxes cannot be renamed (their Verilog names the module): two different ones under one name are
+     * an error, reported where the second is declared.
+     */
+    List<Diagnostic> problems() {
+        List<Diagnostic> out = new ArrayList<>();
+        for (List<Variant> same : byBase.values()) {
+            if (same.size() > 1 && same.stream().anyMatch(v -> v.located.isBlackBox())) {
+                out.add(Diagnostic.error(same.get(1).located.loc(), "module name '" + same.get(0).located.name()
+                        + "' is used by two different modules, one of them a black box (the other is declared at "
+                        + same.get(0).located.loc() + "); give them different names."));
+            }
+        }
+        return out;
+    }
+
+    /** The module name {@code c} ends up with in the design. */
+    String nameOf(Component c) { return finalName(variantOf.get(c)); }
+
+    /** Every distinct module, children before parents, under its final name. */
+    List<ModuleIr> modules() {
+        Map<String, String> names = new HashMap<>();
+        for (Variant v : variants) names.put(v.id, finalName(v));
+        List<ModuleIr> out = new ArrayList<>();
+        for (Variant v : variants) out.add(v.located.renamed(names.get(v.id), names::get));
+        return out;
+    }
+
+    private String finalName(Variant v) {
+        String base = v.located.name();
+        return byBase.get(base).size() == 1 ? base : base + "_" + key(v).substring(0, SUFFIX_DIGITS);
+    }
+
+    /**
+     * The structural key of {@code root}, computed once per variant, children first. An explicit stack, as
+     * in the Elaborator: a hierarchy thousands of levels deep must not overflow the Java stack.
+     */
+    private static String key(Variant root) {
+        Deque<Variant> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Variant v = stack.peek();
+            if (v.key != null) { stack.pop(); continue; }
+            Variant pending = v.children.stream().filter(c -> c.key == null).findFirst().orElse(null);
+            if (pending != null) { stack.push(pending); continue; }
+            List<Instance> keyed = new ArrayList<>();
+            for (int k = 0; k < v.plain.instances().size(); k++) {
+                Instance i = v.plain.instances().get(k);
+                keyed.add(new Instance(i.name(), v.children.get(k).key, i.inputs(), i.loc()));
+            }
+            ModuleIr m = v.plain;
+            m = new ModuleIr(m.name(), m.nodes(), m.memories(), keyed, m.debug(), m.checks(), m.blackBox(), m.loc());
+            v.key = NetNamer.sha256(m.toString() + (m.isBlackBox() ? m.blackBox().verilog() : ""));
+            stack.pop();
+        }
+        return root.key;
+    }
+}
