@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Emitted Verilog against hand-written, firtool-style Verilog of the same designs under Verilator
  * ({@code make bench}): both built with the engine's flags and the same {@link SpeedHarness} loop, run
- * alternating back to back for several rounds (best rate of each), with equal checksums asserted. Writes
+ * alternating back to back for several rounds (best rate of each), with equal checksums asserted (also
+ * under Icarus Verilog, over a few hundred to thousands of cycles: {@link IcarusSpeedCheck}). Writes
  * the "verilog" section of docs/benchmarks.md and the {@code verilog} list of rtl-out/bench.json.
  */
 @Tag("bench")
@@ -45,6 +46,13 @@ class EmittedVerilogBench {
                 ours = Math.max(ours, o.cyclesPerSecond());
                 hand = Math.max(hand, h.cyclesPerSecond());
             }
+            // Icarus agrees with both (a few hundred cycles: it runs the 16×16 array at ~300 cycles/s).
+            long icarusCycles = c.name().equals("mac16x16") ? 300 : 3_000;
+            long verilator = pair.ours().run(icarusCycles).checksum();
+            assertEquals(verilator, IcarusSpeedCheck.checksum(c, pair.handWritten().sourceDir(), work.resolve(c.name()).resolve("icarus-hand"), icarusCycles),
+                    c.name() + ": the hand-written Verilog under Icarus differs from ours under Verilator");
+            assertEquals(verilator, IcarusSpeedCheck.checksum(c, pair.ours().sourceDir(), work.resolve(c.name()).resolve("icarus-ours"), icarusCycles),
+                    c.name() + ": our Verilog under Icarus differs from ours under Verilator");
             VerilogSpeedRow row = new VerilogSpeedRow(c.name(), c.title(), ours, hand, n, ROUNDS,
                     pair.oursLines(), pair.handWrittenLines());
             System.out.println(row);
