@@ -18,13 +18,9 @@ import java.util.concurrent.BlockingQueue;
  * {@code row} holds the last input row the model saw.
  */
 final class NativeBatch {
-    // Slack between the stages, sized like the isolated mode's pipes (1 MiB each): with 4 chunks of 4k
-    // cycles (0.4 ms of a small model's work each) a stage descheduled for one time slice on a loaded
-    // machine stalled the others, which is why the isolated mode sometimes ran faster. A chunk is one
-    // critical downcall, during which the garbage collector waits: 256 KiB keeps that to a few ms.
-    private static final int CHUNK_BYTES = 256 * 1024;
-    private static final int MAX_CHUNK_CYCLES = 1 << 14;
-    private static final int BUFFERS = 8;  // one being filled, one simulated, one observed, the rest slack
+    private static final int CHUNK_BYTES = 64 * 1024;
+    private static final int MAX_CHUNK_CYCLES = 1 << 12;
+    private static final int BUFFERS = 4;  // one being filled, one simulated, one observed, one spare
 
     private final NativeSession session;
     private final BatchColumns cols;
