@@ -37,18 +37,23 @@ record VerilatorTool(String executable, String version) {
         String executable = System.getProperty("defernorm.verilator", "verilator");
         VerilatorTool t = FOUND.get(executable);
         if (t != null) return t;
+        t = fromCache(executable, cacheDir);
+        FOUND.put(executable, t);
+        return t;
+    }
+
+    /** The version from {@code cacheDir}'s entry for this very executable, asking it (once) if there is none. */
+    static VerilatorTool fromCache(String executable, Path cacheDir) {
         Optional<String> fingerprint = fingerprint(executable);
         if (fingerprint.isEmpty()) return locate(executable);  // not found here: probe, which says what is wrong
-        BuildCache cache = new BuildCache(cacheDir);
         String key = "tool-" + BuildCache.sha256(List.of("verilator-version-v1", fingerprint.get())).substring(0, 24);
         try {
-            Path entry = cache.getOrBuild(key, dir -> Files.writeString(dir.resolve("version.txt"), probe(executable).version())).dir();
-            t = new VerilatorTool(executable, Files.readString(entry.resolve("version.txt")));
+            Path entry = new BuildCache(cacheDir).getOrBuild(key,
+                    dir -> Files.writeString(dir.resolve("version.txt"), probe(executable).version())).dir();
+            return new VerilatorTool(executable, Files.readString(entry.resolve("version.txt")));
         } catch (IOException | UncheckedIOException e) {
             return locate(executable);  // an unreadable cache costs the probe, nothing else
         }
-        FOUND.put(executable, t);
-        return t;
     }
 
     static VerilatorTool locate(String executable) {
