@@ -140,17 +140,8 @@ final class NativeSession implements ModelSession {
         }
     }
 
-    /**
-     * Starts making this class's downcall handles on a daemon thread, so a caller that will open a session
-     * soon does other work (emitting, hashing, the cache lookup) meanwhile; the session's constructor then
-     * waits for the class initialization, if it is not done, as the JVM guarantees.
-     */
-    static void prepareInBackground() {
-        Thread.ofPlatform().daemon().name("verilator-ffm-prepare").start(NativeSession::prepared);
-    }
-
-    /** Nothing: calling it initializes the class (the linker and the handles above). */
-    private static void prepared() {}
+    /** Nothing: calling it initializes the class (the linker and the handles above); see {@link NativeWarmup}. */
+    static void prepare() {}
 
     private static MethodHandle handle(FunctionDescriptor f, Linker.Option... options) {
         return LINKER.downcallHandle(f, options);

@@ -59,7 +59,7 @@ public final class VerilatorSimulation implements Simulation {
 
     public VerilatorSimulation(Design design, SimOptions options) {
         // The FFM linker's first use costs a cold JVM ~0.25 s of CPU: let it overlap emitting and hashing.
-        if (options != null && !options.isolated()) NativeSession.prepareInBackground();
+        if (options != null && !options.isolated()) NativeWarmup.startOnce();
         this(design, VerilogEmitter.emit(Objects.requireNonNull(design, "design"), EmitOptions.defaults()), options);
     }
 
