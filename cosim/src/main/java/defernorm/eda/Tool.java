@@ -1,6 +1,12 @@
 package defernorm.eda;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,6 +102,72 @@ public enum Tool {
         Optional<Installed> probed = probe(executable);
         probed.ifPresent(i -> FOUND.put(key, i));
         return probed;
+    }
+
+    /**
+     * {@link #installed()}, but the version is read from a small entry under {@code cacheDir} when this very
+     * executable was probed before, in any JVM: probing Verilator starts Perl (0.3 s on a loaded machine,
+     * most of a cached model's start). The entry is keyed by the executable's real path, size and
+     * modification time (and those of its {@code <name>_bin*} siblings), so reinstalling or upgrading the
+     * tool probes again; an unreadable cache only costs the probe.
+     *
+     * <pre>{@code
+     * Tool.Installed v = Tool.VERILATOR.installedCached(options.cacheDir()).orElseThrow(...);
+     * }</pre>
+     */
+    public Optional<Installed> installedCached(Path cacheDir) { return installedCached(executable(), cacheDir); }
+
+    /** {@link #installedCached(Path)} for a given executable path or name. */
+    public Optional<Installed> installedCached(String exe, Path cacheDir) {
+        Optional<String> fingerprint = fingerprint(exe);   // a few stat calls: checked every time
+        if (fingerprint.isEmpty()) return installedAt(exe);
+        Path entry = cacheDir.resolve("tool-" + name + "-" + sha256(fingerprint.get()).substring(0, 24) + ".version");
+        try {
+            if (Files.isRegularFile(entry)) return Optional.of(new Installed(this, exe, Files.readString(entry)));
+        } catch (IOException e) {
+            // fall through to the probe
+        }
+        Optional<Installed> probed = probe(exe);
+        probed.ifPresent(i -> writeQuietly(entry, i.version()));
+        return probed;
+    }
+
+    /** Real path, size and modification time of the executable and its {@code <name>_bin*} siblings. */
+    private Optional<String> fingerprint(String exe) {
+        Optional<Path> found = find(exe, System.getenv("PATH"));
+        if (found.isEmpty()) return Optional.empty();
+        try {
+            Path real = found.get().toRealPath();
+            StringBuilder sb = new StringBuilder();
+            for (Path f : List.of(real, real.resolveSibling(name + "_bin"), real.resolveSibling(name + "_bin_dbg"))) {
+                if (!Files.exists(f)) continue;
+                Path r = f.toRealPath();
+                sb.append(r).append(' ').append(Files.size(r)).append(' ').append(Files.getLastModifiedTime(r).toMillis()).append('\n');
+            }
+            return Optional.of(sb.toString());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Written to a temporary file and moved into place, so a reader never sees half a version. */
+    private static void writeQuietly(Path entry, String text) {
+        try {
+            Files.createDirectories(entry.getParent());
+            Path tmp = Files.createTempFile(entry.getParent(), "tmp-", ".version");
+            Files.writeString(tmp, text);
+            Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | UnsupportedOperationException e) {
+            // a read-only or full cache only costs the next JVM a probe
+        }
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
     }
 
     private Optional<Installed> probe(String exe) {

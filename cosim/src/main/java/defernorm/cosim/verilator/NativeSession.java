@@ -46,23 +46,36 @@ final class NativeSession implements ModelSession {
     private static final Linker.Option CRITICAL_HEAP = Linker.Option.critical(true);
     private static final long CRITICAL_STEP_LIMIT = 64;  // longer steps leave the GC free to run
 
+    // What opening a model and its first cycles need; each downcall handle costs a cold JVM tens of ms.
     private static final MethodHandle NET_COUNT = handle(FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle OPEN = handle(FunctionDescriptor.of(ADDRESS));
     private static final MethodHandle ERROR = handle(FunctionDescriptor.of(ADDRESS, ADDRESS));
     private static final MethodHandle CLOSE = handle(FunctionDescriptor.ofVoid(ADDRESS));
-    private static final MethodHandle POKE = handle(FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS), CRITICAL_HEAP);
     private static final MethodHandle SETTLE = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS), CRITICAL);
-    private static final MethodHandle PEEK = handle(FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS), CRITICAL_HEAP);
     private static final MethodHandle STEP_SHORT = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), CRITICAL);
-    private static final MethodHandle STEP = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle CYCLES = handle(FunctionDescriptor.of(JAVA_LONG, ADDRESS), CRITICAL);
-    private static final MethodHandle BATCH = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS,
-            JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS), CRITICAL_HEAP);
-    private static final MethodHandle BENCH = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG,
-            JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle WAVES = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     private static final MethodHandle NET_ADDR = handle(FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
     private static final MethodHandle DIRTY_ADDR = handle(FunctionDescriptor.of(ADDRESS, ADDRESS));
+
+    /** Wide pokes and peeks (nets over 64 bits), made on first use. */
+    private static final class WideCalls {
+        static final MethodHandle POKE = handle(FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS), CRITICAL_HEAP);
+        static final MethodHandle PEEK = handle(FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS), CRITICAL_HEAP);
+    }
+
+    /** Long steps and resets (not critical: the garbage collector may run meanwhile), made on first use. */
+    private static final class LongCalls {
+        static final MethodHandle STEP = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+    }
+
+    /** Batches, the native loop, the cycle counter and waveforms, made on first use. */
+    private static final class BulkCalls {
+        static final MethodHandle CYCLES = handle(FunctionDescriptor.of(JAVA_LONG, ADDRESS), CRITICAL);
+        static final MethodHandle BATCH = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS,
+                JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS), CRITICAL_HEAP);
+        static final MethodHandle BENCH = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG,
+                JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle WAVES = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    }
 
     private final String design;
     private final Path library;
@@ -127,6 +140,9 @@ final class NativeSession implements ModelSession {
         }
     }
 
+    /** Nothing: calling it initializes the class (the linker and the handles above); see {@link NativeWarmup}. */
+    static void prepare() {}
+
     private static MethodHandle handle(FunctionDescriptor f, Linker.Option... options) {
         return LINKER.downcallHandle(f, options);
     }
@@ -134,7 +150,7 @@ final class NativeSession implements ModelSession {
     @Override public void poke(NetSpec n, byte[] src, int off) {
         usable();
         try {
-            POKE.invokeExact(fPoke, h, n.index(), MemorySegment.ofArray(src).asSlice(off, n.wireBytes()));
+            WideCalls.POKE.invokeExact(fPoke, h, n.index(), MemorySegment.ofArray(src).asSlice(off, n.wireBytes()));
             settled = false;
         } catch (Throwable t) {
             throw rethrow(t);
@@ -157,7 +173,7 @@ final class NativeSession implements ModelSession {
     @Override public void peek(NetSpec n, byte[] dst) {
         settle(n);
         try {
-            PEEK.invokeExact(fPeek, h, n.index(), MemorySegment.ofArray(dst));
+            WideCalls.PEEK.invokeExact(fPeek, h, n.index(), MemorySegment.ofArray(dst));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -200,7 +216,7 @@ final class NativeSession implements ModelSession {
         settled = false;
         int status;
         try {
-            status = n <= CRITICAL_STEP_LIMIT ? (int) STEP_SHORT.invokeExact(fStep, h, n) : (int) STEP.invokeExact(fStep, h, n);
+            status = n <= CRITICAL_STEP_LIMIT ? (int) STEP_SHORT.invokeExact(fStep, h, n) : (int) LongCalls.STEP.invokeExact(fStep, h, n);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -212,7 +228,7 @@ final class NativeSession implements ModelSession {
         settled = false;
         int status;
         try {
-            status = (int) STEP.invokeExact(fReset, h, n);
+            status = n <= CRITICAL_STEP_LIMIT ? (int) STEP_SHORT.invokeExact(fReset, h, n) : (int) LongCalls.STEP.invokeExact(fReset, h, n);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -222,7 +238,7 @@ final class NativeSession implements ModelSession {
     @Override public long cycles() {
         if (closed) return 0;
         try {
-            return (long) CYCLES.invokeExact(fCycles, h);
+            return (long) BulkCalls.CYCLES.invokeExact(fCycles, h);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -238,7 +254,7 @@ final class NativeSession implements ModelSession {
         settled = false;
         int status;
         try {
-            status = (int) BATCH.invokeExact(fBatch, h, ins.length, MemorySegment.ofArray(ins), outs.length,
+            status = (int) BulkCalls.BATCH.invokeExact(fBatch, h, ins.length, MemorySegment.ofArray(ins), outs.length,
                     MemorySegment.ofArray(outs), cycles, MemorySegment.ofArray(inRows), MemorySegment.ofArray(outRows),
                     MemorySegment.ofArray(done));
         } catch (Throwable t) {
@@ -251,7 +267,7 @@ final class NativeSession implements ModelSession {
     @Override public int waves(String path) {
         usable();
         try (Arena call = Arena.ofConfined()) {
-            return (int) WAVES.invokeExact(fWaves, h, call.allocateFrom(path));
+            return (int) BulkCalls.WAVES.invokeExact(fWaves, h, call.allocateFrom(path));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -266,7 +282,7 @@ final class NativeSession implements ModelSession {
             MemorySegment ins = call.allocateFrom(JAVA_INT, BatchColumns.indexes(cols.ins));
             MemorySegment outs = call.allocateFrom(JAVA_INT, BatchColumns.indexes(cols.outs));
             MemorySegment r = call.allocate(JAVA_LONG, 2);
-            status = (int) BENCH.invokeExact(fBench, h, cycles, seed, cols.ins.size(), ins, cols.outs.size(), outs, r);
+            status = (int) BulkCalls.BENCH.invokeExact(fBench, h, cycles, seed, cols.ins.size(), ins, cols.outs.size(), outs, r);
             result[0] = r.getAtIndex(JAVA_LONG, 0);
             result[1] = r.getAtIndex(JAVA_LONG, 1);
         } catch (Throwable t) {

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The hand-written references of {@link EmittedVerilogBench} compute what our emitted Verilog computes:
  * both driven by the same random inputs under Verilator for a few thousand cycles give the same checksum
- * of every output of every cycle. (The 16×16 array is checked by the bench itself, over millions of cycles.)
+ * of every output of every cycle, and Icarus Verilog, given each version with the same stimulus, gives that
+ * checksum too. (The 16×16 array is checked by the bench itself, over millions of cycles, and under Icarus.)
  */
 class HandWrittenVerilogTest {
     @TempDir Path tmp;
@@ -23,5 +24,9 @@ class HandWrittenVerilogTest {
         SpeedBuild.Run ours = pair.ours().run(5_000);
         SpeedBuild.Run hand = pair.handWritten().run(5_000);
         assertEquals(ours.checksum(), hand.checksum(), c.name() + ": hand-written Verilog differs from ours");
+        assertEquals(ours.checksum(), IcarusSpeedCheck.checksum(c, pair.handWritten().sourceDir(), tmp.resolve("icarus-hand"), 5_000),
+                c.name() + ": the hand-written Verilog under Icarus differs from ours under Verilator");
+        assertEquals(ours.checksum(), IcarusSpeedCheck.checksum(c, pair.ours().sourceDir(), tmp.resolve("icarus-ours"), 5_000),
+                c.name() + ": our Verilog under Icarus differs from ours under Verilator");
     }
 }

@@ -36,6 +36,9 @@ final class SpeedBuild {
         if (o.exitCode() != 0) throw new IllegalStateException("verilator build of " + top + " in " + dir + " failed:\n" + o.output());
     }
 
+    /** Where the Verilog sources and the harness are. */
+    Path sourceDir() { return dir; }
+
     /** The generated C++ of the model (for looking at what lands in which function). */
     Path objDir() { return dir.resolve("obj"); }
 

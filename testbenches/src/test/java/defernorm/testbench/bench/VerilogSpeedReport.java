@@ -24,7 +24,7 @@ final class VerilogSpeedReport {
                 .append("inside the clocked blocks; testbenches/src/test/resources/defernorm/testbench/bench/handwritten/). ")
                 .append("Both are built by Verilator with the engine's flags (`-O3 --x-assign fast --x-initial fast`, C++ `-O3`) ")
                 .append("and the same generated C++ loop (xorshift inputs, `eval()`, checksum of every output, rising edge), ")
-                .append("then run alternating back to back; best of ").append(rows.isEmpty() ? 0 : rows.get(0).rounds())
+                .append("then run alternating back to back; median of ").append(rows.isEmpty() ? 0 : rows.get(0).rounds())
                 .append(" rounds each, equal checksums asserted every round. Cycles per CPU second of the loop (process CPU time: the machine is shared); lines of Verilog (all files).\n\n");
         m.append("| design | ours | hand-written | ratio | lines ours | lines hand-written | line ratio |\n");
         m.append("|---|---:|---:|---:|---:|---:|---:|\n");
