@@ -54,6 +54,7 @@ module StreamFifo_U8_D4_Mem (
     reg use_bypass_q;
     reg [7:0] bypass_q;
     wire [7:0] _mux_84ea;
+    wire [7:0] _slice_9322;
     wire [2:0] _mux_e044;
     wire [2:0] _mux_482f;
     wire [1:0] _mux_3030;
@@ -61,7 +62,7 @@ module StreamFifo_U8_D4_Mem (
 
     assign in_ready = _not_1584;
     assign out_valid = _not_0ca2;
-    assign out_data = _mux_84ea;
+    assign out_data = _slice_9322;
     assign count = count_q;
     assign full = is_full;
     assign empty = is_empty;
@@ -98,6 +99,7 @@ module StreamFifo_U8_D4_Mem (
     assign _eq_33e7 = wr_ptr == rd_next;
     assign collision = push & _eq_33e7;
     assign _mux_84ea = use_bypass_q ? bypass_q : rd_data;
+    assign _slice_9322 = _mux_84ea;
     assign _mux_e044 = _and_a08c ? _resize_b217 : count_q;
     assign _mux_482f = _and_ae6e ? _resize_dc3c : _mux_e044;
     assign _mux_3030 = pop ? _mux_9e4a : rd_ptr;

@@ -6,7 +6,7 @@ import defernorm.cosim.testbench.SourceHandshake;
 import defernorm.cosim.testbench.Testbench;
 import java.util.ArrayDeque;
 
-/** Drives one input stream with {@code last} ({@code <prefix>_valid/_data/_last}) by the source rule of {@link SourceHandshake}. */
+/** Drives one input stream ({@code <prefix>_valid/_data}, or a {@link Packet} stream's {@code _data_word/_data_last}) by the source rule of {@link SourceHandshake}. */
 final class PacketSource {
     record Beat(long data, boolean last) {}
 
@@ -15,8 +15,8 @@ final class PacketSource {
 
     PacketSource(Testbench tb, String prefix, boolean hasLast, double validShare, long seed) {
         Simulation sim = tb.simulation();
-        Port valid = sim.port(prefix + "_valid"), ready = sim.port(prefix + "_ready"), data = sim.port(prefix + "_data");
-        Port last = hasLast ? sim.port(prefix + "_last") : null;
+        Port valid = sim.port(prefix + "_valid"), ready = sim.port(prefix + "_ready"), data = sim.port(prefix + (hasLast ? "_data_word" : "_data"));
+        Port last = hasLast ? sim.port(prefix + "_data_last") : null;
         handshake = new SourceHandshake(validShare, seed);
         valid.poke(0);
         tb.forkDaemon("source " + prefix, () -> {

@@ -31,15 +31,15 @@ class RoundRobinArbiterTest {
             "VERILATOR, false, 0.5, 0.6", "VERILATOR, true, 0.7, 0.4"})
     void deliversEveryBeatOnceInOrderWithoutInterleavingPackets(Engine engine, boolean packets, double validShare,
                                                                double readyShare) {
-        try (Simulation sim = StreamSims.open(new RoundRobinArbiter(N, Type.uint(16), packets), engine);
+        try (Simulation sim = StreamSims.open(packets ? RoundRobinArbiter.ofPackets(N, Type.uint(16)) : RoundRobinArbiter.of(N, Type.uint(16)), engine);
              Testbench tb = new Testbench(sim)) {
             List<PacketSource> sources = new ArrayList<>();
-            for (int k = 0; k < N; k++) sources.add(new PacketSource(tb, "in" + k, packets, validShare, 20 + k));
-            StreamPorts out = StreamPorts.of(sim, "out_valid", "out_ready", "out_data");
+            for (int k = 0; k < N; k++) sources.add(new PacketSource(tb, "in_" + k, packets, validShare, 20 + k));
+            StreamPorts out = StreamPorts.of(sim, "out_valid", "out_ready", packets ? "out_data_word" : "out_data");
             StreamSink sink = new StreamSink(tb, out, readyShare, 5);
             StreamMonitor outMon = new StreamMonitor(tb, out);
             List<Boolean> lasts = new ArrayList<>();
-            tb.onEdge(c -> { if (packets && sim.peekLong("out_valid") == 1 && sim.peekLong("out_ready") == 1) lasts.add(sim.peekLong("out_last") == 1); });
+            tb.onEdge(c -> { if (packets && sim.peekLong("out_valid") == 1 && sim.peekLong("out_ready") == 1) lasts.add(sim.peekLong("out_data_last") == 1); });
             SplittableRandom r = new SplittableRandom(2);
             int[] sent = new int[N];
             int total = 0;
@@ -80,10 +80,10 @@ class RoundRobinArbiterTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void servesBackloggedInputsInTurn(Engine engine) {
-        try (Simulation sim = StreamSims.open(new RoundRobinArbiter(N, Type.uint(16), false), engine);
+        try (Simulation sim = StreamSims.open(RoundRobinArbiter.of(N, Type.uint(16)), engine);
              Testbench tb = new Testbench(sim)) {
             List<PacketSource> sources = new ArrayList<>();
-            for (int k = 0; k < N; k++) sources.add(new PacketSource(tb, "in" + k, false, 1.0, k));
+            for (int k = 0; k < N; k++) sources.add(new PacketSource(tb, "in_" + k, false, 1.0, k));
             // Inputs 1 and 3 always have a beat waiting; 0 and 2 join later.
             for (int i = 0; i < 60; i++) { sources.get(1).sendPacket(word(1, i)); sources.get(3).sendPacket(word(3, i)); }
             StreamSink sink = new StreamSink(tb, StreamPorts.of(sim, "out_valid", "out_ready", "out_data"), 0.6, 8);

@@ -29,7 +29,7 @@ class StreamFifoTest {
             "BUILTIN, MEMORY, 4, 0.8, 0.3", "BUILTIN, MEMORY, 5, 0.5, 0.9", "BUILTIN, REGISTERS, 4, 0.8, 0.3",
             "BUILTIN, REGISTERS, 1, 0.7, 0.7", "VERILATOR, MEMORY, 5, 0.8, 0.4", "VERILATOR, REGISTERS, 3, 0.6, 0.6"})
     void keepsOrderAndCountsEveryBeat(Engine engine, Storage storage, int depth, double validShare, double readyShare) {
-        try (Simulation sim = StreamSims.open(new StreamFifo(Type.uint(12), depth, storage), engine);
+        try (Simulation sim = StreamSims.open(StreamFifo.of(Type.uint(12), depth, storage), engine);
              Testbench tb = new Testbench(sim)) {
             StreamPorts in = StreamPorts.of(sim, "in_valid", "in_ready", "in_data");
             StreamPorts out = StreamPorts.of(sim, "out_valid", "out_ready", "out_data");

@@ -2,7 +2,7 @@ package defernorm.examples;
 
 import defernorm.hdl.Component;
 import defernorm.hdl.Inst;
-import defernorm.hdl.Role;
+import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 import defernorm.hdl.stream.Stream;
 import defernorm.hdl.stream.StreamFifo;
@@ -14,12 +14,13 @@ import defernorm.hdl.stream.StreamFifo;
 public final class Fifo extends Component {
     public Fifo(int width, int depth) {
         super("Fifo_W" + width + "_D" + depth);
-        Stream in = ports("in", new Stream(Type.uint(width)), Role.SLAVE);     // in_valid, in_ready, in_data
-        Stream out = ports("out", new Stream(Type.uint(width)), Role.MASTER);  // out_valid, out_ready, out_data
-        Inst fifo = instance("fifo", new StreamFifo(Type.uint(width), depth, StreamFifo.Storage.MEMORY));
-        in.connect(fifo, "in");
-        out.connect(fifo, "out");
-        output("full", Type.bool()).set(fifo.out("full"));
-        output("empty", Type.bool()).set(fifo.out("empty"));
+        Stream<Signal> in = input("in", Stream.of(Type.uint(width)));     // in_valid, in_data in; in_ready out
+        Stream<Signal> out = output("out", Stream.of(Type.uint(width)));  // out_valid, out_data out; out_ready in
+        StreamFifo<Signal> fifo = StreamFifo.of(Type.uint(width), depth, StreamFifo.Storage.MEMORY);
+        Inst q = instance("fifo", fifo);
+        connect(q.port(fifo.in), in);
+        connect(out, q.port(fifo.out));
+        output("full", Type.bool()).set(q.out(fifo.full));
+        output("empty", Type.bool()).set(q.out(fifo.empty));
     }
 }

@@ -2,11 +2,9 @@ package defernorm.hdl.stream;
 
 import defernorm.hdl.ir.Type;
 
-/** The parameter part of a stream component's module name: {@code U8}, {@code S16}, {@code U8_L} (with last). */
+/** The payload part of a stream block's module name: {@code U8}, {@code S16}. */
 final class StreamNames {
     private StreamNames() {}
 
-    static String of(Type payload, boolean hasLast) {
-        return (payload.signed() ? "S" : "U") + payload.width() + (hasLast ? "_L" : "");
-    }
+    static String of(Type payload) { return (payload.signed() ? "S" : "U") + payload.width(); }
 }
