@@ -23,7 +23,6 @@ import defernorm.hdl.ir.Type;
  */
 public final class Link extends PipelinedUnit {
     private final int latency;
-    private final boolean enabled;
 
     public Link(int bits, int hops, int linkBits) {
         super("Link_B" + bits + "_H" + hops + "_L" + linkBits);
@@ -33,7 +32,6 @@ public final class Link extends PipelinedUnit {
         }
         int flits = flits(bits, linkBits);
         this.latency = hops + flits - 1;
-        this.enabled = latency > 0;
         Signal valid = input("in_valid", Type.bool());
         Signal data = input("in_data", Type.uint(bits));
         if (flits == 1) {
@@ -79,15 +77,9 @@ public final class Link extends PipelinedUnit {
 
     /** {@code v} through {@code hops} register stages (a {@link DelayLine}; a wire when 0). */
     private Signal pipe(Signal v, int hops) {
-        if (hops == 0) return v;
-        Inst stages = instance("stages", new DelayLine(v.width(), hops));
-        stages.in("en", en()).in("in", v);
-        return stages.out("out");
+        return delayLine("stages", v, hops);
     }
 
     /** Edges from {@code in_valid} to {@code out_valid}: H + F − 1. */
     public int latency() { return latency; }
-
-    /** Whether the link has an {@code en} port (anything but a wire). */
-    public boolean hasEnable() { return enabled; }
 }

@@ -35,9 +35,7 @@ public final class MessageDelay extends PipelinedUnit {
         this.depth = depth;
         Signal valid = input("in_valid", Type.bool());
         Signal data = input("in_data", Type.uint(width));
-        Inst timer = instance("timer", new DelayLine(1, depth));
-        timer.in("en", en()).in("in", valid);
-        Signal due = timer.out("out");
+        Signal due = delayLine("timer", valid, depth);
         StreamFifo<Signal> q = StreamFifo.of(Type.uint(width), SLOTS, StreamFifo.Storage.REGISTERS);
         Inst held = instance("held", q);
         held.in(q.in.valid(), en().and(valid)).in(q.in.data(), data).in(q.out.ready(), en().and(due));

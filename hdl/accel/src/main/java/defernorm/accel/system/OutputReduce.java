@@ -61,25 +61,17 @@ public final class OutputReduce extends PipelinedUnit {
         int tiles = own.size();
         int at = plan.combineAt(node);
         int w = q * outBits;
-        Signal mine = align("own" + node, Signal.cat(valid, own.get(node)), at);
+        Signal mine = delayLine("own" + node, Signal.cat(valid, own.get(node)), at);
         List<Signal> sum = new ArrayList<>();
         for (Signal lane : lanes(mine.slice(q * accBits - 1, 0), q, Type.sint(accBits))) sum.add(lane.extend(outBits));
         for (int c : shape.topology().reduceChildren(node, tiles)) {
             reduce(c, shape, plan, valid, own, accBits, partial, arrived);
-            Signal in = align("wait" + c, arrived[c], at - plan.arrival(c));
+            Signal in = delayLine("wait" + c, arrived[c], at - plan.arrival(c));
             List<Signal> theirs = lanes(in.slice(w - 1, 0), q, Type.sint(outBits));
             for (int j = 0; j < q; j++) sum.set(j, sum.get(j).plus(theirs.get(j)).truncate(outBits));
         }
         partial[node] = stage("partial" + node, Signal.cat(mine.bit(q * accBits), pack(sum)));
-        if (node != 0) arrived[node] = align("up" + node, partial[node], shape.hopLatency());
-    }
-
-    /** {@code v} delayed by {@code edges} (a {@link DelayLine}; as is when 0). */
-    private Signal align(String name, Signal v, int edges) {
-        if (edges == 0) return v;
-        Inst d = instance(name, new DelayLine(v.width(), edges));
-        d.in("en", en()).in("in", v);
-        return d.out("out");
+        if (node != 0) arrived[node] = delayLine("up" + node, partial[node], shape.hopLatency());
     }
 
     /** Width of a reduced lane ({@link #sumBits}). */

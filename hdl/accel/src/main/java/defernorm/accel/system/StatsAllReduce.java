@@ -112,8 +112,7 @@ public final class StatsAllReduce extends PipelinedUnit {
     /** A message {@code cat(valid, data)} over one link. */
     private Signal hop(String name, Link link, Signal msg) {
         int bits = format.width();
-        Inst l = instance(name, link);
-        if (link.hasEnable()) l.in("en", en());
+        Inst l = pipelined(name, link);
         l.in("in_valid", msg.bit(bits)).in("in_data", msg.slice(bits - 1, 0));
         return Signal.cat(l.out("out_valid"), l.out("out_data"));
     }
@@ -125,13 +124,11 @@ public final class StatsAllReduce extends PipelinedUnit {
     private Signal align(String name, Signal msg, int edges) {
         if (edges == 0) return msg;
         if (edges <= MessageDelay.SLOTS) {
-            Inst d = instance(name, new DelayLine(msg.width(), edges));
-            d.in("en", en()).in("in", msg);
-            return d.out("out");
+            return delayLine(name, msg, edges);
         }
         int bits = msg.width() - 1;
-        Inst d = instance(name, new MessageDelay(bits, edges));
-        d.in("en", en()).in("in_valid", msg.bit(bits)).in("in_data", msg.slice(bits - 1, 0));
+        Inst d = pipelined(name, new MessageDelay(bits, edges));
+        d.in("in_valid", msg.bit(bits)).in("in_data", msg.slice(bits - 1, 0));
         return Signal.cat(d.out("out_valid"), d.out("out_data"));
     }
 

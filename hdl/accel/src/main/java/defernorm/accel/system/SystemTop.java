@@ -8,7 +8,6 @@ import defernorm.accel.tops.Placement;
 import defernorm.accel.tops.TopGenerator;
 import defernorm.accel.tops.TopName;
 import defernorm.accel.tops.TopShell;
-import defernorm.accel.units.DelayLine;
 import defernorm.golden.model.Formats;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
@@ -66,8 +65,8 @@ final class SystemTop extends TopShell {
         if (variant != Variant.MATMUL) {
             SystemLimits.checkLink(tile.statsFormat().width(), shape.linkBits(), own.beats());
             StatsAllReduce unit = new StatsAllReduce(shape, tile.statsFormat());
-            Inst ar = instance("allreduce", unit);
-            ar.in("en", en).in("in_valid", t.get(0).out("stat_valid"));
+            Inst ar = pipelined("allreduce", unit);
+            ar.in("in_valid", t.get(0).out("stat_valid"));
             for (int i = 0; i < tiles; i++) {
                 ar.in("in_data_" + i, t.get(i).out("stat_data"));
                 t.get(i).in("glob_valid", ar.out("out_valid_" + i)).in("glob_data", ar.out("out_data_" + i));
@@ -78,8 +77,8 @@ final class SystemTop extends TopShell {
         // ---- output reduce to tile 0, tile 0's drain side beside it, the root's stage ----------------------------
         OutputPlan plan = tile.outputPlan();
         OutputReduce reduceUnit = new OutputReduce(shape, params.q(), plan.accBits());
-        Inst red = instance("outreduce", reduceUnit);
-        red.in("en", en).in("in_valid", t.get(0).out("part_valid"));
+        Inst red = pipelined("outreduce", reduceUnit);
+        red.in("in_valid", t.get(0).out("part_valid"));
         for (int i = 0; i < tiles; i++) red.in("in_acc_" + i, t.get(i).out("part_acc"));
         int lor = reduceUnit.latency();
         Inst root = t.get(0);
@@ -91,7 +90,7 @@ final class SystemTop extends TopShell {
             sideMsbFirst.add(root.out("part_factor"));
             sideMsbFirst.add(root.out("part_exp").asUnsigned());
         }
-        Signal side = delayed("root_side", Signal.cat(sideMsbFirst.toArray(Signal[]::new)), lor);
+        Signal side = delayLine("root_side", Signal.cat(sideMsbFirst.toArray(Signal[]::new)), lor);
         int at = 0;
         Signal exp = null, factor = null, group = null;
         if (plan.scaled()) {
@@ -128,13 +127,6 @@ final class SystemTop extends TopShell {
         Signal low = fit(data, bits);
         if (i == 0 && rows >= bits) return mine;
         return Signal.mux(io.cfg().addr().lt(map.biasBase()), mine, low);
-    }
-
-    private Signal delayed(String name, Signal v, int edges) {
-        if (edges == 0) return v;
-        Inst d = instance(name, new DelayLine(v.width(), edges));
-        d.in("en", en).in("in", v);
-        return d.out("out");
     }
 
     /** L_ar: edges from the tiles' statistic registers to the global statistic (0 for matmul-only). */

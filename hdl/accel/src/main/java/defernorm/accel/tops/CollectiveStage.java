@@ -23,8 +23,7 @@ final class CollectiveStage {
         }
         if (top.placement.isTile()) return top.tilePorts().exchangeStatistic(format, valid, data);
         CollectiveDelay coll = new CollectiveDelay(data.width(), top.prm.c());
-        Inst col = top.place("collective", coll);
-        if (coll.hasEnable()) col.in("en", top.en);
+        Inst col = top.pipelined("collective", coll);
         col.in("in_valid", valid).in("in_data", data);
         return new Gathered(col.out("out_valid"), col.out("out_data"));
     }

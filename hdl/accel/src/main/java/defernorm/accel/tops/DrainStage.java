@@ -44,7 +44,7 @@ final class DrainStage {
         Signal held = d.out("factor");
         Signal acc = mac.out("rd_data");
         if (shift != null) {
-            Inst rescale = top.place("rescale", new RescaleLanes(top.prm.q(), accBits, shift.width()));
+            Inst rescale = top.pipelined("rescale", new RescaleLanes(top.prm.q(), accBits, shift.width()));
             rescale.in("in_acc", acc).in("in_shift", held.slice(word.width() - 1, fb + eb));
             acc = rescale.out("out_acc");
         }
@@ -57,8 +57,8 @@ final class DrainStage {
 
     /** The drain sequencer, wired to the array's landing and drain read and to the buffer's drain-bank rule. */
     private static Inst drain(TopShell top, Inst mac, Front f, DrainSequencer unit) {
-        Inst d = top.place("drain", unit);
-        d.in("en", top.en).in("land", mac.out("drain_valid"));
+        Inst d = top.pipelined("drain", unit);
+        d.in("land", mac.out("drain_valid"));
         f.buffer().in("drain_start", d.out("start"));
         mac.in("rd_bank", d.out("bank"));
         if (top.groups() > 1) mac.in("rd_group", d.out("group"));

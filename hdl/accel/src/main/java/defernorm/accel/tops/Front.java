@@ -29,8 +29,7 @@ record Front(TopShell top, Inst buffer, Signal accept, Signal last) {
 
     /** Builds the buffer of {@code width}-bit words and the ingest into {@code top}. */
     static Front build(TopShell top, int width) {
-        Inst buf = top.place("front", new ActivationBuffer(top.nb(), top.groups(), width, top.variant == Variant.STANDARD));
-        buf.in("en", top.en);
+        Inst buf = top.pipelined("front", new ActivationBuffer(top.nb(), top.groups(), width, top.variant == Variant.STANDARD));
         Signal ready = buf.out("in_ready").and(top.en).named("in_ready");
         top.s.tready().set(ready);
         Signal accept = top.s.tvalid().and(ready).named("in_accept");
@@ -63,8 +62,8 @@ record Front(TopShell top, Inst buffer, Signal accept, Signal last) {
      */
     Signal sideWord(Signal valid, Signal word) {
         buffer.in("factor_valid", valid);
-        Inst slots = top.place("side", new BankSlots(word.width()));
-        slots.in("en", top.en).in("wr_en", valid).in("wr_data", word).in("rd_bank", buffer.out("rd_bank"));
+        Inst slots = top.pipelined("side", new BankSlots(word.width()));
+        slots.in("wr_en", valid).in("wr_data", word).in("rd_bank", buffer.out("rd_bank"));
         return slots.out("rd_data");
     }
 

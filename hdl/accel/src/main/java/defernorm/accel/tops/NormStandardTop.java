@@ -41,8 +41,8 @@ final class NormStandardTop extends NormTop {
         Beat x = f.read();
         int s1Bits = centered() ? fac.s1().width() : 0;
         NormRequantize lane = new NormRequantize(op, systemN(), prm.p(), s1Bits, true);
-        Inst norm = instance("normalize", lane);
-        norm.in("en", en).in("in_valid", x.valid()).in("in_last", x.last()).in("in_x", x.data())
+        Inst norm = pipelined("normalize", lane);
+        norm.in("in_valid", x.valid()).in("in_last", x.last()).in("in_x", x.data())
                 .in("in_r", side.slice(rBits - 1, 0)).in("in_exp", side.slice(rBits + eBits - 1, rBits).asSigned());
         if (centered()) norm.in("in_s1", side.slice(word.width() - 1, rBits + eBits).asSigned());
 

@@ -40,8 +40,8 @@ abstract class NormTop extends TopShell {
     NormFactor normFactor(Beat in, boolean timesN) {
         ReductionTree.Config sqCfg = ReductionTree.Config.norm(prm.p(), statBeats(), ReduceOp.SUMSQ);
         ReductionTree sqUnit = new ReductionTree(sqCfg);
-        Inst sq = instance("red_sumsq", sqUnit);
-        sq.in("en", en).in("in_valid", in.valid()).in("in_last", in.last()).in("in_data", in.data());
+        Inst sq = pipelined("red_sumsq", sqUnit);
+        sq.in("in_valid", in.valid()).in("in_last", in.last()).in("in_data", in.data());
         int s2Bits = sqCfg.acc().width();
         Signal stats = sq.out("out_data");
         int s1Bits = 0;
@@ -51,8 +51,8 @@ abstract class NormTop extends TopShell {
             if (sumUnit.latency() != sqUnit.latency()) {
                 throw new IllegalStateException("the S1 and S2 trees must be equally deep, not " + sumUnit.latency() + " and " + sqUnit.latency() + ".");
             }
-            Inst sum = instance("red_sum", sumUnit);
-            sum.in("en", en).in("in_valid", in.valid()).in("in_last", in.last()).in("in_data", in.data());
+            Inst sum = pipelined("red_sum", sumUnit);
+            sum.in("in_valid", in.valid()).in("in_last", in.last()).in("in_data", in.data());
             s1Bits = sumCfg.acc().width();
             stats = Signal.cat(sum.out("out_data").asUnsigned(), stats);
         }
@@ -67,8 +67,8 @@ abstract class NormTop extends TopShell {
 
         // ---- V = n*S2 - S1^2 + E, 1/sqrt(V), the factor register --------------------------------------------------
         NormFactorUnit facUnit = new NormFactorUnit(op, systemN(), s1Bits, s2Bits);
-        Inst fac = instance("factor", facUnit);
-        fac.in("en", en).in("in_valid", gValid).in("in_s2", gS2).in("in_eps", constantWord(NormFactorUnit.EPS_BITS));
+        Inst fac = pipelined("factor", facUnit);
+        fac.in("in_valid", gValid).in("in_s2", gS2).in("in_eps", constantWord(NormFactorUnit.EPS_BITS));
         if (centered()) fac.in("in_s1", gS1);
         // S1 travels beside the factor chain (tokens can overlap in it), so it meets its own factor.
         Signal s1 = centered() ? delay("token_s1", gS1, facUnit.latency()) : null;

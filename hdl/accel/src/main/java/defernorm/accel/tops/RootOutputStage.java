@@ -30,18 +30,18 @@ final class RootOutputStage {
         int q = top.prm.q();
         if (plan.scaled()) {
             ScaleUnit unit = new ScaleUnit(q, top.groups(), accBits, plan.factorBits(), plan.outFrac(), false);
-            out = top.place("scale", unit);
+            out = top.pipelined("scale", unit);
             out.in("in_factor", factor).in("in_exp", exp);
             latency = unit.latency();
             biasBits = unit.biasAddrBits();
         } else {
             OutputStage unit = new OutputStage(q, top.groups(), accBits, plan.up(), false);
-            out = top.place("out_stage", unit);
+            out = top.pipelined("out_stage", unit);
             latency = unit.latency();
             biasBits = unit.biasAddrBits();
         }
         connectBias(top, out, biasBits);
-        out.in("en", top.en).in("in_valid", d.valid()).in("in_last", d.last()).in("in_acc", d.acc());
+        out.in("in_valid", d.valid()).in("in_last", d.last()).in("in_acc", d.acc());
         if (top.groups() > 1) out.in("in_group", TopShell.fit(d.group(), biasBits));
         top.outside.drive(out.out("out_valid"), out.out("out_data"), out.out("out_last"));
         return latency;

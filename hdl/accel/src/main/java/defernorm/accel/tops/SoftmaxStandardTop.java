@@ -41,8 +41,8 @@ final class SoftmaxStandardTop extends SoftmaxTop {
 
         Beat x = f.read();
         SoftmaxRequantize lane = new SoftmaxRequantize(prm.p(), true);
-        Inst norm = instance("normalize", lane);
-        norm.in("en", en).in("in_valid", x.valid()).in("in_last", x.last()).in("in_s", x.data())
+        Inst norm = pipelined("normalize", lane);
+        norm.in("in_valid", x.valid()).in("in_last", x.last()).in("in_s", x.data())
                 .in("in_l", constantWord(SoftmaxFront.L_BITS))
                 .in("in_r", side.slice(rBits - 1, 0)).in("in_exp", side.slice(rBits + eBits - 1, rBits).asSigned())
                 .in("in_max", side.slice(word.width() - 1, rBits + eBits).asSigned());

@@ -50,8 +50,8 @@ abstract class SoftmaxTop extends TopShell {
     /** The exp front (registered exp output) on the input register's beats, with the score multiplier L. */
     ExpFront expFront(Beat in) {
         SoftmaxFront unit = new SoftmaxFront(prm.p(), nb(), true);
-        Inst front = instance("exp_front", unit);
-        front.in("en", en).in("in_valid", in.valid()).in("in_last", in.last()).in("in_s", in.data())
+        Inst front = pipelined("exp_front", unit);
+        front.in("in_valid", in.valid()).in("in_last", in.last()).in("in_s", in.data())
                 .in("in_l", constantWord(SoftmaxFront.L_BITS));
         return new ExpFront(front, unit.latency());
     }
@@ -61,8 +61,8 @@ abstract class SoftmaxTop extends TopShell {
         Inst front = ef.unit();
         ReductionTree.Config denCfg = new ReductionTree.Config(prm.p(), Type.uint(Exp2.OUT_BITS), statBeats(), ReduceOp.SUM, false, SoftmaxFront.MAX_BITS);
         ReductionTree denUnit = new ReductionTree(denCfg);
-        Inst den = instance("denominator", denUnit);
-        den.in("en", en).in("in_valid", front.out("out_valid")).in("in_last", front.out("out_last"))
+        Inst den = pipelined("denominator", denUnit);
+        den.in("in_valid", front.out("out_valid")).in("in_last", front.out("out_last"))
                 .in("in_data", front.out("out_p")).in("in_shift", front.out("out_delta"));
         int denBits = denCfg.acc().width();
         // The token's final max travels beside den, the collective and the factor chain (tokens overlap in them);
@@ -76,8 +76,8 @@ abstract class SoftmaxTop extends TopShell {
         Gathered g = collective(den.out("out_last"), stats, format);
         Signal gathered = g.data();
         SoftmaxFactorUnit facUnit = new SoftmaxFactorUnit(denBits);
-        Inst fac = instance("factor", facUnit);
-        fac.in("en", en).in("in_valid", g.valid()).in("in_den", gathered.slice(denBits - 1, 0));
+        Inst fac = pipelined("factor", facUnit);
+        fac.in("in_valid", g.valid()).in("in_den", gathered.slice(denBits - 1, 0));
         Signal max = withMax ? delay("factor_max", gathered.slice(stats.width() - 1, denBits), facUnit.latency()).asSigned() : null;
         Signal shift = null;
         if (tile && !withMax) {

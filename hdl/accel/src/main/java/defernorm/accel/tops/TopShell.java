@@ -1,6 +1,8 @@
 package defernorm.accel.tops;
 
+import defernorm.accel.units.DelayLine;
 import defernorm.accel.units.MacArray;
+import defernorm.accel.units.PipelinedUnit;
 import defernorm.accel.units.StatsFormat;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
@@ -138,12 +140,25 @@ public abstract class TopShell extends Component {
 
     /** The MAC array instance {@code mac}, its weight write port on the weight region and its enable connected. */
     Inst macArray(MacArray unit) {
-        Inst mac = instance("mac", unit);
+        Inst mac = pipelined("mac", unit);
         mac.in("w_we", config.hit(map.weightBase(), map.weightWords()));
         mac.in("w_addr", config.local(map.weightBase(), ConfigMap.bitsFor((long) nb() * groups() - 1)));
         mac.in("w_data", config.word(map.weightBits()));
-        mac.in("en", en);
         return mac;
+    }
+
+    /** Instantiates a pipelined {@code unit} under the whole-pipeline enable. */
+    protected final Inst pipelined(String name, PipelinedUnit unit) {
+        return PipelinedUnit.enabled(instance(name, unit), unit, en);
+    }
+
+    /** {@code v} delayed by {@code edges} enabled edges through a {@link DelayLine} named {@code name} (as is when 0). */
+    protected final Signal delayLine(String name, Signal v, int edges) {
+        if (edges == 0) return v;
+        DelayLine line = new DelayLine(v.width(), edges);
+        Inst d = pipelined(name, line);
+        d.in(line.in, v);
+        return d.out(line.out);
     }
 
     /** The constant word (E or L), {@code bits} wide ({@link ConfigDecode#constantWord}). */
@@ -227,7 +242,6 @@ public abstract class TopShell extends Component {
 
     final Signal constant(long value, Type type) { return lit(value, type); }
 
-    final Inst place(String name, Component unit) { return instance(name, unit); }
 
     final void debugSignal(String name, Signal s) { debug(name, s); }
 }

@@ -29,9 +29,6 @@ public final class CollectiveDelay extends PipelinedUnit {
         output("out_data", Type.uint(width)).set(delay("data", data, cycles));
     }
 
-    /** Whether this instance has an {@code en} port (C &gt; 0). */
-    public boolean hasEnable() { return cycles > 0; }
-
     /** The latency in cycles (= C). */
     public int latency() { return cycles; }
 }

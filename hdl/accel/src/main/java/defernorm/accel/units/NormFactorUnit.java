@@ -69,8 +69,8 @@ public final class NormFactorUnit extends PipelinedUnit {
 
         // ---- 1/sqrt(V) ---------------------------------------------------------------------------------------------
         RsqrtUnit rsqrtUnit = new RsqrtUnit(vBits);
-        Inst rsqrt = instance("rsqrt", rsqrtUnit);
-        rsqrt.in("en", en).in("in_valid", valid).in("in_data", vQ);
+        Inst rsqrt = pipelined("rsqrt", rsqrtUnit);
+        rsqrt.in("in_valid", valid).in("in_data", vQ);
 
         // ---- factor register: n * r --------------------------------------------------------------------------------
         Signal factor = rsqrt.out("out_r").times(nLit);

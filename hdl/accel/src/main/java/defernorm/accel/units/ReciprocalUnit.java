@@ -27,11 +27,11 @@ public final class ReciprocalUnit extends PipelinedUnit {
         if (inBits < 1 || inBits > 90) throw new IllegalArgumentException("ReciprocalUnit needs 1..90 input bits, not " + inBits + ".");
         Signal en = en();
         LeadingOneNormalizer normUnit = new LeadingOneNormalizer(inBits, ReciprocalTable.IN_BITS, false);
-        Inst norm = instance("normalize", normUnit);
-        norm.in("en", en).in("in_valid", input("in_valid", Type.bool())).in("in_data", input("in_data", Type.uint(inBits)));
+        Inst norm = pipelined("normalize", normUnit);
+        norm.in("in_valid", input("in_valid", Type.bool())).in("in_data", input("in_data", Type.uint(inBits)));
         PiecewiseLinearUnit tableUnit = new PiecewiseLinearUnit(ReciprocalTable.TABLE);
-        Inst table = instance("lookup", tableUnit);
-        table.in("en", en).in("in_valid", norm.out("out_valid")).in("in_mant", norm.out("out_mant"));
+        Inst table = pipelined("lookup", tableUnit);
+        table.in("in_valid", norm.out("out_valid")).in("in_mant", norm.out("out_mant"));
 
         // The table reads 8 more mantissa bits than r has, so e = (bits(den) - 24) + 8 (fits: bits(den) <= 90).
         int eb = LeadingOneNormalizer.EXP_BITS;

@@ -25,11 +25,11 @@ public final class RsqrtUnit extends PipelinedUnit {
         super("RsqrtUnit_V" + inBits);
         Signal en = en();
         LeadingOneNormalizer normUnit = new LeadingOneNormalizer(inBits, InverseSqrtTable.IN_BITS, true);
-        Inst norm = instance("normalize", normUnit);
-        norm.in("en", en).in("in_valid", input("in_valid", Type.bool())).in("in_data", input("in_data", Type.uint(inBits)));
+        Inst norm = pipelined("normalize", normUnit);
+        norm.in("in_valid", input("in_valid", Type.bool())).in("in_data", input("in_data", Type.uint(inBits)));
         PiecewiseLinearUnit tableUnit = new PiecewiseLinearUnit(InverseSqrtTable.TABLE);
-        Inst table = instance("lookup", tableUnit);
-        table.in("en", en).in("in_valid", norm.out("out_valid")).in("in_mant", norm.out("out_mant"));
+        Inst table = pipelined("lookup", tableUnit);
+        table.in("in_valid", norm.out("out_valid")).in("in_mant", norm.out("out_mant"));
 
         output("out_valid", Type.bool()).set(table.out("out_valid"));
         output("out_r", Type.uint(InverseSqrtTable.TABLE.outBits())).set(table.out("out_r"));

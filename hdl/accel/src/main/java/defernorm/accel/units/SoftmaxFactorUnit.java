@@ -22,8 +22,8 @@ public final class SoftmaxFactorUnit extends PipelinedUnit {
     public SoftmaxFactorUnit(int denBits) {
         super("SoftmaxFactorUnit_D" + denBits);
         ReciprocalUnit recipUnit = new ReciprocalUnit(denBits);
-        Inst recip = instance("reciprocal", recipUnit);
-        recip.in("en", en()).in("in_valid", input("in_valid", Type.bool())).in("in_data", input("in_den", Type.uint(denBits)));
+        Inst recip = pipelined("reciprocal", recipUnit);
+        recip.in("in_valid", input("in_valid", Type.bool())).in("in_data", input("in_den", Type.uint(denBits)));
         output("out_factor", Type.uint(Formats.FACTOR_BITS)).set(stage("f_factor", recip.out("out_r")));
         output("out_exp", Type.sint(LeadingOneNormalizer.EXP_BITS)).set(stage("f_exp", recip.out("out_exp")));
         output("out_valid", Type.bool()).set(stage("f_valid", recip.out("out_valid")));

@@ -57,8 +57,8 @@ public final class SoftmaxFront extends PipelinedUnit {
 
         // ---- running maximum of the integer parts -------------------------------------------------------------
         ReductionTree.Config maxCfg = new ReductionTree.Config(p, Type.sint(MAX_BITS), beats, ReduceOp.MAX, false, 0);
-        Inst max = instance("running_max", new ReductionTree(maxCfg));
-        max.in("en", en).in("in_valid", valid).in("in_last", last).in("in_data", pack(ints));
+        Inst max = pipelined("running_max", new ReductionTree(maxCfg));
+        max.in("in_valid", valid).in("in_last", last).in("in_data", pack(ints));
         int wait = maxCfg.latency();
         Signal mk = max.out("out_data");
 
@@ -67,8 +67,8 @@ public final class SoftmaxFront extends PipelinedUnit {
         int expStages = expUnit.latency();
         List<Signal> probs = new ArrayList<>();
         for (int i = 0; i < p; i++) {
-            Inst e = instance("exp_" + i, expUnit);
-            e.in("en", en).in("in_valid", max.out("out_valid")).in("in_u", delay("u_" + i + "_wait", u.get(i), wait)).in("in_max", mk);
+            Inst e = pipelined("exp_" + i, expUnit);
+            e.in("in_valid", max.out("out_valid")).in("in_u", delay("u_" + i + "_wait", u.get(i), wait)).in("in_max", mk);
             probs.add(e.out("out_p"));
         }
         output("out_p", Type.uint(p * Exp2.OUT_BITS)).set(pack(probs));

@@ -66,8 +66,8 @@ public final class SoftmaxRequantize extends PipelinedUnit {
         Exp2Unit expUnit = new Exp2Unit(SoftmaxFront.U_BITS, SoftmaxFront.MAX_BITS, true);
         List<Signal> probs = new ArrayList<>();
         for (int i = 0; i < p; i++) {
-            Inst e = instance("exp_" + i, expUnit);
-            e.in("en", en).in("in_valid", valid).in("in_u", u.get(i)).in("in_max", maxQ);
+            Inst e = pipelined("exp_" + i, expUnit);
+            e.in("in_valid", valid).in("in_u", u.get(i)).in("in_max", maxQ);
             probs.add(e.out("out_p"));
         }
         valid = delay("exp_valid", valid, expUnit.latency());
