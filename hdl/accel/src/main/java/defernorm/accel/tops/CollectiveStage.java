@@ -1,6 +1,7 @@
 package defernorm.accel.tops;
 
 import defernorm.accel.units.CollectiveDelay;
+import defernorm.accel.units.Flow;
 import defernorm.accel.units.StatsFormat;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
@@ -24,7 +25,8 @@ final class CollectiveStage {
         if (top.placement.isTile()) return top.tilePorts().exchangeStatistic(format, valid, data);
         CollectiveDelay coll = new CollectiveDelay(data.width(), top.prm.c());
         Inst col = top.pipelined("collective", coll);
-        col.in("in_valid", valid).in("in_data", data);
-        return new Gathered(col.out("out_valid"), col.out("out_data"));
+        top.connectPorts(col.port(coll.in), new Flow(valid, data));
+        Flow out = col.port(coll.out);
+        return new Gathered(out.valid(), out.data());
     }
 }

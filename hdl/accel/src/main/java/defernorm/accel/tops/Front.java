@@ -1,5 +1,6 @@
 package defernorm.accel.tops;
 
+import defernorm.accel.units.Beat;
 import defernorm.accel.units.ActivationBuffer;
 import defernorm.accel.units.BankSlots;
 import defernorm.golden.model.Variant;

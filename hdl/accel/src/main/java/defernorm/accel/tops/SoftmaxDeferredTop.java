@@ -1,5 +1,6 @@
 package defernorm.accel.tops;
 
+import defernorm.accel.units.Beat;
 import defernorm.accel.units.MacArray;
 import defernorm.accel.units.SoftmaxFront;
 import defernorm.golden.fixed.Exp2;
@@ -35,13 +36,12 @@ final class SoftmaxDeferredTop extends SoftmaxTop {
         int shiftBits = SoftmaxFront.MAX_BITS;
         Front f = front(probBits + shiftBits);
         ExpFront ef = expFront(f.inputRegister());
-        Inst front = ef.unit();
         // Written the edge after the exp output register loads: write depth = exp front + 1.
-        Signal word = Signal.cat(front.out("out_delta"), front.out("out_p"));
+        Signal word = Signal.cat(ef.delta(), ef.p());
         if (word.width() != probBits + shiftBits) {
             throw new IllegalStateException("the exp front's beat is " + word.width() + " bits, not P·Exp2.OUT_BITS + MAX_BITS = " + (probBits + shiftBits) + ".");
         }
-        f.buffer().in("wr_en", front.out("out_valid")).in("wr_last", front.out("out_last")).in("wr_data", word);
+        f.buffer().in("wr_en", ef.valid()).in("wr_last", ef.last()).in("wr_data", word);
         SoftmaxFactor fac = softmaxFactor(ef, false);
 
         Beat x = f.read();

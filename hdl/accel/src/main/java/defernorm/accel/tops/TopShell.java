@@ -240,6 +240,8 @@ public abstract class TopShell extends Component {
 
     final Reg newReg(String name, Type type) { return reg(name, type); }
 
+    final <T> void connectPorts(T target, T source) { connect(target, source); }
+
     final Signal constant(long value, Type type) { return lit(value, type); }
 
 
