@@ -2,7 +2,6 @@ package defernorm.accel.system;
 
 import defernorm.accel.units.DelayLine;
 import defernorm.accel.units.PipelinedUnit;
-import defernorm.hdl.Inst;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;

@@ -4,7 +4,6 @@ import defernorm.accel.units.DelayLine;
 import defernorm.accel.units.PipelinedUnit;
 import defernorm.golden.system.SystemShape;
 import defernorm.golden.system.Topology;
-import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 import java.util.ArrayList;

@@ -17,7 +17,6 @@ import defernorm.golden.timing.PipelineDepths;
 import defernorm.hdl.AxiStream;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
-import defernorm.hdl.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
 

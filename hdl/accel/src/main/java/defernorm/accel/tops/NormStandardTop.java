@@ -48,9 +48,9 @@ final class NormStandardTop extends NormTop {
         if (centered()) norm.in("in_s1", side.slice(word.width() - 1, rBits + eBits).asSigned());
 
         MacArray array = new MacArray(MacArray.Config.int8(prm.n(), prm.m(), prm.p(), prm.q()));
-        Inst mac = macArray(array);
-        mac.in("in_valid", norm.out("out_valid")).in("in_act", norm.out("out_a"));
-        int output = standardOutput(mac, f, array.config().accBits(), Formats.NORM_OUT_FRAC - Formats.NORM_ACT_FRAC);
+        PlacedArray mac = macArray(array);
+        mac.feed(norm.out("out_valid"), norm.out("out_a"));
+        int output = standardOutput(mac, f, Formats.NORM_OUT_FRAC - Formats.NORM_ACT_FRAC);
         built(new PipelineDepths(0, fac.reduction(), fac.factorDepth(), lane.latency() + ARRAY_ACCEPT, array.latency(), output, 0));
     }
 }

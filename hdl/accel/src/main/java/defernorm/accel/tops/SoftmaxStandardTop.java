@@ -49,9 +49,9 @@ final class SoftmaxStandardTop extends SoftmaxTop {
                 .in("in_max", side.slice(word.width() - 1, rBits + eBits).asSigned());
 
         MacArray array = new MacArray(new MacArray.Config(prm.p(), prm.q(), nb(), groups(), Type.uint(SoftmaxRequantize.Q_BITS), false, 0));
-        Inst mac = macArray(array);
-        mac.in("in_valid", norm.out("out_valid")).in("in_act", norm.out("out_q"));
-        int output = standardOutput(mac, f, array.config().accBits(), Formats.SOFTMAX_OUT_FRAC - Formats.PROB_FRAC);
+        PlacedArray mac = macArray(array);
+        mac.feed(norm.out("out_valid"), norm.out("out_q"));
+        int output = standardOutput(mac, f, Formats.SOFTMAX_OUT_FRAC - Formats.PROB_FRAC);
         built(new PipelineDepths(0, fac.reduction(), fac.factorDepth(), lane.latency() + ARRAY_ACCEPT, array.latency(), output, 0));
     }
 }

@@ -139,12 +139,10 @@ public abstract class TopShell extends Component {
     // ---- the datapath's shared pieces --------------------------------------------------------------------------
 
     /** The MAC array instance {@code mac}, its weight write port on the weight region and its enable connected. */
-    Inst macArray(MacArray unit) {
+    PlacedArray macArray(MacArray unit) {
         Inst mac = pipelined("mac", unit);
-        mac.in("w_we", config.hit(map.weightBase(), map.weightWords()));
-        mac.in("w_addr", config.local(map.weightBase(), ConfigMap.bitsFor((long) nb() * groups() - 1)));
-        mac.in("w_data", config.word(map.weightBits()));
-        return mac;
+        connect(mac.port(unit.weights), config.writePort(map.weightBase(), map.weightWords(), unit.weights));
+        return new PlacedArray(mac, unit);
     }
 
     /** Instantiates a pipelined {@code unit} under the whole-pipeline enable. */
@@ -171,11 +169,11 @@ public abstract class TopShell extends Component {
     Gathered collective(Signal valid, Signal data, StatsFormat format) { return CollectiveStage.build(this, valid, data, format); }
 
     /** Matmul-only and standard drain and output ({@link DrainStage#standard}); returns the output depth. */
-    int standardOutput(Inst mac, Front f, int accBits, int up) { return DrainStage.standard(this, mac, f, accBits, up); }
+    int standardOutput(PlacedArray mac, Front f, int up) { return DrainStage.standard(this, mac, f, up); }
 
     /** Deferred drain, factor FIFO and final scale ({@link DrainStage#deferred}); returns the output depth. */
-    int deferredOutput(Inst mac, Front f, int accBits, Signal factorValid, Signal factor, Signal exp, int outFrac, Signal shift) {
-        return DrainStage.deferred(this, mac, f, accBits, factorValid, factor, exp, outFrac, shift);
+    int deferredOutput(PlacedArray mac, Front f, Signal factorValid, Signal factor, Signal exp, int outFrac, Signal shift) {
+        return DrainStage.deferred(this, mac, f, factorValid, factor, exp, outFrac, shift);
     }
 
     /** The drained groups to where this placement sends them: a tile's ports (depth 0) or the output stage. */

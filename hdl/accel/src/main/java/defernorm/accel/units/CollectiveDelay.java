@@ -1,6 +1,5 @@
 package defernorm.accel.units;
 
-import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
 /**

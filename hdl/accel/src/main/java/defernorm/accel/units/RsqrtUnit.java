@@ -2,7 +2,6 @@ package defernorm.accel.units;
 
 import defernorm.golden.fixed.InverseSqrtTable;
 import defernorm.hdl.Inst;
-import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
 /**
