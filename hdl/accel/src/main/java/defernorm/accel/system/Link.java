@@ -1,6 +1,7 @@
 package defernorm.accel.system;
 
 import defernorm.accel.units.DelayLine;
+import defernorm.accel.units.Flow;
 import defernorm.accel.units.PipelinedUnit;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
@@ -21,6 +22,9 @@ import defernorm.hdl.ir.Type;
  * }</pre>
  */
 public final class Link extends PipelinedUnit {
+    /** The message in ({@code in_valid}, {@code in_data}) and out, H + F − 1 edges later. */
+    public final Flow in;
+    public final Flow out;
     private final int latency;
 
     public Link(int bits, int hops, int linkBits) {
@@ -31,12 +35,13 @@ public final class Link extends PipelinedUnit {
         }
         int flits = flits(bits, linkBits);
         this.latency = hops + flits - 1;
-        Signal valid = input("in_valid", Type.bool());
-        Signal data = input("in_data", Type.uint(bits));
+        in = input("in", Flow.of(Type.uint(bits)));
+        out = output("out", Flow.of(Type.uint(bits)));
+        Signal valid = in.valid(), data = in.data();
         if (flits == 1) {
-            Signal out = pipe(Signal.cat(valid, data), hops);
-            output("out_valid", Type.bool()).set(out.bit(bits));
-            output("out_data", Type.uint(bits)).set(out.slice(bits - 1, 0));
+            Signal piped = pipe(Signal.cat(valid, data), hops);
+            out.valid().set(piped.bit(bits));
+            out.data().set(piped.slice(bits - 1, 0));
             return;
         }
         int w = linkBits;
@@ -65,8 +70,8 @@ public final class Link extends PipelinedUnit {
         Reg assembled = stageReg("rx_flits", Type.uint(restBits));
         Signal shiftedIn = flits == 2 ? fData : Signal.cat(fData, assembled.slice(restBits - 1, w));
         assembled.set(Signal.mux(fValid.and(lastFlit.not()), shiftedIn, assembled));
-        output("out_valid", Type.bool()).set(fValid.and(lastFlit));
-        output("out_data", Type.uint(bits)).set(Signal.cat(fData, assembled).slice(bits - 1, 0));
+        out.valid().set(fValid.and(lastFlit));
+        out.data().set(Signal.cat(fData, assembled).slice(bits - 1, 0));
     }
 
     /** Flits a message of {@code bits} takes on a link of {@code linkBits} bits per cycle. */

@@ -1,6 +1,7 @@
 package defernorm.accel.system;
 
 import defernorm.accel.units.DelayLine;
+import defernorm.accel.units.Flow;
 import defernorm.accel.units.PipelinedUnit;
 import defernorm.accel.units.StatsFormat;
 import defernorm.golden.system.SystemShape;
@@ -111,10 +112,7 @@ public final class StatsAllReduce extends PipelinedUnit {
 
     /** A message {@code cat(valid, data)} over one link. */
     private Signal hop(String name, Link link, Signal msg) {
-        int bits = format.width();
-        Inst l = pipelined(name, link);
-        l.in("in_valid", msg.bit(bits)).in("in_data", msg.slice(bits - 1, 0));
-        return Signal.cat(l.out("out_valid"), l.out("out_data"));
+        return through(pipelined(name, link), link.in, link.out, msg);
     }
 
     /**
@@ -123,13 +121,17 @@ public final class StatsAllReduce extends PipelinedUnit {
      */
     private Signal align(String name, Signal msg, int edges) {
         if (edges == 0) return msg;
-        if (edges <= MessageDelay.SLOTS) {
-            return delayLine(name, msg, edges);
-        }
+        if (edges <= MessageDelay.SLOTS) return delayLine(name, msg, edges);
+        MessageDelay delay = new MessageDelay(msg.width() - 1, edges);
+        return through(pipelined(name, delay), delay.in, delay.out, msg);
+    }
+
+    /** A message {@code cat(valid, data)} into a child's {@code in} flow, and its {@code out} flow as a message. */
+    private Signal through(Inst child, Flow in, Flow out, Signal msg) {
         int bits = msg.width() - 1;
-        Inst d = pipelined(name, new MessageDelay(bits, edges));
-        d.in("in_valid", msg.bit(bits)).in("in_data", msg.slice(bits - 1, 0));
-        return Signal.cat(d.out("out_valid"), d.out("out_data"));
+        connect(child.port(in), new Flow(msg.bit(bits), msg.slice(bits - 1, 0)));
+        Flow o = child.port(out);
+        return Signal.cat(o.valid(), o.data());
     }
 
     /** L_ar: edges from the statistic registers to the global statistic at every tile. */

@@ -46,9 +46,10 @@ final class DrainStage {
         Signal held = d.out(unit.factor);
         Signal acc = mac.readData();
         if (shift != null) {
-            Inst rescale = top.pipelined("rescale", new RescaleLanes(top.prm.q(), accBits, shift.width()));
-            rescale.in("in_acc", acc).in("in_shift", held.slice(word.width() - 1, fb + eb));
-            acc = rescale.out("out_acc");
+            RescaleLanes lanes = new RescaleLanes(top.prm.q(), accBits, shift.width());
+            Inst rescale = top.pipelined("rescale", lanes);
+            rescale.in(lanes.inAcc, acc).in(lanes.inShift, held.slice(word.width() - 1, fb + eb));
+            acc = rescale.out(lanes.outAcc);
         }
         Drained out = drained(d, unit, acc);
         OutputPlan plan = new OutputPlan(true, accBits, 0, fb, outFrac);

@@ -84,8 +84,8 @@ public final class SoftmaxFront extends PipelinedUnit {
         List<Signal> probs = new ArrayList<>();
         for (int i = 0; i < p; i++) {
             Inst e = pipelined("exp_" + i, expUnit);
-            e.in("in_valid", running.valid()).in("in_u", delay("u_" + i + "_wait", u.get(i), wait)).in("in_max", mk);
-            probs.add(e.out("out_p"));
+            e.in(expUnit.inValid, running.valid()).in(expUnit.inU, delay("u_" + i + "_wait", u.get(i), wait)).in(expUnit.inMax, mk);
+            probs.add(e.out(expUnit.outP));
         }
         outP = output("out_p", Type.uint(p * Exp2.OUT_BITS));
         outValid = output("out_valid", Type.bool());

@@ -2,6 +2,7 @@ package defernorm.accel.units;
 
 import defernorm.golden.model.Formats;
 import defernorm.hdl.Inst;
+import defernorm.hdl.Output;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
@@ -67,8 +68,8 @@ public final class SoftmaxRequantize extends PipelinedUnit {
         List<Signal> probs = new ArrayList<>();
         for (int i = 0; i < p; i++) {
             Inst e = pipelined("exp_" + i, expUnit);
-            e.in("in_valid", valid).in("in_u", u.get(i)).in("in_max", maxQ);
-            probs.add(e.out("out_p"));
+            e.in(expUnit.inValid, valid).in(expUnit.inU, u.get(i)).in(expUnit.inMax, maxQ);
+            probs.add(e.out(expUnit.outP));
         }
         valid = delay("exp_valid", valid, expUnit.latency());
         shift = delay("exp_shift", shift, expUnit.latency());
