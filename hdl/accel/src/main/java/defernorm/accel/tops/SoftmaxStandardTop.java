@@ -43,14 +43,14 @@ final class SoftmaxStandardTop extends SoftmaxTop {
         Beat x = f.read();
         SoftmaxRequantize lane = new SoftmaxRequantize(prm.p(), true);
         Inst norm = pipelined("normalize", lane);
-        norm.in("in_valid", x.valid()).in("in_last", x.last()).in("in_s", x.data())
-                .in("in_l", constantWord(SoftmaxFront.L_BITS))
-                .in("in_r", side.slice(rBits - 1, 0)).in("in_exp", side.slice(rBits + eBits - 1, rBits).asSigned())
-                .in("in_max", side.slice(word.width() - 1, rBits + eBits).asSigned());
+        norm.in(lane.inValid, x.valid()).in(lane.inLast, x.last()).in(lane.inS, x.data())
+                .in(lane.inL, constantWord(SoftmaxFront.L_BITS))
+                .in(lane.inR, side.slice(rBits - 1, 0)).in(lane.inExp, side.slice(rBits + eBits - 1, rBits).asSigned())
+                .in(lane.inMax, side.slice(word.width() - 1, rBits + eBits).asSigned());
 
         MacArray array = new MacArray(new MacArray.Config(prm.p(), prm.q(), nb(), groups(), Type.uint(SoftmaxRequantize.Q_BITS), false, 0));
         PlacedArray mac = macArray(array);
-        mac.feed(norm.out("out_valid"), norm.out("out_q"));
+        mac.feed(norm.out(lane.outValid), norm.out(lane.outQ));
         int output = standardOutput(mac, f, Formats.SOFTMAX_OUT_FRAC - Formats.PROB_FRAC);
         built(new PipelineDepths(0, fac.reduction(), fac.factorDepth(), lane.latency() + ARRAY_ACCEPT, array.latency(), output, 0));
     }
