@@ -8,8 +8,8 @@ import defernorm.golden.system.SystemShape;
 import defernorm.golden.system.Topology;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
+import defernorm.hdl.Vec;
 import defernorm.hdl.ir.Type;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,6 +34,12 @@ public final class StatsAllReduce extends PipelinedUnit {
     private final int latency;
     private final StatsFormat format;
 
+    /** The tiles' statistics (one valid: they are in lockstep) and the reduced statistic delivered to each. */
+    public final Signal inValid;
+    public final Vec<Signal> inData;
+    public final Vec<Signal> outValid;
+    public final Vec<Signal> outData;
+
     public StatsAllReduce(SystemShape shape, StatsFormat format) {
         super("StatsAllReduce_T" + shape.tiles() + "_" + shape.topology().cliName() + "_H" + shape.hopLatency()
                 + "_L" + shape.linkBits() + (format.merge() ? "_merge" : "_sum") + "_W" + format.width());
@@ -44,9 +50,12 @@ public final class StatsAllReduce extends PipelinedUnit {
         Link link = new Link(bits, shape.hopLatency(), shape.linkBits());
         ReducePlan plan = new ReducePlan(shape.topology(), tiles, link.latency());
         Topology topo = shape.topology();
-        Signal valid = input("in_valid", Type.bool());
-        List<Signal> own = new ArrayList<>();
-        for (int t = 0; t < tiles; t++) own.add(input("in_data_" + t, Type.uint(bits)));
+        inValid = input("in_valid", Type.bool());
+        inData = input("in_data", Vec.of(tiles, Type.uint(bits)));
+        outValid = output("out_valid", Vec.of(tiles, Type.bool()));
+        outData = output("out_data", Vec.of(tiles, Type.uint(bits)));
+        Signal valid = inValid;
+        List<Signal> own = inData.asList();
 
         // ---- reduce toward tile 0: children before parents (heap and ring numbering both allow a recursion) ----
         Signal[] partial = new Signal[tiles];   // each tile's combine register: cat(valid, value)
@@ -64,8 +73,8 @@ public final class StatsAllReduce extends PipelinedUnit {
         for (int t = 0; t < tiles; t++) {
             int wait = latency - rootReady - topo.broadcastDepth(t, tiles) * link.latency();
             Signal delivered = align("deliver" + t, received[t], wait);
-            output("out_valid_" + t, Type.bool()).set(delivered.bit(bits));
-            output("out_data_" + t, Type.uint(bits)).set(delivered.slice(bits - 1, 0));
+            outValid.get(t).set(delivered.bit(bits));
+            outData.get(t).set(delivered.slice(bits - 1, 0));
         }
     }
 

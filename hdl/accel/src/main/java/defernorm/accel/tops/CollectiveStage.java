@@ -12,7 +12,7 @@ import defernorm.hdl.Signal;
  * all-reduce ports ({@link TilePorts#exchangeStatistic}), its statistic laid out as {@code format} says.
  *
  * <pre>{@code
- * Gathered g = CollectiveStage.build(top, tree.out("out_last"), stats, StatsFormat.sums(List.of(s2Bits)));
+ * Gathered g = CollectiveStage.build(top, s2.last(), stats, StatsFormat.sums(List.of(s2Bits)));
  * }</pre>
  */
 final class CollectiveStage {

@@ -131,7 +131,7 @@ public abstract class TopShell extends Component {
     public final OutputPlan outputPlan() { return tilePorts == null ? null : tilePorts.outputPlan(); }
 
     /** The tile's ports (a tile only). */
-    final TilePorts tilePorts() {
+    public final TilePorts tilePorts() {
         if (tilePorts == null) throw new IllegalStateException(getClass().getSimpleName() + " is not a tile: it has no tile ports.");
         return tilePorts;
     }
