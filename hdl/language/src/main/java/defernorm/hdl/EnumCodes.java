@@ -12,7 +12,7 @@ final class EnumCodes {
 
     static Type type(Class<? extends Enum<?>> cls) {
         int n = cls.getEnumConstants().length;
-        return Type.uint(Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n) - 1)));
+        return Type.uint(Math.max(1, Type.clog2(n)));
     }
 
     @SuppressWarnings("unchecked")

@@ -42,7 +42,7 @@ final class IndexedSignal extends Signal {
     private static Net tree(Builder b, Net index, List<Signal> choices, SourceLoc at) {
         Type t = choices.getFirst().type();
         int w = index.type.width();
-        int levels = Math.min(w, 32 - Integer.numberOfLeadingZeros(choices.size() - 1));
+        int levels = Math.min(w, Type.clog2(choices.size()));
         Net zero = b.constant(BigInteger.ZERO, t, at);
         zero.enumClass = choices.getFirst().net.enumClass;
         List<Net> layer = new ArrayList<>();

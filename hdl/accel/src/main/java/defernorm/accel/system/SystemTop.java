@@ -1,22 +1,24 @@
 package defernorm.accel.system;
 
 import defernorm.accel.tops.ConfigMap;
+import defernorm.accel.tops.ConfigPort;
+import defernorm.accel.units.Flow;
 import defernorm.accel.tops.Drained;
 import defernorm.accel.tops.OutputPlan;
 import defernorm.accel.tops.Placement;
+import defernorm.accel.tops.TilePorts;
 import defernorm.accel.tops.TopGenerator;
 import defernorm.accel.tops.TopName;
 import defernorm.accel.tops.TopShell;
-import defernorm.accel.units.DelayLine;
 import defernorm.golden.model.Formats;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
 import defernorm.golden.system.SystemShape;
 import defernorm.golden.timing.PipelineDepths;
+import defernorm.hdl.AxiStream;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
-import defernorm.hdl.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,24 +47,31 @@ final class SystemTop extends TopShell {
         List<Inst> t = new ArrayList<>();
         for (int i = 0; i < tiles; i++) {
             Inst ti = instance("tile" + i, tile);
-            ti.in("en", en).in("cfg_we", cfgWe).in("cfg_addr", cfgAddr).in("cfg_wdata", tileWord(i, tileMap))
-                    .in("s_axis_tvalid", s.tvalid()).in("s_axis_tlast", s.tlast())
-                    .in("s_axis_tdata", s.tdata().slice((i + 1) * laneBits - 1, i * laneBits));
+            ti.in(tile.enable(), en);
+            ConfigPort cfg = ti.port(tile.io().cfg());
+            cfg.we().set(io.cfg().we());
+            cfg.addr().set(io.cfg().addr());
+            cfg.wdata().set(tileWord(i, tileMap));
+            AxiStream in = ti.port(tile.io().s());
+            in.tvalid().set(s.tvalid());
+            in.tlast().set(s.tlast());
+            in.tdata().set(s.tdata().slice((i + 1) * laneBits - 1, i * laneBits));
             t.add(ti);
         }
         // Lockstep: every tile's ready is the same; tile 0's is the system's.
-        s.tready().set(t.get(0).out("s_axis_tready"));
+        s.tready().set(t.get(0).port(tile.io().s()).tready());
 
         // ---- statistics all-reduce ------------------------------------------------------------------------------
         int lar = 0;
         if (variant != Variant.MATMUL) {
             SystemLimits.checkLink(tile.statsFormat().width(), shape.linkBits(), own.beats());
             StatsAllReduce unit = new StatsAllReduce(shape, tile.statsFormat());
-            Inst ar = instance("allreduce", unit);
-            ar.in("en", en).in("in_valid", t.get(0).out("stat_valid"));
+            Inst ar = pipelined("allreduce", unit);
+            TilePorts ports = tile.tilePorts();
+            ar.in(unit.inValid, t.get(0).out(ports.stat().valid()));
             for (int i = 0; i < tiles; i++) {
-                ar.in("in_data_" + i, t.get(i).out("stat_data"));
-                t.get(i).in("glob_valid", ar.out("out_valid_" + i)).in("glob_data", ar.out("out_data_" + i));
+                ar.in(unit.inData.get(i), t.get(i).out(ports.stat().data()));
+                connect(t.get(i).port(ports.glob()), new Flow(ar.out(unit.outValid.get(i)), ar.out(unit.outData.get(i))));
             }
             lar = unit.latency();
         }
@@ -70,36 +79,37 @@ final class SystemTop extends TopShell {
         // ---- output reduce to tile 0, tile 0's drain side beside it, the root's stage ----------------------------
         OutputPlan plan = tile.outputPlan();
         OutputReduce reduceUnit = new OutputReduce(shape, params.q(), plan.accBits());
-        Inst red = instance("outreduce", reduceUnit);
-        red.in("en", en).in("in_valid", t.get(0).out("part_valid"));
-        for (int i = 0; i < tiles; i++) red.in("in_acc_" + i, t.get(i).out("part_acc"));
+        Inst red = pipelined("outreduce", reduceUnit);
+        TilePorts.Part part = tile.tilePorts().part();
+        red.in(reduceUnit.inValid, t.get(0).out(part.valid()));
+        for (int i = 0; i < tiles; i++) red.in(reduceUnit.inAcc.get(i), t.get(i).out(part.acc()));
         int lor = reduceUnit.latency();
         Inst root = t.get(0);
         List<Signal> sideMsbFirst = new ArrayList<>();
-        sideMsbFirst.add(root.out("part_last"));
+        sideMsbFirst.add(root.out(part.last()));
         boolean grouped = own.groups() > 1;
-        if (grouped) sideMsbFirst.add(root.out("part_group"));
+        if (grouped) sideMsbFirst.add(root.out(part.group()));
         if (plan.scaled()) {
-            sideMsbFirst.add(root.out("part_factor"));
-            sideMsbFirst.add(root.out("part_exp").asUnsigned());
+            sideMsbFirst.add(root.out(part.factor()));
+            sideMsbFirst.add(root.out(part.exp()).asUnsigned());
         }
-        Signal side = delayed("root_side", Signal.cat(sideMsbFirst.toArray(Signal[]::new)), lor);
+        Signal side = delayLine("root_side", Signal.cat(sideMsbFirst.toArray(Signal[]::new)), lor);
         int at = 0;
         Signal exp = null, factor = null, group = null;
         if (plan.scaled()) {
-            int eb = root.out("part_exp").width();
+            int eb = part.exp().width();
             exp = side.slice(at + eb - 1, at).asSigned();
             at += eb;
             factor = side.slice(at + plan.factorBits() - 1, at);
             at += plan.factorBits();
         }
         if (grouped) {
-            int gb = root.out("part_group").width();
+            int gb = part.group().width();
             group = side.slice(at + gb - 1, at);
             at += gb;
         }
         Signal last = side.bit(at);
-        Drained reduced = new Drained(red.out("out_valid"), last, group, red.out("out_acc"));
+        Drained reduced = new Drained(red.out(reduceUnit.outValid), last, group, red.out(reduceUnit.outAcc));
         int output = rootOutput(plan, reduced, reduceUnit.outBits(), factor, exp);
 
         PipelineDepths d = tile.depths();
@@ -115,17 +125,11 @@ final class SystemTop extends TopShell {
     private Signal tileWord(int i, ConfigMap tileMap) {
         int rows = tileMap.weightBits();
         int bits = tileMap.dataBits();
-        Signal mine = fit(cfgData.slice((i + 1) * rows - 1, i * rows), bits);
-        Signal low = fit(cfgData, bits);
+        Signal data = io.cfg().wdata();
+        Signal mine = fit(data.slice((i + 1) * rows - 1, i * rows), bits);
+        Signal low = fit(data, bits);
         if (i == 0 && rows >= bits) return mine;
-        return Signal.mux(cfgAddr.lt(map.biasBase()), mine, low);
-    }
-
-    private Signal delayed(String name, Signal v, int edges) {
-        if (edges == 0) return v;
-        Inst d = instance(name, new DelayLine(v.width(), edges));
-        d.in("en", en).in("in", v);
-        return d.out("out");
+        return Signal.mux(io.cfg().addr().lt(map.biasBase()), mine, low);
     }
 
     /** L_ar: edges from the tiles' statistic registers to the global statistic (0 for matmul-only). */

@@ -1,6 +1,8 @@
 package defernorm.accel.tops;
 
+import defernorm.accel.units.DelayLine;
 import defernorm.accel.units.MacArray;
+import defernorm.accel.units.PipelinedUnit;
 import defernorm.accel.units.StatsFormat;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
@@ -55,14 +57,13 @@ public abstract class TopShell extends Component {
     protected final Params prm;
     protected final Placement placement;
     protected final ConfigMap map;
+    /** The outside: configuration port, s_axis, m_axis ({@link TopInterface}). */
+    protected final TopInterface io;
     protected final AxiStream s;
     /** The output stream (null in a tile). */
     protected final AxiStream m;
     /** Whole-pipeline enable. */
     protected final Signal en;
-    protected final Signal cfgWe;
-    protected final Signal cfgAddr;
-    protected final Signal cfgData;
     final TopOutside outside;
     final ConfigDecode config;
     /** A tile's ports (null outside a tile). */
@@ -88,15 +89,19 @@ public abstract class TopShell extends Component {
         this.placement = placement;
         this.map = ConfigMap.of(op, variant, prm);
         outside = new TopOutside(this, prm, placement, map);
-        cfgWe = outside.cfgWe;
-        cfgAddr = outside.cfgAddr;
-        cfgData = outside.cfgData;
-        s = outside.s;
-        m = outside.m;
+        io = outside.io;
+        s = io.s();
+        m = io.m();
         en = outside.en;
         config = new ConfigDecode(this, map, outside);
         tilePorts = placement.isTile() ? new TilePorts(this) : null;
     }
+
+    /** The outside ({@link TopInterface}): its configuration port and streams. */
+    public final TopInterface io() { return io; }
+
+    /** The whole-pipeline enable: a tile's {@code en} input, else the m_axis stall rule. */
+    public final Signal enable() { return en; }
 
     /** The length of the whole vector: n, or T·n/T in a tile (the factor chain and the normalize lane use it). */
     int systemN() { return prm.n() * placement.tiles(); }
@@ -126,7 +131,7 @@ public abstract class TopShell extends Component {
     public final OutputPlan outputPlan() { return tilePorts == null ? null : tilePorts.outputPlan(); }
 
     /** The tile's ports (a tile only). */
-    final TilePorts tilePorts() {
+    public final TilePorts tilePorts() {
         if (tilePorts == null) throw new IllegalStateException(getClass().getSimpleName() + " is not a tile: it has no tile ports.");
         return tilePorts;
     }
@@ -134,13 +139,24 @@ public abstract class TopShell extends Component {
     // ---- the datapath's shared pieces --------------------------------------------------------------------------
 
     /** The MAC array instance {@code mac}, its weight write port on the weight region and its enable connected. */
-    Inst macArray(MacArray unit) {
-        Inst mac = instance("mac", unit);
-        mac.in("w_we", config.hit(map.weightBase(), map.weightWords()));
-        mac.in("w_addr", config.local(map.weightBase(), Type.bitsFor((long) nb() * groups() - 1)));
-        mac.in("w_data", config.word(map.weightBits()));
-        mac.in("en", en);
-        return mac;
+    PlacedArray macArray(MacArray unit) {
+        Inst mac = pipelined("mac", unit);
+        connect(mac.port(unit.weights), config.writePort(map.weightBase(), map.weightWords(), unit.weights));
+        return new PlacedArray(mac, unit);
+    }
+
+    /** Instantiates a pipelined {@code unit} under the whole-pipeline enable. */
+    protected final Inst pipelined(String name, PipelinedUnit unit) {
+        return PipelinedUnit.enabled(instance(name, unit), unit, en);
+    }
+
+    /** {@code v} delayed by {@code edges} enabled edges through a {@link DelayLine} named {@code name} (as is when 0). */
+    protected final Signal delayLine(String name, Signal v, int edges) {
+        if (edges == 0) return v;
+        DelayLine line = new DelayLine(v.width(), edges);
+        Inst d = pipelined(name, line);
+        d.in(line.in, v);
+        return d.out(line.out);
     }
 
     /** The constant word (E or L), {@code bits} wide ({@link ConfigDecode#constantWord}). */
@@ -153,11 +169,11 @@ public abstract class TopShell extends Component {
     Gathered collective(Signal valid, Signal data, StatsFormat format) { return CollectiveStage.build(this, valid, data, format); }
 
     /** Matmul-only and standard drain and output ({@link DrainStage#standard}); returns the output depth. */
-    int standardOutput(Inst mac, Front f, int accBits, int up) { return DrainStage.standard(this, mac, f, accBits, up); }
+    int standardOutput(PlacedArray mac, Front f, int up) { return DrainStage.standard(this, mac, f, up); }
 
     /** Deferred drain, factor FIFO and final scale ({@link DrainStage#deferred}); returns the output depth. */
-    int deferredOutput(Inst mac, Front f, int accBits, Signal factorValid, Signal factor, Signal exp, int outFrac, Signal shift) {
-        return DrainStage.deferred(this, mac, f, accBits, factorValid, factor, exp, outFrac, shift);
+    int deferredOutput(PlacedArray mac, Front f, Signal factorValid, Signal factor, Signal exp, int outFrac, Signal shift) {
+        return DrainStage.deferred(this, mac, f, factorValid, factor, exp, outFrac, shift);
     }
 
     /** The drained groups to where this placement sends them: a tile's ports (depth 0) or the output stage. */
@@ -209,17 +225,23 @@ public abstract class TopShell extends Component {
 
     final Output outputPort(String name, Type type) { return output(name, type); }
 
-    final <T> T inputBundle(String prefix, Shape<T> shape) { return input(prefix, shape); }
+    /** This top's bundle declarations, for {@link TopInterface#declare}. */
+    final TopInterface.Ports bundlePorts() {
+        return new TopInterface.Ports() {
+            @Override public <T> T input(String prefix, Shape<T> shape) { return TopShell.this.input(prefix, shape); }
 
-    final <T> T outputBundle(String prefix, Shape<T> shape) { return output(prefix, shape); }
+            @Override public <T> T output(String prefix, Shape<T> shape) { return TopShell.this.output(prefix, shape); }
+        };
+    }
 
     final Wire newWire(String name, Type type) { return wire(name, type); }
 
     final Reg newReg(String name, Type type) { return reg(name, type); }
 
+    final <T> void connectPorts(T target, T source) { connect(target, source); }
+
     final Signal constant(long value, Type type) { return lit(value, type); }
 
-    final Inst place(String name, Component unit) { return instance(name, unit); }
 
     final void debugSignal(String name, Signal s) { debug(name, s); }
 }

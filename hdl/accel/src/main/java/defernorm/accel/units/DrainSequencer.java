@@ -1,15 +1,17 @@
 package defernorm.accel.units;
 
 import defernorm.hdl.Inst;
+import defernorm.hdl.Output;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
+import defernorm.hdl.stream.StreamFifo;
 
 /**
  * The one drain sequencer of a top (docs/microarchitecture.md, "Drain"): reads a token's G groups from its
  * drain bank on consecutive edges, tokens in order (token t from bank t mod 2), starting the edge after the
  * token's accumulators landed and after the previous token's G reads. With a factor (deferred), a token also
- * waits for its factor: factors wait in a {@link RegFifo} of {@code factorSlots} entries between the factor
+ * waits for its factor: factors wait in a {@link StreamFifo} (registers) of {@code factorSlots} entries between the factor
  * register and the drain, with a bypass, so a drain may start on the edge after its factor register loads.
  *
  * <p>Ports: {@code en}; {@code land} (the array's {@code drain_valid}: one cycle after a token landed);
@@ -23,6 +25,19 @@ import defernorm.hdl.ir.Type;
  * }</pre>
  */
 public final class DrainSequencer extends PipelinedUnit {
+    /** A token's accumulators landed in a drain bank. */
+    public final Signal land;
+    /** The factor word, the cycle after the factor register loaded (null without a factor). */
+    public final Signal factorValid;
+    public final Signal factorData;
+    /** A drain starts; a read issues; the token's last read; its bank; the read's group (G &gt; 1, else null). */
+    public final Output start;
+    public final Output issue;
+    public final Output last;
+    public final Output bank;
+    public final Output group;
+    /** The draining token's factor word (null without a factor). */
+    public final Output factor;
     private final int factorSlots;
 
     /**
@@ -38,7 +53,7 @@ public final class DrainSequencer extends PipelinedUnit {
         }
         this.factorSlots = factorSlots;
         Signal en = en();
-        Signal land = input("land", Type.bool());
+        land = input("land", Type.bool());
 
         // ---- tokens landed and not yet draining: at most the two drain banks --------------------------------------
         Reg landed = stageReg("landed", Type.uint(2));
@@ -47,18 +62,22 @@ public final class DrainSequencer extends PipelinedUnit {
         Signal ready = accAvail.and(busy.not());
 
         // ---- the factor: a FIFO with a bypass for a drain that starts the edge after the factor register loads ----------
+        factorValid = factorBits > 0 ? input("factor_valid", Type.bool()) : null;
+        factorData = factorBits > 0 ? input("factor_data", Type.uint(factorBits)) : null;
         Signal factorOut = null;
         Signal start;
         if (factorBits > 0) {
-            Signal fValid = input("factor_valid", Type.bool());
-            Signal fData = input("factor_data", Type.uint(factorBits));
-            Inst fifo = instance("factor_fifo", new RegFifo(factorBits, factorSlots));
-            Signal queued = fifo.out("out_valid");
+            Signal fValid = factorValid;
+            Signal fData = factorData;
+            StreamFifo<Signal> q = StreamFifo.of(Type.uint(factorBits), factorSlots, StreamFifo.Storage.REGISTERS);
+            Inst fifo = instance("factor_fifo", q);
+            Signal queued = fifo.out(q.out.valid());
             start = ready.and(queued.or(fValid)).named("drain_start");
-            Signal head = Signal.mux(queued, fifo.out("out_data"), fData);
-            fifo.in("en", en).in("in_data", fData)
-                    .in("push", fValid.and(start.and(queued.not()).not()))
-                    .in("pop", start.and(queued));
+            Signal head = Signal.mux(queued, fifo.out(q.out.data()), fData);
+            // Pushed and popped only on enabled edges; the owner never overfills it (Schedule.run: factorSlots suffice).
+            fifo.in(q.in.data(), fData)
+                    .in(q.in.valid(), en.and(fValid.and(start.and(queued.not()).not())))
+                    .in(q.out.ready(), en.and(start.and(queued)));
             Reg held = reg("factor_q", Type.uint(factorBits)).resetTo(0).enable(en.and(start));
             held.set(head);
             factorOut = Signal.mux(start, head, held);
@@ -81,12 +100,18 @@ public final class DrainSequencer extends PipelinedUnit {
         Reg bank = stageReg("bank_q", Type.bool());
         bank.set(Signal.mux(last, bank.not(), bank));
 
-        output("start", Type.bool()).set(start);
-        output("issue", Type.bool()).set(issue);
-        output("last", Type.bool()).set(last);
-        output("bank", Type.bool()).set(bank);
-        if (groups > 1) output("group", Type.uint(gb)).set(group);
-        if (factorBits > 0) output("factor", Type.uint(factorBits)).set(factorOut);
+        this.start = output("start", Type.bool());
+        this.issue = output("issue", Type.bool());
+        this.last = output("last", Type.bool());
+        this.bank = output("bank", Type.bool());
+        this.group = groups > 1 ? output("group", Type.uint(gb)) : null;
+        this.factor = factorBits > 0 ? output("factor", Type.uint(factorBits)) : null;
+        this.start.set(start);
+        this.issue.set(issue);
+        this.last.set(last);
+        this.bank.set(bank);
+        if (this.group != null) this.group.set(group);
+        if (this.factor != null) this.factor.set(factorOut);
     }
 
     /** Factors this sequencer can hold between the factor register and the drain (0 without a factor). */
