@@ -3,32 +3,25 @@ package defernorm.hdl;
 import defernorm.hdl.ir.Type;
 
 /**
- * AXI4-Stream: {@code tvalid}, {@code tdata}, {@code tlast} driven by the master, {@code tready} by the slave.
+ * An AXI4-Stream interface as a bundle: {@code tvalid}, {@code tdata}, {@code tlast} flow from master to slave,
+ * {@code tready} (flipped) flows back. Declared with {@code input} the module is the slave, with {@code output}
+ * the master.
  *
  * <pre>{@code
- * AxiStream s = ports("s_axis", new AxiStream(32), Role.SLAVE);   // s_axis_tvalid, s_axis_tready, ...
- * s.tready().set(lit(1, Type.bool()));
- * Signal beat = s.tvalid().and(s.tready());
+ * AxiStream s = input("s_axis", AxiStream.of(32));    // s_axis_tvalid, s_axis_tdata, s_axis_tlast in; s_axis_tready out
+ * AxiStream m = output("m_axis", AxiStream.of(32));   // the master side
+ * s.tready().set(m.tready());
+ * Signal beat = s.fire();
  * }</pre>
  */
-public final class AxiStream extends PortGroup {
-    private final int dataWidth;
-
-    public AxiStream(int dataWidth) {
-        this.dataWidth = dataWidth;
-        field("tvalid", Type.bool(), Role.MASTER);
-        field("tready", Type.bool(), Role.SLAVE);
-        field("tdata", Type.uint(dataWidth), Role.MASTER);
-        field("tlast", Type.bool(), Role.MASTER);
+public record AxiStream(Signal tvalid, Signal tready, Signal tdata, Signal tlast) {
+    /** The shape of a stream of {@code dataWidth}-bit beats. */
+    public static Shape<AxiStream> of(int dataWidth) {
+        return f -> new AxiStream(f.field(Type.bool()), f.flipped(Type.bool()), f.field(Type.uint(dataWidth)), f.field(Type.bool()));
     }
 
-    public int dataWidth() { return dataWidth; }
+    public int dataWidth() { return tdata.width(); }
 
-    public Port tvalid() { return port("tvalid"); }
-
-    public Port tready() { return port("tready"); }
-
-    public Port tdata() { return port("tdata"); }
-
-    public Port tlast() { return port("tlast"); }
+    /** A beat moves in this cycle: {@code tvalid && tready}. */
+    public Signal fire() { return tvalid.and(tready); }
 }

@@ -8,7 +8,9 @@ import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The recording state behind one {@link Component}: its nets in creation order, the statement tree of its body,
@@ -25,6 +27,8 @@ final class Builder {
     final List<Inst> instances = new ArrayList<>();
     final List<Net> debug = new ArrayList<>();
     final List<Diagnostic> problems = new ArrayList<>();
+    /** One named constant per enum value used in this module (e.g. {@code State_IDLE}), made on first use. */
+    private final Map<Enum<?>, Net> enumConstants = new HashMap<>();
     final Stmt.Block root = new Stmt.Block(true);
     private final Deque<Frame> frames = new ArrayDeque<>();
 
@@ -140,6 +144,7 @@ final class Builder {
     Net mux(Net sel, Net ifTrue, Net ifFalse, SourceLoc at) {
         Net n = net(Net.Kind.MUX, ifTrue.type, at);
         n.args = List.of(sel, ifTrue, ifFalse);
+        if (ifTrue.enumClass == ifFalse.enumClass) n.enumClass = ifTrue.enumClass;
         return n;
     }
 
@@ -167,12 +172,47 @@ final class Builder {
         return w;
     }
 
+    /** {@code target := value} if the target is an output, wire or register; otherwise records why not. */
+    void assignChecked(Net target, Signal value, SourceLoc at) {
+        if (!target.kind.assignable()) {
+            error(at, target.describe() + " cannot be set; only outputs, wires and registers can.");
+            return;
+        }
+        assign(target, value, at);
+    }
+
     /** Checks and records {@code target := value} for a wire, output or register. */
     void assign(Net target, Signal value, SourceLoc at) {
         if (!owns(value.net, at)) return;
         if (!owns(target, at)) return;
-        sameType(target.type, value.type(), at, "setting " + target.describe());
+        boolean ok = sameType(target.type, value.type(), at, "setting " + target.describe());
+        if (ok && target.enumClass != null && value.net.enumClass != null && target.enumClass != value.net.enumClass) {
+            error(at, "setting " + target.describe() + " needs a " + target.enumClass.getSimpleName() + ", but got a "
+                    + value.net.enumClass.getSimpleName() + ".");
+        }
         set(target, value.net, at);
+    }
+
+    // ---- enums ------------------------------------------------------------------------------------------
+
+    /** The constant for {@code value}, named {@code Enum_VALUE} so the Verilog reads like the Java. */
+    Net enumConstant(Enum<?> value, SourceLoc at) {
+        Net k = enumConstants.get(value);
+        if (k != null) return k;
+        Class<? extends Enum<?>> cls = EnumCodes.classOf(value);
+        k = named(Net.Kind.CONST, EnumCodes.spell(value).replace('.', '_'), EnumCodes.type(cls), at);
+        k.value = java.math.BigInteger.valueOf(value.ordinal());
+        k.enumClass = cls;
+        enumConstants.put(value, k);
+        return k;
+    }
+
+    /** True if {@code n} is of enum {@code cls}; otherwise records why not. */
+    boolean sameEnum(Net n, Class<?> cls, SourceLoc at, String what) {
+        if (n.enumClass == cls) return true;
+        error(at, what + " needs a " + cls.getSimpleName() + " signal, but " + n.describe() + " is "
+                + (n.enumClass == null ? n.type.toString() : "a " + n.enumClass.getSimpleName()) + ".");
+        return false;
     }
 
     // ---- statements -------------------------------------------------------------------------------------

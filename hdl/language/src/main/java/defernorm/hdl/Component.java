@@ -4,6 +4,7 @@ import defernorm.hdl.ir.SourceLoc;
 import defernorm.hdl.ir.Type;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -111,9 +112,92 @@ public abstract class Component {
         return new Signal(n);
     }
 
-    /** Adds {@code group}'s ports, each named {@code prefix_field}, with this module taking {@code role}. */
-    protected final <G extends PortGroup> G ports(String prefix, G group, Role role) {
-        group.bind(b, prefix, role, SourceLocator.here());
-        return group;
+    // ---- aggregates ------------------------------------------------------------------------------------------
+
+    /**
+     * Input ports shaped by {@code shape}, named {@code prefix_field} / {@code prefix_0}...; flipped fields are
+     * outputs. {@code Handshake in = input("in", Handshake.of(8));}
+     */
+    protected final <T> T input(String prefix, Shape<T> shape) { return declare(prefix, shape, Fields.Mode.INPUT, SourceLocator.here()); }
+
+    /** Output ports shaped by {@code shape}; flipped fields are inputs. */
+    protected final <T> T output(String prefix, Shape<T> shape) { return declare(prefix, shape, Fields.Mode.OUTPUT, SourceLocator.here()); }
+
+    /** Wires shaped by {@code shape}, e.g. {@code Vec<Signal> v = wire("v", Vec.of(4, Type.uint(8)));}. */
+    protected final <T> T wire(String prefix, Shape<T> shape) { return declare(prefix, shape, Fields.Mode.WIRE, SourceLocator.here()); }
+
+    /** Registers shaped by {@code shape}, without reset. */
+    protected final <T> T reg(String prefix, Shape<T> shape) { return declare(prefix, shape, Fields.Mode.REG, SourceLocator.here()); }
+
+    /** Registers shaped by {@code shape}, every one reset to {@code resetValue} (which must fit each). */
+    protected final <T> T reg(String prefix, Shape<T> shape, long resetValue) {
+        SourceLoc at = SourceLocator.here();
+        T agg = declare(prefix, shape, Fields.Mode.REG, at);
+        Aggregates.walk(agg, prefix, (p, s) -> { if (b.fits(BigInteger.valueOf(resetValue), s.type(), at)) s.net.value = BigInteger.valueOf(resetValue); }, at);
+        return agg;
+    }
+
+    private <T> T declare(String prefix, Shape<T> shape, Fields.Mode mode, SourceLoc at) {
+        Fields f = new Fields(b, mode, at);
+        T agg = shape.make(f);
+        Aggregates.walk(agg, prefix, (path, s) -> {
+            if (s.net.name == null && f.made.contains(s.net)) {
+                s.net.name = path;
+                s.net.nameLoc = at;
+            }
+        }, at);
+        int k = 0;
+        for (Net n : f.made) {
+            if (n.name != null) continue;
+            b.error(at, "a field made for '" + prefix + "' is not part of the value its shape returned; return every field"
+                    + " you ask Fields for.");
+            n.name = prefix + "_unused" + k++;
+            n.nameLoc = at;
+        }
+        return agg;
+    }
+
+    /**
+     * Connects two aggregates of the same shape field by field: {@code target}'s fields are set from
+     * {@code source}'s, except flipped ones, which go the other way ({@code source.ready := target.ready}).
+     *
+     * <pre>{@code connect(output("out", Handshake.of(8)), input("in", Handshake.of(8)));   // a pass-through }</pre>
+     */
+    protected final <T> void connect(T target, T source) {
+        SourceLoc at = SourceLocator.here();
+        List<Signal> ts = Aggregates.leaves(target, at), ss = Aggregates.leaves(source, at);
+        if (ts.size() != ss.size()) {
+            b.error(at, "connect needs two aggregates of the same shape, but they have " + ts.size() + " and " + ss.size()
+                    + " fields.");
+            return;
+        }
+        for (int i = 0; i < ts.size(); i++) {
+            Signal t = ts.get(i), s = ss.get(i);
+            if (t.net.flipped) b.assignChecked(s.net, t, at);
+            else b.assignChecked(t.net, s, at);
+        }
+    }
+
+    // ---- enums --------------------------------------------------------------------------------------------------
+
+    /** An input holding a value of enum {@code cls}: a UInt of clog2(values) bits that knows its enum. */
+    protected final <E extends Enum<E>> Signal input(String name, Class<E> cls) { return enumNet(b.port(Net.Kind.INPUT, name, EnumCodes.type(cls), SourceLocator.here()), cls); }
+
+    protected final <E extends Enum<E>> Output output(String name, Class<E> cls) { return (Output) enumNet(b.port(Net.Kind.OUTPUT, name, EnumCodes.type(cls), SourceLocator.here()), cls); }
+
+    protected final <E extends Enum<E>> Wire wire(String name, Class<E> cls) { return (Wire) enumNet(b.named(Net.Kind.WIRE, name, EnumCodes.type(cls), SourceLocator.here()), cls); }
+
+    /**
+     * A register holding a value of enum {@code cls}, for state machines:
+     * {@code Reg state = reg("state_q", State.class).resetTo(State.IDLE);}
+     */
+    protected final <E extends Enum<E>> Reg reg(String name, Class<E> cls) { return (Reg) enumNet(b.named(Net.Kind.REG, name, EnumCodes.type(cls), SourceLocator.here()), cls); }
+
+    /** The constant {@code value} (its ordinal), named {@code State_IDLE} in the Verilog. */
+    protected final <E extends Enum<E>> Signal lit(E value) { return new Signal(b.enumConstant(value, SourceLocator.here())); }
+
+    private static Signal enumNet(Net n, Class<? extends Enum<?>> cls) {
+        n.enumClass = cls;
+        return Signal.of(n);
     }
 }

@@ -18,13 +18,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Elaborates a module tree into a {@link Design}: lowers each module to IR, runs every design-rule check and
  * reports all problems together. Bad input never produces a Design.
  *
  * <pre>{@code
- * Design d = Elaborator.elaborate(new Counter(8));          // throws HdlException listing every problem
+ * Design d = Elaborator.elaborate(new Counter(8));          // warnings go to stderr; errors throw HdlException
+ * Design q = Elaborator.elaborate(new Counter(8), w -> {}); // opt out of the warnings (or collect them)
  * Elaboration e = Elaborator.elaborateWithWarnings(new Counter(8));
  * e.warnings().forEach(System.out::println);              // e.g. "Counter.java:9: warning: input 'x' ..."
  * }</pre>
@@ -45,8 +47,20 @@ public final class Elaborator {
 
     private Elaborator() {}
 
-    /** Elaborates {@code top}; throws {@link HdlException} if there is any error. Warnings are dropped. */
-    public static Design elaborate(Component top) { return elaborateWithWarnings(top).design(); }
+    /**
+     * Elaborates {@code top}; throws {@link HdlException} if there is any error. Each warning is printed once to
+     * standard error as {@code File.java:line: warning: ...}.
+     */
+    public static Design elaborate(Component top) { return elaborate(top, Elaborator::printWarning); }
+
+    /** Elaborates {@code top}, handing each warning to {@code onWarning} (e.g. {@code w -> {}} to drop them). */
+    public static Design elaborate(Component top, Consumer<Diagnostic> onWarning) {
+        Elaboration e = elaborateWithWarnings(top);
+        e.warnings().forEach(onWarning);
+        return e.design();
+    }
+
+    private static void printWarning(Diagnostic w) { System.err.println(w); }
 
     /** Elaborates {@code top} and returns the design with its warnings; throws on any error. */
     public static Elaboration elaborateWithWarnings(Component top) {

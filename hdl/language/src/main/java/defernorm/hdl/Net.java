@@ -39,8 +39,13 @@ final class Net {
     Net enable;
     SourceLoc enableLoc;
     Mem mem;
+    /** INSTOUT: the instance read; WIRE: the instance whose input {@link #port} this wire drives (else null). */
     Inst inst;
     String port;
+    /** The enum class of an enum-typed net (declared with one, an enum constant, or a mux of two), else null. */
+    Class<? extends Enum<?>> enumClass;
+    /** True for a field declared flipped in its bundle's shape (it flows the other way, e.g. {@code ready}). */
+    boolean flipped;
 
     Net(Builder owner, Kind kind, Type type, SourceLoc loc, int seq) {
         this.owner = owner;
@@ -56,7 +61,7 @@ final class Net {
         return switch (kind) {
             case INPUT -> "input '" + name + "'";
             case OUTPUT -> "output '" + name + "'";
-            case WIRE -> "wire '" + name + "'";
+            case WIRE -> inst != null ? "input '" + port + "' of instance '" + inst.name + "'" : "wire '" + name + "'";
             case REG -> "register '" + name + "'";
             case MEMREAD -> "memory read '" + name + "'";
             case INSTOUT -> "instance output '" + name + "'";

@@ -6,6 +6,6 @@ package defernorm.hdl;
  *
  * <pre>{@code output("count", Type.uint(8)).set(count); }</pre>
  */
-public final class Output extends Port {
+public final class Output extends Signal {
     Output(Net net) { super(net); }
 }

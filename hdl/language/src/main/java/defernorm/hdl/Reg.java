@@ -8,7 +8,7 @@ import java.math.BigInteger;
  *
  * <pre>{@code
  * Reg count = reg("count_q", Type.uint(8)).resetTo(0);
- * when(en, () -> count.set(count.plus(1).truncate(8)));
+ * when(en, () -> count.set(count.plus(1).truncate(8)));   // sets the next value; later sets win
  * }</pre>
  */
 public final class Reg extends Signal {
@@ -37,6 +37,12 @@ public final class Reg extends Signal {
         return this;
     }
 
-    /** Sets the next value (conditionally inside a {@code when}); later sets win. */
-    public void set(Signal next) { b().assign(net, next, SourceLocator.here()); }
+    /** The reset value of an enum register: {@code reg("state_q", State.class).resetTo(State.IDLE)}. */
+    public <E extends Enum<E>> Reg resetTo(E value) {
+        var at = SourceLocator.here();
+        if (b().sameEnum(net, value.getDeclaringClass(), at, "resetTo(" + EnumCodes.spell(value) + ")")) {
+            net.value = BigInteger.valueOf(value.ordinal());
+        }
+        return this;
+    }
 }

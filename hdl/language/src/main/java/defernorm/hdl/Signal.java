@@ -4,11 +4,11 @@ import defernorm.hdl.ir.Node.BinaryOp;
 import defernorm.hdl.ir.Node.UnaryOp;
 import defernorm.hdl.ir.SourceLoc;
 import defernorm.hdl.ir.Type;
+import defernorm.hdl.ir.WidthRules;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * An immutable handle on one net of a module. Every operation checks the width rules at the call, records a
@@ -22,17 +22,26 @@ import java.util.function.UnaryOperator;
  * Signal big = a.gt(200);                         // Bool; the constant has a's type
  * }</pre>
  *
- * <p>Width rules: {@code plus} T(w)+T(w) → T(w+1); {@code minus} T(w)-T(w) → SInt(w+1); {@code times}
- * T(a)*T(b) → T(a+b); {@code neg} → SInt(w+1); {@code and/or/xor/not} keep the type; comparisons → Bool
- * (signed for SInt); {@code shl(k)} → w+k; {@code shr(k)} → max(1, w-k) (arithmetic for SInt);
- * {@code shl/shr(Signal)} keep the type (bits shifted out are lost); {@code slice} → UInt; {@code bit} →
- * Bool; {@code cat} → UInt. Operands of two-operand ops must have identical types (except {@code times},
- * whose widths may differ). The {@code long} overloads make a constant of this signal's type.
+ * <p>Result types come from the one table, {@link WidthRules}: {@code plus} → T(max+1), {@code minus} →
+ * SInt(max+1), {@code times} → T(a+b), comparisons → Bool (signed for SInt). Arithmetic and comparison operands of
+ * the same signedness may differ in width: the narrower one is extended (sign-extended for SInt), which loses
+ * nothing. Bitwise operands must match exactly; a signed/unsigned mix is always an error. {@link #set} is exact:
+ * never a silent truncation or extension. The {@code long} overloads make a constant of this signal's type.
  */
 public class Signal {
     final Net net;
 
     Signal(Net net) { this.net = net; }
+
+    /** The handle of the right class for {@code n}: an {@link Output}, {@link Wire}, {@link Reg} or plain signal. */
+    static Signal of(Net n) {
+        return switch (n.kind) {
+            case OUTPUT -> new Output(n);
+            case WIRE -> new Wire(n);
+            case REG -> new Reg(n);
+            default -> new Signal(n);
+        };
+    }
 
     public Type type() { return net.type; }
 
@@ -45,22 +54,24 @@ public class Signal {
 
     // ---- arithmetic ---------------------------------------------------------------------------------------
 
-    public Signal plus(Signal o) { return same(BinaryOp.ADD, "plus", o, SourceLocator.here(), t -> new Type(t.width() + 1, t.signed())); }
+    /** {@code this + o}: T(max(a, b) + 1); the narrower operand is extended first (never overflows). */
+    public Signal plus(Signal o) { return same(BinaryOp.ADD, "plus", o, SourceLocator.here()); }
 
-    public Signal plus(long c) { SourceLoc at = SourceLocator.here(); return same(BinaryOp.ADD, "plus", k(c, at), at, t -> new Type(t.width() + 1, t.signed())); }
+    public Signal plus(long c) { SourceLoc at = SourceLocator.here(); return same(BinaryOp.ADD, "plus", k(c, at), at); }
 
-    public Signal minus(Signal o) { return same(BinaryOp.SUB, "minus", o, SourceLocator.here(), t -> Type.sint(t.width() + 1)); }
+    /** {@code this - o}: SInt(max(a, b) + 1), exact for both signednesses. */
+    public Signal minus(Signal o) { return same(BinaryOp.SUB, "minus", o, SourceLocator.here()); }
 
-    public Signal minus(long c) { SourceLoc at = SourceLocator.here(); return same(BinaryOp.SUB, "minus", k(c, at), at, t -> Type.sint(t.width() + 1)); }
+    public Signal minus(long c) { SourceLoc at = SourceLocator.here(); return same(BinaryOp.SUB, "minus", k(c, at), at); }
 
     public Signal times(Signal o) { return times(o, SourceLocator.here()); }
 
     public Signal times(long c) { SourceLoc at = SourceLocator.here(); return times(k(c, at), at); }
 
     private Signal times(Signal o, SourceLoc at) {
-        Type r = new Type(width() + o.width(), type().signed());
+        Type r = WidthRules.result(BinaryOp.MUL, type(), o.type());
         if (!b().owns(o.net, at)) return placeholder(r, at);
-        if (type().signed() != o.type().signed()) {
+        if (WidthRules.operandType(BinaryOp.MUL, type(), o.type()) == null) {
             b().error(at, "times mixes " + type() + " and " + o.type() + "; convert one side with asSigned() or asUnsigned().");
         }
         return new Signal(b().binary(BinaryOp.MUL, r, net, o.net, at));
@@ -68,30 +79,30 @@ public class Signal {
 
     public Signal neg() {
         SourceLoc at = SourceLocator.here();
-        return new Signal(b().unary(UnaryOp.NEG, Type.sint(width() + 1), net, at));
+        return new Signal(b().unary(UnaryOp.NEG, WidthRules.result(UnaryOp.NEG, type()), net, at));
     }
 
     // ---- bitwise --------------------------------------------------------------------------------------------
 
-    public Signal and(Signal o) { return same(BinaryOp.AND, "and", o, SourceLocator.here(), t -> t); }
+    public Signal and(Signal o) { return same(BinaryOp.AND, "and", o, SourceLocator.here()); }
 
-    public Signal and(long c) { SourceLoc at = SourceLocator.here(); return same(BinaryOp.AND, "and", k(c, at), at, t -> t); }
+    public Signal and(long c) { SourceLoc at = SourceLocator.here(); return same(BinaryOp.AND, "and", k(c, at), at); }
 
-    public Signal or(Signal o) { return same(BinaryOp.OR, "or", o, SourceLocator.here(), t -> t); }
+    public Signal or(Signal o) { return same(BinaryOp.OR, "or", o, SourceLocator.here()); }
 
-    public Signal or(long c) { SourceLoc at = SourceLocator.here(); return same(BinaryOp.OR, "or", k(c, at), at, t -> t); }
+    public Signal or(long c) { SourceLoc at = SourceLocator.here(); return same(BinaryOp.OR, "or", k(c, at), at); }
 
-    public Signal xor(Signal o) { return same(BinaryOp.XOR, "xor", o, SourceLocator.here(), t -> t); }
+    public Signal xor(Signal o) { return same(BinaryOp.XOR, "xor", o, SourceLocator.here()); }
 
-    public Signal xor(long c) { SourceLoc at = SourceLocator.here(); return same(BinaryOp.XOR, "xor", k(c, at), at, t -> t); }
+    public Signal xor(long c) { SourceLoc at = SourceLocator.here(); return same(BinaryOp.XOR, "xor", k(c, at), at); }
 
     public Signal not() { return new Signal(b().not(net, SourceLocator.here())); }
 
-    public Signal andReduce() { return new Signal(b().unary(UnaryOp.AND_REDUCE, Type.bool(), net, SourceLocator.here())); }
+    public Signal andReduce() { return new Signal(b().unary(UnaryOp.AND_REDUCE, WidthRules.result(UnaryOp.AND_REDUCE, type()), net, SourceLocator.here())); }
 
-    public Signal orReduce() { return new Signal(b().unary(UnaryOp.OR_REDUCE, Type.bool(), net, SourceLocator.here())); }
+    public Signal orReduce() { return new Signal(b().unary(UnaryOp.OR_REDUCE, WidthRules.result(UnaryOp.OR_REDUCE, type()), net, SourceLocator.here())); }
 
-    public Signal xorReduce() { return new Signal(b().unary(UnaryOp.XOR_REDUCE, Type.bool(), net, SourceLocator.here())); }
+    public Signal xorReduce() { return new Signal(b().unary(UnaryOp.XOR_REDUCE, WidthRules.result(UnaryOp.XOR_REDUCE, type()), net, SourceLocator.here())); }
 
     // ---- comparisons ----------------------------------------------------------------------------------------
 
@@ -109,7 +120,7 @@ public class Signal {
     public Signal gt(long c) { SourceLoc at = SourceLocator.here(); return cmp(BinaryOp.GT, "gt", k(c, at), at); }
     public Signal ge(long c) { SourceLoc at = SourceLocator.here(); return cmp(BinaryOp.GE, "ge", k(c, at), at); }
 
-    private Signal cmp(BinaryOp op, String what, Signal o, SourceLoc at) { return same(op, what, o, at, t -> Type.bool()); }
+    private Signal cmp(BinaryOp op, String what, Signal o, SourceLoc at) { return same(op, what, o, at); }
 
     // ---- shifts ---------------------------------------------------------------------------------------------
 
@@ -223,6 +234,33 @@ public class Signal {
         return type().signed() ? new Signal(b().cast(net, false, SourceLocator.here())) : this;
     }
 
+    // ---- driving ---------------------------------------------------------------------------------------------
+
+    /**
+     * Drives this net with {@code value} of exactly its type: only outputs, wires and registers (also as fields
+     * of a {@link Vec} or bundle record, and an instance's inputs seen through {@link Inst#port}) can be set;
+     * inside a {@code when} the set is conditional, and later sets win.
+     */
+    public void set(Signal value) {
+        b().assignChecked(net, value, SourceLocator.here());
+    }
+
+    // ---- enums ----------------------------------------------------------------------------------------------
+
+    /**
+     * True (a Bool) when this enum-typed signal holds {@code value}: {@code state.is(State.IDLE)}. The signal must
+     * have been declared with that enum class ({@code reg("state_q", State.class)}).
+     */
+    public <E extends Enum<E>> Signal is(E value) {
+        SourceLoc at = SourceLocator.here();
+        Net k = b().enumConstant(value, at);
+        b().sameEnum(net, value.getDeclaringClass(), at, "is(" + EnumCodes.spell(value) + ")");
+        return new Signal(b().binary(BinaryOp.EQ, Type.bool(), net, k, at));
+    }
+
+    /** The enum class this signal was declared with, or null for a plain UInt/SInt. */
+    public Class<? extends Enum<?>> enumClass() { return net.enumClass; }
+
     // ---- naming ---------------------------------------------------------------------------------------------
 
     /**
@@ -245,11 +283,23 @@ public class Signal {
 
     private Signal k(long c, SourceLoc at) { return new Signal(b().constant(BigInteger.valueOf(c), type(), at)); }
 
-    private Signal same(BinaryOp op, String what, Signal o, SourceLoc at, UnaryOperator<Type> result) {
-        if (!b().owns(o.net, at)) return placeholder(result.apply(type()), at);
-        b().sameType(type(), o.type(), at, what);
-        return new Signal(b().binary(op, result.apply(type()), net, o.net, at));
+    /**
+     * A two-operand op under {@link WidthRules}: operands of one signedness are widened to the wider one
+     * (arithmetic and comparisons) or must match exactly (bitwise); a mix of signedness is an error.
+     */
+    private Signal same(BinaryOp op, String what, Signal o, SourceLoc at) {
+        if (!b().owns(o.net, at)) return placeholder(WidthRules.result(op, type(), type()), at);
+        Type common = WidthRules.operandType(op, type(), o.type());
+        if (common == null) {
+            b().sameType(type(), o.type(), at, what);
+            return new Signal(b().binary(op, WidthRules.result(op, type(), type()), net, o.net, at));
+        }
+        Net x = widen(net, common, at), y = widen(o.net, common, at);
+        return new Signal(b().binary(op, WidthRules.result(op, common, common), x, y, at));
     }
+
+    /** {@code n} extended (sign-extended for SInt) to {@code t}'s width; lossless by construction. */
+    private Net widen(Net n, Type t, SourceLoc at) { return n.type.width() == t.width() ? n : b().resize(n, t.width(), at); }
 
     /** Stands in for the result of an erroneous operation so building can continue. */
     private Signal placeholder(Type t, SourceLoc at) {

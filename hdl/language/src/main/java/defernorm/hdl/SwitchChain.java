@@ -8,7 +8,14 @@ import java.util.Map;
 
 /**
  * {@code switchOn(sel).is(0, ...).is(1, ...).otherwise(...)}: runs the arm whose value equals {@code sel}
- * (values are constants of sel's type; each at most once). Lowered like a when/elseWhen chain.
+ * (values are constants of sel's type, or values of sel's enum; each at most once). Lowered like a
+ * when/elseWhen chain.
+ *
+ * <pre>{@code
+ * switchOn(state)
+ *     .is(State.IDLE, () -> when(start, () -> state.set(lit(State.BUSY))))
+ *     .is(State.BUSY, () -> when(done, () -> state.set(lit(State.IDLE))));
+ * }</pre>
  */
 public final class SwitchChain {
     private final Builder b;
@@ -23,19 +30,31 @@ public final class SwitchChain {
         this.loc = loc;
     }
 
+    /** The arm for {@code value}, a constant of sel's type. */
     public SwitchChain is(long value, Runnable body) {
         SourceLoc at = SourceLocator.here();
         BigInteger v = BigInteger.valueOf(value);
+        return arm(v, String.valueOf(value), null, body, at);
+    }
+
+    private SwitchChain arm(BigInteger v, String spelled, Net constant, Runnable body, SourceLoc at) {
         SourceLoc first = seen.putIfAbsent(v, at);
         if (first != null) {
-            b.error(at, "switch case " + value + " appears twice (first at " + first + ").");
+            b.error(at, "switch case " + spelled + " appears twice (first at " + first + ").");
             return this;
         }
-        Net k = b.constant(v, sel.type(), at);
+        Net k = constant != null ? constant : b.constant(v, sel.type(), at);
         Signal cond = new Signal(b.binary(defernorm.hdl.ir.Node.BinaryOp.EQ, defernorm.hdl.ir.Type.bool(), sel.net, k, at));
         if (chain == null) chain = WhenChain.start(b, cond, body, at);
         else chain.elseWhen(cond, body);
         return this;
+    }
+
+    /** The arm for enum value {@code value}; {@code sel} must hold that enum ({@code switchOn(state).is(State.IDLE, ...)}). */
+    public <E extends Enum<E>> SwitchChain is(E value, Runnable body) {
+        SourceLoc at = SourceLocator.here();
+        b.sameEnum(sel.net, value.getDeclaringClass(), at, "switch case " + EnumCodes.spell(value));
+        return arm(BigInteger.valueOf(value.ordinal()), EnumCodes.spell(value), b.enumConstant(value, at), body, at);
     }
 
     public void otherwise(Runnable body) {

@@ -12,6 +12,4 @@ package defernorm.hdl;
  */
 public final class Wire extends Signal {
     Wire(Net net) { super(net); }
-
-    public void set(Signal value) { b().assign(net, value, SourceLocator.here()); }
 }

@@ -143,10 +143,10 @@ class LoweringTest {
         }
     }
 
-    @Test void portGroupsGivePrefixedPortsWithDirectionsFromTheRole() {
+    @Test void streamBundlesGivePrefixedPortsWithReadyFlipped() {
         ModuleIr m = top(new Component("Pass") {{
-            AxiStream s = ports("s_axis", new AxiStream(16), Role.SLAVE);
-            AxiStream o = ports("m_axis", new AxiStream(16), Role.MASTER);
+            AxiStream s = input("s_axis", AxiStream.of(16));
+            AxiStream o = output("m_axis", AxiStream.of(16));
             s.tready().set(o.tready());
             o.tvalid().set(s.tvalid());
             o.tdata().set(s.tdata());
@@ -159,9 +159,9 @@ class LoweringTest {
         assertEquals(Type.uint(16), node(m, "m_axis_tdata").type());
     }
 
-    @Test void settingAnInputPortOfAGroupIsAnError() {
+    @Test void settingAnInputFieldOfABundleIsAnError() {
         Expect.errors(new Component("M") {{
-            AxiStream s = ports("s_axis", new AxiStream(8), Role.SLAVE);
+            AxiStream s = input("s_axis", AxiStream.of(8));
             s.tready().set(lit(1, Type.bool()));
             l[0] = line(); s.tvalid().set(lit(1, Type.bool()));
         }}, Expect.at("LoweringTest.java", l[0]) + "input 's_axis_tvalid' cannot be set; only outputs, wires and registers can.");

@@ -12,12 +12,12 @@ class WidthCheckTest {
     private static final String F = "WidthCheckTest.java";
     private final int[] l = new int[4];
 
-    @Test void widthMismatchNamesBothTypesAndTheLine() {
+    @Test void bitwiseWidthMismatchNamesBothTypesAndTheLine() {
         errors(new Component("M") {{
             Signal a = input("a", Type.uint(8)), b = input("b", Type.uint(9));
-            l[0] = line(); Signal s = a.plus(b);
-            output("y", Type.uint(9)).set(s);
-        }}, at(F, l[0]) + "plus needs the same width on both sides, but got UInt(8) and UInt(9); use resize, extend or truncate.");
+            l[0] = line(); Signal s = a.and(b);
+            output("y", Type.uint(8)).set(s);
+        }}, at(F, l[0]) + "and needs the same width on both sides, but got UInt(8) and UInt(9); use resize, extend or truncate.");
     }
 
     @Test void signedUnsignedMixIsItsOwnError() {

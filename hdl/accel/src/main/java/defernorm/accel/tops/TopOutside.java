@@ -4,7 +4,6 @@ import defernorm.golden.model.Formats;
 import defernorm.golden.model.Params;
 import defernorm.hdl.AxiStream;
 import defernorm.hdl.Reg;
-import defernorm.hdl.Role;
 import defernorm.hdl.Signal;
 import defernorm.hdl.Wire;
 import defernorm.hdl.ir.Type;
@@ -39,14 +38,14 @@ final class TopOutside {
         cfgWe = top.inputPort("cfg_we", Type.bool());
         cfgAddr = top.inputPort("cfg_addr", Type.uint(map.addrBits()));
         cfgData = top.inputPort("cfg_wdata", Type.uint(map.dataBits()));
-        s = top.portGroup("s_axis", new AxiStream(prm.p() * Formats.DATA_BITS), Role.SLAVE);
+        s = top.inputBundle("s_axis", AxiStream.of(prm.p() * Formats.DATA_BITS));
         if (placement.isTile()) {
             m = null;
             mValid = mData = mLast = null;
             en = top.inputPort("en", Type.bool());
             return;
         }
-        m = top.portGroup("m_axis", new AxiStream(prm.q() * Formats.OUT_BITS), Role.MASTER);
+        m = top.outputBundle("m_axis", AxiStream.of(prm.q() * Formats.OUT_BITS));
         Wire enW = top.newWire("en", Type.bool());
         mValid = top.newReg("m_valid_q", Type.bool()).resetTo(0).enable(enW);
         mData = top.newReg("m_data_q", Type.uint(prm.q() * Formats.OUT_BITS)).resetTo(0).enable(enW);

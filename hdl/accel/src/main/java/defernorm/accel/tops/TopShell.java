@@ -10,9 +10,8 @@ import defernorm.hdl.AxiStream;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Component;
 import defernorm.hdl.Output;
-import defernorm.hdl.PortGroup;
 import defernorm.hdl.Reg;
-import defernorm.hdl.Role;
+import defernorm.hdl.Shape;
 import defernorm.hdl.Signal;
 import defernorm.hdl.Wire;
 import defernorm.hdl.ir.Type;
@@ -210,7 +209,9 @@ public abstract class TopShell extends Component {
 
     final Output outputPort(String name, Type type) { return output(name, type); }
 
-    final <G extends PortGroup> G portGroup(String prefix, G group, Role role) { return ports(prefix, group, role); }
+    final <T> T inputBundle(String prefix, Shape<T> shape) { return input(prefix, shape); }
+
+    final <T> T outputBundle(String prefix, Shape<T> shape) { return output(prefix, shape); }
 
     final Wire newWire(String name, Type type) { return wire(name, type); }
 

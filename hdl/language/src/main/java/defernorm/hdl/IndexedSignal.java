@@ -1,0 +1,56 @@
+package defernorm.hdl;
+
+import defernorm.hdl.ir.SourceLoc;
+import defernorm.hdl.ir.Type;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One leaf of {@code vec.at(index)}: reads as a multiplexer tree over the index bits (an index past the end
+ * reads 0); {@link #set} sets the selected element only, through a switch on the index.
+ */
+final class IndexedSignal extends Signal {
+    private final Signal index;
+    private final List<Signal> choices;
+
+    IndexedSignal(Builder b, Signal index, List<Signal> choices, SourceLoc at) {
+        super(tree(b, index.net, choices, at));
+        this.index = index;
+        this.choices = choices;
+    }
+
+    @Override public void set(Signal value) {
+        SourceLoc at = SourceLocator.here();
+        int reachable = (int) Math.min(choices.size(), 1L << Math.min(30, index.width()));
+        SwitchChain chain = new SwitchChain(index.b(), index, at);
+        for (int i = 0; i < reachable; i++) {
+            Signal target = choices.get(i);
+            chain.is(i, () -> target.set(value));
+        }
+    }
+
+    /** Level k muxes pairs on index bit k; missing elements are 0, and so is any index with higher bits set. */
+    private static Net tree(Builder b, Net index, List<Signal> choices, SourceLoc at) {
+        Type t = choices.getFirst().type();
+        int w = index.type.width();
+        int levels = Math.min(w, 32 - Integer.numberOfLeadingZeros(choices.size() - 1));
+        Net zero = b.constant(BigInteger.ZERO, t, at);
+        zero.enumClass = choices.getFirst().net.enumClass;
+        List<Net> layer = new ArrayList<>();
+        for (int i = 0; i < 1 << levels; i++) layer.add(i < choices.size() ? choices.get(i).net : zero);
+        for (int k = 0; k < levels; k++) {
+            Net sel = b.slice(index, k, k, at);
+            List<Net> up = new ArrayList<>();
+            for (int j = 0; j < layer.size(); j += 2) up.add(b.mux(sel, layer.get(j + 1), layer.get(j), at));
+            layer = up;
+        }
+        Net r = layer.getFirst();
+        if (w > levels) {
+            Net high = b.unary(defernorm.hdl.ir.Node.UnaryOp.OR_REDUCE, Type.bool(), b.slice(index, w - 1, levels, at), at);
+            r = b.mux(high, zero, r, at);
+        }
+        return r;
+    }
+}
