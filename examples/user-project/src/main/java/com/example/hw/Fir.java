@@ -3,8 +3,11 @@ package com.example.hw;
 import defernorm.hdl.Component;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
+import defernorm.hdl.Vec;
 import defernorm.hdl.ir.Type;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -32,20 +35,19 @@ public final class Fir extends Component {
         Signal inValid = input("in_valid", Type.bool());
         Signal x = input("in_data", sample);
 
-        // The delay line x[n-1], x[n-2], x[n-3]: plain Java builds it, and it moves only when a sample arrives.
-        Signal[] taps = new Signal[TAPS];
-        taps[0] = x;
-        for (int k = 1; k < TAPS; k++) {
-            Reg delayed = reg("x_d" + k, sample).resetTo(0).enable(inValid);
-            delayed.set(taps[k - 1]);
-            taps[k] = delayed;
-        }
+        // x[n-1], x[n-2], x[n-3]: three registers (past_0 .. past_2), shifted when a sample arrives.
+        Vec<Signal> past = reg("past", Vec.of(TAPS - 1, sample), 0);
+        when(inValid, () -> {
+            past.get(0).set(x);
+            for (int k = 1; k < TAPS - 1; k++) past.get(k).set(past.get(k - 1));
+        });
 
-        // Each product is SInt(16): the constant takes the sample's type, SInt(8), so it must fit there.
-        Signal[] products = new Signal[TAPS];
-        for (int k = 0; k < TAPS; k++) products[k] = taps[k].times(coeffs[k]);
-        // A balanced adder tree: SInt(16) + SInt(16) is SInt(17), SInt(17) + SInt(17) is SInt(18).
-        Signal sum = products[0].plus(products[1]).plus(products[2].plus(products[3])).named("sum");
+        // The window x[n] .. x[n-3] times the coefficients: each product is SInt(16), because a constant takes
+        // the type of the signal it meets (SInt(8)) and must fit there. reduce() adds them as a balanced tree:
+        // SInt(16) + SInt(16) is SInt(17), SInt(17) + SInt(17) is SInt(18). Nothing can overflow.
+        List<Signal> window = new ArrayList<>(List.of(x));
+        window.addAll(past.asList());
+        Signal sum = Vec.from(window).mapIndexed((k, s) -> s.times(coeffs[k])).reduce(Signal::plus).named("sum");
 
         Reg y = reg("y_q", Type.sint(OUT_BITS)).resetTo(0).enable(inValid);
         y.set(sum);

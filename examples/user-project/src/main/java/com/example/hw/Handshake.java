@@ -1,28 +1,23 @@
 package com.example.hw;
 
-import defernorm.hdl.Port;
-import defernorm.hdl.PortGroup;
-import defernorm.hdl.Role;
+import defernorm.hdl.Shape;
+import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
 /**
- * A valid/ready channel: {@code valid} and {@code data} driven by the sender ({@link Role#MASTER}), {@code ready}
- * by the receiver. A word moves in a cycle where both valid and ready are high.
+ * A valid/ready channel as a bundle: {@code valid} and {@code data} flow from sender to receiver, {@code ready}
+ * (flipped) flows back. A word moves in a cycle where both valid and ready are high. Declared with {@code input}
+ * the component receives, with {@code output} it sends.
  *
  * <pre>{@code
- * Handshake in = ports("in0", new Handshake(16), Role.SLAVE);   // in0_valid, in0_ready, in0_data
+ * Handshake in = input("in", Handshake.of(16));     // in_valid, in_data are inputs; in_ready is an output
  * }</pre>
  */
-public final class Handshake extends PortGroup {
-    public Handshake(int width) {
-        field("valid", Type.bool(), Role.MASTER);
-        field("ready", Type.bool(), Role.SLAVE);
-        field("data", Type.uint(width), Role.MASTER);
+public record Handshake(Signal valid, Signal ready, Signal data) {
+    public static Shape<Handshake> of(int width) {
+        return f -> new Handshake(f.field(Type.bool()), f.flipped(Type.bool()), f.field(Type.uint(width)));
     }
 
-    public Port valid() { return port("valid"); }
-
-    public Port ready() { return port("ready"); }
-
-    public Port data() { return port("data"); }
+    /** High in a cycle where a word moves. */
+    public Signal fire() { return valid.and(ready); }
 }

@@ -23,7 +23,7 @@ class RoundRobinArbiterTest {
     void busyInputsTakeTurns(Engine engine) {
         try (Simulation sim = Engines.open(new RoundRobinArbiter(INPUTS, 16), engine)) {
             sim.reset();
-            for (int k = 0; k < INPUTS; k++) sim.port("in" + k + "_valid").poke(1);
+            for (int k = 0; k < INPUTS; k++) sim.port("in_" + k + "_valid").poke(1);
             Port outReady = sim.port("out_ready"), source = sim.port("out_source");
             outReady.poke(1);
             for (int n = 0; n < 3 * INPUTS; n++) {
@@ -49,7 +49,7 @@ class RoundRobinArbiterTest {
             sim.reset();
             List<StreamPorts> in = new ArrayList<>();
             for (int k = 0; k < INPUTS; k++) {
-                StreamPorts ports = StreamPorts.of(sim, "in" + k + "_valid", "in" + k + "_ready", "in" + k + "_data");
+                StreamPorts ports = StreamPorts.of(sim, "in_" + k + "_valid", "in_" + k + "_ready", "in_" + k + "_data");
                 StreamSource source = new StreamSource(tb, ports, 0.3 + 0.2 * k, k);   // input 3 is the busiest
                 for (int i = 0; i < wordsPerInput; i++) source.send(word(k, i));
                 in.add(ports);
