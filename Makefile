@@ -42,11 +42,13 @@ test: deps jdk
 	$(MVN) -B test
 	$(MAKE) --no-print-directory user-project
 
-## user-project: installs the library (hdl, cosim and their parent poms; no tests, nothing recompiled after
-## `make test`) into the local Maven repository, then builds and tests examples/user-project as an outside
-## project would. It is not a module of this build on purpose: it stands for a user's own project.
+## user-project: checks that docs/guide.md's snippets are lines of examples/user-project, installs the library
+## (hdl, cosim and their parent poms; no tests, nothing recompiled after `make test`) into the local Maven
+## repository, then builds and tests examples/user-project as an outside project would. It is not a module
+## of this build on purpose: it stands for a user's own project.
 USER_PROJECT := examples/user-project/pom.xml
 user-project: deps jdk
+	$(JDK)/bin/java .ci/GuideSnippets.java docs/guide.md examples/user-project
 	$(MVN) $(MVNFLAGS) -DskipTests install -pl hdl/language,cosim -am
 	$(MVN) -B -f $(USER_PROJECT) test
 

@@ -1,9 +1,10 @@
 package com.example.hw;
 
 import defernorm.hdl.Component;
-import defernorm.hdl.Elaboration;
 import defernorm.hdl.Elaborator;
+import defernorm.hdl.emit.EmitOptions;
 import defernorm.hdl.emit.VerilogEmitter;
+import defernorm.hdl.ir.Design;
 import java.nio.file.Path;
 
 /**
@@ -19,12 +20,15 @@ public final class EmitVerilog {
         emit(new RoundRobinArbiter(4, 16), dir);
     }
 
-    /** Elaborates {@code design}, prints its warnings and writes its Verilog files into {@code dir/<module>/}. */
+    /**
+     * Elaborates {@code design} and writes its Verilog files into {@code dir/<module>/}, each statement commented
+     * with the Java line that made it.
+     */
     public static Path emit(Component design, Path dir) {
-        Elaboration e = Elaborator.elaborateWithWarnings(design);
-        e.warnings().forEach(System.err::println);
-        Path out = dir.resolve(e.design().top());
-        for (Path p : VerilogEmitter.writeTo(out, VerilogEmitter.emit(e.design()))) System.out.println("wrote " + p);
+        Design d = Elaborator.elaborate(design);       // throws on any error; prints warnings to stderr
+        Path out = dir.resolve(d.top());
+        EmitOptions options = EmitOptions.defaults().withSourceComments(true);
+        for (Path p : VerilogEmitter.writeTo(out, VerilogEmitter.emit(d, options))) System.out.println("wrote " + p);
         return out;
     }
 }
