@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Merges {@code inputs} valid/ready channels into one, taking turns: each cycle it offers the word of the first
- * valid input after the one that won last (wrapping around), so a busy input cannot starve the others.
- * Combinational: a word goes through in the cycle it is offered; {@code out_source} says whose it is.
+ * Merges {@code inputs} valid/ready channels into one, taking turns: it offers the word of the first valid input
+ * after the one that won last (wrapping around), so a busy input cannot starve the others, and keeps offering it
+ * until it is taken. Combinational: a word goes through in the cycle it is offered; {@code out_source} says whose
+ * it is.
  *
  * <pre>{@code
  * Design d = Elaborator.elaborate(new RoundRobinArbiter(4, 16));   // in_0_* .. in_3_*, out_*, out_source
@@ -30,7 +31,10 @@ public final class RoundRobinArbiter extends Component {
         Reg last = reg("last_q", index).resetTo(inputs - 1);     // so input 0 goes first after reset
         List<Signal> winnerAfter = new ArrayList<>();
         for (int l = 0; l < inputs; l++) winnerAfter.add(firstValidAfter(l, valid, index));
-        Signal grant = Vec.from(winnerAfter).at(last).named("grant");
+        // A word offered and not taken stays offered, whoever else turns valid: the valid/ready rule.
+        Reg waiting = reg("waiting_q", Type.bool()).resetTo(0);
+        Reg held = reg("held_q", index).resetTo(0);
+        Signal grant = Signal.mux(waiting, held, Vec.from(winnerAfter).at(last)).named("grant");
 
         out.valid().set(valid.asBits().orReduce());
         out.data().set(in.at(grant).data());                    // a dynamic read of a whole bundle
@@ -38,6 +42,8 @@ public final class RoundRobinArbiter extends Component {
         in.at(grant).ready().set(out.ready());                  // a dynamic write: only the winner's ready
         output("out_source", index).set(grant);
         when(out.fire(), () -> last.set(grant));
+        waiting.set(out.valid().and(out.ready().not()));
+        held.set(grant);
     }
 
     /** The first valid input after input {@code l}, in the order l+1, l+2, ..., l (built from the last choice up). */

@@ -4,14 +4,19 @@ package com.example.hw;
 final class ArbiterModel {
     private final int inputs;
     private int last;
+    private int held = -1;      // the input whose word was offered and not taken, or -1
 
     ArbiterModel(int inputs) {
         this.inputs = inputs;
         this.last = inputs - 1;
     }
 
-    /** The input that wins among the valid ones (the first after the last winner), or -1 if none is valid. */
+    /**
+     * The input whose word is offered this cycle, or -1 if none is valid: the one still waiting to be taken,
+     * else the first valid input after the last winner.
+     */
     int winner(boolean[] valid) {
+        if (held >= 0) return held;
         for (int i = 1; i <= inputs; i++) {
             int k = (last + i) % inputs;
             if (valid[k]) return k;
@@ -19,6 +24,9 @@ final class ArbiterModel {
         return -1;
     }
 
-    /** Records that input {@code k}'s word was taken. */
-    void taken(int k) { last = k; }
+    /** Ends a cycle in which {@code winner} (or -1) was offered; {@code taken} says whether the output took it. */
+    void endCycle(int winner, boolean taken) {
+        if (winner >= 0 && taken) last = winner;
+        held = winner >= 0 && !taken ? winner : -1;
+    }
 }
