@@ -49,7 +49,7 @@ test: deps jdk
 USER_PROJECT := examples/user-project/pom.xml
 user-project: deps jdk
 	$(JDK)/bin/java .ci/GuideSnippets.java docs/guide.md examples/user-project
-	$(MVN) $(MVNFLAGS) -DskipTests install -pl hdl/language,cosim -am
+	$(MVN) $(MVNFLAGS) -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true install -pl hdl/language,cosim -am
 	$(MVN) -B -f $(USER_PROJECT) test
 
 ## run: the main job: generate all 9 tops, co-simulate each against the golden model, print and write the report.
