@@ -6,134 +6,46 @@ module Fifo_W8_D4 (
     input wire clk,
     input wire rst,
     input wire in_valid,
-    input wire [7:0] in_data,
-    input wire out_ready,
     output wire in_ready,
+    input wire [7:0] in_data,
     output wire out_valid,
+    input wire out_ready,
     output wire [7:0] out_data,
     output wire full,
     output wire empty
 );
-    reg [1:0] wr_ptr;
-    reg [1:0] rd_ptr;
-    reg [2:0] count;
-    reg [7:0] bypass_q;
-    reg use_bypass_q;
-    wire [2:0] _const_1525;
-    wire is_full;
-    wire [2:0] _const_fa87;
-    wire is_empty;
-    wire _not_1584;
-    wire push;
-    wire _not_0ca2;
-    wire pop;
-    wire [1:0] rd_next;
-    wire [1:0] _const_648c;
-    wire [2:0] _add_dd07;
-    wire [1:0] _resize_c65e;
-    wire [1:0] _const_addb;
-    wire _eq_2c70;
-    wire [1:0] _const_a350;
-    wire [1:0] _mux_9e4a;
-    reg [7:0] rd_data;
-    wire [2:0] _add_024b;
-    wire [1:0] _resize_5662;
-    wire _eq_684a;
-    wire [1:0] _mux_9749;
-    wire [2:0] _const_b338;
-    wire [3:0] _add_a88c;
-    wire [2:0] _resize_8e51;
-    wire signed [3:0] _sub_54d9;
-    wire [3:0] _cast_72b1;
-    wire [2:0] _resize_2304;
-    wire _not_7097;
-    wire _and_ae6e;
-    wire _not_7427;
-    wire _and_a08c;
-    wire _eq_33e7;
-    wire collision;
-    wire [7:0] _mux_84ea;
-    wire [2:0] _mux_f593;
-    wire [2:0] _mux_5741;
-    wire [1:0] _mux_3030;
-    reg [7:0] storage [0:3];
+    wire fifo_in_valid;
+    wire fifo_in_ready;
+    wire [7:0] fifo_in_data;
+    wire fifo_out_valid;
+    wire fifo_out_ready;
+    wire [7:0] fifo_out_data;
+    wire fifo_full;
+    wire fifo_empty;
+    wire [2:0] fifo__count_unused;
 
-    assign in_ready = _not_1584;
-    assign out_valid = _not_0ca2;
-    assign out_data = _mux_84ea;
-    assign full = is_full;
-    assign empty = is_empty;
-    assign _const_1525 = 3'd4;
-    assign is_full = count == _const_1525;
-    assign _const_fa87 = 3'd0;
-    assign is_empty = count == _const_fa87;
-    assign _not_1584 = ~is_full;
-    assign push = in_valid & _not_1584;
-    assign _not_0ca2 = ~is_empty;
-    assign pop = out_ready & _not_0ca2;
-    assign rd_next = _mux_3030;
-    assign _const_648c = 2'd1;
-    assign _add_dd07 = {1'b0, rd_ptr} + {1'b0, _const_648c};
-    assign _resize_c65e = _add_dd07[1:0];
-    assign _const_addb = 2'd3;
-    assign _eq_2c70 = rd_ptr == _const_addb;
-    assign _const_a350 = 2'd0;
-    assign _mux_9e4a = _eq_2c70 ? _const_a350 : _resize_c65e;
-    assign _add_024b = {1'b0, wr_ptr} + {1'b0, _const_648c};
-    assign _resize_5662 = _add_024b[1:0];
-    assign _eq_684a = wr_ptr == _const_addb;
-    assign _mux_9749 = _eq_684a ? _const_a350 : _resize_5662;
-    assign _const_b338 = 3'd1;
-    assign _add_a88c = {1'b0, count} + {1'b0, _const_b338};
-    assign _resize_8e51 = _add_a88c[2:0];
-    assign _sub_54d9 = {1'b0, count} - {1'b0, _const_b338};
-    assign _cast_72b1 = $unsigned(_sub_54d9);
-    assign _resize_2304 = _cast_72b1[2:0];
-    assign _not_7097 = ~pop;
-    assign _and_ae6e = push & _not_7097;
-    assign _not_7427 = ~push;
-    assign _and_a08c = pop & _not_7427;
-    assign _eq_33e7 = wr_ptr == rd_next;
-    assign collision = push & _eq_33e7;
-    assign _mux_84ea = use_bypass_q ? bypass_q : rd_data;
-    assign _mux_f593 = _and_a08c ? _resize_2304 : count;
-    assign _mux_5741 = _and_ae6e ? _resize_8e51 : _mux_f593;
-    assign _mux_3030 = pop ? _mux_9e4a : rd_ptr;
+    assign in_ready = fifo_in_ready;
+    assign out_valid = fifo_out_valid;
+    assign out_data = fifo_out_data;
+    assign full = fifo_full;
+    assign empty = fifo_empty;
+    assign fifo_in_valid = in_valid;
+    assign fifo_in_data = in_data;
+    assign fifo_out_ready = out_ready;
 
-    always @(posedge clk) begin
-        if (rst) wr_ptr <= 2'd0;
-        else if (push) wr_ptr <= _mux_9749;
-    end
-
-    always @(posedge clk) begin
-        if (rst) rd_ptr <= 2'd0;
-        else rd_ptr <= rd_next;
-    end
-
-    always @(posedge clk) begin
-        if (rst) count <= 3'd0;
-        else count <= _mux_5741;
-    end
-
-    always @(posedge clk) begin
-        if (collision) bypass_q <= in_data;
-    end
-
-    always @(posedge clk) begin
-        if (rst) use_bypass_q <= 1'b0;
-        else use_bypass_q <= collision;
-    end
-
-    always @(posedge clk) begin
-        if (push) storage[wr_ptr] <= in_data;
-    end
-
-    always @(posedge clk) begin
-        rd_data <= storage[rd_next];
-    end
-
-    // Bits nothing reads, sunk here so Verilator -Wall stays quiet (it ignores *unused* names).
-    wire _unused_ok = &{1'b0, _add_dd07[2], _add_024b[2], _add_a88c[3], _cast_72b1[3], 1'b0};
+    StreamFifo_U8_D4_Mem fifo (
+        .clk(clk),
+        .rst(rst),
+        .in_valid(fifo_in_valid),
+        .in_ready(fifo_in_ready),
+        .in_data(fifo_in_data),
+        .out_valid(fifo_out_valid),
+        .out_ready(fifo_out_ready),
+        .out_data(fifo_out_data),
+        .count(fifo__count_unused),
+        .full(fifo_full),
+        .empty(fifo_empty)
+    );
 endmodule
 
 `default_nettype wire

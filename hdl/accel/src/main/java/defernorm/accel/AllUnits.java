@@ -15,7 +15,6 @@ import defernorm.accel.units.PiecewiseLinearUnit;
 import defernorm.accel.units.ReciprocalUnit;
 import defernorm.accel.units.ReduceOp;
 import defernorm.accel.units.ReductionTree;
-import defernorm.accel.units.RegFifo;
 import defernorm.accel.units.RescaleLanes;
 import defernorm.accel.units.RsqrtUnit;
 import defernorm.accel.units.ScaleUnit;
@@ -84,7 +83,6 @@ public final class AllUnits {
                 new DelayLine(9, 3),
                 new DelayLine(9, 40),
                 new RescaleLanes(2, 20, SoftmaxFront.MAX_BITS),
-                new RegFifo(13, 4),
                 new MessageDelay(20, 30),
                 new Link(50, 2, 64),
                 new Link(50, 3, 16),

@@ -95,7 +95,7 @@ final class StreamLog {
     /** Names the output beat concerned when a rule could not: the next one due. */
     private Mismatch locate(Mismatch m) {
         int r = received.size();
-        if (m.token() >= 0 || !m.signal().startsWith("m_axis") || r >= expected.size()) return m;
+        if (m.token() >= 0 || !TopPorts.M_AXIS.contains(m.signal()) || r >= expected.size()) return m;
         OutputBeat about = expected.get(r);
         return new Mismatch(m.cycle(), m.streamCycle(), m.signal(), m.expected(), m.actual(), about.token(), about.index(), m.detail(), m.wave());
     }

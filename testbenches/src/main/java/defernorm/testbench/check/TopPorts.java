@@ -1,27 +1,36 @@
 package defernorm.testbench.check;
 
+import defernorm.accel.tops.TopInterface;
 import java.util.List;
 
-/** The port names every generated top shares (docs/microarchitecture.md, "Streams" and "Configuration port"). */
+/**
+ * The port names every generated top shares, as the tops declare them ({@link TopInterface#NAMES}: one
+ * description for the hardware and the checker; docs/microarchitecture.md, "Streams" and "Configuration port").
+ */
 public final class TopPorts {
     private TopPorts() {}
 
-    public static final String CFG_WE = "cfg_we";
-    public static final String CFG_ADDR = "cfg_addr";
-    public static final String CFG_WDATA = "cfg_wdata";
-    public static final String S_VALID = "s_axis_tvalid";
-    public static final String S_READY = "s_axis_tready";
-    public static final String S_DATA = "s_axis_tdata";
-    public static final String S_LAST = "s_axis_tlast";
-    public static final String M_VALID = "m_axis_tvalid";
-    public static final String M_READY = "m_axis_tready";
-    public static final String M_DATA = "m_axis_tdata";
-    public static final String M_LAST = "m_axis_tlast";
+    private static final TopInterface.Names N = TopInterface.NAMES;
+
+    public static final String CFG_WE = N.cfgWe();
+    public static final String CFG_ADDR = N.cfgAddr();
+    public static final String CFG_WDATA = N.cfgWdata();
+    public static final String S_VALID = N.sValid();
+    public static final String S_READY = N.sReady();
+    public static final String S_DATA = N.sData();
+    public static final String S_LAST = N.sLast();
+    public static final String M_VALID = N.mValid();
+    public static final String M_READY = N.mReady();
+    public static final String M_DATA = N.mData();
+    public static final String M_LAST = N.mLast();
+
+    /** The output stream's ports. */
+    public static final List<String> M_AXIS = List.of(M_VALID, M_READY, M_DATA, M_LAST);
 
     /** Inputs the checker drives while streaming, in batch column order. */
-    public static final List<String> STREAM_INPUTS = List.of(S_VALID, S_DATA, S_LAST, M_READY, CFG_WE);
+    public static final List<String> STREAM_INPUTS = N.streamInputs();
     /** Outputs (and driven inputs) the checker reads every cycle, in batch column order. */
-    public static final List<String> STREAM_OUTPUTS = List.of(S_READY, M_VALID, M_DATA, M_LAST);
+    public static final List<String> STREAM_OUTPUTS = N.streamOutputs();
     /** Inputs driven while the configuration is loaded. */
-    public static final List<String> CONFIG_INPUTS = List.of(CFG_WE, CFG_ADDR, CFG_WDATA, S_VALID, M_READY);
+    public static final List<String> CONFIG_INPUTS = N.configInputs();
 }

@@ -2,10 +2,10 @@ package defernorm.accel.system;
 
 import defernorm.accel.units.DelayLine;
 import defernorm.accel.units.PipelinedUnit;
-import defernorm.accel.units.RegFifo;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
+import defernorm.hdl.stream.StreamFifo;
 
 /**
  * A statistics message held until its edge (docs/system.md): the message waits in a FIFO of {@link #SLOTS}
@@ -38,10 +38,11 @@ public final class MessageDelay extends PipelinedUnit {
         Inst timer = instance("timer", new DelayLine(1, depth));
         timer.in("en", en()).in("in", valid);
         Signal due = timer.out("out");
-        Inst held = instance("held", new RegFifo(width, SLOTS));
-        held.in("en", en()).in("push", valid).in("in_data", data).in("pop", due);
+        StreamFifo<Signal> q = StreamFifo.of(Type.uint(width), SLOTS, StreamFifo.Storage.REGISTERS);
+        Inst held = instance("held", q);
+        held.in(q.in.valid(), en().and(valid)).in(q.in.data(), data).in(q.out.ready(), en().and(due));
         output("out_valid", Type.bool()).set(due);
-        output("out_data", Type.uint(width)).set(held.out("out_data"));
+        output("out_data", Type.uint(width)).set(held.out(q.out.data()));
     }
 
     /** The delay in enabled edges. */

@@ -1,6 +1,7 @@
 package defernorm.accel.system;
 
 import defernorm.accel.tops.ConfigMap;
+import defernorm.accel.tops.ConfigPort;
 import defernorm.accel.tops.Drained;
 import defernorm.accel.tops.OutputPlan;
 import defernorm.accel.tops.Placement;
@@ -14,6 +15,7 @@ import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
 import defernorm.golden.system.SystemShape;
 import defernorm.golden.timing.PipelineDepths;
+import defernorm.hdl.AxiStream;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
@@ -45,13 +47,19 @@ final class SystemTop extends TopShell {
         List<Inst> t = new ArrayList<>();
         for (int i = 0; i < tiles; i++) {
             Inst ti = instance("tile" + i, tile);
-            ti.in("en", en).in("cfg_we", cfgWe).in("cfg_addr", cfgAddr).in("cfg_wdata", tileWord(i, tileMap))
-                    .in("s_axis_tvalid", s.tvalid()).in("s_axis_tlast", s.tlast())
-                    .in("s_axis_tdata", s.tdata().slice((i + 1) * laneBits - 1, i * laneBits));
+            ti.in(tile.enable(), en);
+            ConfigPort cfg = ti.port(tile.io().cfg());
+            cfg.we().set(io.cfg().we());
+            cfg.addr().set(io.cfg().addr());
+            cfg.wdata().set(tileWord(i, tileMap));
+            AxiStream in = ti.port(tile.io().s());
+            in.tvalid().set(s.tvalid());
+            in.tlast().set(s.tlast());
+            in.tdata().set(s.tdata().slice((i + 1) * laneBits - 1, i * laneBits));
             t.add(ti);
         }
         // Lockstep: every tile's ready is the same; tile 0's is the system's.
-        s.tready().set(t.get(0).out("s_axis_tready"));
+        s.tready().set(t.get(0).port(tile.io().s()).tready());
 
         // ---- statistics all-reduce ------------------------------------------------------------------------------
         int lar = 0;
@@ -115,10 +123,11 @@ final class SystemTop extends TopShell {
     private Signal tileWord(int i, ConfigMap tileMap) {
         int rows = tileMap.weightBits();
         int bits = tileMap.dataBits();
-        Signal mine = fit(cfgData.slice((i + 1) * rows - 1, i * rows), bits);
-        Signal low = fit(cfgData, bits);
+        Signal data = io.cfg().wdata();
+        Signal mine = fit(data.slice((i + 1) * rows - 1, i * rows), bits);
+        Signal low = fit(data, bits);
         if (i == 0 && rows >= bits) return mine;
-        return Signal.mux(cfgAddr.lt(map.biasBase()), mine, low);
+        return Signal.mux(io.cfg().addr().lt(map.biasBase()), mine, low);
     }
 
     private Signal delayed(String name, Signal v, int edges) {

@@ -27,20 +27,20 @@ final class ConfigDecode {
 
     /** High when a configuration word for addresses [base, base+count) is written. */
     Signal hit(int base, int count) {
-        Signal lo = base == 0 ? top.constant(1, Type.bool()) : ports.cfgAddr.ge(base);
-        Signal hi = base + count > (1L << map.addrBits()) - 1 ? top.constant(1, Type.bool()) : ports.cfgAddr.lt(base + count);
-        return ports.cfgWe.and(lo).and(hi);
+        Signal lo = base == 0 ? top.constant(1, Type.bool()) : ports.io.cfg().addr().ge(base);
+        Signal hi = base + count > (1L << map.addrBits()) - 1 ? top.constant(1, Type.bool()) : ports.io.cfg().addr().lt(base + count);
+        return ports.io.cfg().we().and(lo).and(hi);
     }
 
     /** The configuration address relative to {@code base}, {@code bits} wide. */
     Signal local(int base, int bits) {
-        Signal rel = base == 0 ? ports.cfgAddr : ports.cfgAddr.minus(base).asUnsigned();
+        Signal rel = base == 0 ? ports.io.cfg().addr() : ports.io.cfg().addr().minus(base).asUnsigned();
         return TopShell.fit(rel, bits);
     }
 
     /** The low {@code bits} of {@code cfg_wdata}. */
     Signal word(int bits) {
-        return TopShell.fit(ports.cfgData, bits);
+        return TopShell.fit(ports.io.cfg().wdata(), bits);
     }
 
     /**

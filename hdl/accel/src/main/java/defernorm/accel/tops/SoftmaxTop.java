@@ -2,7 +2,6 @@ package defernorm.accel.tops;
 
 import defernorm.accel.units.ReduceOp;
 import defernorm.accel.units.ReductionTree;
-import defernorm.accel.units.RegFifo;
 import defernorm.accel.units.SoftmaxFactorUnit;
 import defernorm.accel.units.SoftmaxFront;
 import defernorm.accel.units.StatsFormat;
@@ -13,6 +12,7 @@ import defernorm.golden.model.Variant;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
+import defernorm.hdl.stream.StreamFifo;
 import java.util.List;
 
 /**
@@ -82,10 +82,11 @@ abstract class SoftmaxTop extends TopShell {
         Signal shift = null;
         if (tile && !withMax) {
             // A deferred tile's local max waits (at most LOCAL_MAX_SLOTS tokens) for the global one: M − m_t.
-            Inst held = instance("local_max", new RegFifo(SoftmaxFront.MAX_BITS, LOCAL_MAX_SLOTS));
-            held.in("en", en).in("push", den.out("out_last")).in("in_data", localMax.asUnsigned()).in("pop", g.valid());
+            StreamFifo<Signal> q = StreamFifo.of(Type.uint(SoftmaxFront.MAX_BITS), LOCAL_MAX_SLOTS, StreamFifo.Storage.REGISTERS);
+            Inst held = instance("local_max", q);
+            held.in(q.in.valid(), en.and(den.out("out_last"))).in(q.in.data(), localMax.asUnsigned()).in(q.out.ready(), en.and(g.valid()));
             Signal gMax = gathered.slice(stats.width() - 1, denBits).asSigned();
-            Signal diff = gMax.minus(held.out("out_data").asSigned()).asUnsigned().truncate(SoftmaxFront.MAX_BITS);
+            Signal diff = gMax.minus(held.out(q.out.data()).asSigned()).asUnsigned().truncate(SoftmaxFront.MAX_BITS);
             shift = delay("factor_shift", diff, facUnit.latency());
         }
         return new SoftmaxFactor(fac.out("out_valid"), fac.out("out_factor"), fac.out("out_exp"), max, shift,

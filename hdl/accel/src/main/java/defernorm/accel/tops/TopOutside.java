@@ -1,6 +1,5 @@
 package defernorm.accel.tops;
 
-import defernorm.golden.model.Formats;
 import defernorm.golden.model.Params;
 import defernorm.hdl.AxiStream;
 import defernorm.hdl.Reg;
@@ -22,12 +21,8 @@ import defernorm.hdl.ir.Type;
  * }</pre>
  */
 final class TopOutside {
-    final Signal cfgWe;
-    final Signal cfgAddr;
-    final Signal cfgData;
-    final AxiStream s;
-    /** The output stream (null in a tile). */
-    final AxiStream m;
+    /** The ports ({@link TopInterface}); {@code io.m()} is null in a tile. */
+    final TopInterface io;
     /** Whole-pipeline enable. */
     final Signal en;
     private final Reg mValid;
@@ -35,20 +30,16 @@ final class TopOutside {
     private final Reg mLast;
 
     TopOutside(TopShell top, Params prm, Placement placement, ConfigMap map) {
-        cfgWe = top.inputPort("cfg_we", Type.bool());
-        cfgAddr = top.inputPort("cfg_addr", Type.uint(map.addrBits()));
-        cfgData = top.inputPort("cfg_wdata", Type.uint(map.dataBits()));
-        s = top.inputBundle("s_axis", AxiStream.of(prm.p() * Formats.DATA_BITS));
+        io = TopInterface.declare(top.bundlePorts(), TopInterface.Widths.of(prm, map), !placement.isTile());
         if (placement.isTile()) {
-            m = null;
             mValid = mData = mLast = null;
             en = top.inputPort("en", Type.bool());
             return;
         }
-        m = top.outputBundle("m_axis", AxiStream.of(prm.q() * Formats.OUT_BITS));
+        AxiStream m = io.m();
         Wire enW = top.newWire("en", Type.bool());
         mValid = top.newReg("m_valid_q", Type.bool()).resetTo(0).enable(enW);
-        mData = top.newReg("m_data_q", Type.uint(prm.q() * Formats.OUT_BITS)).resetTo(0).enable(enW);
+        mData = top.newReg("m_data_q", m.tdata().type()).resetTo(0).enable(enW);
         mLast = top.newReg("m_last_q", Type.bool()).resetTo(0).enable(enW);
         enW.set(mValid.and(m.tready().not()).not());
         en = enW;
@@ -59,7 +50,7 @@ final class TopOutside {
 
     /** Loads the m_axis register on the next enabled edge (a top with an output stream only). */
     void drive(Signal valid, Signal data, Signal last) {
-        if (m == null) throw new IllegalStateException("a tile has no m_axis register to drive.");
+        if (io.m() == null) throw new IllegalStateException("a tile has no m_axis register to drive.");
         mValid.set(valid);
         mData.set(data);
         mLast.set(last);

@@ -55,14 +55,13 @@ public abstract class TopShell extends Component {
     protected final Params prm;
     protected final Placement placement;
     protected final ConfigMap map;
+    /** The outside: configuration port, s_axis, m_axis ({@link TopInterface}). */
+    protected final TopInterface io;
     protected final AxiStream s;
     /** The output stream (null in a tile). */
     protected final AxiStream m;
     /** Whole-pipeline enable. */
     protected final Signal en;
-    protected final Signal cfgWe;
-    protected final Signal cfgAddr;
-    protected final Signal cfgData;
     final TopOutside outside;
     final ConfigDecode config;
     /** A tile's ports (null outside a tile). */
@@ -88,15 +87,19 @@ public abstract class TopShell extends Component {
         this.placement = placement;
         this.map = ConfigMap.of(op, variant, prm);
         outside = new TopOutside(this, prm, placement, map);
-        cfgWe = outside.cfgWe;
-        cfgAddr = outside.cfgAddr;
-        cfgData = outside.cfgData;
-        s = outside.s;
-        m = outside.m;
+        io = outside.io;
+        s = io.s();
+        m = io.m();
         en = outside.en;
         config = new ConfigDecode(this, map, outside);
         tilePorts = placement.isTile() ? new TilePorts(this) : null;
     }
+
+    /** The outside ({@link TopInterface}): its configuration port and streams. */
+    public final TopInterface io() { return io; }
+
+    /** The whole-pipeline enable: a tile's {@code en} input, else the m_axis stall rule. */
+    public final Signal enable() { return en; }
 
     /** The length of the whole vector: n, or T·n/T in a tile (the factor chain and the normalize lane use it). */
     int systemN() { return prm.n() * placement.tiles(); }
@@ -209,9 +212,14 @@ public abstract class TopShell extends Component {
 
     final Output outputPort(String name, Type type) { return output(name, type); }
 
-    final <T> T inputBundle(String prefix, Shape<T> shape) { return input(prefix, shape); }
+    /** This top's bundle declarations, for {@link TopInterface#declare}. */
+    final TopInterface.Ports bundlePorts() {
+        return new TopInterface.Ports() {
+            @Override public <T> T input(String prefix, Shape<T> shape) { return TopShell.this.input(prefix, shape); }
 
-    final <T> T outputBundle(String prefix, Shape<T> shape) { return output(prefix, shape); }
+            @Override public <T> T output(String prefix, Shape<T> shape) { return TopShell.this.output(prefix, shape); }
+        };
+    }
 
     final Wire newWire(String name, Type type) { return wire(name, type); }
 

@@ -173,8 +173,8 @@ public final class TopSidecar {
 
     private static Map<String, Object> streams(Params p) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("s_axis", stream(p.p(), Formats.DATA_BITS, p.beats(), "P int8 lanes, lane 0 in the low bits; beat k carries elements k*P..k*P+P-1; tlast on the token's last (NB-th) beat"));
-        m.put("m_axis", stream(p.q(), Formats.OUT_BITS, p.groups(), "Q int32 lanes, lane 0 in the low bits; beat g carries outputs g*Q..g*Q+Q-1; tlast on the token's last (G-th) beat"));
+        m.put(TopInterface.S_AXIS, stream(p.p(), Formats.DATA_BITS, p.beats(), "P int8 lanes, lane 0 in the low bits; beat k carries elements k*P..k*P+P-1; tlast on the token's last (NB-th) beat"));
+        m.put(TopInterface.M_AXIS, stream(p.q(), Formats.OUT_BITS, p.groups(), "Q int32 lanes, lane 0 in the low bits; beat g carries outputs g*Q..g*Q+Q-1; tlast on the token's last (G-th) beat"));
         return m;
     }
 

@@ -4,12 +4,13 @@ import defernorm.hdl.Inst;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
+import defernorm.hdl.stream.StreamFifo;
 
 /**
  * The one drain sequencer of a top (docs/microarchitecture.md, "Drain"): reads a token's G groups from its
  * drain bank on consecutive edges, tokens in order (token t from bank t mod 2), starting the edge after the
  * token's accumulators landed and after the previous token's G reads. With a factor (deferred), a token also
- * waits for its factor: factors wait in a {@link RegFifo} of {@code factorSlots} entries between the factor
+ * waits for its factor: factors wait in a {@link StreamFifo} (registers) of {@code factorSlots} entries between the factor
  * register and the drain, with a bypass, so a drain may start on the edge after its factor register loads.
  *
  * <p>Ports: {@code en}; {@code land} (the array's {@code drain_valid}: one cycle after a token landed);
@@ -52,13 +53,15 @@ public final class DrainSequencer extends PipelinedUnit {
         if (factorBits > 0) {
             Signal fValid = input("factor_valid", Type.bool());
             Signal fData = input("factor_data", Type.uint(factorBits));
-            Inst fifo = instance("factor_fifo", new RegFifo(factorBits, factorSlots));
-            Signal queued = fifo.out("out_valid");
+            StreamFifo<Signal> q = StreamFifo.of(Type.uint(factorBits), factorSlots, StreamFifo.Storage.REGISTERS);
+            Inst fifo = instance("factor_fifo", q);
+            Signal queued = fifo.out(q.out.valid());
             start = ready.and(queued.or(fValid)).named("drain_start");
-            Signal head = Signal.mux(queued, fifo.out("out_data"), fData);
-            fifo.in("en", en).in("in_data", fData)
-                    .in("push", fValid.and(start.and(queued.not()).not()))
-                    .in("pop", start.and(queued));
+            Signal head = Signal.mux(queued, fifo.out(q.out.data()), fData);
+            // Pushed and popped only on enabled edges; the owner never overfills it (Schedule.run: factorSlots suffice).
+            fifo.in(q.in.data(), fData)
+                    .in(q.in.valid(), en.and(fValid.and(start.and(queued.not()).not())))
+                    .in(q.out.ready(), en.and(start.and(queued)));
             Reg held = reg("factor_q", Type.uint(factorBits)).resetTo(0).enable(en.and(start));
             held.set(head);
             factorOut = Signal.mux(start, head, held);

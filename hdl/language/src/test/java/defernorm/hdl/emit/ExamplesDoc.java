@@ -24,7 +24,7 @@ final class ExamplesDoc {
     static String render(Map<String, Design> examples, Path moduleDir) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Examples: Java in, Verilog out\n\n")
-          .append("Generated from `hdl/").append(EXAMPLES_SOURCE_DIR).append("` and the emitter's output by\n")
+          .append("Generated from `hdl/language/").append(EXAMPLES_SOURCE_DIR).append("` and the emitter's output by\n")
           .append("`mvn -pl hdl/language -am test -Dtest='VerilogEmitterGoldenTest,ExamplesDocTest' -Dgolden.update=true\n")
           .append("-Dsurefire.failIfNoSpecifiedTests=false`, which also rewrites the golden files in\n")
           .append("`hdl/language/src/test/resources/golden/`. Do not edit by hand. Statements carry `// File.java:line` comments\n")

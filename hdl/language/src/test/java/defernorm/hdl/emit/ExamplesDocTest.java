@@ -28,7 +28,7 @@ class ExamplesDocTest {
         assertTrue(md.contains("extends Component"), "the Java sources are included");
         assertFalse(md.contains("source file not found"), "every example's Java file is found");
         if (Golden.updating()) {
-            Path doc = Golden.moduleDir().getParent().resolve("docs/examples.md");
+            Path doc = Golden.moduleDir().resolve("../../docs/examples.md").normalize();   // hdl/language -> the repository
             Files.createDirectories(doc.getParent());
             Files.writeString(doc, md, StandardCharsets.UTF_8);
         }

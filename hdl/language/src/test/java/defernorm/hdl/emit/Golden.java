@@ -17,7 +17,7 @@ final class Golden {
     /** The module's base directory (surefire runs tests there; fall back for IDE runs from the repo root). */
     static Path moduleDir() {
         Path here = Path.of("").toAbsolutePath();
-        return Files.isDirectory(here.resolve("src/test/resources")) ? here : here.resolve("hdl");
+        return Files.isDirectory(here.resolve("src/test/resources")) ? here : here.resolve("hdl/language");
     }
 
     static Path goldenDir() { return moduleDir().resolve("src/test/resources/golden"); }

@@ -16,33 +16,6 @@ import org.junit.jupiter.api.Test;
 class FrontUnitsTest {
 
     @Test
-    void regFifoIsAQueueUnderPushPopAndStalls() {
-        Random rnd = new Random(5);
-        Deque<Long> model = new ArrayDeque<>();
-        try (Simulation sim = UnitSims.open(new RegFifo(12, 4), Engine.BUILTIN)) {
-            sim.poke("push", 0);
-            sim.poke("pop", 0);
-            sim.poke("en", 1);
-            sim.reset();
-            for (int c = 0; c < 2000; c++) {
-                boolean en = rnd.nextDouble() > 0.2;
-                boolean push = model.size() < 4 && rnd.nextBoolean();
-                boolean pop = !model.isEmpty() && rnd.nextBoolean();
-                long data = rnd.nextInt(1 << 12);
-                assertEquals(model.isEmpty() ? 0 : 1, sim.peekLong("out_valid"), "cycle " + c);
-                if (!model.isEmpty()) assertEquals((long) model.peekFirst(), sim.peekLong("out_data"), "head at cycle " + c);
-                sim.poke("en", en ? 1 : 0);
-                sim.poke("push", push ? 1 : 0);
-                sim.poke("pop", pop ? 1 : 0);
-                sim.poke("in_data", data);
-                sim.step();
-                if (en && pop) model.removeFirst();
-                if (en && push) model.addLast(data);
-            }
-        }
-    }
-
-    @Test
     void drainStartsTheCycleBothItsLandingAndItsFactorAreThere() {
         int g = 3;
         try (Simulation sim = UnitSims.open(new DrainSequencer(g, 8, 4), Engine.BUILTIN)) {
