@@ -25,7 +25,7 @@ class RoundRobinArbiterTest {
         try (Simulation sim = Engines.open(new RoundRobinArbiter(INPUTS, 16), engine)) {
             sim.reset();
             for (int k = 0; k < INPUTS; k++) sim.port("in_" + k + "_valid").poke(1);
-            Port outReady = sim.port("out_ready"), source = sim.port("out_source");
+            Port outReady = sim.port("out_ready"), source = sim.port("out_data_source");
             outReady.poke(1);
             for (int n = 0; n < 3 * INPUTS; n++) {
                 source.expect(n % INPUTS);       // 0, 1, 2, 3, 0, ...
@@ -55,11 +55,11 @@ class RoundRobinArbiterTest {
                 for (int i = 0; i < wordsPerInput; i++) source.send(word(k, i));
                 in.add(ports);
             }
-            StreamPorts outPorts = StreamPorts.of(sim, "out_valid", "out_ready", "out_data");
+            StreamPorts outPorts = StreamPorts.of(sim, "out_valid", "out_ready", "out_data_word");
             StreamSink sink = new StreamSink(tb, outPorts, 0.7, 99);
             StreamMonitor monitor = new StreamMonitor(tb, outPorts);   // an offered word stays until it is taken
             Port outValid = sim.port("out_valid"), outReady = sim.port("out_ready");
-            Port outData = sim.port("out_data"), outSource = sim.port("out_source");
+            Port outData = sim.port("out_data_word"), outSource = sim.port("out_data_source");
 
             tb.onEdge(cycle -> {                 // after every driver has poked, before the clock edge
                 boolean[] valid = new boolean[INPUTS];
