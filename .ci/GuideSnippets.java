@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 /**
  * Keeps a guide honest: every line of its ```java and ```xml blocks must be a line (leading and trailing
  * blanks aside) of a .java or .xml file of the example project, so a snippet cannot show code that does not
- * exist there. Run by `make user-project`:
+ * exist there; every line of its ```text blocks (program output) must appear inside one of those lines (a
+ * test asserts that output). Run by `make user-project`:
  *
  * <pre>java .ci/GuideSnippets.java docs/guide.md examples/user-project</pre>
  */
@@ -28,23 +29,32 @@ public final class GuideSnippets {
                 for (String line : Files.readAllLines(f)) known.add(line.strip());
             }
         }
+        List<String> knownLines = List.copyOf(known);
         List<String> missing = new ArrayList<>();
         List<String> lines = Files.readAllLines(guide);
-        boolean inChecked = false, inOther = false;
+        boolean inCode = false, inOutput = false, inOther = false;
         int checked = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.startsWith("```")) {
-                if (inChecked || inOther) {
-                    inChecked = inOther = false;
+                if (inCode || inOutput || inOther) {
+                    inCode = inOutput = inOther = false;
                 } else if (line.equals("```java") || line.equals("```xml")) {
-                    inChecked = true;
+                    inCode = true;
+                } else if (line.equals("```text")) {
+                    inOutput = true;
                 } else {
                     inOther = true;
                 }
-            } else if (inChecked && !line.isEmpty()) {
+            } else if (inCode && !line.isEmpty()) {
                 checked++;
                 if (!known.contains(line)) missing.add(guide + ":" + (i + 1) + ": not a line of " + project + ": " + line);
+            } else if (inOutput && !line.isEmpty()) {
+                checked++;
+                String output = line;
+                if (knownLines.stream().noneMatch(k -> k.contains(output))) {
+                    missing.add(guide + ":" + (i + 1) + ": output no test of " + project + " asserts: " + line);
+                }
             }
         }
         if (!missing.isEmpty()) {
@@ -52,7 +62,7 @@ public final class GuideSnippets {
             System.err.println(missing.size() + " snippet line(s) of " + guide + " do not match " + project + "; update the guide.");
             System.exit(1);
         }
-        System.out.println(guide + ": all " + checked + " Java/XML snippet lines are lines of " + project + ".");
+        System.out.println(guide + ": all " + checked + " snippet and output lines match " + project + ".");
     }
 
     private static boolean isSource(Path p) {
