@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 /**
  * Keeps a guide honest: every line of its ```java and ```xml blocks must be a line (leading and trailing
  * blanks aside) of a .java or .xml file of the example project, so a snippet cannot show code that does not
- * exist there; every line of its ```text blocks (program output) must appear inside one of those lines (a
- * test asserts that output). Run by `make user-project`:
+ * exist there; every line of its ```text and ```verilog blocks (output) must appear inside one of those
+ * lines (a test asserts that output). Run by `make user-project`:
  *
  * <pre>java .ci/GuideSnippets.java docs/guide.md examples/user-project</pre>
  */
@@ -41,7 +41,7 @@ public final class GuideSnippets {
                     inCode = inOutput = inOther = false;
                 } else if (line.equals("```java") || line.equals("```xml")) {
                     inCode = true;
-                } else if (line.equals("```text")) {
+                } else if (line.equals("```text") || line.equals("```verilog")) {
                     inOutput = true;
                 } else {
                     inOther = true;
