@@ -14,11 +14,8 @@ module Fifo_W8_D4 (
     output wire full,
     output wire empty
 );
-    wire fifo_in_valid;
     wire fifo_in_ready;
-    wire [7:0] fifo_in_data;
     wire fifo_out_valid;
-    wire fifo_out_ready;
     wire [7:0] fifo_out_data;
     wire fifo_full;
     wire fifo_empty;
@@ -29,18 +26,15 @@ module Fifo_W8_D4 (
     assign out_data = fifo_out_data;
     assign full = fifo_full;
     assign empty = fifo_empty;
-    assign fifo_in_valid = in_valid;
-    assign fifo_in_data = in_data;
-    assign fifo_out_ready = out_ready;
 
     StreamFifo_U8_D4_Mem fifo (
         .clk(clk),
         .rst(rst),
-        .in_valid(fifo_in_valid),
+        .in_valid(in_valid),
         .in_ready(fifo_in_ready),
-        .in_data(fifo_in_data),
+        .in_data(in_data),
         .out_valid(fifo_out_valid),
-        .out_ready(fifo_out_ready),
+        .out_ready(out_ready),
         .out_data(fifo_out_data),
         .count(fifo__count_unused),
         .full(fifo_full),

@@ -6,6 +6,7 @@ import defernorm.hdl.ir.ModuleIr;
 import defernorm.hdl.ir.Node;
 import defernorm.hdl.ir.SourceLoc;
 import defernorm.hdl.ir.Type;
+import defernorm.hdl.ir.WidthRules;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds a {@link ModuleIr} directly as IR records, computing each node's result type with the IR's rules
- * (see {@link Node}). For generated and hand-made test designs; temporaries are named {@code n0, n1, ...}.
+ * Builds a {@link ModuleIr} directly as IR records, computing each node's result type from the one table of
+ * width rules, {@link WidthRules}. For generated and hand-made test designs; temporaries are named {@code n0, n1, ...}.
  * It trusts its caller on operand types: it does not run the HDL's design-rule checks.
  *
  * <pre>{@code
@@ -76,25 +77,12 @@ public final class ModuleBuilder {
     public String constant(Type t, BigInteger value) { return add(new Node.Const(fresh(), t, value, loc())); }
 
     public String unary(Node.UnaryOp op, String a) {
-        Type at = type(a);
-        Type t = switch (op) {
-            case NOT -> at;
-            case NEG -> Type.sint(at.width() + 1);
-            case AND_REDUCE, OR_REDUCE, XOR_REDUCE -> Type.bool();
-        };
-        return add(new Node.Unary(fresh(), t, op, a, loc()));
+        return add(new Node.Unary(fresh(), WidthRules.result(op, type(a)), op, a, loc()));
     }
 
+    /** {@code a op b}; the operands must already have the types {@link WidthRules#operandType} asks for. */
     public String binary(Node.BinaryOp op, String a, String b) {
-        Type at = type(a), bt = type(b);
-        Type t = switch (op) {
-            case ADD -> new Type(at.width() + 1, at.signed());
-            case SUB -> Type.sint(at.width() + 1);
-            case MUL -> new Type(at.width() + bt.width(), at.signed());
-            case AND, OR, XOR, SHL, SHR -> at;
-            case EQ, NE, LT, LE, GT, GE -> Type.bool();
-        };
-        return add(new Node.Binary(fresh(), t, op, a, b, loc()));
+        return add(new Node.Binary(fresh(), WidthRules.result(op, type(a), type(b)), op, a, b, loc()));
     }
 
     public String slice(String a, int hi, int lo) { return add(new Node.Slice(fresh(), Type.uint(hi - lo + 1), a, hi, lo, loc())); }

@@ -6,6 +6,7 @@ import defernorm.hdl.ir.Node;
 import defernorm.hdl.ir.Node.BinaryOp;
 import defernorm.hdl.ir.Node.UnaryOp;
 import defernorm.hdl.ir.Type;
+import defernorm.hdl.ir.WidthRules;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -163,10 +164,7 @@ public final class RandomDesign {
         BinaryOp op = BinaryOp.values()[g.a() % BinaryOp.values().length];
         String a = pick(g.b());
         switch (op) {
-            case ADD, SUB -> {
-                a = narrowTo(a, MAX_WIDTH - 1);
-                result(m.binary(op, a, coerce(pick(g.c()), m.type(a))));
-            }
+            case ADD, SUB -> result(applied(op, narrowTo(a, MAX_WIDTH - 1), narrowTo(pick(g.c()), MAX_WIDTH - 1)));
             case MUL -> {
                 String b = pick(g.c());
                 if (m.type(b).signed() != m.type(a).signed()) b = m.cast(b);
@@ -184,8 +182,20 @@ public final class RandomDesign {
                 if (how == 3) amt = m.concat(m.constant(Type.uint(g.c() % 2 == 0 ? 63 : 30), 0), amt);
                 result(m.binary(op, a, amt));
             }
-            default -> result(m.binary(op, a, coerce(pick(g.c()), m.type(a))));
+            default -> result(applied(op, a, pick(g.c())));
         }
+    }
+
+    /**
+     * {@code a op b} with the operands made as the front end would make them: a signedness mix is cast (the fix the HDL
+     * asks for), then {@link WidthRules#operandType} decides: the narrower operand is extended where the op
+     * widens (arithmetic, comparisons), else {@code b} is resized to {@code a}'s width.
+     */
+    private String applied(BinaryOp op, String a, String b) {
+        if (m.type(b).signed() != m.type(a).signed()) b = m.cast(b);
+        Type common = WidthRules.operandType(op, m.type(a), m.type(b));
+        if (common == null) return m.binary(op, a, coerce(b, m.type(a)));
+        return m.binary(op, coerce(a, common), coerce(b, common));
     }
 
     /** A register of the type of a picked net; next value and enable are connected at the end. */

@@ -91,8 +91,9 @@ final class Aggregates {
             return k.newInstance(args);
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new HdlException(Diagnostic.error(at, "bundle " + cls.getSimpleName() + " cannot be rebuilt by the"
-                    + " HDL (" + e.getClass().getSimpleName() + "); make the record public or open its package, and"
-                    + " keep its canonical constructor free of checks that reject hardware values."));
+                    + " HDL (" + e.getClass().getSimpleName() + "); declare its hardware components as Signal, Vec or"
+                    + " records (not Reg or Output), make it accessible, and keep its constructor free of checks that"
+                    + " reject hardware values."));
         }
     }
 

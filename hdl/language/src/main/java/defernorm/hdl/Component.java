@@ -118,26 +118,24 @@ public abstract class Component {
      * Input ports shaped by {@code shape}, named {@code prefix_field} / {@code prefix_0}...; flipped fields are
      * outputs. {@code Handshake in = input("in", Handshake.of(8));}
      */
-    protected final <T> T input(String prefix, Shape<T> shape) { return declare(prefix, shape, Fields.Mode.INPUT, SourceLocator.here()); }
+    protected final <T> T input(String prefix, Shape<T> shape) { return declare(prefix, shape, Fields.Mode.INPUT, null, SourceLocator.here()); }
 
     /** Output ports shaped by {@code shape}; flipped fields are inputs. */
-    protected final <T> T output(String prefix, Shape<T> shape) { return declare(prefix, shape, Fields.Mode.OUTPUT, SourceLocator.here()); }
+    protected final <T> T output(String prefix, Shape<T> shape) { return declare(prefix, shape, Fields.Mode.OUTPUT, null, SourceLocator.here()); }
 
     /** Wires shaped by {@code shape}, e.g. {@code Vec<Signal> v = wire("v", Vec.of(4, Type.uint(8)));}. */
-    protected final <T> T wire(String prefix, Shape<T> shape) { return declare(prefix, shape, Fields.Mode.WIRE, SourceLocator.here()); }
+    protected final <T> T wire(String prefix, Shape<T> shape) { return declare(prefix, shape, Fields.Mode.WIRE, null, SourceLocator.here()); }
 
     /** Registers shaped by {@code shape}, without reset. */
-    protected final <T> T reg(String prefix, Shape<T> shape) { return declare(prefix, shape, Fields.Mode.REG, SourceLocator.here()); }
+    protected final <T> T reg(String prefix, Shape<T> shape) { return declare(prefix, shape, Fields.Mode.REG, null, SourceLocator.here()); }
 
     /** Registers shaped by {@code shape}, every one reset to {@code resetValue} (which must fit each). */
     protected final <T> T reg(String prefix, Shape<T> shape, long resetValue) {
-        SourceLoc at = SourceLocator.here();
-        T agg = declare(prefix, shape, Fields.Mode.REG, at);
-        Aggregates.walk(agg, prefix, (p, s) -> { if (b.fits(BigInteger.valueOf(resetValue), s.type(), at)) s.net.value = BigInteger.valueOf(resetValue); }, at);
-        return agg;
+        return declare(prefix, shape, Fields.Mode.REG, BigInteger.valueOf(resetValue), SourceLocator.here());
     }
 
-    private <T> T declare(String prefix, Shape<T> shape, Fields.Mode mode, SourceLoc at) {
+    /** Builds {@code shape}'s fields as {@code mode}, names them after the returned aggregate, and sets resets. */
+    private <T> T declare(String prefix, Shape<T> shape, Fields.Mode mode, BigInteger reset, SourceLoc at) {
         Fields f = new Fields(b, mode, at);
         T agg = shape.make(f);
         Aggregates.walk(agg, prefix, (path, s) -> {
@@ -147,12 +145,16 @@ public abstract class Component {
             }
         }, at);
         int k = 0;
+        boolean resetFits = reset != null;
         for (Net n : f.made) {
-            if (n.name != null) continue;
-            b.error(at, "a field made for '" + prefix + "' is not part of the value its shape returned; return every field"
-                    + " you ask Fields for.");
-            n.name = prefix + "_unused" + k++;
-            n.nameLoc = at;
+            if (n.name == null) {
+                b.error(at, "a field made for '" + prefix + "' is not part of the value its shape returned; return every"
+                        + " field you ask Fields for.");
+                n.name = prefix + "_unused" + k++;
+                n.nameLoc = at;
+            }
+            resetFits = resetFits && b.fits(reset, n.type, at);   // one error, not one per field
+            if (resetFits) n.value = reset;
         }
         return agg;
     }

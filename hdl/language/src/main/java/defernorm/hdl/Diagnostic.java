@@ -9,6 +9,11 @@ import java.util.List;
  * one-sentence message. {@link #toString()} prints {@code File.java:12: message} (warnings as
  * {@code File.java:12: warning: message}), followed by indented detail lines if any (e.g. the hops of a
  * combinational loop).
+ *
+ * <pre>{@code
+ * try { Elaborator.elaborate(top); }
+ * catch (HdlException e) { for (Diagnostic d : e.errors()) System.err.println(d.loc().file() + " " + d.message()); }
+ * }</pre>
  */
 public record Diagnostic(Severity severity, SourceLoc loc, String message, List<String> details) {
     public enum Severity { ERROR, WARNING }

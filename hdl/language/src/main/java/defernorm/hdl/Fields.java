@@ -47,6 +47,9 @@ public final class Fields {
     /** A field holding a value of enum {@code cls} (a UInt of clog2(values) bits). */
     public <E extends Enum<E>> Signal field(Class<E> cls) { return leaf(EnumCodes.type(cls), false, cls); }
 
+    /** A field holding a value of enum {@code cls}, going the other way. */
+    public <E extends Enum<E>> Signal flipped(Class<E> cls) { return leaf(EnumCodes.type(cls), true, cls); }
+
     /** A nested aggregate going the bundle's way. */
     public <T> T field(Shape<T> shape) { return shape.make(this); }
 

@@ -1,5 +1,6 @@
 package defernorm.hdl;
 
+import defernorm.hdl.ir.Node;
 import defernorm.hdl.ir.SourceLoc;
 import defernorm.hdl.ir.Type;
 
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * One leaf of {@code vec.at(index)}: reads as a multiplexer tree over the index bits (an index past the end
- * reads 0); {@link #set} sets the selected element only, through a switch on the index.
+ * reads 0); {@link #set} sets the selected element only, under {@code index == k} for element k.
  */
 final class IndexedSignal extends Signal {
     private final Signal index;
@@ -23,11 +24,17 @@ final class IndexedSignal extends Signal {
 
     @Override public void set(Signal value) {
         SourceLoc at = SourceLocator.here();
+        Builder b = index.b();
+        // one problem for the whole Vec, not one per element
+        if (!b.owns(value.net, at) || !b.sameType(type(), value.type(), at, "setting an element of a Vec")) return;
         int reachable = (int) Math.min(choices.size(), 1L << Math.min(30, index.width()));
-        SwitchChain chain = new SwitchChain(index.b(), index, at);
+        // One single-arm when per element, not one switch: the conditions exclude each other anyway, and a
+        // switch would lower element k to a chain of k+1 muxes (its arms have priority), O(n^2) in all.
         for (int i = 0; i < reachable; i++) {
             Signal target = choices.get(i);
-            chain.is(i, () -> target.set(value));
+            Net k = b.constant(BigInteger.valueOf(i), index.type(), at);
+            Signal selected = new Signal(b.binary(Node.BinaryOp.EQ, Type.bool(), index.net, k, at));
+            WhenChain.start(b, selected, () -> target.set(value), at);
         }
     }
 
@@ -48,7 +55,7 @@ final class IndexedSignal extends Signal {
         }
         Net r = layer.getFirst();
         if (w > levels) {
-            Net high = b.unary(defernorm.hdl.ir.Node.UnaryOp.OR_REDUCE, Type.bool(), b.slice(index, w - 1, levels, at), at);
+            Net high = b.unary(Node.UnaryOp.OR_REDUCE, Type.bool(), b.slice(index, w - 1, levels, at), at);
             r = b.mux(high, zero, r, at);
         }
         return r;

@@ -79,6 +79,18 @@ final class ModuleElaboration {
         }
     }
 
+    /**
+     * The net an instance input is wired to. An input set through {@link Inst#port} is a wire of this module;
+     * the instance reads that wire's driver directly, so the wire only appears in the Verilog if this module
+     * also reads it, and typed connections emit the same Verilog as {@code in("a", s)}.
+     */
+    private Net source(Inst.Connection c) {
+        Net n = c.net();
+        if (n.kind != Net.Kind.WIRE || n.inst == null) return n;
+        Lowering.Driver d = lowering.drivers.get(n);
+        return d == null ? n : d.next();
+    }
+
     private List<Net> operands(Net n) {
         if (n.kind.assignable()) {
             Lowering.Driver d = lowering.drivers.get(n);
@@ -110,7 +122,7 @@ final class ModuleElaboration {
         Deque<Net> work = new ArrayDeque<>();
         for (Net p : b.ports) if (p.kind == Net.Kind.OUTPUT) work.add(p);
         work.addAll(b.debug);
-        for (Inst i : b.instances) for (Inst.Connection c : i.inputs.values()) work.add(c.net());
+        for (Inst i : b.instances) for (Inst.Connection c : i.inputs.values()) work.add(source(c));
         while (!work.isEmpty()) {
             Net n = work.pop();
             if (!seen.add(n)) continue;
@@ -147,7 +159,7 @@ final class ModuleElaboration {
             List<Instance.Connection> cs = new ArrayList<>();
             for (Net p : i.child.b.ports) {
                 Inst.Connection c = i.inputs.get(p.name);
-                if (p.kind == Net.Kind.INPUT && c != null) cs.add(new Instance.Connection(p.name, names.get(c.net())));
+                if (p.kind == Net.Kind.INPUT && c != null) cs.add(new Instance.Connection(p.name, names.get(source(c))));
             }
             instances.add(new Instance(i.name, i.child.name(), cs, i.loc));
         }

@@ -194,6 +194,27 @@ public class Signal {
         return new Signal(b.mux(sel.net, ifTrue.net, ifFalse.net, at));
     }
 
+    /**
+     * {@code sel ? ifTrue : ifFalse} for two aggregates of one shape (bundle records, Vecs): a mux per field.
+     * {@code Handshake h = Signal.mux(useB, a, b);}
+     */
+    public static <T> T mux(Signal sel, T ifTrue, T ifFalse) {
+        SourceLoc at = SourceLocator.here();
+        Builder b = sel.b();
+        List<Signal> ts = Aggregates.leaves(ifTrue, at), fs = Aggregates.leaves(ifFalse, at);
+        if (ts.size() != fs.size()) {
+            b.error(at, "mux needs two aggregates of the same shape, but they have " + ts.size() + " and " + fs.size() + " fields.");
+            return ifTrue;
+        }
+        boolean ok = b.isBool(sel.net, at, "the mux select");
+        for (int i = 0; ok && i < ts.size(); i++) {
+            ok = b.owns(ts.get(i).net, at) && b.owns(fs.get(i).net, at) && b.sameType(ts.get(i).type(), fs.get(i).type(), at, "mux");
+        }
+        if (!ok) return ifTrue;
+        int[] k = {0};
+        return Aggregates.rebuild(ifTrue, t -> new Signal(b.mux(sel.net, t.net, fs.get(k[0]++).net, at)), at);
+    }
+
     // ---- width and sign changes --------------------------------------------------------------------------
 
     /** Extends (sign-extending an SInt) or truncates to {@code w} bits. */

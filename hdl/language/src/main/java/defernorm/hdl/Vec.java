@@ -58,7 +58,9 @@ public final class Vec<T> implements Iterable<T> {
      * Element {@code index} (a UInt signal of any width), of the elements' shape. Reading it gives a mux tree on
      * the index bits; an index past the end reads 0. Setting it ({@code v.at(i).set(x)}, or a field of a bundle
      * element) sets only the selected element, under any enclosing {@code when}; an index past the end sets
-     * nothing. Every element must have the same shape.
+     * nothing. Every element must have the same shape. The selected element is a plain {@link Signal} (or a
+     * record of them): a Vec of handles made with {@code from} should be a {@code Vec<Signal>}, not a
+     * {@code Vec<Reg>}.
      */
     public T at(Signal index) {
         SourceLoc at = SourceLocator.here();

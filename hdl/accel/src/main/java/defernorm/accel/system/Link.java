@@ -1,8 +1,8 @@
 package defernorm.accel.system;
 
 import defernorm.accel.units.DelayLine;
+import defernorm.accel.units.Flow;
 import defernorm.accel.units.PipelinedUnit;
-import defernorm.hdl.Inst;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
@@ -22,8 +22,10 @@ import defernorm.hdl.ir.Type;
  * }</pre>
  */
 public final class Link extends PipelinedUnit {
+    /** The message in ({@code in_valid}, {@code in_data}) and out, H + F − 1 edges later. */
+    public final Flow in;
+    public final Flow out;
     private final int latency;
-    private final boolean enabled;
 
     public Link(int bits, int hops, int linkBits) {
         super("Link_B" + bits + "_H" + hops + "_L" + linkBits);
@@ -33,13 +35,13 @@ public final class Link extends PipelinedUnit {
         }
         int flits = flits(bits, linkBits);
         this.latency = hops + flits - 1;
-        this.enabled = latency > 0;
-        Signal valid = input("in_valid", Type.bool());
-        Signal data = input("in_data", Type.uint(bits));
+        in = input("in", Flow.of(Type.uint(bits)));
+        out = output("out", Flow.of(Type.uint(bits)));
+        Signal valid = in.valid(), data = in.data();
         if (flits == 1) {
-            Signal out = pipe(Signal.cat(valid, data), hops);
-            output("out_valid", Type.bool()).set(out.bit(bits));
-            output("out_data", Type.uint(bits)).set(out.slice(bits - 1, 0));
+            Signal piped = pipe(Signal.cat(valid, data), hops);
+            out.valid().set(piped.bit(bits));
+            out.data().set(piped.slice(bits - 1, 0));
             return;
         }
         int w = linkBits;
@@ -68,8 +70,8 @@ public final class Link extends PipelinedUnit {
         Reg assembled = stageReg("rx_flits", Type.uint(restBits));
         Signal shiftedIn = flits == 2 ? fData : Signal.cat(fData, assembled.slice(restBits - 1, w));
         assembled.set(Signal.mux(fValid.and(lastFlit.not()), shiftedIn, assembled));
-        output("out_valid", Type.bool()).set(fValid.and(lastFlit));
-        output("out_data", Type.uint(bits)).set(Signal.cat(fData, assembled).slice(bits - 1, 0));
+        out.valid().set(fValid.and(lastFlit));
+        out.data().set(Signal.cat(fData, assembled).slice(bits - 1, 0));
     }
 
     /** Flits a message of {@code bits} takes on a link of {@code linkBits} bits per cycle. */
@@ -79,15 +81,9 @@ public final class Link extends PipelinedUnit {
 
     /** {@code v} through {@code hops} register stages (a {@link DelayLine}; a wire when 0). */
     private Signal pipe(Signal v, int hops) {
-        if (hops == 0) return v;
-        Inst stages = instance("stages", new DelayLine(v.width(), hops));
-        stages.in("en", en()).in("in", v);
-        return stages.out("out");
+        return delayLine("stages", v, hops);
     }
 
     /** Edges from {@code in_valid} to {@code out_valid}: H + F − 1. */
     public int latency() { return latency; }
-
-    /** Whether the link has an {@code en} port (anything but a wire). */
-    public boolean hasEnable() { return enabled; }
 }

@@ -1,6 +1,7 @@
 package defernorm.accel.system;
 
 import defernorm.accel.units.DelayLine;
+import defernorm.accel.units.Flow;
 import defernorm.accel.units.PipelinedUnit;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
@@ -25,6 +26,9 @@ public final class MessageDelay extends PipelinedUnit {
     /** Messages in flight at most. */
     public static final int SLOTS = 4;
 
+    /** The message in ({@code in_valid}, {@code in_data}) and out, {@code depth} enabled edges later. */
+    public final Flow in;
+    public final Flow out;
     private final int depth;
 
     public MessageDelay(int width, int depth) {
@@ -33,16 +37,15 @@ public final class MessageDelay extends PipelinedUnit {
             throw new IllegalArgumentException("A message delay needs a width and a depth of at least 1, not W=" + width + ", D=" + depth + ".");
         }
         this.depth = depth;
-        Signal valid = input("in_valid", Type.bool());
-        Signal data = input("in_data", Type.uint(width));
-        Inst timer = instance("timer", new DelayLine(1, depth));
-        timer.in("en", en()).in("in", valid);
-        Signal due = timer.out("out");
+        in = input("in", Flow.of(Type.uint(width)));
+        out = output("out", Flow.of(Type.uint(width)));
+        Signal valid = in.valid(), data = in.data();
+        Signal due = delayLine("timer", valid, depth);
         StreamFifo<Signal> q = StreamFifo.of(Type.uint(width), SLOTS, StreamFifo.Storage.REGISTERS);
         Inst held = instance("held", q);
         held.in(q.in.valid(), en().and(valid)).in(q.in.data(), data).in(q.out.ready(), en().and(due));
-        output("out_valid", Type.bool()).set(due);
-        output("out_data", Type.uint(width)).set(held.out(q.out.data()));
+        out.valid().set(due);
+        out.data().set(held.out(q.out.data()));
     }
 
     /** The delay in enabled edges. */

@@ -4,8 +4,9 @@ import defernorm.accel.units.DelayLine;
 import defernorm.accel.units.PipelinedUnit;
 import defernorm.golden.system.SystemShape;
 import defernorm.golden.system.Topology;
-import defernorm.hdl.Inst;
+import defernorm.hdl.Output;
 import defernorm.hdl.Signal;
+import defernorm.hdl.Vec;
 import defernorm.hdl.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,12 @@ public final class OutputReduce extends PipelinedUnit {
     private final int q;
     private final int outBits;
 
+    /** The tiles' drained groups (one valid: lockstep) and their sum at tile 0. */
+    public final Signal inValid;
+    public final Vec<Signal> inAcc;
+    public final Output outValid;
+    public final Output outAcc;
+
     public OutputReduce(SystemShape shape, int q, int accBits) {
         super("OutputReduce_T" + shape.tiles() + "_" + shape.topology().cliName() + "_H" + shape.hopLatency() + "_Q" + q + "_A" + accBits);
         int tiles = shape.tiles();
@@ -39,16 +46,19 @@ public final class OutputReduce extends PipelinedUnit {
         this.q = q;
         this.outBits = sumBits(accBits, tiles);
         ReducePlan plan = new ReducePlan(shape.topology(), tiles, shape.hopLatency());
-        Signal valid = input("in_valid", Type.bool());
-        List<Signal> own = new ArrayList<>();
-        for (int t = 0; t < tiles; t++) own.add(input("in_acc_" + t, Type.uint(q * accBits)));
+        inValid = input("in_valid", Type.bool());
+        inAcc = input("in_acc", Vec.of(tiles, Type.uint(q * accBits)));
+        Signal valid = inValid;
+        List<Signal> own = inAcc.asList();
         Signal[] partial = new Signal[tiles];
         Signal[] arrived = new Signal[tiles];
         reduce(0, shape, plan, valid, own, accBits, partial, arrived);
         this.latency = plan.ready(0);
         int w = q * outBits;
-        output("out_valid", Type.bool()).set(partial[0].bit(w));
-        output("out_acc", Type.uint(w)).set(partial[0].slice(w - 1, 0));
+        outValid = output("out_valid", Type.bool());
+        outAcc = output("out_acc", Type.uint(w));
+        outValid.set(partial[0].bit(w));
+        outAcc.set(partial[0].slice(w - 1, 0));
     }
 
     /** Width of a reduced lane: a tile's accumulator plus ceil(log2 T) bits, so T sums never overflow. */
@@ -61,25 +71,17 @@ public final class OutputReduce extends PipelinedUnit {
         int tiles = own.size();
         int at = plan.combineAt(node);
         int w = q * outBits;
-        Signal mine = align("own" + node, Signal.cat(valid, own.get(node)), at);
+        Signal mine = delayLine("own" + node, Signal.cat(valid, own.get(node)), at);
         List<Signal> sum = new ArrayList<>();
         for (Signal lane : lanes(mine.slice(q * accBits - 1, 0), q, Type.sint(accBits))) sum.add(lane.extend(outBits));
         for (int c : shape.topology().reduceChildren(node, tiles)) {
             reduce(c, shape, plan, valid, own, accBits, partial, arrived);
-            Signal in = align("wait" + c, arrived[c], at - plan.arrival(c));
+            Signal in = delayLine("wait" + c, arrived[c], at - plan.arrival(c));
             List<Signal> theirs = lanes(in.slice(w - 1, 0), q, Type.sint(outBits));
             for (int j = 0; j < q; j++) sum.set(j, sum.get(j).plus(theirs.get(j)).truncate(outBits));
         }
         partial[node] = stage("partial" + node, Signal.cat(mine.bit(q * accBits), pack(sum)));
-        if (node != 0) arrived[node] = align("up" + node, partial[node], shape.hopLatency());
-    }
-
-    /** {@code v} delayed by {@code edges} (a {@link DelayLine}; as is when 0). */
-    private Signal align(String name, Signal v, int edges) {
-        if (edges == 0) return v;
-        Inst d = instance(name, new DelayLine(v.width(), edges));
-        d.in("en", en()).in("in", v);
-        return d.out("out");
+        if (node != 0) arrived[node] = delayLine("up" + node, partial[node], shape.hopLatency());
     }
 
     /** Width of a reduced lane ({@link #sumBits}). */

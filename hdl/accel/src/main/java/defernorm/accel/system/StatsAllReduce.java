@@ -1,14 +1,15 @@
 package defernorm.accel.system;
 
 import defernorm.accel.units.DelayLine;
+import defernorm.accel.units.Flow;
 import defernorm.accel.units.PipelinedUnit;
 import defernorm.accel.units.StatsFormat;
 import defernorm.golden.system.SystemShape;
 import defernorm.golden.system.Topology;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
+import defernorm.hdl.Vec;
 import defernorm.hdl.ir.Type;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,6 +34,12 @@ public final class StatsAllReduce extends PipelinedUnit {
     private final int latency;
     private final StatsFormat format;
 
+    /** The tiles' statistics (one valid: they are in lockstep) and the reduced statistic delivered to each. */
+    public final Signal inValid;
+    public final Vec<Signal> inData;
+    public final Vec<Signal> outValid;
+    public final Vec<Signal> outData;
+
     public StatsAllReduce(SystemShape shape, StatsFormat format) {
         super("StatsAllReduce_T" + shape.tiles() + "_" + shape.topology().cliName() + "_H" + shape.hopLatency()
                 + "_L" + shape.linkBits() + (format.merge() ? "_merge" : "_sum") + "_W" + format.width());
@@ -43,9 +50,12 @@ public final class StatsAllReduce extends PipelinedUnit {
         Link link = new Link(bits, shape.hopLatency(), shape.linkBits());
         ReducePlan plan = new ReducePlan(shape.topology(), tiles, link.latency());
         Topology topo = shape.topology();
-        Signal valid = input("in_valid", Type.bool());
-        List<Signal> own = new ArrayList<>();
-        for (int t = 0; t < tiles; t++) own.add(input("in_data_" + t, Type.uint(bits)));
+        inValid = input("in_valid", Type.bool());
+        inData = input("in_data", Vec.of(tiles, Type.uint(bits)));
+        outValid = output("out_valid", Vec.of(tiles, Type.bool()));
+        outData = output("out_data", Vec.of(tiles, Type.uint(bits)));
+        Signal valid = inValid;
+        List<Signal> own = inData.asList();
 
         // ---- reduce toward tile 0: children before parents (heap and ring numbering both allow a recursion) ----
         Signal[] partial = new Signal[tiles];   // each tile's combine register: cat(valid, value)
@@ -63,8 +73,8 @@ public final class StatsAllReduce extends PipelinedUnit {
         for (int t = 0; t < tiles; t++) {
             int wait = latency - rootReady - topo.broadcastDepth(t, tiles) * link.latency();
             Signal delivered = align("deliver" + t, received[t], wait);
-            output("out_valid_" + t, Type.bool()).set(delivered.bit(bits));
-            output("out_data_" + t, Type.uint(bits)).set(delivered.slice(bits - 1, 0));
+            outValid.get(t).set(delivered.bit(bits));
+            outData.get(t).set(delivered.slice(bits - 1, 0));
         }
     }
 
@@ -111,11 +121,7 @@ public final class StatsAllReduce extends PipelinedUnit {
 
     /** A message {@code cat(valid, data)} over one link. */
     private Signal hop(String name, Link link, Signal msg) {
-        int bits = format.width();
-        Inst l = instance(name, link);
-        if (link.hasEnable()) l.in("en", en());
-        l.in("in_valid", msg.bit(bits)).in("in_data", msg.slice(bits - 1, 0));
-        return Signal.cat(l.out("out_valid"), l.out("out_data"));
+        return through(pipelined(name, link), link.in, link.out, msg);
     }
 
     /**
@@ -124,15 +130,17 @@ public final class StatsAllReduce extends PipelinedUnit {
      */
     private Signal align(String name, Signal msg, int edges) {
         if (edges == 0) return msg;
-        if (edges <= MessageDelay.SLOTS) {
-            Inst d = instance(name, new DelayLine(msg.width(), edges));
-            d.in("en", en()).in("in", msg);
-            return d.out("out");
-        }
+        if (edges <= MessageDelay.SLOTS) return delayLine(name, msg, edges);
+        MessageDelay delay = new MessageDelay(msg.width() - 1, edges);
+        return through(pipelined(name, delay), delay.in, delay.out, msg);
+    }
+
+    /** A message {@code cat(valid, data)} into a child's {@code in} flow, and its {@code out} flow as a message. */
+    private Signal through(Inst child, Flow in, Flow out, Signal msg) {
         int bits = msg.width() - 1;
-        Inst d = instance(name, new MessageDelay(bits, edges));
-        d.in("en", en()).in("in_valid", msg.bit(bits)).in("in_data", msg.slice(bits - 1, 0));
-        return Signal.cat(d.out("out_valid"), d.out("out_data"));
+        connect(child.port(in), new Flow(msg.bit(bits), msg.slice(bits - 1, 0)));
+        Flow o = child.port(out);
+        return Signal.cat(o.valid(), o.data());
     }
 
     /** L_ar: edges from the statistic registers to the global statistic at every tile. */

@@ -2,13 +2,14 @@ package defernorm.accel.system;
 
 import defernorm.accel.tops.ConfigMap;
 import defernorm.accel.tops.ConfigPort;
+import defernorm.accel.units.Flow;
 import defernorm.accel.tops.Drained;
 import defernorm.accel.tops.OutputPlan;
 import defernorm.accel.tops.Placement;
+import defernorm.accel.tops.TilePorts;
 import defernorm.accel.tops.TopGenerator;
 import defernorm.accel.tops.TopName;
 import defernorm.accel.tops.TopShell;
-import defernorm.accel.units.DelayLine;
 import defernorm.golden.model.Formats;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
@@ -18,7 +19,6 @@ import defernorm.golden.timing.PipelineDepths;
 import defernorm.hdl.AxiStream;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
-import defernorm.hdl.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,11 +66,12 @@ final class SystemTop extends TopShell {
         if (variant != Variant.MATMUL) {
             SystemLimits.checkLink(tile.statsFormat().width(), shape.linkBits(), own.beats());
             StatsAllReduce unit = new StatsAllReduce(shape, tile.statsFormat());
-            Inst ar = instance("allreduce", unit);
-            ar.in("en", en).in("in_valid", t.get(0).out("stat_valid"));
+            Inst ar = pipelined("allreduce", unit);
+            TilePorts ports = tile.tilePorts();
+            ar.in(unit.inValid, t.get(0).out(ports.stat().valid()));
             for (int i = 0; i < tiles; i++) {
-                ar.in("in_data_" + i, t.get(i).out("stat_data"));
-                t.get(i).in("glob_valid", ar.out("out_valid_" + i)).in("glob_data", ar.out("out_data_" + i));
+                ar.in(unit.inData.get(i), t.get(i).out(ports.stat().data()));
+                connect(t.get(i).port(ports.glob()), new Flow(ar.out(unit.outValid.get(i)), ar.out(unit.outData.get(i))));
             }
             lar = unit.latency();
         }
@@ -78,36 +79,37 @@ final class SystemTop extends TopShell {
         // ---- output reduce to tile 0, tile 0's drain side beside it, the root's stage ----------------------------
         OutputPlan plan = tile.outputPlan();
         OutputReduce reduceUnit = new OutputReduce(shape, params.q(), plan.accBits());
-        Inst red = instance("outreduce", reduceUnit);
-        red.in("en", en).in("in_valid", t.get(0).out("part_valid"));
-        for (int i = 0; i < tiles; i++) red.in("in_acc_" + i, t.get(i).out("part_acc"));
+        Inst red = pipelined("outreduce", reduceUnit);
+        TilePorts.Part part = tile.tilePorts().part();
+        red.in(reduceUnit.inValid, t.get(0).out(part.valid()));
+        for (int i = 0; i < tiles; i++) red.in(reduceUnit.inAcc.get(i), t.get(i).out(part.acc()));
         int lor = reduceUnit.latency();
         Inst root = t.get(0);
         List<Signal> sideMsbFirst = new ArrayList<>();
-        sideMsbFirst.add(root.out("part_last"));
+        sideMsbFirst.add(root.out(part.last()));
         boolean grouped = own.groups() > 1;
-        if (grouped) sideMsbFirst.add(root.out("part_group"));
+        if (grouped) sideMsbFirst.add(root.out(part.group()));
         if (plan.scaled()) {
-            sideMsbFirst.add(root.out("part_factor"));
-            sideMsbFirst.add(root.out("part_exp").asUnsigned());
+            sideMsbFirst.add(root.out(part.factor()));
+            sideMsbFirst.add(root.out(part.exp()).asUnsigned());
         }
-        Signal side = delayed("root_side", Signal.cat(sideMsbFirst.toArray(Signal[]::new)), lor);
+        Signal side = delayLine("root_side", Signal.cat(sideMsbFirst.toArray(Signal[]::new)), lor);
         int at = 0;
         Signal exp = null, factor = null, group = null;
         if (plan.scaled()) {
-            int eb = root.out("part_exp").width();
+            int eb = part.exp().width();
             exp = side.slice(at + eb - 1, at).asSigned();
             at += eb;
             factor = side.slice(at + plan.factorBits() - 1, at);
             at += plan.factorBits();
         }
         if (grouped) {
-            int gb = root.out("part_group").width();
+            int gb = part.group().width();
             group = side.slice(at + gb - 1, at);
             at += gb;
         }
         Signal last = side.bit(at);
-        Drained reduced = new Drained(red.out("out_valid"), last, group, red.out("out_acc"));
+        Drained reduced = new Drained(red.out(reduceUnit.outValid), last, group, red.out(reduceUnit.outAcc));
         int output = rootOutput(plan, reduced, reduceUnit.outBits(), factor, exp);
 
         PipelineDepths d = tile.depths();
@@ -128,13 +130,6 @@ final class SystemTop extends TopShell {
         Signal low = fit(data, bits);
         if (i == 0 && rows >= bits) return mine;
         return Signal.mux(io.cfg().addr().lt(map.biasBase()), mine, low);
-    }
-
-    private Signal delayed(String name, Signal v, int edges) {
-        if (edges == 0) return v;
-        Inst d = instance(name, new DelayLine(v.width(), edges));
-        d.in("en", en).in("in", v);
-        return d.out("out");
     }
 
     /** L_ar: edges from the tiles' statistic registers to the global statistic (0 for matmul-only). */

@@ -1,6 +1,7 @@
 package defernorm.accel.tops;
 
 import defernorm.accel.units.CollectiveDelay;
+import defernorm.accel.units.Flow;
 import defernorm.accel.units.StatsFormat;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
@@ -11,7 +12,7 @@ import defernorm.hdl.Signal;
  * all-reduce ports ({@link TilePorts#exchangeStatistic}), its statistic laid out as {@code format} says.
  *
  * <pre>{@code
- * Gathered g = CollectiveStage.build(top, tree.out("out_last"), stats, StatsFormat.sums(List.of(s2Bits)));
+ * Gathered g = CollectiveStage.build(top, s2.last(), stats, StatsFormat.sums(List.of(s2Bits)));
  * }</pre>
  */
 final class CollectiveStage {
@@ -23,9 +24,9 @@ final class CollectiveStage {
         }
         if (top.placement.isTile()) return top.tilePorts().exchangeStatistic(format, valid, data);
         CollectiveDelay coll = new CollectiveDelay(data.width(), top.prm.c());
-        Inst col = top.place("collective", coll);
-        if (coll.hasEnable()) col.in("en", top.en);
-        col.in("in_valid", valid).in("in_data", data);
-        return new Gathered(col.out("out_valid"), col.out("out_data"));
+        Inst col = top.pipelined("collective", coll);
+        top.connectPorts(col.port(coll.in), new Flow(valid, data));
+        Flow out = col.port(coll.out);
+        return new Gathered(out.valid(), out.data());
     }
 }

@@ -1,5 +1,6 @@
 package defernorm.accel.tops;
 
+import defernorm.accel.units.WritePort;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
@@ -36,6 +37,14 @@ final class ConfigDecode {
     Signal local(int base, int bits) {
         Signal rel = base == 0 ? ports.io.cfg().addr() : ports.io.cfg().addr().minus(base).asUnsigned();
         return TopShell.fit(rel, bits);
+    }
+
+    /**
+     * What a memory's write port {@code port} (a unit's {@link WritePort}, for its widths) gets from the
+     * configuration region [base, base+words): the hit, the local address and the data word.
+     */
+    WritePort writePort(int base, int words, WritePort port) {
+        return new WritePort(hit(base, words), local(base, port.addr().width()), word(port.data().width()));
     }
 
     /** The low {@code bits} of {@code cfg_wdata}. */

@@ -22,10 +22,10 @@ final class DrainStage {
      * Matmul-only and standard: the drain into {@code sat32((acc << up) + bias)}. Returns the output depth
      * built (0 in a tile).
      */
-    static int standard(TopShell top, Inst mac, Front f, int accBits, int up) {
-        Inst d = drain(top, mac, f, new DrainSequencer(top.groups(), 0, 0));
-        Drained out = new Drained(d.out("issue"), d.out("last"), top.groups() > 1 ? d.out("group") : null, mac.out("rd_data"));
-        return top.deliver(new OutputPlan(false, accBits, up, 0, 0), out, null, null);
+    static int standard(TopShell top, PlacedArray mac, Front f, int up) {
+        DrainSequencer unit = new DrainSequencer(top.groups(), 0, 0);
+        Inst d = drain(top, mac, f, unit);
+        return top.deliver(new OutputPlan(false, mac.accBits(), up, 0, 0), drained(d, unit, mac.readData()), null, null);
     }
 
     /**
@@ -35,20 +35,23 @@ final class DrainStage {
      * tile: M − m_t, beside the factor) the groups are first rescaled to the global maximum
      * ({@link RescaleLanes}). Returns the output depth built (0 in a tile).
      */
-    static int deferred(TopShell top, Inst mac, Front f, int accBits, Signal factorValid, Signal factor, Signal exp, int outFrac, Signal shift) {
+    static int deferred(TopShell top, PlacedArray mac, Front f, Signal factorValid, Signal factor, Signal exp, int outFrac, Signal shift) {
+        int accBits = mac.accBits();
         int fb = factor.width();
         int eb = exp.width();
         Signal word = shift == null ? Signal.cat(exp.asUnsigned(), factor) : Signal.cat(shift, exp.asUnsigned(), factor);
-        Inst d = drain(top, mac, f, new DrainSequencer(top.groups(), word.width(), TopShell.FACTOR_SLOTS));
-        d.in("factor_valid", factorValid).in("factor_data", word);
-        Signal held = d.out("factor");
-        Signal acc = mac.out("rd_data");
+        DrainSequencer unit = new DrainSequencer(top.groups(), word.width(), TopShell.FACTOR_SLOTS);
+        Inst d = drain(top, mac, f, unit);
+        d.in(unit.factorValid, factorValid).in(unit.factorData, word);
+        Signal held = d.out(unit.factor);
+        Signal acc = mac.readData();
         if (shift != null) {
-            Inst rescale = top.place("rescale", new RescaleLanes(top.prm.q(), accBits, shift.width()));
-            rescale.in("in_acc", acc).in("in_shift", held.slice(word.width() - 1, fb + eb));
-            acc = rescale.out("out_acc");
+            RescaleLanes lanes = new RescaleLanes(top.prm.q(), accBits, shift.width());
+            Inst rescale = top.pipelined("rescale", lanes);
+            rescale.in(lanes.inAcc, acc).in(lanes.inShift, held.slice(word.width() - 1, fb + eb));
+            acc = rescale.out(lanes.outAcc);
         }
-        Drained out = new Drained(d.out("issue"), d.out("last"), top.groups() > 1 ? d.out("group") : null, acc);
+        Drained out = drained(d, unit, acc);
         OutputPlan plan = new OutputPlan(true, accBits, 0, fb, outFrac);
         Signal heldFactor = held.slice(fb - 1, 0);
         Signal heldExp = held.slice(fb + eb - 1, fb).asSigned();
@@ -56,12 +59,16 @@ final class DrainStage {
     }
 
     /** The drain sequencer, wired to the array's landing and drain read and to the buffer's drain-bank rule. */
-    private static Inst drain(TopShell top, Inst mac, Front f, DrainSequencer unit) {
-        Inst d = top.place("drain", unit);
-        d.in("en", top.en).in("land", mac.out("drain_valid"));
-        f.buffer().in("drain_start", d.out("start"));
-        mac.in("rd_bank", d.out("bank"));
-        if (top.groups() > 1) mac.in("rd_group", d.out("group"));
+    private static Inst drain(TopShell top, PlacedArray mac, Front f, DrainSequencer unit) {
+        Inst d = top.pipelined("drain", unit);
+        d.in(unit.land, mac.drainValid());
+        f.drainStarts(d.out(unit.start));
+        mac.read(d.out(unit.bank), unit.group == null ? null : d.out(unit.group));
         return d;
+    }
+
+    /** The groups the drain reads, one per issue, with the sequencer's last and group beside them. */
+    private static Drained drained(Inst d, DrainSequencer unit, Signal acc) {
+        return new Drained(d.out(unit.issue), d.out(unit.last), unit.group == null ? null : d.out(unit.group), acc);
     }
 }

@@ -7,7 +7,7 @@ import defernorm.hdl.Signal;
  * group), {@code group} (null when G = 1) and the Q accumulators {@code acc}, lane 0 low.
  *
  * <pre>{@code
- * Drained d = new Drained(drain.out("issue"), drain.out("last"), null, mac.out("rd_data"));
+ * Drained d = new Drained(drain.out(unit.issue), drain.out(unit.last), null, mac.readData());
  * }</pre>
  */
 public record Drained(Signal valid, Signal last, Signal group, Signal acc) {}

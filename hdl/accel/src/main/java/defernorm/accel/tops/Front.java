@@ -1,5 +1,6 @@
 package defernorm.accel.tops;
 
+import defernorm.accel.units.Beat;
 import defernorm.accel.units.ActivationBuffer;
 import defernorm.accel.units.BankSlots;
 import defernorm.golden.model.Variant;
@@ -22,31 +23,38 @@ import defernorm.hdl.ir.Type;
  * }</pre>
  *
  * @param buffer the buffer instance
+ * @param unit   the buffer
  * @param accept the input handshake
  * @param last   high on the token's last input beat
  */
-record Front(TopShell top, Inst buffer, Signal accept, Signal last) {
+record Front(TopShell top, Inst buffer, ActivationBuffer unit, Signal accept, Signal last) {
 
     /** Builds the buffer of {@code width}-bit words and the ingest into {@code top}. */
     static Front build(TopShell top, int width) {
-        Inst buf = top.place("front", new ActivationBuffer(top.nb(), top.groups(), width, top.variant == Variant.STANDARD));
-        buf.in("en", top.en);
-        Signal ready = buf.out("in_ready").and(top.en).named("in_ready");
+        ActivationBuffer unit = new ActivationBuffer(top.nb(), top.groups(), width, top.variant == Variant.STANDARD);
+        Inst buf = top.pipelined("front", unit);
+        Signal ready = buf.out(unit.inReady).and(top.en).named("in_ready");
         top.s.tready().set(ready);
         Signal accept = top.s.tvalid().and(ready).named("in_accept");
         Signal last = inputBeatCounter(top, accept);
-        buf.in("in_accept", accept).in("in_last", last);
-        return new Front(top, buf, accept, last);
+        buf.in(unit.inAccept, accept).in(unit.inLast, last);
+        return new Front(top, buf, unit, accept, last);
     }
 
     /** Writes each accepted beat into the buffer at its handshake edge (write depth 0). */
-    void writeAtHandshake(Signal data) {
-        buffer.in("wr_en", accept).in("wr_last", last).in("wr_data", data);
+    void writeAtHandshake(Signal data) { write(accept, last, data); }
+
+    /** Writes a beat into the buffer ({@code valid}: on this edge; {@code last}: the token's last beat). */
+    void write(Signal valid, Signal last, Signal data) {
+        buffer.in(unit.wrEn, valid).in(unit.wrLast, last).in(unit.wrData, data);
     }
+
+    /** The drain of a bank's previous token started (frees the bank's last read). */
+    void drainStarts(Signal start) { buffer.in(unit.drainStart, start); }
 
     /** The buffer read register's beat (loaded on the read edge). */
     Beat read() {
-        return new Beat(buffer.out("rd_valid"), buffer.out("rd_last"), buffer.out("rd_data"));
+        return buffer.port(unit.rd);
     }
 
     /** The input register (the reduction's input): loads the accepted beat at its handshake edge. */
@@ -62,10 +70,11 @@ record Front(TopShell top, Inst buffer, Signal accept, Signal last) {
      * start the token; returns the slot of the beat in the buffer read register.
      */
     Signal sideWord(Signal valid, Signal word) {
-        buffer.in("factor_valid", valid);
-        Inst slots = top.place("side", new BankSlots(word.width()));
-        slots.in("en", top.en).in("wr_en", valid).in("wr_data", word).in("rd_bank", buffer.out("rd_bank"));
-        return slots.out("rd_data");
+        buffer.in(unit.factorValid, valid);
+        BankSlots side = new BankSlots(word.width());
+        Inst slots = top.pipelined("side", side);
+        slots.in(side.wrEn, valid).in(side.wrData, word).in(side.rdBank, buffer.out(unit.rdBank));
+        return slots.out(side.rdData);
     }
 
     /**

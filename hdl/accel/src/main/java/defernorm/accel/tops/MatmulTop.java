@@ -1,12 +1,12 @@
 package defernorm.accel.tops;
 
+import defernorm.accel.units.Beat;
 import defernorm.accel.units.MacArray;
 import defernorm.golden.model.Formats;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
 import defernorm.golden.timing.PipelineDepths;
-import defernorm.hdl.Inst;
 
 /**
  * The matmul-only top (the latency floor): the common front (line-rate ingest into the double-buffered
@@ -30,9 +30,9 @@ final class MatmulTop extends TopShell {
         f.writeAtHandshake(s.tdata());
         Beat x = f.read();
         MacArray array = new MacArray(MacArray.Config.int8(prm.n(), prm.m(), prm.p(), prm.q()));
-        Inst mac = macArray(array);
-        mac.in("in_valid", x.valid()).in("in_act", x.data());
-        int output = standardOutput(mac, f, array.config().accBits(), 0);
+        PlacedArray mac = macArray(array);
+        mac.feed(x.valid(), x.data());
+        int output = standardOutput(mac, f, 0);
         built(new PipelineDepths(0, 0, 0, ARRAY_ACCEPT, array.latency(), output, 0));
     }
 }

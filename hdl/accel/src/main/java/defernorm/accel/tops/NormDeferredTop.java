@@ -1,12 +1,12 @@
 package defernorm.accel.tops;
 
+import defernorm.accel.units.Beat;
 import defernorm.accel.units.MacArray;
 import defernorm.golden.model.Formats;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
 import defernorm.golden.timing.PipelineDepths;
-import defernorm.hdl.Inst;
 
 /**
  * LayerNorm/RMSNorm deferred: the common front feeds the raw int8 beats from the activation buffer to the
@@ -32,9 +32,9 @@ final class NormDeferredTop extends NormTop {
 
         Beat x = f.read();
         MacArray array = new MacArray(MacArray.Config.int8(prm.n(), prm.m(), prm.p(), prm.q()));
-        Inst mac = macArray(array);
-        mac.in("in_valid", x.valid()).in("in_act", x.data());
-        int output = deferredOutput(mac, f, array.config().accBits(), fac.valid(), fac.value(), fac.exp(), Formats.NORM_OUT_FRAC, null);
+        PlacedArray mac = macArray(array);
+        mac.feed(x.valid(), x.data());
+        int output = deferredOutput(mac, f, fac.valid(), fac.value(), fac.exp(), Formats.NORM_OUT_FRAC, null);
         built(new PipelineDepths(0, fac.reduction(), fac.factorDepth(), ARRAY_ACCEPT, array.latency(), output, FACTOR_SLOTS));
     }
 }

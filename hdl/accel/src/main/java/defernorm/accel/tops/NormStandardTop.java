@@ -1,5 +1,6 @@
 package defernorm.accel.tops;
 
+import defernorm.accel.units.Beat;
 import defernorm.accel.units.MacArray;
 import defernorm.accel.units.NormRequantize;
 import defernorm.golden.model.Formats;
@@ -41,15 +42,15 @@ final class NormStandardTop extends NormTop {
         Beat x = f.read();
         int s1Bits = centered() ? fac.s1().width() : 0;
         NormRequantize lane = new NormRequantize(op, systemN(), prm.p(), s1Bits, true);
-        Inst norm = instance("normalize", lane);
-        norm.in("en", en).in("in_valid", x.valid()).in("in_last", x.last()).in("in_x", x.data())
-                .in("in_r", side.slice(rBits - 1, 0)).in("in_exp", side.slice(rBits + eBits - 1, rBits).asSigned());
-        if (centered()) norm.in("in_s1", side.slice(word.width() - 1, rBits + eBits).asSigned());
+        Inst norm = pipelined("normalize", lane);
+        norm.in(lane.inValid, x.valid()).in(lane.inLast, x.last()).in(lane.inX, x.data())
+                .in(lane.inR, side.slice(rBits - 1, 0)).in(lane.inExp, side.slice(rBits + eBits - 1, rBits).asSigned());
+        if (centered()) norm.in(lane.inS1, side.slice(word.width() - 1, rBits + eBits).asSigned());
 
         MacArray array = new MacArray(MacArray.Config.int8(prm.n(), prm.m(), prm.p(), prm.q()));
-        Inst mac = macArray(array);
-        mac.in("in_valid", norm.out("out_valid")).in("in_act", norm.out("out_a"));
-        int output = standardOutput(mac, f, array.config().accBits(), Formats.NORM_OUT_FRAC - Formats.NORM_ACT_FRAC);
+        PlacedArray mac = macArray(array);
+        mac.feed(norm.out(lane.outValid), norm.out(lane.outA));
+        int output = standardOutput(mac, f, Formats.NORM_OUT_FRAC - Formats.NORM_ACT_FRAC);
         built(new PipelineDepths(0, fac.reduction(), fac.factorDepth(), lane.latency() + ARRAY_ACCEPT, array.latency(), output, 0));
     }
 }

@@ -1,5 +1,6 @@
 package defernorm.accel.tops;
 
+import defernorm.accel.units.Beat;
 import defernorm.accel.units.NormFactorUnit;
 import defernorm.accel.units.ReduceOp;
 import defernorm.accel.units.ReductionTree;
@@ -40,10 +41,11 @@ abstract class NormTop extends TopShell {
     NormFactor normFactor(Beat in, boolean timesN) {
         ReductionTree.Config sqCfg = ReductionTree.Config.norm(prm.p(), statBeats(), ReduceOp.SUMSQ);
         ReductionTree sqUnit = new ReductionTree(sqCfg);
-        Inst sq = instance("red_sumsq", sqUnit);
-        sq.in("en", en).in("in_valid", in.valid()).in("in_last", in.last()).in("in_data", in.data());
+        Inst sq = pipelined("red_sumsq", sqUnit);
+        connect(sq.port(sqUnit.in), in);
+        Beat s2 = sq.port(sqUnit.out);
         int s2Bits = sqCfg.acc().width();
-        Signal stats = sq.out("out_data");
+        Signal stats = s2.data();
         int s1Bits = 0;
         if (centered()) {
             ReductionTree.Config sumCfg = ReductionTree.Config.norm(prm.p(), statBeats(), ReduceOp.SUM);
@@ -51,15 +53,15 @@ abstract class NormTop extends TopShell {
             if (sumUnit.latency() != sqUnit.latency()) {
                 throw new IllegalStateException("the S1 and S2 trees must be equally deep, not " + sumUnit.latency() + " and " + sqUnit.latency() + ".");
             }
-            Inst sum = instance("red_sum", sumUnit);
-            sum.in("en", en).in("in_valid", in.valid()).in("in_last", in.last()).in("in_data", in.data());
+            Inst sum = pipelined("red_sum", sumUnit);
+            connect(sum.port(sumUnit.in), in);
             s1Bits = sumCfg.acc().width();
-            stats = Signal.cat(sum.out("out_data").asUnsigned(), stats);
+            stats = Signal.cat(sum.port(sumUnit.out).data().asUnsigned(), stats);
         }
 
         // ---- collective: C registers standing for the gather across tiles, or a tile's all-reduce ports ----------
         StatsFormat format = StatsFormat.sums(centered() ? List.of(s2Bits, s1Bits) : List.of(s2Bits));
-        Gathered g = collective(sq.out("out_last"), stats, format);
+        Gathered g = collective(s2.last(), stats, format);
         Signal gValid = g.valid();
         Signal gStats = g.data();
         Signal gS2 = gStats.slice(s2Bits - 1, 0);
@@ -67,12 +69,12 @@ abstract class NormTop extends TopShell {
 
         // ---- V = n*S2 - S1^2 + E, 1/sqrt(V), the factor register --------------------------------------------------
         NormFactorUnit facUnit = new NormFactorUnit(op, systemN(), s1Bits, s2Bits);
-        Inst fac = instance("factor", facUnit);
-        fac.in("en", en).in("in_valid", gValid).in("in_s2", gS2).in("in_eps", constantWord(NormFactorUnit.EPS_BITS));
-        if (centered()) fac.in("in_s1", gS1);
+        Inst fac = pipelined("factor", facUnit);
+        fac.in(facUnit.inValid, gValid).in(facUnit.inS2, gS2).in(facUnit.inEps, constantWord(NormFactorUnit.EPS_BITS));
+        if (centered()) fac.in(facUnit.inS1, gS1);
         // S1 travels beside the factor chain (tokens can overlap in it), so it meets its own factor.
         Signal s1 = centered() ? delay("token_s1", gS1, facUnit.latency()) : null;
-        Signal value = timesN ? fac.out("out_factor") : fac.out("out_r");
-        return new NormFactor(fac.out("out_valid"), value, fac.out("out_exp"), s1, sqUnit.latency(), facUnit.latency());
+        Signal value = fac.out(timesN ? facUnit.outFactor : facUnit.outR);
+        return new NormFactor(fac.out(facUnit.outValid), value, fac.out(facUnit.outExp), s1, sqUnit.latency(), facUnit.latency());
     }
 }

@@ -1,6 +1,8 @@
 package defernorm.accel.tops;
 
+import defernorm.accel.units.Beat;
 import defernorm.accel.units.OutputStage;
+import defernorm.accel.units.OutputUnit;
 import defernorm.accel.units.ScaleUnit;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
@@ -24,34 +26,17 @@ final class RootOutputStage {
      * {@code exp} only when {@code plan.scaled()}. Returns its depth.
      */
     static int build(TopShell top, OutputPlan plan, Drained d, int accBits, Signal factor, Signal exp) {
-        Inst out;
-        int latency;
-        int biasBits;
         int q = top.prm.q();
-        if (plan.scaled()) {
-            ScaleUnit unit = new ScaleUnit(q, top.groups(), accBits, plan.factorBits(), plan.outFrac(), false);
-            out = top.place("scale", unit);
-            out.in("in_factor", factor).in("in_exp", exp);
-            latency = unit.latency();
-            biasBits = unit.biasAddrBits();
-        } else {
-            OutputStage unit = new OutputStage(q, top.groups(), accBits, plan.up(), false);
-            out = top.place("out_stage", unit);
-            latency = unit.latency();
-            biasBits = unit.biasAddrBits();
-        }
-        connectBias(top, out, biasBits);
-        out.in("en", top.en).in("in_valid", d.valid()).in("in_last", d.last()).in("in_acc", d.acc());
-        if (top.groups() > 1) out.in("in_group", TopShell.fit(d.group(), biasBits));
-        top.outside.drive(out.out("out_valid"), out.out("out_data"), out.out("out_last"));
-        return latency;
-    }
-
-    /** Connects an output unit's bias write port to the bias region. */
-    private static void connectBias(TopShell top, Inst out, int addrBits) {
+        OutputUnit unit = plan.scaled() ? new ScaleUnit(q, top.groups(), accBits, plan.factorBits(), plan.outFrac(), false)
+                : new OutputStage(q, top.groups(), accBits, plan.up(), false);
+        Inst out = top.pipelined(plan.scaled() ? "scale" : "out_stage", unit);
+        if (unit instanceof ScaleUnit scale) out.in(scale.inFactor, factor).in(scale.inExp, exp);
         ConfigMap map = top.map;
-        out.in("b_we", top.config.hit(map.biasBase(), map.biasWords()));
-        out.in("b_addr", top.config.local(map.biasBase(), addrBits));
-        out.in("b_data", top.config.word(map.biasBits()));
+        top.connectPorts(out.port(unit.biases), top.config.writePort(map.biasBase(), map.biasWords(), unit.biases));
+        out.in(unit.inValid, d.valid()).in(unit.inLast, d.last()).in(unit.inAcc, d.acc());
+        if (unit.inGroup != null) out.in(unit.inGroup, TopShell.fit(d.group(), unit.biasAddrBits()));
+        Beat beat = out.port(unit.out);
+        top.outside.drive(beat.valid(), beat.data(), beat.last());
+        return unit.latency();
     }
 }

@@ -1,5 +1,6 @@
 package defernorm.accel.tops;
 
+import defernorm.accel.units.Beat;
 import defernorm.accel.units.MacArray;
 import defernorm.accel.units.SoftmaxFront;
 import defernorm.golden.fixed.Exp2;
@@ -7,7 +8,6 @@ import defernorm.golden.model.Formats;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
 import defernorm.golden.timing.PipelineDepths;
-import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
@@ -35,21 +35,19 @@ final class SoftmaxDeferredTop extends SoftmaxTop {
         int shiftBits = SoftmaxFront.MAX_BITS;
         Front f = front(probBits + shiftBits);
         ExpFront ef = expFront(f.inputRegister());
-        Inst front = ef.unit();
         // Written the edge after the exp output register loads: write depth = exp front + 1.
-        Signal word = Signal.cat(front.out("out_delta"), front.out("out_p"));
+        Signal word = Signal.cat(ef.delta(), ef.p());
         if (word.width() != probBits + shiftBits) {
             throw new IllegalStateException("the exp front's beat is " + word.width() + " bits, not P·Exp2.OUT_BITS + MAX_BITS = " + (probBits + shiftBits) + ".");
         }
-        f.buffer().in("wr_en", front.out("out_valid")).in("wr_last", front.out("out_last")).in("wr_data", word);
+        f.write(ef.valid(), ef.last(), word);
         SoftmaxFactor fac = softmaxFactor(ef, false);
 
         Beat x = f.read();
         MacArray array = new MacArray(new MacArray.Config(prm.p(), prm.q(), nb(), groups(), Type.uint(Exp2.OUT_BITS), true, shiftBits));
-        Inst mac = macArray(array);
-        mac.in("in_valid", x.valid()).in("in_act", x.data().slice(probBits - 1, 0))
-                .in("in_shift", x.data().slice(probBits + shiftBits - 1, probBits));
-        int output = deferredOutput(mac, f, array.config().accBits(), fac.valid(), fac.r(), fac.e(), Formats.SOFTMAX_OUT_FRAC, fac.shift());
+        PlacedArray mac = macArray(array);
+        mac.feed(x.valid(), x.data().slice(probBits - 1, 0), x.data().slice(probBits + shiftBits - 1, probBits));
+        int output = deferredOutput(mac, f, fac.valid(), fac.r(), fac.e(), Formats.SOFTMAX_OUT_FRAC, fac.shift());
         built(new PipelineDepths(ef.depth() + 1, fac.reduction(), fac.factorDepth(), ARRAY_ACCEPT, array.latency(), output, FACTOR_SLOTS));
     }
 }

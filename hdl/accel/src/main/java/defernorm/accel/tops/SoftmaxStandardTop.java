@@ -1,5 +1,6 @@
 package defernorm.accel.tops;
 
+import defernorm.accel.units.Beat;
 import defernorm.accel.units.MacArray;
 import defernorm.accel.units.SoftmaxFront;
 import defernorm.accel.units.SoftmaxRequantize;
@@ -41,16 +42,16 @@ final class SoftmaxStandardTop extends SoftmaxTop {
 
         Beat x = f.read();
         SoftmaxRequantize lane = new SoftmaxRequantize(prm.p(), true);
-        Inst norm = instance("normalize", lane);
-        norm.in("en", en).in("in_valid", x.valid()).in("in_last", x.last()).in("in_s", x.data())
-                .in("in_l", constantWord(SoftmaxFront.L_BITS))
-                .in("in_r", side.slice(rBits - 1, 0)).in("in_exp", side.slice(rBits + eBits - 1, rBits).asSigned())
-                .in("in_max", side.slice(word.width() - 1, rBits + eBits).asSigned());
+        Inst norm = pipelined("normalize", lane);
+        norm.in(lane.inValid, x.valid()).in(lane.inLast, x.last()).in(lane.inS, x.data())
+                .in(lane.inL, constantWord(SoftmaxFront.L_BITS))
+                .in(lane.inR, side.slice(rBits - 1, 0)).in(lane.inExp, side.slice(rBits + eBits - 1, rBits).asSigned())
+                .in(lane.inMax, side.slice(word.width() - 1, rBits + eBits).asSigned());
 
         MacArray array = new MacArray(new MacArray.Config(prm.p(), prm.q(), nb(), groups(), Type.uint(SoftmaxRequantize.Q_BITS), false, 0));
-        Inst mac = macArray(array);
-        mac.in("in_valid", norm.out("out_valid")).in("in_act", norm.out("out_q"));
-        int output = standardOutput(mac, f, array.config().accBits(), Formats.SOFTMAX_OUT_FRAC - Formats.PROB_FRAC);
+        PlacedArray mac = macArray(array);
+        mac.feed(norm.out(lane.outValid), norm.out(lane.outQ));
+        int output = standardOutput(mac, f, Formats.SOFTMAX_OUT_FRAC - Formats.PROB_FRAC);
         built(new PipelineDepths(0, fac.reduction(), fac.factorDepth(), lane.latency() + ARRAY_ACCEPT, array.latency(), output, 0));
     }
 }

@@ -1,5 +1,6 @@
 package defernorm.accel.tops;
 
+import defernorm.accel.units.Beat;
 import defernorm.accel.units.ReduceOp;
 import defernorm.accel.units.ReductionTree;
 import defernorm.accel.units.SoftmaxFactorUnit;
@@ -26,7 +27,7 @@ import java.util.List;
 abstract class SoftmaxTop extends TopShell {
 
     /** The exp front as built: its instance and its depth (input register excluded, exp output register included). */
-    record ExpFront(Inst unit, int depth) {}
+    record ExpFront(Signal valid, Signal last, Signal p, Signal delta, Signal max, int depth) {}
 
     /**
      * The factor register: {@code valid} pulses once per token (the cycle after it loaded); {@code r} UInt(16);
@@ -50,46 +51,47 @@ abstract class SoftmaxTop extends TopShell {
     /** The exp front (registered exp output) on the input register's beats, with the score multiplier L. */
     ExpFront expFront(Beat in) {
         SoftmaxFront unit = new SoftmaxFront(prm.p(), nb(), true);
-        Inst front = instance("exp_front", unit);
-        front.in("en", en).in("in_valid", in.valid()).in("in_last", in.last()).in("in_s", in.data())
-                .in("in_l", constantWord(SoftmaxFront.L_BITS));
-        return new ExpFront(front, unit.latency());
+        Inst front = pipelined("exp_front", unit);
+        front.in(unit.inValid, in.valid()).in(unit.inLast, in.last()).in(unit.inS, in.data())
+                .in(unit.inL, constantWord(SoftmaxFront.L_BITS));
+        return new ExpFront(front.out(unit.outValid), front.out(unit.outLast), front.out(unit.outP), front.out(unit.outDelta),
+                front.out(unit.outMax), unit.latency());
     }
 
     /** Builds den, the collective and the factor from the exp front's beats; {@code withMax}: carry the final max along. */
     SoftmaxFactor softmaxFactor(ExpFront ef, boolean withMax) {
-        Inst front = ef.unit();
         ReductionTree.Config denCfg = new ReductionTree.Config(prm.p(), Type.uint(Exp2.OUT_BITS), statBeats(), ReduceOp.SUM, false, SoftmaxFront.MAX_BITS);
         ReductionTree denUnit = new ReductionTree(denCfg);
-        Inst den = instance("denominator", denUnit);
-        den.in("en", en).in("in_valid", front.out("out_valid")).in("in_last", front.out("out_last"))
-                .in("in_data", front.out("out_p")).in("in_shift", front.out("out_delta"));
+        Inst den = pipelined("denominator", denUnit);
+        connect(den.port(denUnit.in), new Beat(ef.valid(), ef.last(), ef.p()));
+        den.in(denUnit.inShift, ef.delta());
+        Beat denOut = den.port(denUnit.out);
         int denBits = denCfg.acc().width();
         // The token's final max travels beside den, the collective and the factor chain (tokens overlap in them);
         // a tile always sends it: the online merge needs it.
         boolean tile = placement.isTile();
-        Signal stats = den.out("out_data");
+        Signal stats = denOut.data();
         boolean carryMax = withMax || tile;
-        Signal localMax = carryMax ? delay("token_max", front.out("out_max"), denUnit.latency()) : null;
+        Signal localMax = carryMax ? delay("token_max", ef.max(), denUnit.latency()) : null;
         if (carryMax) stats = Signal.cat(localMax.asUnsigned(), stats);
         StatsFormat format = carryMax ? StatsFormat.softmaxMerge(denBits, SoftmaxFront.MAX_BITS) : StatsFormat.sums(List.of(denBits));
-        Gathered g = collective(den.out("out_last"), stats, format);
+        Gathered g = collective(denOut.last(), stats, format);
         Signal gathered = g.data();
         SoftmaxFactorUnit facUnit = new SoftmaxFactorUnit(denBits);
-        Inst fac = instance("factor", facUnit);
-        fac.in("en", en).in("in_valid", g.valid()).in("in_den", gathered.slice(denBits - 1, 0));
+        Inst fac = pipelined("factor", facUnit);
+        fac.in(facUnit.inValid, g.valid()).in(facUnit.inDen, gathered.slice(denBits - 1, 0));
         Signal max = withMax ? delay("factor_max", gathered.slice(stats.width() - 1, denBits), facUnit.latency()).asSigned() : null;
         Signal shift = null;
         if (tile && !withMax) {
             // A deferred tile's local max waits (at most LOCAL_MAX_SLOTS tokens) for the global one: M − m_t.
             StreamFifo<Signal> q = StreamFifo.of(Type.uint(SoftmaxFront.MAX_BITS), LOCAL_MAX_SLOTS, StreamFifo.Storage.REGISTERS);
             Inst held = instance("local_max", q);
-            held.in(q.in.valid(), en.and(den.out("out_last"))).in(q.in.data(), localMax.asUnsigned()).in(q.out.ready(), en.and(g.valid()));
+            held.in(q.in.valid(), en.and(denOut.last())).in(q.in.data(), localMax.asUnsigned()).in(q.out.ready(), en.and(g.valid()));
             Signal gMax = gathered.slice(stats.width() - 1, denBits).asSigned();
             Signal diff = gMax.minus(held.out(q.out.data()).asSigned()).asUnsigned().truncate(SoftmaxFront.MAX_BITS);
             shift = delay("factor_shift", diff, facUnit.latency());
         }
-        return new SoftmaxFactor(fac.out("out_valid"), fac.out("out_factor"), fac.out("out_exp"), max, shift,
+        return new SoftmaxFactor(fac.out(facUnit.outValid), fac.out(facUnit.outFactor), fac.out(facUnit.outExp), max, shift,
                 ef.depth() + denUnit.latency(), facUnit.latency());
     }
 }

@@ -1,8 +1,8 @@
 package defernorm.accel.tops;
 
+import defernorm.accel.units.Flow;
 import defernorm.accel.units.StatsFormat;
 import defernorm.hdl.Signal;
-import defernorm.hdl.ir.Type;
 
 /**
  * The ports only a tile of a system has (docs/system.md), in place of the single top's collective and
@@ -15,10 +15,19 @@ import defernorm.hdl.ir.Type;
  * ports.exposeDrain(plan, drained, factor, exp);               // part_* out
  * }</pre>
  */
-final class TilePorts {
+public final class TilePorts {
     private final TopShell top;
     private StatsFormat statsFormat;
     private OutputPlan outputPlan;
+    private Flow stat;
+    private Flow glob;
+    private Part part;
+
+    /**
+     * The drain side's ports ({@code part_*}); {@code group} is null for G = 1, {@code factor} and {@code exp}
+     * are null unless the plan scales.
+     */
+    public record Part(Signal valid, Signal last, Signal group, Signal acc, Signal factor, Signal exp) {}
 
     TilePorts(TopShell top) {
         this.top = top;
@@ -27,9 +36,11 @@ final class TilePorts {
     /** Sends the statistic out ({@code stat_valid}, {@code stat_data}); returns the reduced one ({@code glob_valid}, {@code glob_data}). */
     Gathered exchangeStatistic(StatsFormat format, Signal valid, Signal data) {
         statsFormat = format;
-        top.outputPort("stat_valid", Type.bool()).set(valid);
-        top.outputPort("stat_data", data.type()).set(data);
-        return new Gathered(top.inputPort("glob_valid", Type.bool()), top.inputPort("glob_data", data.type()));
+        stat = top.bundlePorts().output("stat", Flow.of(data.type()));
+        stat.valid().set(valid);
+        stat.data().set(data);
+        glob = top.bundlePorts().input("glob", Flow.of(data.type()));
+        return new Gathered(glob.valid(), glob.data());
     }
 
     /**
@@ -38,14 +49,15 @@ final class TilePorts {
      */
     void exposeDrain(OutputPlan plan, Drained d, Signal factor, Signal exp) {
         outputPlan = plan;
-        top.outputPort("part_valid", Type.bool()).set(d.valid());
-        top.outputPort("part_last", Type.bool()).set(d.last());
-        if (d.group() != null) top.outputPort("part_group", d.group().type()).set(d.group());
-        top.outputPort("part_acc", d.acc().type()).set(d.acc());
-        if (factor != null) {
-            top.outputPort("part_factor", factor.type()).set(factor);
-            top.outputPort("part_exp", exp.type()).set(exp);
-        }
+        part = new Part(out("part_valid", d.valid()), out("part_last", d.last()),
+                d.group() == null ? null : out("part_group", d.group()), out("part_acc", d.acc()),
+                factor == null ? null : out("part_factor", factor), factor == null ? null : out("part_exp", exp));
+    }
+
+    private Signal out(String name, Signal value) {
+        Signal port = top.outputPort(name, value.type());
+        port.set(value);
+        return port;
     }
 
     /** The statistic's layout (null without a collective). */
@@ -53,4 +65,12 @@ final class TilePorts {
 
     /** What the root builds for the drained groups (null until the drain is built). */
     OutputPlan outputPlan() { return outputPlan; }
+
+    /** The statistic out ({@code stat_*}) and the reduced one back ({@code glob_*}); null without a collective. */
+    public Flow stat() { return stat; }
+
+    public Flow glob() { return glob; }
+
+    /** The drain side ({@code part_*}). */
+    public Part part() { return part; }
 }

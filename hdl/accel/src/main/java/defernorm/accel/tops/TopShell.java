@@ -1,6 +1,8 @@
 package defernorm.accel.tops;
 
+import defernorm.accel.units.DelayLine;
 import defernorm.accel.units.MacArray;
+import defernorm.accel.units.PipelinedUnit;
 import defernorm.accel.units.StatsFormat;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
@@ -129,7 +131,7 @@ public abstract class TopShell extends Component {
     public final OutputPlan outputPlan() { return tilePorts == null ? null : tilePorts.outputPlan(); }
 
     /** The tile's ports (a tile only). */
-    final TilePorts tilePorts() {
+    public final TilePorts tilePorts() {
         if (tilePorts == null) throw new IllegalStateException(getClass().getSimpleName() + " is not a tile: it has no tile ports.");
         return tilePorts;
     }
@@ -137,13 +139,24 @@ public abstract class TopShell extends Component {
     // ---- the datapath's shared pieces --------------------------------------------------------------------------
 
     /** The MAC array instance {@code mac}, its weight write port on the weight region and its enable connected. */
-    Inst macArray(MacArray unit) {
-        Inst mac = instance("mac", unit);
-        mac.in("w_we", config.hit(map.weightBase(), map.weightWords()));
-        mac.in("w_addr", config.local(map.weightBase(), ConfigMap.bitsFor((long) nb() * groups() - 1)));
-        mac.in("w_data", config.word(map.weightBits()));
-        mac.in("en", en);
-        return mac;
+    PlacedArray macArray(MacArray unit) {
+        Inst mac = pipelined("mac", unit);
+        connect(mac.port(unit.weights), config.writePort(map.weightBase(), map.weightWords(), unit.weights));
+        return new PlacedArray(mac, unit);
+    }
+
+    /** Instantiates a pipelined {@code unit} under the whole-pipeline enable. */
+    protected final Inst pipelined(String name, PipelinedUnit unit) {
+        return PipelinedUnit.enabled(instance(name, unit), unit, en);
+    }
+
+    /** {@code v} delayed by {@code edges} enabled edges through a {@link DelayLine} named {@code name} (as is when 0). */
+    protected final Signal delayLine(String name, Signal v, int edges) {
+        if (edges == 0) return v;
+        DelayLine line = new DelayLine(v.width(), edges);
+        Inst d = pipelined(name, line);
+        d.in(line.in, v);
+        return d.out(line.out);
     }
 
     /** The constant word (E or L), {@code bits} wide ({@link ConfigDecode#constantWord}). */
@@ -156,11 +169,11 @@ public abstract class TopShell extends Component {
     Gathered collective(Signal valid, Signal data, StatsFormat format) { return CollectiveStage.build(this, valid, data, format); }
 
     /** Matmul-only and standard drain and output ({@link DrainStage#standard}); returns the output depth. */
-    int standardOutput(Inst mac, Front f, int accBits, int up) { return DrainStage.standard(this, mac, f, accBits, up); }
+    int standardOutput(PlacedArray mac, Front f, int up) { return DrainStage.standard(this, mac, f, up); }
 
     /** Deferred drain, factor FIFO and final scale ({@link DrainStage#deferred}); returns the output depth. */
-    int deferredOutput(Inst mac, Front f, int accBits, Signal factorValid, Signal factor, Signal exp, int outFrac, Signal shift) {
-        return DrainStage.deferred(this, mac, f, accBits, factorValid, factor, exp, outFrac, shift);
+    int deferredOutput(PlacedArray mac, Front f, Signal factorValid, Signal factor, Signal exp, int outFrac, Signal shift) {
+        return DrainStage.deferred(this, mac, f, factorValid, factor, exp, outFrac, shift);
     }
 
     /** The drained groups to where this placement sends them: a tile's ports (depth 0) or the output stage. */
@@ -225,9 +238,10 @@ public abstract class TopShell extends Component {
 
     final Reg newReg(String name, Type type) { return reg(name, type); }
 
+    final <T> void connectPorts(T target, T source) { connect(target, source); }
+
     final Signal constant(long value, Type type) { return lit(value, type); }
 
-    final Inst place(String name, Component unit) { return instance(name, unit); }
 
     final void debugSignal(String name, Signal s) { debug(name, s); }
 }

@@ -1,6 +1,7 @@
 package defernorm.accel.units;
 
 import defernorm.hdl.Mem;
+import defernorm.hdl.Output;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
 import defernorm.hdl.Wire;
@@ -36,6 +37,22 @@ import defernorm.hdl.ir.Type;
  */
 public final class ActivationBuffer extends PipelinedUnit {
 
+    /** The ingest: the accepted beat, its token's last beat, and whether a beat may be accepted. */
+    public final Signal inAccept;
+    public final Signal inLast;
+    public final Output inReady;
+    /** The write port (a beat per accepted input, possibly later than its handshake). */
+    public final Signal wrEn;
+    public final Signal wrLast;
+    public final Signal wrData;
+    /** The token's factor is there (standard variants only, else null). */
+    public final Signal factorValid;
+    /** The drain of a bank's previous token started. */
+    public final Signal drainStart;
+    /** The buffer read register ({@code rd_valid}, {@code rd_last}, {@code rd_data}) and its bank. */
+    public final Beat rd;
+    public final Output rdBank;
+
     /**
      * @param beats      NB: words per token (per bank)
      * @param groups     G: edges between two reads at least (the array's pace)
@@ -52,8 +69,8 @@ public final class ActivationBuffer extends PipelinedUnit {
         int beatBits = bitsFor(beats - 1);
 
         // ---- ingest: which bank receives, and whether it is free ----------------------------------------------
-        Signal inAccept = input("in_accept", Type.bool());
-        Signal inLast = input("in_last", Type.bool());
+        inAccept = input("in_accept", Type.bool());
+        inLast = input("in_last", Type.bool());
         Reg inBank = stageReg("in_bank", Type.bool());
         Reg inFirst = reg("in_first", Type.bool()).resetTo(1).enable(en);
         inBank.set(Signal.mux(inAccept.and(inLast), inBank.not(), inBank));
@@ -62,12 +79,13 @@ public final class ActivationBuffer extends PipelinedUnit {
         // waits for it, the later beats follow into the bank the first one opened.
         Reg[] full = {stageReg("bank0_full", Type.bool()), stageReg("bank1_full", Type.bool())};
         Signal receivingFull = Signal.mux(inBank, full[1], full[0]);
-        output("in_ready", Type.bool()).set(inFirst.not().or(receivingFull.not()));
+        inReady = output("in_ready", Type.bool());
+        inReady.set(inFirst.not().or(receivingFull.not()));
 
         // ---- write port --------------------------------------------------------------------------------------------
-        Signal wrEn = input("wr_en", Type.bool());
-        Signal wrLast = input("wr_last", Type.bool());
-        Signal wrData = input("wr_data", Type.uint(width));
+        wrEn = input("wr_en", Type.bool());
+        wrLast = input("wr_last", Type.bool());
+        wrData = input("wr_data", Type.uint(width));
         Mem mem = memory("act_buf", width, 2 * beats);
         Reg wrBank = stageReg("wr_bank", Type.bool());
         Reg wrBeat = stageReg("wr_beat", Type.uint(beatBits));
@@ -76,12 +94,13 @@ public final class ActivationBuffer extends PipelinedUnit {
         mem.write(en.and(wrEn), address(wrBank, wrBeat, beats, mem.addrWidth()), wrData);
 
         // ---- standard: whether each bank's token has its factor (tokens get their factors in order) ------------------
-        Signal facValid = waitFactor ? input("factor_valid", Type.bool()) : null;
+        factorValid = waitFactor ? input("factor_valid", Type.bool()) : null;
+        Signal facValid = factorValid;
         Reg facBank = waitFactor ? stageReg("factor_bank", Type.bool()) : null;
         Reg[] facReady = waitFactor ? new Reg[] {stageReg("factor0_ready", Type.bool()), stageReg("factor1_ready", Type.bool())} : null;
 
         // ---- the reader --------------------------------------------------------------------------------------------------
-        Signal drainStart = input("drain_start", Type.bool());
+        drainStart = input("drain_start", Type.bool());
         Reg rdBank = stageReg("rd_bank_next", Type.bool());
         Reg rdBeat = stageReg("rd_beat_next", Type.uint(beatBits));
         int availBits = bitsFor(2 * beats);
@@ -132,10 +151,12 @@ public final class ActivationBuffer extends PipelinedUnit {
         Signal data = mem.read("rd_data_q", address(rdBank, rdBeat, beats, mem.addrWidth()), en.and(issue));
         Reg heldBank = stageReg("rd_bank_q", Type.bool());
         heldBank.set(Signal.mux(issue, rdBank, heldBank));
-        output("rd_valid", Type.bool()).set(stage("rd_valid_q", issue));
-        output("rd_last", Type.bool()).set(stage("rd_last_q", issueLast));
-        output("rd_data", Type.uint(width)).set(data);
-        output("rd_bank", Type.bool()).set(heldBank);
+        rd = output("rd", Beat.of(Type.uint(width)));
+        rd.valid().set(stage("rd_valid_q", issue));
+        rd.last().set(stage("rd_last_q", issueLast));
+        rd.data().set(data);
+        this.rdBank = output("rd_bank", Type.bool());
+        this.rdBank.set(heldBank);
     }
 
     /** High when at least {@code groups} enabled edges passed since the last read {@code issue} (always before the first). */

@@ -1,5 +1,6 @@
 package defernorm.accel.units;
 
+import defernorm.hdl.Output;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
@@ -17,11 +18,19 @@ import defernorm.hdl.ir.Type;
  * }</pre>
  */
 public final class BankSlots extends PipelinedUnit {
+    /** A token's side word, written into the next bank's slot. */
+    public final Signal wrEn;
+    public final Signal wrData;
+    /** The bank read and its slot. */
+    public final Signal rdBank;
+    public final Output rdData;
+
     public BankSlots(int width) {
         super("BankSlots_W" + width);
         if (width < 1) throw new IllegalArgumentException("A bank slot needs at least 1 bit, not " + width + ".");
-        Signal we = input("wr_en", Type.bool());
-        Signal data = input("wr_data", Type.uint(width));
+        wrEn = input("wr_en", Type.bool());
+        wrData = input("wr_data", Type.uint(width));
+        Signal we = wrEn, data = wrData;
         Reg bank = stageReg("wr_bank", Type.bool());
         bank.set(Signal.mux(we, bank.not(), bank));
         Reg[] slot = new Reg[2];
@@ -29,6 +38,8 @@ public final class BankSlots extends PipelinedUnit {
             slot[b] = reg("slot" + b, Type.uint(width)).resetTo(0).enable(en().and(we).and(b == 0 ? bank.not() : bank));
             slot[b].set(data);
         }
-        output("rd_data", Type.uint(width)).set(Signal.mux(input("rd_bank", Type.bool()), slot[1], slot[0]));
+        rdBank = input("rd_bank", Type.bool());
+        rdData = output("rd_data", Type.uint(width));
+        rdData.set(Signal.mux(rdBank, slot[1], slot[0]));
     }
 }

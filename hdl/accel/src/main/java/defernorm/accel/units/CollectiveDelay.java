@@ -1,6 +1,5 @@
 package defernorm.accel.units;
 
-import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
 /**
@@ -16,6 +15,9 @@ import defernorm.hdl.ir.Type;
  * }</pre>
  */
 public final class CollectiveDelay extends PipelinedUnit {
+    /** The statistic and its valid, and the same C enabled edges later. */
+    public final Flow in;
+    public final Flow out;
     private final int cycles;
 
     public CollectiveDelay(int width, int cycles) {
@@ -23,14 +25,11 @@ public final class CollectiveDelay extends PipelinedUnit {
         if (width < 1) throw new IllegalArgumentException("CollectiveDelay needs a data width of at least 1 bit, not " + width + ".");
         if (cycles < 0) throw new IllegalArgumentException("The collective latency C must be at least 0, not " + cycles + ".");
         this.cycles = cycles;
-        Signal valid = input("in_valid", Type.bool());
-        Signal data = input("in_data", Type.uint(width));
-        output("out_valid", Type.bool()).set(delay("valid", valid, cycles));
-        output("out_data", Type.uint(width)).set(delay("data", data, cycles));
+        in = input("in", Flow.of(Type.uint(width)));
+        out = output("out", Flow.of(Type.uint(width)));
+        out.valid().set(delay("valid", in.valid(), cycles));
+        out.data().set(delay("data", in.data(), cycles));
     }
-
-    /** Whether this instance has an {@code en} port (C &gt; 0). */
-    public boolean hasEnable() { return cycles > 0; }
 
     /** The latency in cycles (= C). */
     public int latency() { return cycles; }

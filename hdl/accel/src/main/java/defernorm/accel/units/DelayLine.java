@@ -1,6 +1,7 @@
 package defernorm.accel.units;
 
 import defernorm.hdl.Mem;
+import defernorm.hdl.Output;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
@@ -22,6 +23,9 @@ public final class DelayLine extends PipelinedUnit {
     /** Longest delay built from registers. */
     public static final int MAX_REGISTERS = 16;
 
+    /** The word in, and the same word {@code depth} enabled edges later. */
+    public final Signal in;
+    public final Output out;
     private final int depth;
 
     public DelayLine(int width, int depth) {
@@ -30,10 +34,11 @@ public final class DelayLine extends PipelinedUnit {
             throw new IllegalArgumentException("A delay line needs a width and a depth of at least 1, not W=" + width + ", D=" + depth + ".");
         }
         this.depth = depth;
-        Signal in = input("in", Type.uint(width));
-        Signal out;
+        in = input("in", Type.uint(width));
+        out = output("out", Type.uint(width));
+        Signal delayed;
         if (depth <= MAX_REGISTERS) {
-            out = delay("q", in, depth);
+            delayed = delay("q", in, depth);
         } else {
             int words = depth - 1;
             Mem ring = memory("ring", width, words);
@@ -47,9 +52,9 @@ public final class DelayLine extends PipelinedUnit {
             ring.write(en(), ptr, in);
             Signal word = ring.read("word_q", ptr, en());
             Signal ok = stage("ok_q", wrapped);
-            out = Signal.mux(ok, word, lit(0, word.type()));
+            delayed = Signal.mux(ok, word, lit(0, word.type()));
         }
-        output("out", Type.uint(width)).set(out);
+        out.set(delayed);
     }
 
     /** The delay in enabled edges. */

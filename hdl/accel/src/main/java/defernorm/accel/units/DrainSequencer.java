@@ -1,6 +1,7 @@
 package defernorm.accel.units;
 
 import defernorm.hdl.Inst;
+import defernorm.hdl.Output;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
@@ -24,6 +25,19 @@ import defernorm.hdl.stream.StreamFifo;
  * }</pre>
  */
 public final class DrainSequencer extends PipelinedUnit {
+    /** A token's accumulators landed in a drain bank. */
+    public final Signal land;
+    /** The factor word, the cycle after the factor register loaded (null without a factor). */
+    public final Signal factorValid;
+    public final Signal factorData;
+    /** A drain starts; a read issues; the token's last read; its bank; the read's group (G &gt; 1, else null). */
+    public final Output start;
+    public final Output issue;
+    public final Output last;
+    public final Output bank;
+    public final Output group;
+    /** The draining token's factor word (null without a factor). */
+    public final Output factor;
     private final int factorSlots;
 
     /**
@@ -39,7 +53,7 @@ public final class DrainSequencer extends PipelinedUnit {
         }
         this.factorSlots = factorSlots;
         Signal en = en();
-        Signal land = input("land", Type.bool());
+        land = input("land", Type.bool());
 
         // ---- tokens landed and not yet draining: at most the two drain banks --------------------------------------
         Reg landed = stageReg("landed", Type.uint(2));
@@ -48,11 +62,13 @@ public final class DrainSequencer extends PipelinedUnit {
         Signal ready = accAvail.and(busy.not());
 
         // ---- the factor: a FIFO with a bypass for a drain that starts the edge after the factor register loads ----------
+        factorValid = factorBits > 0 ? input("factor_valid", Type.bool()) : null;
+        factorData = factorBits > 0 ? input("factor_data", Type.uint(factorBits)) : null;
         Signal factorOut = null;
         Signal start;
         if (factorBits > 0) {
-            Signal fValid = input("factor_valid", Type.bool());
-            Signal fData = input("factor_data", Type.uint(factorBits));
+            Signal fValid = factorValid;
+            Signal fData = factorData;
             StreamFifo<Signal> q = StreamFifo.of(Type.uint(factorBits), factorSlots, StreamFifo.Storage.REGISTERS);
             Inst fifo = instance("factor_fifo", q);
             Signal queued = fifo.out(q.out.valid());
@@ -84,12 +100,18 @@ public final class DrainSequencer extends PipelinedUnit {
         Reg bank = stageReg("bank_q", Type.bool());
         bank.set(Signal.mux(last, bank.not(), bank));
 
-        output("start", Type.bool()).set(start);
-        output("issue", Type.bool()).set(issue);
-        output("last", Type.bool()).set(last);
-        output("bank", Type.bool()).set(bank);
-        if (groups > 1) output("group", Type.uint(gb)).set(group);
-        if (factorBits > 0) output("factor", Type.uint(factorBits)).set(factorOut);
+        this.start = output("start", Type.bool());
+        this.issue = output("issue", Type.bool());
+        this.last = output("last", Type.bool());
+        this.bank = output("bank", Type.bool());
+        this.group = groups > 1 ? output("group", Type.uint(gb)) : null;
+        this.factor = factorBits > 0 ? output("factor", Type.uint(factorBits)) : null;
+        this.start.set(start);
+        this.issue.set(issue);
+        this.last.set(last);
+        this.bank.set(bank);
+        if (this.group != null) this.group.set(group);
+        if (this.factor != null) this.factor.set(factorOut);
     }
 
     /** Factors this sequencer can hold between the factor register and the drain (0 without a factor). */

@@ -2,6 +2,7 @@ package defernorm.accel.units;
 
 import defernorm.golden.fixed.Exp2;
 import defernorm.hdl.Mem;
+import defernorm.hdl.Output;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
@@ -31,15 +32,22 @@ public final class Exp2Unit extends PipelinedUnit {
     /** Shifts at or above this give 0 for every table entry (entries are below 2^OUT_BITS). */
     static final int ZERO_SHIFT = Exp2.OUT_BITS + 1;
 
+    /** u and the running max M (SInt), with their valid; {@code 2^(u/2^F − M)} as {@code out_p}. */
+    public final Signal inValid;
+    public final Signal inU;
+    public final Signal inMax;
+    public final Output outValid;
+    public final Output outP;
     private int depth;
 
     public Exp2Unit(int uBits, int maxBits, boolean registeredOutput) {
         super("Exp2Unit_U" + uBits + "_M" + maxBits + (registeredOutput ? "" : "_C"));
         if (uBits < 2 || maxBits < 4) throw new IllegalArgumentException("Exp2Unit needs u of at least 2 bits and max of at least 4 bits, not " + uBits + " and " + maxBits + ".");
         int f = Exp2.LOG_FRAC;
-        Signal valid = input("in_valid", Type.bool());
-        Signal u = input("in_u", Type.sint(uBits));
-        Signal max = input("in_max", Type.sint(maxBits));
+        inValid = input("in_valid", Type.bool());
+        inU = input("in_u", Type.sint(uBits));
+        inMax = input("in_max", Type.sint(maxBits));
+        Signal valid = inValid, u = inU, max = inMax;
 
         // ---- stage 1: subtract the max, split into table index and shift -------------------------------------
         int w = Math.max(uBits, maxBits + f);
@@ -68,8 +76,10 @@ public final class Exp2Unit extends PipelinedUnit {
             valid = stage("s3_valid", valid);
             depth++;
         }
-        output("out_valid", Type.bool()).set(valid);
-        output("out_p", Type.uint(Exp2.OUT_BITS)).set(p);
+        outValid = output("out_valid", Type.bool());
+        outP = output("out_p", Type.uint(Exp2.OUT_BITS));
+        outValid.set(valid);
+        outP.set(p);
     }
 
     /** Register stages built: 3, or 2 without the output register (the consumer's register is then the third). */

@@ -1,6 +1,7 @@
 package defernorm.accel.units;
 
 import defernorm.golden.fixed.Normalize;
+import defernorm.hdl.Output;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
@@ -28,6 +29,11 @@ public final class LeadingOneNormalizer extends PipelinedUnit {
     /** Width of the exponent output. */
     public static final int EXP_BITS = 8;
 
+    /** The word to normalize ({@code in_valid}, {@code in_data}). */
+    public final Flow in;
+    public final Output outMant;
+    public final Output outExp;
+    public final Output outValid;
     private int depth;
 
     public LeadingOneNormalizer(int inBits, int mantBits, boolean even) {
@@ -35,8 +41,9 @@ public final class LeadingOneNormalizer extends PipelinedUnit {
         if (inBits < 1 || inBits > 100 || mantBits < 2 || (even && (mantBits & 1) != 0)) {
             throw new IllegalArgumentException("LeadingOneNormalizer needs 1..100 input bits and a mantissa of at least 2 bits (even for the square root).");
         }
-        Signal valid = input("in_valid", Type.bool());
-        Signal v = input("in_data", Type.uint(inBits));
+        in = input("in", Flow.of(Type.uint(inBits)));
+        Signal valid = in.valid();
+        Signal v = in.data();
         int lb = 32 - Integer.numberOfLeadingZeros(inBits + 1);
 
         // ---- stage 1: bit length (the highest set bit wins: it is the outermost mux) ---------------------------
@@ -54,9 +61,12 @@ public final class LeadingOneNormalizer extends PipelinedUnit {
         Signal half = lit(even ? mantBits / 2 : mantBits, Type.sint(EXP_BITS));
         Signal units = (even ? lenQ.plus(1).shr(1) : lenQ).extend(EXP_BITS - 1).asSigned().extend(EXP_BITS);
         Signal exp = units.minus(half).truncate(EXP_BITS);
-        output("out_mant", Type.uint(mantBits)).set(stage("s2_mant", mant));
-        output("out_exp", Type.sint(EXP_BITS)).set(stage("s2_exp", exp));
-        output("out_valid", Type.bool()).set(stage("s2_valid", valid));
+        outMant = output("out_mant", Type.uint(mantBits));
+        outExp = output("out_exp", Type.sint(EXP_BITS));
+        outValid = output("out_valid", Type.bool());
+        outMant.set(stage("s2_mant", mant));
+        outExp.set(stage("s2_exp", exp));
+        outValid.set(stage("s2_valid", valid));
         depth++;
     }
 

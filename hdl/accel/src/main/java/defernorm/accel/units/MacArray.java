@@ -2,6 +2,7 @@ package defernorm.accel.units;
 
 import defernorm.golden.model.Formats;
 import defernorm.hdl.Mem;
+import defernorm.hdl.Output;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
@@ -98,6 +99,19 @@ public final class MacArray extends PipelinedUnit {
     /** Multiplier register levels. */
     private static final int MUL_STAGES = 1;
 
+    /** The weight memory's write port ({@code w_we}, {@code w_addr}, {@code w_data}). */
+    public final WritePort weights;
+    public final Signal inValid;
+    public final Signal inAct;
+    /** The beat's rescale shift (null without rescale). */
+    public final Signal inShift;
+    public final Output inReady;
+    /** High on the edge after a token's accumulators were copied into a drain bank. */
+    public final Output drainValid;
+    public final Signal rdBank;
+    /** The drain read's group (null for G = 1). */
+    public final Signal rdGroup;
+    public final Output rdData;
     private final Config cfg;
     private final int latency;
 
@@ -114,13 +128,13 @@ public final class MacArray extends PipelinedUnit {
 
         // ---- weight memory: one P x Q tile per word ----------------------------------------------------
         Mem wmem = memory("weights", p * q * wb, words);
-        wmem.write(input("w_we", Type.bool()), input("w_addr", Type.uint(wmem.addrWidth())),
-                input("w_data", Type.uint(p * q * wb)));
+        weights = input("w", WritePort.of(wmem.addrWidth(), p * q * wb));
+        wmem.write(weights.we(), weights.addr(), weights.data());
 
         // ---- input register and op sequencing -------------------------------------------------------------
-        Signal inValid = input("in_valid", Type.bool());
-        Signal inAct = input("in_act", Type.uint(p * cfg.act().width()));
-        Signal inShift = cfg.rescale() ? input("in_shift", Type.uint(cfg.shiftBits())) : null;
+        inValid = input("in_valid", Type.bool());
+        inAct = input("in_act", Type.uint(p * cfg.act().width()));
+        inShift = cfg.rescale() ? input("in_shift", Type.uint(cfg.shiftBits())) : null;
         Reg grpNext = stageReg("grp_next", Type.uint(gBits));      // group of the next op of the held beat
         Reg opNext = stageReg("op_next", Type.uint(opBits));       // weight address of the next op
         Signal ready = grpNext.eq(0).named("ready");
@@ -130,7 +144,8 @@ public final class MacArray extends PipelinedUnit {
         Signal lastOp = opNext.eq(words - 1);
         grpNext.set(Signal.mux(issue, Signal.mux(lastGroup, lit(0, grpNext.type()), grpNext.plus(1).truncate(gBits)), grpNext));
         opNext.set(Signal.mux(issue, Signal.mux(lastOp, lit(0, opNext.type()), opNext.plus(1).truncate(opBits)), opNext));
-        output("in_ready", Type.bool()).set(ready);
+        inReady = output("in_ready", Type.bool());
+        inReady.set(ready);
 
         Reg actQ = stageReg("act_q", inAct.type());
         actQ.set(Signal.mux(accept, inAct, actQ));
@@ -203,12 +218,14 @@ public final class MacArray extends PipelinedUnit {
             }
             for (int b = 0; b < 2; b++) banks.get(b).add(groupInBank.get(b));
         }
-        output("drain_valid", Type.bool()).set(stage("drain_new", drainNow));
+        drainValid = output("drain_valid", Type.bool());
+        drainValid.set(stage("drain_new", drainNow));
         this.latency = 1 + MUL_STAGES + levels;   // multipliers, tree levels, then the accumulator register
 
         // ---- drain read: bank, then group ------------------------------------------------------------------
-        Signal bankSel = input("rd_bank", Type.bool());
-        Signal sel = g == 1 ? null : input("rd_group", Type.uint(gBits));
+        rdBank = input("rd_bank", Type.bool());
+        rdGroup = g == 1 ? null : input("rd_group", Type.uint(gBits));
+        Signal bankSel = rdBank, sel = rdGroup;
         Signal[] perBank = new Signal[2];
         for (int b = 0; b < 2; b++) {
             List<List<Signal>> drain = banks.get(b);
@@ -216,7 +233,8 @@ public final class MacArray extends PipelinedUnit {
             for (int gi = g - 2; gi >= 0; gi--) rd = Signal.mux(sel.eq(gi), pack(drain.get(gi)), rd);
             perBank[b] = rd;
         }
-        output("rd_data", Type.uint(q * accBits)).set(Signal.mux(bankSel, perBank[1], perBank[0]));
+        rdData = output("rd_data", Type.uint(q * accBits));
+        rdData.set(Signal.mux(bankSel, perBank[1], perBank[0]));
     }
 
     /** The configuration this array was built with. */

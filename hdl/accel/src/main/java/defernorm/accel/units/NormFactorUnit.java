@@ -3,6 +3,7 @@ package defernorm.accel.units;
 import defernorm.golden.model.Formats;
 import defernorm.golden.model.Op;
 import defernorm.hdl.Inst;
+import defernorm.hdl.Output;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
@@ -32,6 +33,16 @@ public final class NormFactorUnit extends PipelinedUnit {
     /** Width of the epsilon word input. */
     public static final int EPS_BITS = 64 - Long.numberOfLeadingZeros(Formats.MAX_EPS - 1);
 
+    public final Signal inValid;
+    /** S1 (LayerNorm only; null for RMSNorm). */
+    public final Signal inS1;
+    public final Signal inS2;
+    public final Signal inEps;
+    /** {@code n·r}, {@code r}, the exponent and the valid of the factor register. */
+    public final Output outFactor;
+    public final Output outR;
+    public final Output outExp;
+    public final Output outValid;
     private final int vBits;
     private final int latency;
 
@@ -45,11 +56,11 @@ public final class NormFactorUnit extends PipelinedUnit {
         super("NormFactorUnit_" + op + "_n" + n + "_S" + s1Bits + "_" + s2Bits);
         if (op == Op.SOFTMAX) throw new IllegalArgumentException("NormFactorUnit is for LayerNorm and RMSNorm, not softmax.");
         boolean ln = op == Op.LAYERNORM;
-        Signal en = en();
-        Signal valid = input("in_valid", Type.bool());
-        Signal s1 = ln ? input("in_s1", Type.sint(s1Bits)) : null;
-        Signal s2 = input("in_s2", Type.uint(s2Bits));
-        Signal eps = input("in_eps", Type.uint(EPS_BITS));
+        inValid = input("in_valid", Type.bool());
+        inS1 = ln ? input("in_s1", Type.sint(s1Bits)) : null;
+        inS2 = input("in_s2", Type.uint(s2Bits));
+        inEps = input("in_eps", Type.uint(EPS_BITS));
+        Signal valid = inValid, s1 = inS1, s2 = inS2, eps = inEps;
         int nBits = 32 - Integer.numberOfLeadingZeros(n);
         Signal nLit = lit(n, Type.uint(nBits));
 
@@ -69,15 +80,19 @@ public final class NormFactorUnit extends PipelinedUnit {
 
         // ---- 1/sqrt(V) ---------------------------------------------------------------------------------------------
         RsqrtUnit rsqrtUnit = new RsqrtUnit(vBits);
-        Inst rsqrt = instance("rsqrt", rsqrtUnit);
-        rsqrt.in("en", en).in("in_valid", valid).in("in_data", vQ);
+        Inst rsqrt = pipelined("rsqrt", rsqrtUnit);
+        connect(rsqrt.port(rsqrtUnit.in), new Flow(valid, vQ));
+        Mantissa r = rsqrt.port(rsqrtUnit.out);
 
         // ---- factor register: n * r --------------------------------------------------------------------------------
-        Signal factor = rsqrt.out("out_r").times(nLit);
-        output("out_factor", Type.uint(Formats.FACTOR_BITS + nBits)).set(stage("f_factor", factor));
-        output("out_r", Type.uint(Formats.FACTOR_BITS)).set(stage("f_r", rsqrt.out("out_r")));
-        output("out_exp", Type.sint(LeadingOneNormalizer.EXP_BITS)).set(stage("f_exp", rsqrt.out("out_exp")));
-        output("out_valid", Type.bool()).set(stage("f_valid", rsqrt.out("out_valid")));
+        outFactor = output("out_factor", Type.uint(Formats.FACTOR_BITS + nBits));
+        outR = output("out_r", Type.uint(Formats.FACTOR_BITS));
+        outExp = output("out_exp", Type.sint(LeadingOneNormalizer.EXP_BITS));
+        outValid = output("out_valid", Type.bool());
+        outFactor.set(stage("f_factor", r.r().times(nLit)));
+        outR.set(stage("f_r", r.r()));
+        outExp.set(stage("f_exp", r.exp()));
+        outValid.set(stage("f_valid", r.valid()));
         this.latency = 2 + rsqrtUnit.latency() + 1;   // variance, 1/sqrt, factor register
     }
 

@@ -2,6 +2,7 @@ package defernorm.accel.units;
 
 import defernorm.golden.model.Formats;
 import defernorm.golden.model.Op;
+import defernorm.hdl.Output;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
@@ -24,6 +25,18 @@ import java.util.List;
 public final class NormRequantize extends PipelinedUnit {
     private int depth;
 
+    /** A beat of P int8 lanes with the token's r, exponent and (LayerNorm) S1; the normalized lanes out. */
+    public final Signal inValid;
+    public final Signal inLast;
+    public final Signal inX;
+    /** S1 (LayerNorm only; null for RMSNorm). */
+    public final Signal inS1;
+    public final Signal inR;
+    public final Signal inExp;
+    public final Output outA;
+    public final Output outValid;
+    public final Output outLast;
+
     public NormRequantize(Op op, int n, int p, int s1Bits) {
         this(op, n, p, s1Bits, true);
     }
@@ -38,12 +51,14 @@ public final class NormRequantize extends PipelinedUnit {
         boolean ln = op == Op.LAYERNORM;
         int db = Formats.DATA_BITS;
         int eb = LeadingOneNormalizer.EXP_BITS;
-        Signal valid = input("in_valid", Type.bool());
-        Signal last = input("in_last", Type.bool());
-        Signal x = input("in_x", Type.uint(p * db));
-        Signal s1 = ln ? input("in_s1", Type.sint(s1Bits)) : null;
-        Signal r = input("in_r", Type.uint(16)).extend(17).asSigned();
-        Signal exp = input("in_exp", Type.sint(eb));
+        inValid = input("in_valid", Type.bool());
+        inLast = input("in_last", Type.bool());
+        inX = input("in_x", Type.uint(p * db));
+        inS1 = ln ? input("in_s1", Type.sint(s1Bits)) : null;
+        inR = input("in_r", Type.uint(16));
+        inExp = input("in_exp", Type.sint(eb));
+        Signal valid = inValid, last = inLast, x = inX, s1 = inS1, exp = inExp;
+        Signal r = inR.extend(17).asSigned();
         int nBits = 32 - Integer.numberOfLeadingZeros(n) + 1;
         Signal nLit = lit(n, Type.sint(nBits));
 
@@ -80,9 +95,12 @@ public final class NormRequantize extends PipelinedUnit {
             Signal a = saturateSigned(roundShift(prod.get(i), shift2), db);
             out.add(registeredOutput ? stage("s3_a_" + i, a) : a);
         }
-        output("out_a", Type.uint(p * db)).set(pack(out));
-        output("out_valid", Type.bool()).set(registeredOutput ? stage("s3_valid", valid) : valid);
-        output("out_last", Type.bool()).set(registeredOutput ? stage("s3_last", last) : last);
+        outA = output("out_a", Type.uint(p * db));
+        outValid = output("out_valid", Type.bool());
+        outLast = output("out_last", Type.bool());
+        outA.set(pack(out));
+        outValid.set(registeredOutput ? stage("s3_valid", valid) : valid);
+        outLast.set(registeredOutput ? stage("s3_last", last) : last);
         if (registeredOutput) depth++;
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
  * int32 lanes, lane 0 low, loaded through {@code b_we}, {@code b_addr}, {@code b_data}) in the stage before
  * the bias add, so no bias register travels down the pipeline.
  */
-abstract class OutputUnit extends PipelinedUnit {
+public abstract class OutputUnit extends PipelinedUnit {
     protected final int q;
     protected final int groups;
     protected final int accBits;
@@ -28,6 +28,15 @@ abstract class OutputUnit extends PipelinedUnit {
     /** The beat's group (the bias word's address), as far down the pipeline as {@link #advanceGroup} moved it. */
     protected Signal group;
     private final Mem biasMem;
+    /** The bias memory's write port ({@code b_we}, {@code b_addr}, {@code b_data}). */
+    public final WritePort biases;
+    /** A drained group: its valid, the token's last group, the group index (null for G = 1), Q accumulators. */
+    public final Signal inValid;
+    public final Signal inLast;
+    public final Signal inGroup;
+    public final Signal inAcc;
+    /** The output beat: Q int32 lanes ({@code out_valid}, {@code out_last}, {@code out_data}). */
+    public final Beat out;
     /** False when the consumer's register (e.g. the top's m_axis register) is the last stage. */
     protected final boolean registeredOutput;
     private final int biasAddrBits;
@@ -45,12 +54,14 @@ abstract class OutputUnit extends PipelinedUnit {
         Mem mem = memory("bias", q * Formats.BIAS_BITS, groups);
         this.biasMem = mem;
         this.biasAddrBits = mem.addrWidth();
-        mem.write(input("b_we", Type.bool()), input("b_addr", Type.uint(mem.addrWidth())),
-                input("b_data", Type.uint(q * Formats.BIAS_BITS)));
-        Signal inValid = input("in_valid", Type.bool());
-        Signal inLast = input("in_last", Type.bool());
-        group = groups > 1 ? input("in_group", Type.uint(mem.addrWidth())) : lit(0, Type.uint(mem.addrWidth()));
-        Signal inAcc = input("in_acc", Type.uint(q * accBits));
+        biases = input("b", WritePort.of(mem.addrWidth(), q * Formats.BIAS_BITS));
+        mem.write(biases.we(), biases.addr(), biases.data());
+        inValid = input("in_valid", Type.bool());
+        inLast = input("in_last", Type.bool());
+        inGroup = groups > 1 ? input("in_group", Type.uint(mem.addrWidth())) : null;
+        group = groups > 1 ? inGroup : lit(0, Type.uint(mem.addrWidth()));
+        inAcc = input("in_acc", Type.uint(q * accBits));
+        out = output("out", Beat.of(Type.uint(q * Formats.OUT_BITS)));
 
         // ---- stage 1: drain-bank read --------------------------------------------------------------------------
         List<Signal> lanes = lanes(inAcc, q, Type.sint(accBits));
@@ -82,9 +93,9 @@ abstract class OutputUnit extends PipelinedUnit {
 
     /** Drives {@code out_valid}, {@code out_last} and {@code out_data} (Q int32 lanes) from the last stage. */
     protected final void finish(List<Signal> outLanes) {
-        output("out_data", Type.uint(q * Formats.OUT_BITS)).set(pack(outLanes));
-        output("out_valid", Type.bool()).set(valid);
-        output("out_last", Type.bool()).set(last);
+        out.data().set(pack(outLanes));
+        out.valid().set(valid);
+        out.last().set(last);
     }
 
     /**

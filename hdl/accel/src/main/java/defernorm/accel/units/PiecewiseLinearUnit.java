@@ -2,6 +2,7 @@ package defernorm.accel.units;
 
 import defernorm.golden.fixed.PiecewiseLinear;
 import defernorm.hdl.Mem;
+import defernorm.hdl.Output;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
@@ -25,6 +26,10 @@ import defernorm.hdl.ir.Type;
  * }</pre>
  */
 public final class PiecewiseLinearUnit extends PipelinedUnit {
+    public final Signal inValid;
+    public final Signal inMant;
+    public final Output outR;
+    public final Output outValid;
     private int depth;
 
     public PiecewiseLinearUnit(PiecewiseLinear table) {
@@ -33,8 +38,10 @@ public final class PiecewiseLinearUnit extends PipelinedUnit {
         int f = table.fracBits();
         int c0Bits = table.c0Bits();
         int c1Bits = table.c1Bits();
-        Signal valid = input("in_valid", Type.bool());
-        Signal m = input("in_mant", Type.uint(w));
+        inValid = input("in_valid", Type.bool());
+        inMant = input("in_mant", Type.uint(w));
+        Signal valid = inValid;
+        Signal m = inMant;
 
         // ---- stage 1: table read (the ROM's read register), position beside it --------------------------------
         Mem rom = memory("coeffs", c0Bits + c1Bits, table.segments()).init(table.words());
@@ -59,8 +66,10 @@ public final class PiecewiseLinearUnit extends PipelinedUnit {
         Signal chord = base.minus(prod.extend(base.width())).named("chord");      // >= C0[s+1]·2^F > 0
         Signal rounded = chord.shr(shift).asUnsigned();
         Signal r = clamp(rounded, (int) ((1L << table.outBits()) - 1));
-        output("out_r", Type.uint(table.outBits())).set(stage("r_out", r.resize(table.outBits())));
-        output("out_valid", Type.bool()).set(stage("r_valid", valid));
+        outR = output("out_r", Type.uint(table.outBits()));
+        outValid = output("out_valid", Type.bool());
+        outR.set(stage("r_out", r.resize(table.outBits())));
+        outValid.set(stage("r_valid", valid));
         depth++;
     }
 

@@ -1,6 +1,7 @@
 package defernorm.accel.units;
 
 import defernorm.hdl.Component;
+import defernorm.hdl.Inst;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
@@ -36,6 +37,29 @@ public abstract class PipelinedUnit extends Component {
     protected final Signal en() {
         if (enable == null) enable = input("en", Type.bool());
         return enable;
+    }
+
+    /** The {@code en} input, or null for a unit that never declared one (no register). */
+    public final Signal enableInput() { return enable; }
+
+    /** Connects {@code child}'s {@code en} (if it has one) in its instance {@code i} to {@code en}. */
+    public static Inst enabled(Inst i, PipelinedUnit child, Signal en) {
+        if (child.enable != null) i.in(child.enable, en);
+        return i;
+    }
+
+    /** Instantiates a pipelined {@code child} under this unit's enable. */
+    protected final Inst pipelined(String name, PipelinedUnit child) {
+        return enabled(instance(name, child), child, en());
+    }
+
+    /** {@code v} delayed by {@code edges} enabled edges through a {@link DelayLine} named {@code name} (as is when 0). */
+    protected final Signal delayLine(String name, Signal v, int edges) {
+        if (edges == 0) return v;
+        DelayLine line = new DelayLine(v.width(), edges);
+        Inst d = pipelined(name, line);
+        d.in(line.in, v);
+        return d.out(line.out);
     }
 
     /** A register named {@code name} that loads {@code next} on every enabled edge; resets to 0. */

@@ -20,25 +20,29 @@ import defernorm.hdl.ir.Type;
  * }</pre>
  */
 public final class ReciprocalUnit extends PipelinedUnit {
+    /** The denominator ({@code in_valid}, {@code in_data}) and {@code 1/den = r · 2^-exp} ({@code out_valid, out_r, out_exp}). */
+    public final Flow in;
+    public final Mantissa out;
     private final int latency;
 
     public ReciprocalUnit(int inBits) {
         super("ReciprocalUnit_V" + inBits);
         if (inBits < 1 || inBits > 90) throw new IllegalArgumentException("ReciprocalUnit needs 1..90 input bits, not " + inBits + ".");
-        Signal en = en();
+        in = input("in", Flow.of(Type.uint(inBits)));
+        out = output("out", Mantissa.of(ReciprocalTable.TABLE.outBits()));
         LeadingOneNormalizer normUnit = new LeadingOneNormalizer(inBits, ReciprocalTable.IN_BITS, false);
-        Inst norm = instance("normalize", normUnit);
-        norm.in("en", en).in("in_valid", input("in_valid", Type.bool())).in("in_data", input("in_data", Type.uint(inBits)));
+        Inst norm = pipelined("normalize", normUnit);
+        connect(norm.port(normUnit.in), in);
         PiecewiseLinearUnit tableUnit = new PiecewiseLinearUnit(ReciprocalTable.TABLE);
-        Inst table = instance("lookup", tableUnit);
-        table.in("en", en).in("in_valid", norm.out("out_valid")).in("in_mant", norm.out("out_mant"));
+        Inst table = pipelined("lookup", tableUnit);
+        table.in(tableUnit.inValid, norm.out(normUnit.outValid)).in(tableUnit.inMant, norm.out(normUnit.outMant));
 
         // The table reads 8 more mantissa bits than r has, so e = (bits(den) - 24) + 8 (fits: bits(den) <= 90).
         int eb = LeadingOneNormalizer.EXP_BITS;
-        Signal e = norm.out("out_exp").plus(ReciprocalTable.IN_BITS - Formats.FACTOR_BITS).truncate(eb);
-        output("out_valid", Type.bool()).set(table.out("out_valid"));
-        output("out_r", Type.uint(ReciprocalTable.TABLE.outBits())).set(table.out("out_r"));
-        output("out_exp", Type.sint(eb)).set(delay("exp", e, tableUnit.latency()));
+        Signal e = norm.out(normUnit.outExp).plus(ReciprocalTable.IN_BITS - Formats.FACTOR_BITS).truncate(eb);
+        out.valid().set(table.out(tableUnit.outValid));
+        out.r().set(table.out(tableUnit.outR));
+        out.exp().set(delay("exp", e, tableUnit.latency()));
         this.latency = normUnit.latency() + tableUnit.latency();
     }
 

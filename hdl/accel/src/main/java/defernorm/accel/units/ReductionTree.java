@@ -1,5 +1,6 @@
 package defernorm.accel.units;
 
+import defernorm.hdl.Output;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
@@ -81,6 +82,14 @@ public final class ReductionTree extends PipelinedUnit {
         }
     }
 
+    /** The beats reduced ({@code in_valid}, {@code in_last}, {@code in_data}: P lanes). */
+    public final Beat in;
+    /** The rescale shift beside each beat (null without one). */
+    public final Signal inShift;
+    /** The running result: {@code out_last} on the token's last beat, {@code out_data} the accumulator. */
+    public final Beat out;
+    /** How much the running max grew (MAX only, else null). */
+    public final Output outDelta;
     private final Config cfg;
 
     public ReductionTree(Config cfg) {
@@ -88,10 +97,9 @@ public final class ReductionTree extends PipelinedUnit {
         this.cfg = cfg;
         int p = cfg.p();
         Type accT = cfg.acc();
-        Signal valid = input("in_valid", Type.bool());
-        Signal last = input("in_last", Type.bool());
-        Signal data = input("in_data", Type.uint(p * cfg.lane().width()));
-        Signal shift = cfg.shiftBits() > 0 ? input("in_shift", Type.uint(cfg.shiftBits())) : null;
+        in = input("in", Beat.of(Type.uint(p * cfg.lane().width())));
+        inShift = cfg.shiftBits() > 0 ? input("in_shift", Type.uint(cfg.shiftBits())) : null;
+        Signal valid = in.valid(), last = in.last(), data = in.data(), shift = inShift;
 
         // ---- front: x or x^2 per lane --------------------------------------------------------------------
         List<Signal> leaves = new ArrayList<>();
@@ -128,16 +136,20 @@ public final class ReductionTree extends PipelinedUnit {
             case SUM, SUMSQ -> (shift != null ? roundShift(acc, shift) : acc).plus(tw).truncate(accT.width());
         };
         acc.set(Signal.mux(first, tw, next));
-        output("out_valid", Type.bool()).set(stage("acc_valid", valid));
-        output("out_last", Type.bool()).set(stage("acc_last", valid.and(last)));
-        output("out_data", accT).set(acc);
+        out = output("out", Beat.of(accT));
+        out.valid().set(stage("acc_valid", valid));
+        out.last().set(stage("acc_last", valid.and(last)));
+        out.data().set(acc);
+        Output delta = null;
         if (cfg.op() == ReduceOp.MAX) {
             Signal grow = tw.minus(acc);   // SInt(W+1); negative when the max did not grow
             Signal growU = Signal.mux(grow.gt(0), grow.truncate(accT.width()).asUnsigned(), lit(0, Type.uint(accT.width())));
-            Reg delta = reg("delta", Type.uint(accT.width())).resetTo(0).enable(en().and(valid));
-            delta.set(Signal.mux(first, lit(0, delta.type()), growU));
-            output("out_delta", delta.type()).set(delta);
+            Reg grown = reg("delta", Type.uint(accT.width())).resetTo(0).enable(en().and(valid));
+            grown.set(Signal.mux(first, lit(0, grown.type()), growU));
+            delta = output("out_delta", grown.type());
+            delta.set(grown);
         }
+        outDelta = delta;
     }
 
     /** The configuration this tree was built with. */

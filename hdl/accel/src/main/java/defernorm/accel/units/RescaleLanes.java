@@ -1,5 +1,6 @@
 package defernorm.accel.units;
 
+import defernorm.hdl.Output;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 import java.util.ArrayList;
@@ -17,12 +18,18 @@ import java.util.List;
  * }</pre>
  */
 public final class RescaleLanes extends PipelinedUnit {
+    /** Q accumulators (SInt(A) lanes), the shift, and the rounded, shifted lanes. */
+    public final Signal inAcc;
+    public final Signal inShift;
+    public final Output outAcc;
+
     public RescaleLanes(int q, int accBits, int shiftBits) {
         super("RescaleLanes_Q" + q + "_A" + accBits + "_S" + shiftBits);
-        Signal acc = input("in_acc", Type.uint(q * accBits));
-        Signal shift = input("in_shift", Type.uint(shiftBits));
+        inAcc = input("in_acc", Type.uint(q * accBits));
+        inShift = input("in_shift", Type.uint(shiftBits));
+        outAcc = output("out_acc", Type.uint(q * accBits));
         List<Signal> out = new ArrayList<>();
-        for (Signal lane : lanes(acc, q, Type.sint(accBits))) out.add(roundShift(lane, shift));
-        output("out_acc", Type.uint(q * accBits)).set(pack(out));
+        for (Signal lane : lanes(inAcc, q, Type.sint(accBits))) out.add(roundShift(lane, inShift));
+        outAcc.set(pack(out));
     }
 }

@@ -2,7 +2,6 @@ package defernorm.accel.units;
 
 import defernorm.golden.fixed.InverseSqrtTable;
 import defernorm.hdl.Inst;
-import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
 /**
@@ -19,21 +18,25 @@ import defernorm.hdl.ir.Type;
  * }</pre>
  */
 public final class RsqrtUnit extends PipelinedUnit {
+    /** V ({@code in_valid}, {@code in_data}) and {@code 1/sqrt(V) = r · 2^-exp} ({@code out_valid, out_r, out_exp}). */
+    public final Flow in;
+    public final Mantissa out;
     private final int latency;
 
     public RsqrtUnit(int inBits) {
         super("RsqrtUnit_V" + inBits);
-        Signal en = en();
+        in = input("in", Flow.of(Type.uint(inBits)));
+        out = output("out", Mantissa.of(InverseSqrtTable.TABLE.outBits()));
         LeadingOneNormalizer normUnit = new LeadingOneNormalizer(inBits, InverseSqrtTable.IN_BITS, true);
-        Inst norm = instance("normalize", normUnit);
-        norm.in("en", en).in("in_valid", input("in_valid", Type.bool())).in("in_data", input("in_data", Type.uint(inBits)));
+        Inst norm = pipelined("normalize", normUnit);
+        connect(norm.port(normUnit.in), in);
         PiecewiseLinearUnit tableUnit = new PiecewiseLinearUnit(InverseSqrtTable.TABLE);
-        Inst table = instance("lookup", tableUnit);
-        table.in("en", en).in("in_valid", norm.out("out_valid")).in("in_mant", norm.out("out_mant"));
+        Inst table = pipelined("lookup", tableUnit);
+        table.in(tableUnit.inValid, norm.out(normUnit.outValid)).in(tableUnit.inMant, norm.out(normUnit.outMant));
 
-        output("out_valid", Type.bool()).set(table.out("out_valid"));
-        output("out_r", Type.uint(InverseSqrtTable.TABLE.outBits())).set(table.out("out_r"));
-        output("out_exp", Type.sint(LeadingOneNormalizer.EXP_BITS)).set(delay("exp", norm.out("out_exp"), tableUnit.latency()));
+        out.valid().set(table.out(tableUnit.outValid));
+        out.r().set(table.out(tableUnit.outR));
+        out.exp().set(delay("exp", norm.out(normUnit.outExp), tableUnit.latency()));
         this.latency = normUnit.latency() + tableUnit.latency();
     }
 

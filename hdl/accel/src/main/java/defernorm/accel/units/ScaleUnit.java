@@ -23,6 +23,10 @@ import java.util.List;
  */
 public final class ScaleUnit extends OutputUnit {
 
+    /** The token's factor and exponent, beside each of its groups. */
+    public final Signal inFactor;
+    public final Signal inExp;
+
     public ScaleUnit(int q, int groups, int accBits, int factorBits, int outFrac) {
         this(q, groups, accBits, factorBits, outFrac, true);
     }
@@ -34,8 +38,10 @@ public final class ScaleUnit extends OutputUnit {
     public ScaleUnit(int q, int groups, int accBits, int factorBits, int outFrac, boolean registeredOutput) {
         super("ScaleUnit_Q" + q + "_G" + groups + "_A" + accBits + "_F" + factorBits + "_O" + outFrac, q, groups, accBits,
                 registeredOutput);
-        Signal factor = stage("s1_factor", input("in_factor", Type.uint(factorBits)));
-        Signal exp = stage("s1_exp", input("in_exp", Type.sint(LeadingOneNormalizer.EXP_BITS)));
+        inFactor = input("in_factor", Type.uint(factorBits));
+        inExp = input("in_exp", Type.sint(LeadingOneNormalizer.EXP_BITS));
+        Signal factor = stage("s1_factor", inFactor);
+        Signal exp = stage("s1_exp", inExp);
         advanceGroup("s1_group");
 
         // ---- stage 2: multiply; the shift amount 31 + e - outFrac (>= 0) -------------------------------------

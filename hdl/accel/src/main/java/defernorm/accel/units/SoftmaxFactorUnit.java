@@ -2,6 +2,7 @@ package defernorm.accel.units;
 
 import defernorm.golden.model.Formats;
 import defernorm.hdl.Inst;
+import defernorm.hdl.Output;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
@@ -17,16 +18,27 @@ import defernorm.hdl.ir.Type;
  * }</pre>
  */
 public final class SoftmaxFactorUnit extends PipelinedUnit {
+    public final Signal inValid;
+    public final Signal inDen;
+    public final Output outFactor;
+    public final Output outExp;
+    public final Output outValid;
     private final int latency;
 
     public SoftmaxFactorUnit(int denBits) {
         super("SoftmaxFactorUnit_D" + denBits);
         ReciprocalUnit recipUnit = new ReciprocalUnit(denBits);
-        Inst recip = instance("reciprocal", recipUnit);
-        recip.in("en", en()).in("in_valid", input("in_valid", Type.bool())).in("in_data", input("in_den", Type.uint(denBits)));
-        output("out_factor", Type.uint(Formats.FACTOR_BITS)).set(stage("f_factor", recip.out("out_r")));
-        output("out_exp", Type.sint(LeadingOneNormalizer.EXP_BITS)).set(stage("f_exp", recip.out("out_exp")));
-        output("out_valid", Type.bool()).set(stage("f_valid", recip.out("out_valid")));
+        Inst recip = pipelined("reciprocal", recipUnit);
+        inValid = input("in_valid", Type.bool());
+        inDen = input("in_den", Type.uint(denBits));
+        connect(recip.port(recipUnit.in), new Flow(inValid, inDen));
+        Mantissa r = recip.port(recipUnit.out);
+        outFactor = output("out_factor", Type.uint(Formats.FACTOR_BITS));
+        outExp = output("out_exp", Type.sint(LeadingOneNormalizer.EXP_BITS));
+        outValid = output("out_valid", Type.bool());
+        outFactor.set(stage("f_factor", r.r()));
+        outExp.set(stage("f_exp", r.exp()));
+        outValid.set(stage("f_valid", r.valid()));
         this.latency = recipUnit.latency() + 1;
     }
 

@@ -3,6 +3,7 @@ package defernorm.accel.units;
 import defernorm.golden.fixed.Exp2;
 import defernorm.golden.model.Formats;
 import defernorm.hdl.Inst;
+import defernorm.hdl.Output;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
@@ -34,15 +35,28 @@ public final class SoftmaxFront extends PipelinedUnit {
     /** Width of the integer maxima {@code u >> LOG_FRAC}. */
     public static final int MAX_BITS = U_BITS - Exp2.LOG_FRAC;
 
+    public final Signal inValid;
+    public final Signal inLast;
+    /** P int8 scores, lane 0 low. */
+    public final Signal inS;
+    /** The score multiplier L. */
+    public final Signal inL;
+    /** P exp values (UInt(Exp2.OUT_BITS) each), their valid and last, the running max's growth and the max. */
+    public final Output outP;
+    public final Output outValid;
+    public final Output outLast;
+    public final Output outDelta;
+    public final Output outMax;
     private final int latency;
 
     public SoftmaxFront(int p, int beats, boolean registeredExp) {
         super("SoftmaxFront_P" + p + "_NB" + beats + (registeredExp ? "" : "_C"));
-        Signal en = en();
-        Signal valid = input("in_valid", Type.bool());
-        Signal last = input("in_last", Type.bool());
-        Signal s = input("in_s", Type.uint(p * Formats.DATA_BITS));
-        Signal l = input("in_l", Type.uint(L_BITS)).extend(L_BITS + 1).asSigned();
+        inValid = input("in_valid", Type.bool());
+        inLast = input("in_last", Type.bool());
+        inS = input("in_s", Type.uint(p * Formats.DATA_BITS));
+        inL = input("in_l", Type.uint(L_BITS));
+        Signal valid = inValid, last = inLast, s = inS;
+        Signal l = inL.extend(L_BITS + 1).asSigned();
 
         // ---- u = s * L per lane ------------------------------------------------------------------------------
         List<Signal> u = new ArrayList<>();
@@ -57,25 +71,32 @@ public final class SoftmaxFront extends PipelinedUnit {
 
         // ---- running maximum of the integer parts -------------------------------------------------------------
         ReductionTree.Config maxCfg = new ReductionTree.Config(p, Type.sint(MAX_BITS), beats, ReduceOp.MAX, false, 0);
-        Inst max = instance("running_max", new ReductionTree(maxCfg));
-        max.in("en", en).in("in_valid", valid).in("in_last", last).in("in_data", pack(ints));
+        ReductionTree maxUnit = new ReductionTree(maxCfg);
+        Inst max = pipelined("running_max", maxUnit);
+        connect(max.port(maxUnit.in), new Beat(valid, last, pack(ints)));
+        Beat running = max.port(maxUnit.out);
         int wait = maxCfg.latency();
-        Signal mk = max.out("out_data");
+        Signal mk = running.data();
 
         // ---- exp per lane, u aligned with M_k ----------------------------------------------------------------
         Exp2Unit expUnit = new Exp2Unit(U_BITS, MAX_BITS, registeredExp);
         int expStages = expUnit.latency();
         List<Signal> probs = new ArrayList<>();
         for (int i = 0; i < p; i++) {
-            Inst e = instance("exp_" + i, expUnit);
-            e.in("en", en).in("in_valid", max.out("out_valid")).in("in_u", delay("u_" + i + "_wait", u.get(i), wait)).in("in_max", mk);
-            probs.add(e.out("out_p"));
+            Inst e = pipelined("exp_" + i, expUnit);
+            e.in(expUnit.inValid, running.valid()).in(expUnit.inU, delay("u_" + i + "_wait", u.get(i), wait)).in(expUnit.inMax, mk);
+            probs.add(e.out(expUnit.outP));
         }
-        output("out_p", Type.uint(p * Exp2.OUT_BITS)).set(pack(probs));
-        output("out_valid", Type.bool()).set(delay("valid", max.out("out_valid"), expStages));
-        output("out_last", Type.bool()).set(delay("last", max.out("out_last"), expStages));
-        output("out_delta", Type.uint(MAX_BITS)).set(delay("delta", max.out("out_delta"), expStages));
-        output("out_max", Type.sint(MAX_BITS)).set(delay("max", mk, expStages));
+        outP = output("out_p", Type.uint(p * Exp2.OUT_BITS));
+        outValid = output("out_valid", Type.bool());
+        outLast = output("out_last", Type.bool());
+        outDelta = output("out_delta", Type.uint(MAX_BITS));
+        outMax = output("out_max", Type.sint(MAX_BITS));
+        outP.set(pack(probs));
+        outValid.set(delay("valid", running.valid(), expStages));
+        outLast.set(delay("last", running.last(), expStages));
+        outDelta.set(delay("delta", max.out(maxUnit.outDelta), expStages));
+        outMax.set(delay("max", mk, expStages));
         this.latency = 1 + wait + expStages;   // u, running max, exp
     }
 

@@ -2,6 +2,7 @@ package defernorm.accel.units;
 
 import defernorm.golden.model.Formats;
 import defernorm.hdl.Inst;
+import defernorm.hdl.Output;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
@@ -34,6 +35,18 @@ public final class SoftmaxRequantize extends PipelinedUnit {
         this(p, true);
     }
 
+    /** A beat of P int8 scores with L, the token's final max, r and exponent; the quantized probabilities out. */
+    public final Signal inValid;
+    public final Signal inLast;
+    public final Signal inS;
+    public final Signal inL;
+    public final Signal inMax;
+    public final Signal inR;
+    public final Signal inExp;
+    public final Output outQ;
+    public final Output outValid;
+    public final Output outLast;
+
     /**
      * @param registeredOutput false to leave the last register to the consumer (the MAC array's input
      *                         register): {@code out_*} are then combinational from stage 5 (name suffix {@code _C})
@@ -42,13 +55,15 @@ public final class SoftmaxRequantize extends PipelinedUnit {
         super("SoftmaxRequantize_P" + p + (registeredOutput ? "" : "_C"));
         int eb = LeadingOneNormalizer.EXP_BITS;
         Signal en = en();
-        Signal valid = input("in_valid", Type.bool());
-        Signal last = input("in_last", Type.bool());
-        Signal s = input("in_s", Type.uint(p * Formats.DATA_BITS));
-        Signal l = input("in_l", Type.uint(SoftmaxFront.L_BITS)).extend(SoftmaxFront.L_BITS + 1).asSigned();
-        Signal max = input("in_max", Type.sint(SoftmaxFront.MAX_BITS));
-        Signal r = input("in_r", Type.uint(16));
-        Signal exp = input("in_exp", Type.sint(eb));
+        inValid = input("in_valid", Type.bool());
+        inLast = input("in_last", Type.bool());
+        inS = input("in_s", Type.uint(p * Formats.DATA_BITS));
+        inL = input("in_l", Type.uint(SoftmaxFront.L_BITS));
+        inMax = input("in_max", Type.sint(SoftmaxFront.MAX_BITS));
+        inR = input("in_r", Type.uint(16));
+        inExp = input("in_exp", Type.sint(eb));
+        Signal valid = inValid, last = inLast, s = inS, max = inMax, r = inR, exp = inExp;
+        Signal l = inL.extend(SoftmaxFront.L_BITS + 1).asSigned();
 
         // ---- stage 1: u = s * L ---------------------------------------------------------------------------------
         List<Signal> u = new ArrayList<>();
@@ -66,9 +81,9 @@ public final class SoftmaxRequantize extends PipelinedUnit {
         Exp2Unit expUnit = new Exp2Unit(SoftmaxFront.U_BITS, SoftmaxFront.MAX_BITS, true);
         List<Signal> probs = new ArrayList<>();
         for (int i = 0; i < p; i++) {
-            Inst e = instance("exp_" + i, expUnit);
-            e.in("en", en).in("in_valid", valid).in("in_u", u.get(i)).in("in_max", maxQ);
-            probs.add(e.out("out_p"));
+            Inst e = pipelined("exp_" + i, expUnit);
+            e.in(expUnit.inValid, valid).in(expUnit.inU, u.get(i)).in(expUnit.inMax, maxQ);
+            probs.add(e.out(expUnit.outP));
         }
         valid = delay("exp_valid", valid, expUnit.latency());
         shift = delay("exp_shift", shift, expUnit.latency());
@@ -92,9 +107,12 @@ public final class SoftmaxRequantize extends PipelinedUnit {
             Signal clamped = Signal.mux(rounded.gt(top), lit(top, rounded.type()), rounded).truncate(Q_BITS);
             out.add(registeredOutput ? stage("q_" + i, clamped) : clamped);
         }
-        output("out_q", Type.uint(p * Q_BITS)).set(pack(out));
-        output("out_valid", Type.bool()).set(registeredOutput ? stage("q_valid", valid) : valid);
-        output("out_last", Type.bool()).set(registeredOutput ? stage("q_last", last) : last);
+        outQ = output("out_q", Type.uint(p * Q_BITS));
+        outValid = output("out_valid", Type.bool());
+        outLast = output("out_last", Type.bool());
+        outQ.set(pack(out));
+        outValid.set(registeredOutput ? stage("q_valid", valid) : valid);
+        outLast.set(registeredOutput ? stage("q_last", last) : last);
         if (registeredOutput) depth++;
     }
 
