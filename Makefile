@@ -12,7 +12,7 @@ export MAVEN_OPTS ?= --sun-misc-unsafe-memory-access=allow
 JAR      := testbenches/target/defernorm.jar
 SIM_PKGS := verilator iverilog yosys
 
-.PHONY: all deps jdk build test run verilog bench fuzz clean
+.PHONY: all deps jdk build test user-project run verilog bench fuzz clean
 
 all: build
 
@@ -36,9 +36,21 @@ jdk:
 build: jdk
 	$(MVN) $(MVNFLAGS) -DskipTests install
 
-## test: the whole suite (unit, golden-file, lint/Icarus/Yosys, differential and co-simulation tests).
+## test: the whole suite (unit, golden-file, lint/Icarus/Yosys, differential and co-simulation tests),
+## then the user project of docs/guide.md against the installed library.
 test: deps jdk
 	$(MVN) -B test
+	$(MAKE) --no-print-directory user-project
+
+## user-project: checks that docs/guide.md's snippets are lines of examples/user-project, installs the library
+## (hdl, cosim and their parent poms; no tests, nothing recompiled after `make test`) into the local Maven
+## repository, then builds and tests examples/user-project as an outside project would. It is not a module
+## of this build on purpose: it stands for a user's own project.
+USER_PROJECT := examples/user-project/pom.xml
+user-project: deps jdk
+	$(JDK)/bin/java .ci/GuideSnippets.java docs/guide.md examples/user-project
+	$(MVN) $(MVNFLAGS) -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true install -pl hdl/language,cosim -am
+	$(MVN) -B -f $(USER_PROJECT) test
 
 ## run: the main job: generate all 9 tops, co-simulate each against the golden model, print and write the report.
 run: deps build
@@ -60,4 +72,5 @@ fuzz: deps jdk
 
 clean: jdk
 	$(MVN) $(MVNFLAGS) clean
+	$(MVN) $(MVNFLAGS) -f $(USER_PROJECT) clean
 	find rtl-out -mindepth 1 ! -name README.md ! -name .gitignore -exec rm -rf {} +
