@@ -152,11 +152,7 @@ public abstract class TopShell extends Component {
 
     /** {@code v} delayed by {@code edges} enabled edges through a {@link DelayLine} named {@code name} (as is when 0). */
     protected final Signal delayLine(String name, Signal v, int edges) {
-        if (edges == 0) return v;
-        DelayLine line = new DelayLine(v.width(), edges);
-        Inst d = pipelined(name, line);
-        d.in(line.in, v);
-        return d.out(line.out);
+        return PipelinedUnit.delayLine(v, edges, line -> pipelined(name, line));
     }
 
     /** The constant word (E or L), {@code bits} wide ({@link ConfigDecode#constantWord}). */

@@ -9,6 +9,7 @@ import defernorm.hdl.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -55,9 +56,17 @@ public abstract class PipelinedUnit extends Component {
 
     /** {@code v} delayed by {@code edges} enabled edges through a {@link DelayLine} named {@code name} (as is when 0). */
     protected final Signal delayLine(String name, Signal v, int edges) {
+        return delayLine(v, edges, line -> pipelined(name, line));
+    }
+
+    /**
+     * {@code v} delayed by {@code edges} enabled edges through a {@link DelayLine} that {@code place} instantiates
+     * under the caller's enable (as is when 0): the one wiring of a delay line, for units and tops alike.
+     */
+    public static Signal delayLine(Signal v, int edges, Function<DelayLine, Inst> place) {
         if (edges == 0) return v;
         DelayLine line = new DelayLine(v.width(), edges);
-        Inst d = pipelined(name, line);
+        Inst d = place.apply(line);
         d.in(line.in, v);
         return d.out(line.out);
     }
