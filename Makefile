@@ -12,7 +12,7 @@ export MAVEN_OPTS ?= --sun-misc-unsafe-memory-access=allow
 JAR      := testbenches/target/defernorm.jar
 SIM_PKGS := verilator iverilog yosys
 
-.PHONY: all deps jdk build test user-project run verilog bench fuzz clean
+.PHONY: all deps jdk build install test user-project run verilog bench fuzz clean
 
 all: build
 
@@ -32,8 +32,12 @@ deps:
 jdk:
 	@[ -n "$(JDK)" ] || { echo "make: no JDK 25 found; see the line above." >&2; exit 2; }
 
-## build: compile everything and make the ./defernorm launcher's jar.
+## build: compile everything and make the ./defernorm launcher's jar (no javadoc: it is what `make run` waits for).
 build: jdk
+	$(MVN) $(MVNFLAGS) -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true install
+
+## install: the library artifacts (hdl, accel, cosim, golden-model) with their -sources and -javadoc jars into ~/.m2.
+install: jdk
 	$(MVN) $(MVNFLAGS) -DskipTests install
 
 ## test: the whole suite (unit, golden-file, lint/Icarus/Yosys, differential and co-simulation tests),
