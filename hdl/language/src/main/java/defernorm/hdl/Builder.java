@@ -29,6 +29,8 @@ final class Builder {
     final List<Net> debug = new ArrayList<>();
     final List<CheckDecl> checks = new ArrayList<>();
     final List<Diagnostic> problems = new ArrayList<>();
+    /** Switches over enum-typed signals, checked for missing cases when the module is elaborated. */
+    final List<SwitchChain> enumSwitches = new ArrayList<>();
     /** One named constant per enum value used in this module (e.g. {@code State_IDLE}), made on first use. */
     private final Map<Enum<?>, Net> enumConstants = new HashMap<>();
     final Stmt.Block root = new Stmt.Block(true);
@@ -49,6 +51,8 @@ final class Builder {
     // ---- problems -------------------------------------------------------------------------------------
 
     void error(SourceLoc at, String message) { problems.add(Diagnostic.error(at, message)); }
+
+    void warning(SourceLoc at, String message) { problems.add(Diagnostic.warning(at, message)); }
 
     /** True if {@code n} belongs to this module; otherwise records the cross-module error. */
     boolean owns(Net n, SourceLoc at) {

@@ -39,6 +39,7 @@ final class ModuleElaboration {
 
     ModuleIr run() {
         if (b.module instanceof BlackBox box) return box.toIr(problems);
+        for (SwitchChain s : b.enumSwitches) s.warnOnMissingEnumCases();
         problems.addAll(b.problems);
         checkNames();
         lowering.run();

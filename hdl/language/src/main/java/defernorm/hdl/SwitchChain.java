@@ -23,11 +23,28 @@ public final class SwitchChain {
     private final SourceLoc loc;
     private final Map<BigInteger, SourceLoc> seen = new HashMap<>();
     private WhenChain chain;
+    private boolean hasOtherwise;
 
     SwitchChain(Builder b, Signal sel, SourceLoc loc) {
         this.b = b;
         this.sel = sel;
         this.loc = loc;
+        if (sel.net.enumClass != null) b.enumSwitches.add(this);
+    }
+
+    /**
+     * A warning when this switch is over an enum, has no {@code otherwise}, and leaves values without a case:
+     * those values keep whatever the switch sets unchanged, which in a state machine is usually a forgotten state.
+     */
+    void warnOnMissingEnumCases() {
+        if (hasOtherwise || sel.net.enumClass == null) return;
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (Enum<?> v : sel.net.enumClass.getEnumConstants()) {
+            if (!seen.containsKey(BigInteger.valueOf(v.ordinal()))) missing.add(v.name());
+        }
+        if (missing.isEmpty()) return;
+        b.warning(loc, "the switch on " + sel.net.describe() + " (a " + sel.net.enumClass.getSimpleName()
+                + ") has no case for " + String.join(", ", missing) + " and no otherwise; add them, or an otherwise.");
     }
 
     /** The arm for {@code value}, a constant of sel's type. */
@@ -58,6 +75,7 @@ public final class SwitchChain {
     }
 
     public void otherwise(Runnable body) {
+        hasOtherwise = true;
         if (chain == null) {
             b.error(SourceLocator.here(), "the switch started at " + loc + " needs a case before otherwise.");
             return;

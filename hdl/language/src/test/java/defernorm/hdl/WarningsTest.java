@@ -46,4 +46,29 @@ class WarningsTest {
                 got.stream().map(Diagnostic::toString).toList());
         assertEquals(1, Elaborator.elaborateWithWarnings(spare()).warnings().size());
     }
+
+    enum Phase { IDLE, RUN, DONE }
+
+    private Component fsm(boolean complete, boolean otherwise) {
+        return new Component("Fsm") {{
+            Signal go = input("go", Type.bool());
+            Reg phase = reg("phase_q", Phase.class).resetTo(Phase.IDLE);
+            l[0] = line(); SwitchChain s = switchOn(phase)
+                    .is(Phase.IDLE, () -> when(go, () -> phase.set(lit(Phase.RUN))))
+                    .is(Phase.RUN, () -> phase.set(lit(Phase.DONE)));
+            if (complete) s.is(Phase.DONE, () -> phase.set(lit(Phase.IDLE)));
+            if (otherwise) s.otherwise(() -> phase.set(lit(Phase.IDLE)));
+            output("busy", Type.bool()).set(phase.is(Phase.RUN));
+        }};
+    }
+
+    @Test void aSwitchOverAnEnumThatForgetsAValueWarnsAtTheSwitch() {
+        List<Diagnostic> got = new ArrayList<>();
+        Elaborator.elaborate(fsm(false, false), got::add);
+        assertEquals(List.of(at(F, l[0]) + "warning: the switch on register 'phase_q' (a Phase) has no case for DONE"
+                        + " and no otherwise; add them, or an otherwise."),
+                got.stream().map(Diagnostic::toString).toList());
+        assertEquals(0, Elaborator.elaborateWithWarnings(fsm(true, false)).warnings().size());
+        assertEquals(0, Elaborator.elaborateWithWarnings(fsm(false, true)).warnings().size());
+    }
 }
