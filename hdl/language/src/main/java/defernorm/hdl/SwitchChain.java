@@ -3,7 +3,9 @@ package defernorm.hdl;
 import defernorm.hdl.ir.SourceLoc;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,7 +40,7 @@ public final class SwitchChain {
      */
     void warnOnMissingEnumCases() {
         if (hasOtherwise || sel.net.enumClass == null) return;
-        java.util.List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (Enum<?> v : sel.net.enumClass.getEnumConstants()) {
             if (!seen.containsKey(BigInteger.valueOf(v.ordinal()))) missing.add(v.name());
         }
