@@ -2,11 +2,7 @@ package defernorm.eda;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,7 +117,7 @@ public enum Tool {
     public Optional<Installed> installedCached(String exe, Path cacheDir) {
         Optional<String> fingerprint = fingerprint(exe);   // a few stat calls: checked every time
         if (fingerprint.isEmpty()) return installedAt(exe);
-        Path entry = cacheDir.resolve("tool-" + name + "-" + sha256(fingerprint.get()).substring(0, 24) + ".version");
+        Path entry = cacheDir.resolve("tool-" + name + "-" + Sha256.ofParts(List.of(fingerprint.get())).substring(0, 24) + ".version");
         try {
             if (Files.isRegularFile(entry)) return Optional.of(new Installed(this, exe, Files.readString(entry)));
         } catch (IOException e) {
@@ -159,14 +155,6 @@ public enum Tool {
             Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | UnsupportedOperationException e) {
             // a read-only or full cache only costs the next JVM a probe
-        }
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package defernorm.cosim.verilator;
 
 import defernorm.eda.ProcessRunner;
+import defernorm.eda.Sha256;
 import defernorm.eda.Tool;
 import defernorm.hdl.emit.VerilogFile;
 import java.io.IOException;
@@ -42,7 +43,7 @@ final class ModelBuilder {
             keyParts.add(f.fileName());
             keyParts.add(f.text());
         }
-        String key = "model-" + top + "-" + BuildCache.sha256(keyParts).substring(0, 24);
+        String key = "model-" + top + "-" + Sha256.ofParts(keyParts).substring(0, 24);
         BuildCache cache = new BuildCache(cacheDir);
         if (rebuild) cache.evict(key);
         BuildCache.Entry e = cache.getOrBuild(key, dir -> {

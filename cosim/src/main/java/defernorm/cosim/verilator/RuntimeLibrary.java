@@ -1,6 +1,7 @@
 package defernorm.cosim.verilator;
 
 import defernorm.eda.ProcessRunner;
+import defernorm.eda.Sha256;
 import defernorm.eda.Tool;
 
 import java.io.IOException;
@@ -32,7 +33,7 @@ final class RuntimeLibrary {
     static BuildCache.Entry entry(Tool.Installed tool, BuildCache cache, boolean trace, boolean inProcess, Duration timeout) {
         List<String> keyParts = new ArrayList<>(List.of("runtime-v1", tool.version()));
         keyParts.addAll(BuildFlags.of(trace, inProcess));
-        String key = "runtime-" + BuildCache.sha256(keyParts).substring(0, 24);
+        String key = "runtime-" + Sha256.ofParts(keyParts).substring(0, 24);
         return cache.getOrBuild(key, dir -> build(tool, dir, trace, inProcess, timeout));
     }
 

@@ -66,7 +66,7 @@ class BuildCacheTest {
     }
 
     @Test void keysHashEveryPartAndItsBoundaries() {
-        assertEquals(64, BuildCache.sha256(List.of("a")).length());
-        assertFalse(BuildCache.sha256(List.of("ab", "c")).equals(BuildCache.sha256(List.of("a", "bc"))));
+        assertEquals(64, defernorm.eda.Sha256.ofParts(List.of("a")).length());
+        assertFalse(defernorm.eda.Sha256.ofParts(List.of("ab", "c")).equals(defernorm.eda.Sha256.ofParts(List.of("a", "bc"))));
     }
 }
