@@ -17,12 +17,12 @@ module MacPair (
 );
     wire signed [31:0] mac0_acc;
     wire signed [31:0] mac1_acc;
-    wire signed [32:0] _add_7bce;
+    wire signed [32:0] _add_6b19;
 
     assign acc0 = mac0_acc;
     assign acc1 = mac1_acc;
-    assign total = _add_7bce;
-    assign _add_7bce = {mac0_acc[31], mac0_acc} + {mac1_acc[31], mac1_acc};
+    assign total = _add_6b19;
+    assign _add_6b19 = {mac0_acc[31], mac0_acc} + {mac1_acc[31], mac1_acc};
 
     Mac_W8 mac0 (
         .clk(clk),

@@ -13,29 +13,29 @@ module Mac_W8 (
 );
     reg signed [31:0] acc_q;
     wire signed [15:0] product;
-    wire signed [31:0] _resize_d6be;
-    wire signed [32:0] _add_6d8b;
-    wire signed [31:0] _resize_4957;
-    wire signed [31:0] _const_c5df;
-    wire signed [31:0] _mux_1d40;
-    wire signed [31:0] _mux_5344;
+    wire signed [31:0] _resize_2120;
+    wire signed [32:0] _add_a9d8;
+    wire signed [31:0] _resize_87f6;
+    wire signed [31:0] _const_de3b;
+    wire signed [31:0] _mux_b25a;
+    wire signed [31:0] _mux_77eb;
 
     assign acc = acc_q;
     assign product = {{8{a[7]}}, a} * {{8{b[7]}}, b};
-    assign _resize_d6be = {{16{product[15]}}, product};
-    assign _add_6d8b = {acc_q[31], acc_q} + {_resize_d6be[31], _resize_d6be};
-    assign _resize_4957 = _add_6d8b[31:0];
-    assign _const_c5df = 32'sd0;
-    assign _mux_1d40 = en ? _resize_4957 : acc_q;
-    assign _mux_5344 = clear ? _const_c5df : _mux_1d40;
+    assign _resize_2120 = {{16{product[15]}}, product};
+    assign _add_a9d8 = {acc_q[31], acc_q} + {_resize_2120[31], _resize_2120};
+    assign _resize_87f6 = _add_a9d8[31:0];
+    assign _const_de3b = 32'sd0;
+    assign _mux_b25a = en ? _resize_87f6 : acc_q;
+    assign _mux_77eb = clear ? _const_de3b : _mux_b25a;
 
     always @(posedge clk) begin
         if (rst) acc_q <= 32'sd0;
-        else acc_q <= _mux_5344;
+        else acc_q <= _mux_77eb;
     end
 
     // Bits nothing reads, sunk here so Verilator -Wall stays quiet (it ignores *unused* names).
-    wire _unused_ok = &{1'b0, _add_6d8b[32], 1'b0};
+    wire _unused_ok = &{1'b0, _add_a9d8[32], 1'b0};
 endmodule
 
 `default_nettype wire

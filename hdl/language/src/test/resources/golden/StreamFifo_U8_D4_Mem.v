@@ -16,102 +16,102 @@ module StreamFifo_U8_D4_Mem (
     output wire empty
 );
     reg [2:0] count_q;
-    wire [2:0] _const_1525;
+    wire [2:0] _const_b683;
     wire is_full;
-    wire [2:0] _const_fa87;
+    wire [2:0] _const_692e;
     wire is_empty;
-    wire _not_1584;
+    wire _not_e724;
     wire push;
-    wire _not_0ca2;
+    wire _not_6bb8;
     wire pop;
-    wire [2:0] _const_b338;
-    wire [3:0] _add_f50a;
-    wire [2:0] _resize_dc3c;
-    wire signed [3:0] _sub_49c7;
-    wire [3:0] _cast_c7c2;
-    wire [2:0] _resize_b217;
-    wire _not_7097;
-    wire _and_ae6e;
-    wire _not_7427;
-    wire _and_a08c;
+    wire [2:0] _const_96e7;
+    wire [3:0] _add_aa6a;
+    wire [2:0] _resize_d7c1;
+    wire signed [3:0] _sub_e559;
+    wire [3:0] _cast_5a7b;
+    wire [2:0] _resize_e3dd;
+    wire _not_b052;
+    wire _and_cc49;
+    wire _not_a2a5;
+    wire _and_c1b9;
     reg [1:0] wr_ptr;
     reg [1:0] rd_ptr;
     wire [1:0] rd_next;
-    wire [1:0] _const_addb;
-    wire _eq_2c70;
-    wire [1:0] _const_a350;
-    wire [1:0] _const_648c;
-    wire [2:0] _add_dd07;
-    wire [1:0] _resize_c65e;
-    wire [1:0] _mux_9e4a;
-    wire _eq_684a;
-    wire [2:0] _add_024b;
-    wire [1:0] _resize_5662;
-    wire [1:0] _mux_9749;
+    wire [1:0] _const_8405;
+    wire _eq_0955;
+    wire [1:0] _const_34cb;
+    wire [1:0] _const_3f4e;
+    wire [2:0] _add_5564;
+    wire [1:0] _resize_4fd6;
+    wire [1:0] _mux_227c;
+    wire _eq_5fa9;
+    wire [2:0] _add_97af;
+    wire [1:0] _resize_7216;
+    wire [1:0] _mux_728e;
     reg [7:0] rd_data;
-    wire _eq_33e7;
+    wire _eq_4e4a;
     wire collision;
     reg use_bypass_q;
     reg [7:0] bypass_q;
-    wire [7:0] _mux_84ea;
-    wire [7:0] _slice_9322;
-    wire [2:0] _mux_e044;
-    wire [2:0] _mux_482f;
-    wire [1:0] _mux_3030;
+    wire [7:0] _mux_0dbb;
+    wire [7:0] _slice_ea7c;
+    wire [2:0] _mux_5755;
+    wire [2:0] _mux_338a;
+    wire [1:0] _mux_5aeb;
     reg [7:0] storage [0:3];
 
-    assign in_ready = _not_1584;
-    assign out_valid = _not_0ca2;
-    assign out_data = _slice_9322;
+    assign in_ready = _not_e724;
+    assign out_valid = _not_6bb8;
+    assign out_data = _slice_ea7c;
     assign count = count_q;
     assign full = is_full;
     assign empty = is_empty;
-    assign _const_1525 = 3'd4;
-    assign is_full = count_q == _const_1525;
-    assign _const_fa87 = 3'd0;
-    assign is_empty = count_q == _const_fa87;
-    assign _not_1584 = ~is_full;
-    assign push = in_valid & _not_1584;
-    assign _not_0ca2 = ~is_empty;
-    assign pop = out_ready & _not_0ca2;
-    assign _const_b338 = 3'd1;
-    assign _add_f50a = {1'b0, count_q} + {1'b0, _const_b338};
-    assign _resize_dc3c = _add_f50a[2:0];
-    assign _sub_49c7 = {1'b0, count_q} - {1'b0, _const_b338};
-    assign _cast_c7c2 = $unsigned(_sub_49c7);
-    assign _resize_b217 = _cast_c7c2[2:0];
-    assign _not_7097 = ~pop;
-    assign _and_ae6e = push & _not_7097;
-    assign _not_7427 = ~push;
-    assign _and_a08c = pop & _not_7427;
-    assign rd_next = _mux_3030;
-    assign _const_addb = 2'd3;
-    assign _eq_2c70 = rd_ptr == _const_addb;
-    assign _const_a350 = 2'd0;
-    assign _const_648c = 2'd1;
-    assign _add_dd07 = {1'b0, rd_ptr} + {1'b0, _const_648c};
-    assign _resize_c65e = _add_dd07[1:0];
-    assign _mux_9e4a = _eq_2c70 ? _const_a350 : _resize_c65e;
-    assign _eq_684a = wr_ptr == _const_addb;
-    assign _add_024b = {1'b0, wr_ptr} + {1'b0, _const_648c};
-    assign _resize_5662 = _add_024b[1:0];
-    assign _mux_9749 = _eq_684a ? _const_a350 : _resize_5662;
-    assign _eq_33e7 = wr_ptr == rd_next;
-    assign collision = push & _eq_33e7;
-    assign _mux_84ea = use_bypass_q ? bypass_q : rd_data;
-    assign _slice_9322 = _mux_84ea;
-    assign _mux_e044 = _and_a08c ? _resize_b217 : count_q;
-    assign _mux_482f = _and_ae6e ? _resize_dc3c : _mux_e044;
-    assign _mux_3030 = pop ? _mux_9e4a : rd_ptr;
+    assign _const_b683 = 3'd4;
+    assign is_full = count_q == _const_b683;
+    assign _const_692e = 3'd0;
+    assign is_empty = count_q == _const_692e;
+    assign _not_e724 = ~is_full;
+    assign push = in_valid & _not_e724;
+    assign _not_6bb8 = ~is_empty;
+    assign pop = out_ready & _not_6bb8;
+    assign _const_96e7 = 3'd1;
+    assign _add_aa6a = {1'b0, count_q} + {1'b0, _const_96e7};
+    assign _resize_d7c1 = _add_aa6a[2:0];
+    assign _sub_e559 = {1'b0, count_q} - {1'b0, _const_96e7};
+    assign _cast_5a7b = $unsigned(_sub_e559);
+    assign _resize_e3dd = _cast_5a7b[2:0];
+    assign _not_b052 = ~pop;
+    assign _and_cc49 = push & _not_b052;
+    assign _not_a2a5 = ~push;
+    assign _and_c1b9 = pop & _not_a2a5;
+    assign rd_next = _mux_5aeb;
+    assign _const_8405 = 2'd3;
+    assign _eq_0955 = rd_ptr == _const_8405;
+    assign _const_34cb = 2'd0;
+    assign _const_3f4e = 2'd1;
+    assign _add_5564 = {1'b0, rd_ptr} + {1'b0, _const_3f4e};
+    assign _resize_4fd6 = _add_5564[1:0];
+    assign _mux_227c = _eq_0955 ? _const_34cb : _resize_4fd6;
+    assign _eq_5fa9 = wr_ptr == _const_8405;
+    assign _add_97af = {1'b0, wr_ptr} + {1'b0, _const_3f4e};
+    assign _resize_7216 = _add_97af[1:0];
+    assign _mux_728e = _eq_5fa9 ? _const_34cb : _resize_7216;
+    assign _eq_4e4a = wr_ptr == rd_next;
+    assign collision = push & _eq_4e4a;
+    assign _mux_0dbb = use_bypass_q ? bypass_q : rd_data;
+    assign _slice_ea7c = _mux_0dbb;
+    assign _mux_5755 = _and_c1b9 ? _resize_e3dd : count_q;
+    assign _mux_338a = _and_cc49 ? _resize_d7c1 : _mux_5755;
+    assign _mux_5aeb = pop ? _mux_227c : rd_ptr;
 
     always @(posedge clk) begin
         if (rst) count_q <= 3'd0;
-        else count_q <= _mux_482f;
+        else count_q <= _mux_338a;
     end
 
     always @(posedge clk) begin
         if (rst) wr_ptr <= 2'd0;
-        else if (push) wr_ptr <= _mux_9749;
+        else if (push) wr_ptr <= _mux_728e;
     end
 
     always @(posedge clk) begin
@@ -138,7 +138,7 @@ module StreamFifo_U8_D4_Mem (
     end
 
     // Bits nothing reads, sunk here so Verilator -Wall stays quiet (it ignores *unused* names).
-    wire _unused_ok = &{1'b0, _add_f50a[3], _cast_c7c2[3], _add_dd07[2], _add_024b[2], 1'b0};
+    wire _unused_ok = &{1'b0, _add_aa6a[3], _cast_5a7b[3], _add_5564[2], _add_97af[2], 1'b0};
 endmodule
 
 `default_nettype wire

@@ -18,7 +18,8 @@ import java.util.Map;
  * becomes {@code <base>_<first 8 hex digits of its key>}, where the key is the SHA-256 of its netlist without
  * source lines, children named by their own keys (and a black box's Verilog). A key depends only on the
  * module's own structure, so the suffix does not depend on elaboration order or on the rest of the design.
- * Keys are computed only for names that need a suffix: most designs pay nothing for them.
+ * Keys are computed only for names that need a suffix, and netlists are compared only when a base name comes
+ * back: most designs pay nothing for either.
  */
 final class ModuleNames {
     private static final int SUFFIX_DIGITS = 8;
@@ -27,15 +28,20 @@ final class ModuleNames {
     private static final class Variant {
         final String id;
         final ModuleIr located;
-        final ModuleIr plain;
+        private ModuleIr plain;
         final List<Variant> children;
         String key;
 
-        Variant(String id, ModuleIr located, ModuleIr plain, List<Variant> children) {
+        Variant(String id, ModuleIr located, List<Variant> children) {
             this.id = id;
             this.located = located;
-            this.plain = plain;
             this.children = children;
+        }
+
+        /** Made on first use: a copy of the netlist, then hashed whole, which a name used once never needs. */
+        ModuleIr plain() {
+            if (plain == null) plain = located.withoutLocs();
+            return plain;
         }
     }
 
@@ -57,17 +63,20 @@ final class ModuleNames {
         }
         ModuleIr located = new ModuleIr(ir.name(), ir.nodes(), ir.memories(), byId, ir.debug(), ir.checks(),
                 ir.blackBox(), ir.loc());
-        ModuleIr plain = located.withoutLocs();
-        Variant known = byPlain.get(plain);   // a black box's Verilog takes part (ExternalVerilog.equals)
-        if (known != null) {
-            variantOf.put(c, known);
-            return;
+        List<Variant> same = byBase.get(ir.name());
+        if (same == null) byBase.put(ir.name(), same = new ArrayList<>());
+        Variant v = new Variant(ir.name() + "#" + same.size(), located, children);
+        if (!same.isEmpty()) {   // the name comes back: compare netlists (only same-named ones can be equal)
+            if (same.size() == 1) byPlain.put(same.get(0).plain(), same.get(0));
+            Variant known = byPlain.get(v.plain());   // a black box's Verilog takes part (ExternalVerilog.equals)
+            if (known != null) {
+                variantOf.put(c, known);
+                return;
+            }
+            byPlain.put(v.plain(), v);
         }
-        List<Variant> same = byBase.computeIfAbsent(ir.name(), n -> new ArrayList<>());
-        Variant v = new Variant(ir.name() + "#" + same.size(), located, plain, children);
         same.add(v);
         variants.add(v);
-        byPlain.put(plain, v);
         variantOf.put(c, v);
     }
 
@@ -117,11 +126,11 @@ final class ModuleNames {
             Variant pending = v.children.stream().filter(c -> c.key == null).findFirst().orElse(null);
             if (pending != null) { stack.push(pending); continue; }
             List<Instance> keyed = new ArrayList<>();
-            for (int k = 0; k < v.plain.instances().size(); k++) {
-                Instance i = v.plain.instances().get(k);
+            for (int k = 0; k < v.plain().instances().size(); k++) {
+                Instance i = v.plain().instances().get(k);
                 keyed.add(new Instance(i.name(), v.children.get(k).key, i.inputs(), i.loc()));
             }
-            ModuleIr m = v.plain;
+            ModuleIr m = v.plain();
             m = new ModuleIr(m.name(), m.nodes(), m.memories(), keyed, m.debug(), m.checks(), m.blackBox(), m.loc());
             v.key = NetNamer.sha256(m.toString() + (m.isBlackBox() ? m.blackBox().verilog() : ""));
             stack.pop();

@@ -7,20 +7,24 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Names temporaries from their structure, not from a counter: {@code _add_3fa2} is the op and the first hex
- * digits of a SHA-256 over the op, its type, its parameters and its operands' names (recursively), so an
- * edit elsewhere never renames it. Structurally identical temporaries get the same name and so become one
- * net (hash-consing). Four hex digits normally; more, deterministically, when two different structures of the
- * same op share a prefix in one module.
+ * digits of a 64-bit hash ({@link StructureHash}) of the op, its type, its parameters and its operands' names
+ * (recursively), so an edit elsewhere never renames it. Structurally identical temporaries get the same name and
+ * so become one net (hash-consing). Four hex digits normally; more, deterministically, when two different
+ * structures of the same op share a prefix in one module.
+ *
+ * <p>Equal hashes are checked to be equal structures before two nets are merged: in the (about 2<sup>-64</sup>
+ * per pair) case of two structures with one hash, the later net in creation order takes the next free hash, so a
+ * collision can never merge different logic.
  */
 final class NetNamer {
     /** The binary ops' tags, lower-cased once: {@link #tag} runs several times per temporary. */
@@ -28,40 +32,55 @@ final class NetNamer {
     static {
         for (Node.BinaryOp op : Node.BinaryOp.values()) BINARY_TAGS[op.ordinal()] = op.name().toLowerCase(java.util.Locale.ROOT);
     }
+    private static final int MIN_DIGITS = 4;
 
     private NetNamer() {}
 
     static Map<Net, String> names(List<Net> nets) {
-        Map<Net, String> full = new IdentityHashMap<>();
-        MessageDigest sha256 = sha256();   // one for the module: looking the algorithm up per net costs more than hashing
-        for (Net n : nets) if (n.name == null) fullHash(n, full, sha256);
-        Map<String, TreeSet<String>> byTag = new TreeMap<>();
-        for (Map.Entry<Net, String> e : full.entrySet()) {
-            byTag.computeIfAbsent(tag(e.getKey()), k -> new TreeSet<>()).add(e.getValue());
-        }
-        Map<String, Integer> lengths = new java.util.HashMap<>();
-        for (TreeSet<String> hashes : byTag.values()) {
-            List<String> sorted = new ArrayList<>(hashes);
-            for (int i = 0; i < sorted.size(); i++) {
-                int len = 4;
-                if (i > 0) len = Math.max(len, commonPrefix(sorted.get(i - 1), sorted.get(i)) + 1);
-                if (i + 1 < sorted.size()) len = Math.max(len, commonPrefix(sorted.get(i), sorted.get(i + 1)) + 1);
-                lengths.put(sorted.get(i), len);
-            }
-        }
+        Map<Net, Long> full = new IdentityHashMap<>();
+        Map<Long, Net> byHash = new HashMap<>();
+        for (Net n : nets) if (n.name == null) fullHash(n, full, byHash);
+        Map<Long, Integer> digits = digits(byHash);
         Map<Net, String> names = new IdentityHashMap<>();
         for (Net n : nets) {
             if (n.name != null) names.put(n, n.name);
             else {
-                String h = full.get(n);
-                names.put(n, "_" + tag(n) + "_" + h.substring(0, lengths.get(h)));
+                long h = full.get(n);
+                names.put(n, "_" + tag(n) + "_" + hexPrefix(h, digits.get(h)));
             }
         }
         return names;
     }
 
+    /**
+     * How many hex digits each distinct hash shows: {@value #MIN_DIGITS}, or one more than it shares with its
+     * nearest neighbour among the same op's hashes in sorted order (so names differ, and a name changes only when
+     * a new structure of the same op comes to share its prefix).
+     */
+    private static Map<Long, Integer> digits(Map<Long, Net> byHash) {
+        Map<String, List<Long>> byTag = new HashMap<>();
+        for (Map.Entry<Long, Net> e : byHash.entrySet()) {
+            List<Long> same = byTag.get(tag(e.getValue()));
+            if (same == null) byTag.put(tag(e.getValue()), same = new ArrayList<>());
+            same.add(e.getKey());
+        }
+        Map<Long, Integer> digits = new HashMap<>();
+        for (List<Long> same : byTag.values()) {
+            long[] sorted = new long[same.size()];   // in unsigned order, as the hex digits read: sign bit flipped
+            for (int i = 0; i < sorted.length; i++) sorted[i] = same.get(i) ^ Long.MIN_VALUE;
+            Arrays.sort(sorted);
+            for (int i = 0; i < sorted.length; i++) {
+                int len = MIN_DIGITS;
+                if (i > 0) len = Math.max(len, sharedDigits(sorted[i - 1], sorted[i]) + 1);
+                if (i + 1 < sorted.length) len = Math.max(len, sharedDigits(sorted[i], sorted[i + 1]) + 1);
+                digits.put(sorted[i] ^ Long.MIN_VALUE, len);
+            }
+        }
+        return digits;
+    }
+
     /** Post-order without recursion: operand chains can be thousands deep. */
-    private static void fullHash(Net root, Map<Net, String> full, MessageDigest sha256) {
+    private static void fullHash(Net root, Map<Net, Long> full, Map<Long, Net> byHash) {
         Deque<Net> stack = new ArrayDeque<>();
         stack.push(root);
         while (!stack.isEmpty()) {
@@ -73,18 +92,38 @@ final class NetNamer {
             }
             if (!ready) continue;
             stack.pop();
-            StringBuilder key = new StringBuilder(tag(n)).append('|').append(n.type);
-            switch (n.kind) {
-                case CONST -> key.append('|').append(n.value);
-                case SLICE -> key.append('|').append(n.hi).append(':').append(n.lo);
-                default -> { }
-            }
-            for (Net a : n.args) {
-                if (a.name != null) key.append("|n:").append(a.name);
-                else key.append("|h:").append(full.get(a));
-            }
-            full.put(n, HexFormat.of().formatHex(sha256.digest(key.toString().getBytes(StandardCharsets.UTF_8))));
+            long h = structureHash(n, full);
+            for (Net same = byHash.putIfAbsent(h, n); same != null && !sameStructure(same, n, full); same = byHash.putIfAbsent(h, n)) h++;
+            full.put(n, h);
         }
+    }
+
+    private static long structureHash(Net n, Map<Net, Long> full) {
+        StructureHash h = new StructureHash().add(tag(n)).add(n.type.width()).add(n.type.signed() ? 1 : 0);
+        switch (n.kind) {
+            case CONST -> h.add(n.value.toByteArray());
+            case SLICE -> h.add(n.hi).add(n.lo);
+            default -> { }
+        }
+        for (Net a : n.args) {
+            if (a.name != null) h.add('n').add(a.name);
+            else h.add('h').add(full.get(a));
+        }
+        return h.value();
+    }
+
+    /** What {@link #structureHash} reads, compared exactly (operands already hashed: equal hashes are equal structures). */
+    private static boolean sameStructure(Net a, Net b, Map<Net, Long> full) {
+        if (!tag(a).equals(tag(b)) || !a.type.equals(b.type) || a.args.size() != b.args.size()) return false;
+        if (a.kind == Net.Kind.CONST && !a.value.equals(b.value)) return false;
+        if (a.kind == Net.Kind.SLICE && (a.hi != b.hi || a.lo != b.lo)) return false;
+        for (int i = 0; i < a.args.size(); i++) {
+            Net x = a.args.get(i), y = b.args.get(i);
+            if (x.name != null || y.name != null) {
+                if (x.name == null || !x.name.equals(y.name)) return false;
+            } else if (!full.get(x).equals(full.get(y))) return false;
+        }
+        return true;
     }
 
     static String tag(Net n) {
@@ -107,20 +146,19 @@ final class NetNamer {
         };
     }
 
-    private static int commonPrefix(String a, String b) {
-        int i = 0;
-        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) i++;
-        return i;
+    private static int sharedDigits(long a, long b) { return Long.numberOfLeadingZeros(a ^ b) / 4; }
+
+    /** The first {@code digits} hex digits of {@code h} (zero-padded, lower case). */
+    private static String hexPrefix(long h, int digits) {
+        char[] out = new char[digits];
+        for (int i = 0; i < digits; i++) out[i] = Character.forDigit((int) (h >>> (60 - 4 * i)) & 0xf, 16);
+        return new String(out);
     }
 
     /** The SHA-256 of {@code s}'s UTF-8 bytes in hex (module-name suffixes: {@link ModuleNames}). */
     static String sha256(String s) {
-        return HexFormat.of().formatHex(sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
