@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -20,8 +21,25 @@ import java.util.function.Function;
 final class Lowering {
     /** The value of a net after a block: a net, "not assigned" (wires), "unchanged" (registers), or a choice. */
     private sealed interface Val permits Of, Choice, Special {}
-    private record Of(Net net, SourceLoc loc) implements Val {}
-    private record Choice(Net cond, Val ifTrue, Val ifFalse, SourceLoc loc) implements Val {}
+    /*
+     * Of and Choice write out equals and hashCode: a record's generated ones are spun up through method handles on
+     * first use, which costs more than the rest of a small design's lowering in a cold JVM.
+     */
+    private record Of(Net net, SourceLoc loc) implements Val {
+        @Override public boolean equals(Object o) { return o instanceof Of x && x.net == net && Objects.equals(x.loc, loc); }
+
+        @Override public int hashCode() { return 31 * System.identityHashCode(net) + Objects.hashCode(loc); }
+    }
+
+    private record Choice(Net cond, Val ifTrue, Val ifFalse, SourceLoc loc) implements Val {
+        @Override public boolean equals(Object o) {
+            return o instanceof Choice x && x.cond == cond && x.ifTrue.equals(ifTrue) && x.ifFalse.equals(ifFalse) && Objects.equals(x.loc, loc);
+        }
+
+        @Override public int hashCode() {
+            return ((31 * System.identityHashCode(cond) + ifTrue.hashCode()) * 31 + ifFalse.hashCode()) * 31 + Objects.hashCode(loc);
+        }
+    }
     private enum Special implements Val { UNDEF, HOLD }
 
     /** The driver of an assignable net after lowering; {@code enable} only for registers (may be null). */

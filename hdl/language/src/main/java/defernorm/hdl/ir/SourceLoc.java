@@ -7,5 +7,10 @@ package defernorm.hdl.ir;
 public record SourceLoc(String file, int line) {
     public static final SourceLoc UNKNOWN = new SourceLoc("<unknown>", 0);
 
+    /* equals and hashCode written out, as in Type: the generated ones are slow until the JIT has compiled them. */
+    @Override public boolean equals(Object o) { return o instanceof SourceLoc s && s.line == line && java.util.Objects.equals(s.file, file); }
+
+    @Override public int hashCode() { return 31 * java.util.Objects.hashCode(file) + line; }   // the generated one's value
+
     @Override public String toString() { return file + ":" + line; }
 }
