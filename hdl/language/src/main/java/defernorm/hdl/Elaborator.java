@@ -6,7 +6,9 @@ import defernorm.hdl.ir.Design;
 import defernorm.hdl.ir.ModuleIr;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -33,26 +35,24 @@ public final class Elaborator {
     private final ModuleNames names = new ModuleNames();
     private final Set<Diagnostic> problems = new LinkedHashSet<>();
 
-    /** Problems are listed by file, then line (stable: same-line problems keep the order they were found). */
-    private static final java.util.Comparator<Diagnostic> BY_PLACE =
-            java.util.Comparator.comparing((Diagnostic d) -> d.loc().file()).thenComparingInt(d -> d.loc().line());
-
     private Elaborator() {}
 
     /**
      * Elaborates {@code top}; throws {@link HdlException} if there is any error. Each warning is printed once to
      * standard error as {@code File.java:line: warning: ...}.
      */
-    public static Design elaborate(Component top) { return elaborate(top, Elaborator::printWarning); }
+    public static Design elaborate(Component top) {
+        Elaboration e = elaborateWithWarnings(top);
+        for (Diagnostic w : e.warnings()) System.err.println(w);
+        return e.design();
+    }
 
     /** Elaborates {@code top}, handing each warning to {@code onWarning} (e.g. {@code w -> {}} to drop them). */
     public static Design elaborate(Component top, Consumer<Diagnostic> onWarning) {
         Elaboration e = elaborateWithWarnings(top);
-        e.warnings().forEach(onWarning);
+        for (Diagnostic w : e.warnings()) onWarning.accept(w);
         return e.design();
     }
-
-    private static void printWarning(Diagnostic w) { System.err.println(w); }
 
     /** Elaborates {@code top} and returns the design with its warnings; throws on any error. */
     public static Elaboration elaborateWithWarnings(Component top) {
@@ -67,11 +67,14 @@ public final class Elaborator {
         e.problems.addAll(e.names.problems());
         e.problems.addAll(CombinationalLoops.check(design));
         for (ModuleIr m : modules) e.problems.addAll(UnusedInputs.check(m));
-        List<Diagnostic> errors = e.problems.stream().filter(Diagnostic::isError)
-                .sorted(BY_PLACE).toList();
-        List<Diagnostic> warnings = e.problems.stream().filter(d -> !d.isError()).toList();
-        if (!errors.isEmpty()) throw new HdlException(errors, warnings);
-        return new Elaboration(design, warnings);
+        // Loops, not streams and comparator lambdas: this runs once per elaboration, in a cold JVM.
+        List<Diagnostic> errors = new ArrayList<>(), warnings = new ArrayList<>();
+        for (Diagnostic d : e.problems) (d.isError() ? errors : warnings).add(d);
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(Diagnostic::loc));   // by place; stable: same-line problems keep their order
+            throw new HdlException(List.copyOf(errors), List.copyOf(warnings));
+        }
+        return new Elaboration(design, List.copyOf(warnings));
     }
 
     /**

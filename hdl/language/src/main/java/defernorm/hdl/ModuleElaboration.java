@@ -12,7 +12,6 @@ import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,7 +53,7 @@ final class ModuleElaboration {
         for (Net n : b.nets) if (n.name != null) entries.add(new Names.Entry(n.name, kind(n), n.nameLoc));
         for (Mem m : b.memories) entries.add(new Names.Entry(m.name, "memory", m.loc));
         for (Inst i : b.instances) entries.add(new Names.Entry(i.name, "instance", i.loc));
-        entries.sort(Comparator.comparing((Names.Entry e) -> e.loc().file()).thenComparingInt(e -> e.loc().line()));
+        Collections.sort(entries);   // by place (no comparator lambdas: each costs milliseconds in a cold JVM)
         problems.addAll(Names.checkModuleName(b.name, b.loc));
         problems.addAll(Names.check(entries));
     }
@@ -170,10 +169,14 @@ final class ModuleElaboration {
             }
             instances.add(new Instance(i.name, i.child.name(), cs, i.loc));
         }
-        List<String> debug = b.debug.stream().map(names::get).distinct().toList();
-        List<Check> checks = b.checks.stream().map(c -> new Check(c.kind(), c.name(), names.get(c.condition()),
-                c.enable() == null ? null : names.get(c.enable()), c.message(), c.loc())).toList();
-        return new ModuleIr(b.name, nodes, memories, instances, debug, checks, null, b.loc);
+        Set<String> debug = new LinkedHashSet<>();   // loops, not streams: once per module, cold
+        for (Net d : b.debug) debug.add(names.get(d));
+        List<Check> checks = new ArrayList<>(b.checks.size());
+        for (var c : b.checks) {
+            checks.add(new Check(c.kind(), c.name(), names.get(c.condition()), c.enable() == null ? null : names.get(c.enable()),
+                    c.message(), c.loc()));
+        }
+        return new ModuleIr(b.name, nodes, memories, instances, new ArrayList<>(debug), checks, null, b.loc);
     }
 
     private Node node(Net n, String name, Map<Net, String> names) {

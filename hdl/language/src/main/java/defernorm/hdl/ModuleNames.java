@@ -104,7 +104,7 @@ final class ModuleNames {
         Map<String, String> names = new HashMap<>();
         for (Variant v : variants) names.put(v.id, finalName(v));
         List<ModuleIr> out = new ArrayList<>();
-        for (Variant v : variants) out.add(v.located.renamed(names.get(v.id), names::get));
+        for (Variant v : variants) out.add(v.located.renamed(names.get(v.id), names));
         return out;
     }
 

@@ -7,7 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -66,14 +66,17 @@ final class NetNamer {
         }
         Map<Long, Integer> digits = new HashMap<>();
         for (List<Long> same : byTag.values()) {
-            long[] sorted = new long[same.size()];   // in unsigned order, as the hex digits read: sign bit flipped
-            for (int i = 0; i < sorted.length; i++) sorted[i] = same.get(i) ^ Long.MIN_VALUE;
-            Arrays.sort(sorted);
-            for (int i = 0; i < sorted.length; i++) {
+            // In unsigned order, as the hex digits read: sign bit flipped, then Long's own order (Arrays.sort of a
+            // long[] would spin lambdas in a cold JVM).
+            List<Long> sorted = new ArrayList<>(same.size());
+            for (long h : same) sorted.add(h ^ Long.MIN_VALUE);
+            Collections.sort(sorted);
+            for (int i = 0; i < sorted.size(); i++) {
+                long h = sorted.get(i);
                 int len = MIN_DIGITS;
-                if (i > 0) len = Math.max(len, sharedDigits(sorted[i - 1], sorted[i]) + 1);
-                if (i + 1 < sorted.length) len = Math.max(len, sharedDigits(sorted[i], sorted[i + 1]) + 1);
-                digits.put(sorted[i] ^ Long.MIN_VALUE, len);
+                if (i > 0) len = Math.max(len, sharedDigits(sorted.get(i - 1), h) + 1);
+                if (i + 1 < sorted.size()) len = Math.max(len, sharedDigits(h, sorted.get(i + 1)) + 1);
+                digits.put(h ^ Long.MIN_VALUE, len);
             }
         }
         return digits;

@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
 public final class Names {
     private static final Pattern LEGAL = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
-    /** One user-given name: what it names (e.g. {@code wire}) and where it was given. */
-    public record Entry(String name, String kind, SourceLoc loc) {}
+    /** One user-given name: what it names (e.g. {@code wire}) and where it was given; ordered by place. */
+    public record Entry(String name, String kind, SourceLoc loc) implements Comparable<Entry> {
+        @Override public int compareTo(Entry o) { return loc.compareTo(o.loc); }
+    }
 
     private Names() {}
 

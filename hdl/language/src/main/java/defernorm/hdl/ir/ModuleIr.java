@@ -1,6 +1,8 @@
 package defernorm.hdl.ir;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One elaborated module: a flat, immutable netlist. {@code nodes} is in a deterministic order (ports first,
@@ -30,12 +32,20 @@ public record ModuleIr(String name, List<Node> nodes, List<Memory> memories, Lis
 
     public boolean isBlackBox() { return blackBox != null; }
 
+    /*
+     * inputs, outputs and renamed are loops, not streams: they run on every elaboration, in a cold JVM, where each
+     * lambda and pipeline stage is interpreted work (and a class spun at first use).
+     */
     public List<Node.Input> inputs() {
-        return nodes.stream().filter(n -> n instanceof Node.Input).map(n -> (Node.Input) n).toList();
+        List<Node.Input> out = new ArrayList<>();
+        for (Node n : nodes) if (n instanceof Node.Input in) out.add(in);
+        return List.copyOf(out);
     }
 
     public List<Node.Output> outputs() {
-        return nodes.stream().filter(n -> n instanceof Node.Output).map(n -> (Node.Output) n).toList();
+        List<Node.Output> out = new ArrayList<>();
+        for (Node n : nodes) if (n instanceof Node.Output o) out.add(o);
+        return List.copyOf(out);
     }
 
     /** The input and output ports in declaration order. */
@@ -56,10 +66,10 @@ public record ModuleIr(String name, List<Node> nodes, List<Memory> memories, Lis
                 debug, checks.stream().map(c -> c.withLoc(u)).toList(), blackBox, u);
     }
 
-    /** The same module under another name, with instances renamed by {@code moduleName}. */
-    public ModuleIr renamed(String newName, java.util.function.UnaryOperator<String> moduleName) {
-        return new ModuleIr(newName, nodes, memories,
-                instances.stream().map(x -> new Instance(x.name(), moduleName.apply(x.module()), x.inputs(), x.loc())).toList(),
-                debug, checks, blackBox, loc);
+    /** The same module under another name, with instances' modules renamed by {@code moduleName} (old name to new). */
+    public ModuleIr renamed(String newName, Map<String, String> moduleName) {
+        List<Instance> renamed = new ArrayList<>(instances.size());
+        for (Instance x : instances) renamed.add(new Instance(x.name(), moduleName.get(x.module()), x.inputs(), x.loc()));
+        return new ModuleIr(newName, nodes, memories, renamed, debug, checks, blackBox, loc);
     }
 }
