@@ -12,7 +12,7 @@ export MAVEN_OPTS ?= --sun-misc-unsafe-memory-access=allow
 JAR      := testbenches/target/defernorm.jar
 SIM_PKGS := verilator iverilog yosys
 
-.PHONY: all deps jdk build install test user-project run verilog bench fuzz clean
+.PHONY: all deps jdk build aot-cache install test user-project run verilog bench fuzz clean
 
 all: build
 
@@ -32,9 +32,20 @@ deps:
 jdk:
 	@[ -n "$(JDK)" ] || { echo "make: no JDK 25 found; see the line above." >&2; exit 2; }
 
-## build: compile everything and make the ./defernorm launcher's jar (no javadoc: it is what `make run` waits for).
+## build: compile everything and make the ./defernorm launcher's jar (no javadoc: it is what `make run` waits for),
+## then its AOT cache.
 build: jdk
 	$(MVN) $(MVNFLAGS) -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true install
+	@$(MAKE) --no-print-directory aot-cache
+
+## aot-cache: record the launcher's JDK 25 AOT cache (JEP 483/514) from one training run that generates one top;
+## ./defernorm uses it when it is newer than the jar. A failed training leaves no cache, not a failed build.
+AOT := testbenches/target/defernorm.aot
+aot-cache: jdk
+	@rm -f $(AOT); out=$$(mktemp -d); \
+	if DEFERNORM_JAVA_OPTS="-XX:AOTCacheOutput=$(AOT)" ./defernorm generate --op rmsnorm --variant deferred -o $$out >$$out.log 2>&1; \
+	then echo "aot-cache: recorded $(AOT) ($$(du -m $(AOT) | cut -f1) MB)"; \
+	else rm -f $(AOT); echo "aot-cache: training run failed, ./defernorm runs without a cache ($$out.log)"; fi; rm -rf $$out
 
 ## install: the library artifacts (hdl, accel, cosim, golden-model) with their -sources and -javadoc jars into ~/.m2.
 install: jdk
