@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * ElaborationJvm jvm = ElaborationJvm.in(tmp);
- * ElaborationJvm.Sample s = jvm.run("mac16x16", false);   // s.wallMs(), s.elaborateNs(), ...
+ * ElaborationJvm.Sample s = jvm.run("mac16x16", ElaborationJvm.Setup.PLAIN);   // s.wallMs(), s.elaborateNs(), ...
  * }</pre>
  */
 final class ElaborationJvm {
@@ -31,6 +31,18 @@ final class ElaborationJvm {
     private final Path dir;
     private final String classPath;
     private final Path aotCache;
+
+    /** How the JVM is started: as is, with the AOT cache, or with the cache and the flags docs/guide.md recommends. */
+    enum Setup {
+        PLAIN(List.of()),
+        AOT_CACHE(List.of()),
+        /** C1 only (no C2 compiler thread competing for the cores of a short run) and the serial collector. */
+        AOT_CACHE_SHORT_RUN_FLAGS(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+
+        final List<String> flags;
+
+        Setup(List<String> flags) { this.flags = flags; }
+    }
 
     /** One run: whole-process wall time, the three phases inside it, IR nodes, peak heap, process CPU time. */
     record Sample(long wallMs, long buildNs, long elaborateNs, long emitNs, int nodes, long peakHeapBytes, long cpuNs) {}
@@ -52,15 +64,17 @@ final class ElaborationJvm {
 
     /** Records the AOT cache from one run on {@code design} (JDK 25's one-step {@code -XX:AOTCacheOutput}). */
     void train(String design) {
-        ProcessRunner.Outcome o = ProcessRunner.run(command(design, "-XX:AOTCacheOutput=" + aotCache), dir, TIMEOUT);
+        ProcessRunner.Outcome o = ProcessRunner.run(command(design, List.of("-XX:AOTCacheOutput=" + aotCache)), dir, TIMEOUT);
         if (o.exitCode() != 0 || !Files.exists(aotCache)) {
             throw new IllegalStateException("AOT training run on " + design + " failed: " + o.output());
         }
     }
 
     /** Runs {@code design} (or "empty": a main that returns at once) in a fresh JVM. */
-    Sample run(String design, boolean withAotCache) {
-        List<String> cmd = withAotCache ? command(design, "-XX:AOTCache=" + aotCache) : command(design, null);
+    Sample run(String design, Setup setup) {
+        List<String> options = new ArrayList<>(setup.flags);
+        if (setup != Setup.PLAIN) options.add("-XX:AOTCache=" + aotCache);
+        List<String> cmd = command(design, options);
         ProcessRunner.Outcome o = ProcessRunner.run(cmd, dir, TIMEOUT);
         if (o.exitCode() != 0) throw new IllegalStateException(String.join(" ", cmd) + " failed: " + o.output());
         if (design.equals("empty")) return new Sample(o.millis(), 0, 0, 0, 0, 0, 0);
@@ -70,9 +84,9 @@ final class ElaborationJvm {
                 Integer.parseInt(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]));
     }
 
-    private List<String> command(String design, String option) {
+    private List<String> command(String design, List<String> options) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (option != null) cmd.add(option);
+        cmd.addAll(options);
         cmd.addAll(List.of("-cp", classPath, ElaborationRun.class.getName(), design, dir.resolve("out-" + design).toString()));
         return cmd;
     }

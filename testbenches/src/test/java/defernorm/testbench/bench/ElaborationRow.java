@@ -1,11 +1,22 @@
 package defernorm.testbench.bench;
 
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToLongFunction;
 
-/** One design of the cold-elaboration bench: the median run without and with the AOT cache. */
-record ElaborationRow(String design, ElaborationJvm.Sample plain, ElaborationJvm.Sample aotCache) {
+/** One design of the cold-elaboration bench: the median run for each JVM setup. */
+record ElaborationRow(String design, Map<ElaborationJvm.Setup, ElaborationJvm.Sample> medians) {
+    ElaborationRow {
+        medians = new EnumMap<>(medians);
+    }
+
+    ElaborationJvm.Sample plain() { return medians.get(ElaborationJvm.Setup.PLAIN); }
+
+    ElaborationJvm.Sample aotCache() { return medians.get(ElaborationJvm.Setup.AOT_CACHE); }
+
+    ElaborationJvm.Sample shortRunFlags() { return medians.get(ElaborationJvm.Setup.AOT_CACHE_SHORT_RUN_FLAGS); }
 
     /** Each figure's median over {@code runs} (an odd count gives a figure some run really had). */
     static ElaborationJvm.Sample median(List<ElaborationJvm.Sample> runs) {
