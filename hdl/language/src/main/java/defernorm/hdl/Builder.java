@@ -206,7 +206,8 @@ final class Builder {
     void assign(Net target, Signal value, SourceLoc at) {
         if (!owns(value.net, at)) return;
         if (!owns(target, at)) return;
-        boolean ok = sameType(target.type, value.type(), at, "setting " + target.describe());
+        // The message only when the types differ: this runs for every set the user writes.
+        boolean ok = target.type.equals(value.type()) || sameType(target.type, value.type(), at, "setting " + target.describe());
         if (ok && target.enumClass != null && value.net.enumClass != null && target.enumClass != value.net.enumClass) {
             error(at, "setting " + target.describe() + " needs a " + target.enumClass.getSimpleName() + ", but got a "
                     + value.net.enumClass.getSimpleName() + ".");

@@ -46,7 +46,7 @@ final class NetNamer {
             if (n.name != null) names.put(n, n.name);
             else {
                 long h = full.get(n);
-                names.put(n, "_" + tag(n) + "_" + hexPrefix(h, digits.get(h)));
+                names.put(n, name(tag(n), h, digits.get(h)));
             }
         }
         return names;
@@ -151,11 +151,11 @@ final class NetNamer {
 
     private static int sharedDigits(long a, long b) { return Long.numberOfLeadingZeros(a ^ b) / 4; }
 
-    /** The first {@code digits} hex digits of {@code h} (zero-padded, lower case). */
-    private static String hexPrefix(long h, int digits) {
-        char[] out = new char[digits];
-        for (int i = 0; i < digits; i++) out[i] = Character.forDigit((int) (h >>> (60 - 4 * i)) & 0xf, 16);
-        return new String(out);
+    /** {@code _<tag>_<the first digits hex digits of h>} (a builder, not a concatenation: no class spun cold). */
+    private static String name(String tag, long h, int digits) {
+        StringBuilder out = new StringBuilder(tag.length() + digits + 2).append('_').append(tag).append('_');
+        for (int i = 0; i < digits; i++) out.append(Character.forDigit((int) (h >>> (60 - 4 * i)) & 0xf, 16));
+        return out.toString();
     }
 
     /** The SHA-256 of {@code s}'s UTF-8 bytes in hex (module-name suffixes: {@link ModuleNames}). */

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Name rules: a user name is a letter followed by letters, digits and '_' (a leading '_' is reserved for
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
  * its module (ports, wires, registers, memories, memory reads, instances and instance outputs share one space).
  */
 public final class Names {
-    private static final Pattern LEGAL = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     /** One user-given name: what it names (e.g. {@code wire}) and where it was given; ordered by place. */
     public record Entry(String name, String kind, SourceLoc loc) implements Comparable<Entry> {
@@ -28,10 +26,23 @@ public final class Names {
     public static String problem(String name) {
         if (name == null || name.isEmpty()) return "is empty";
         if (name.startsWith("_")) return "starts with '_', which is reserved for generated temporaries";
-        if (!LEGAL.matcher(name).matches()) return "is not a legal identifier; use letters, digits and '_', starting with a letter";
+        if (!legal(name)) return "is not a legal identifier; use letters, digits and '_', starting with a letter";
         if (Keywords.ALL.contains(name)) return "is a Verilog/SystemVerilog keyword; choose another name";
         if (Keywords.IMPLICIT.contains(name)) return "is reserved for the implicit clock and reset, which are added automatically";
         return null;
+    }
+
+    /**
+     * {@code [A-Za-z][A-Za-z0-9_]*}, as a loop: a regular expression would be compiled and interpreted cold on
+     * every elaboration's path, once per name.
+     */
+    private static boolean legal(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            if (!(letter || (i > 0 && ((c >= '0' && c <= '9') || c == '_')))) return false;
+        }
+        return !name.isEmpty();
     }
 
     public static List<Diagnostic> checkModuleName(String name, SourceLoc loc) {
