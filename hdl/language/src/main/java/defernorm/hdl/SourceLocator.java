@@ -47,10 +47,9 @@ public final class SourceLocator {
      * The user's line. Two ways to find it, both exact: a {@code Throwable}'s stack trace, which the JVM fills in
      * natively and which is about 2.5 times cheaper than a {@code StackWalker} walk in a cold JVM on a shallow stack
      * (a user's main building a design; 2560 look-ups, as many as a 16×16 MAC array makes: ~25 against ~65 ms of
-     * CPU); and the walker,
-     * whose cost does not grow with the depth of the stack (a trace materializes every frame, so past about 32
-     * frames, e.g. under a test runner, it costs more). The trace is tried first; once a trace comes back deeper than
-     * {@value #DEEP_STACK} frames, the thread uses the walker from then on.
+     * CPU); and the walker, whose cost does not grow with the depth of the stack (a trace materializes every frame,
+     * so past about 32 frames, e.g. under a test runner, it costs more). The trace is tried first; once a trace comes
+     * back deeper than {@value #DEEP_STACK} frames, the thread uses the walker from then on.
      */
     static SourceLoc here() {
         if (usesWalker()) return WALKER.walk(SourceLocator::firstUserFrame);
