@@ -4,10 +4,13 @@ import defernorm.accel.units.Beat;
 import defernorm.accel.units.ActivationBuffer;
 import defernorm.accel.units.BankSlots;
 import defernorm.golden.model.Variant;
+import defernorm.hdl.Bits;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
+import defernorm.hdl.Vec;
 import defernorm.hdl.ir.Type;
+import java.util.List;
 
 /**
  * The front every variant shares: an {@link ActivationBuffer} and the line-rate ingest from {@code s_axis}
@@ -65,16 +68,17 @@ record Front(TopShell top, Inst buffer, ActivationBuffer unit, Signal accept, Si
     }
 
     /**
-     * Standard: the token's side word (factor, exponent, S1 or the final max) into its bank's slot when the
-     * factor is there ({@code valid}: the cycle after the factor register loaded), which also lets the reader
-     * start the token; returns the slot of the beat in the buffer read register.
+     * Standard: the token's side fields (factor, exponent, S1 or the final max) into its bank's slot, packed in
+     * one word, when the factor is there ({@code valid}: the cycle after the factor register loaded), which also
+     * lets the reader start the token; returns the fields of the slot of the beat in the buffer read register.
      */
-    Signal sideWord(Signal valid, Signal word) {
+    List<Signal> sideWord(Signal valid, List<Signal> fields) {
         buffer.in(unit.factorValid, valid);
-        BankSlots side = new BankSlots(word.width());
+        Vec<Signal> word = Vec.from(fields);
+        BankSlots side = new BankSlots(Bits.width(word));
         Inst slots = top.pipelined("side", side);
-        slots.in(side.wrEn, valid).in(side.wrData, word).in(side.rdBank, buffer.out(unit.rdBank));
-        return slots.out(side.rdData);
+        slots.in(side.wrEn, valid).in(side.wrData, Bits.pack(word)).in(side.rdBank, buffer.out(unit.rdBank));
+        return Bits.unpack(word, slots.out(side.rdData)).asList();
     }
 
     /**

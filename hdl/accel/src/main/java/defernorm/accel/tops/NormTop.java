@@ -1,6 +1,7 @@
 package defernorm.accel.tops;
 
 import defernorm.accel.units.Beat;
+import defernorm.accel.units.Flow;
 import defernorm.accel.units.NormFactorUnit;
 import defernorm.accel.units.ReduceOp;
 import defernorm.accel.units.ReductionTree;
@@ -26,10 +27,6 @@ abstract class NormTop extends TopShell {
      * {@code reduction} and {@code factorDepth} the depths built (PipelineDepths.reduction, .factor).
      */
     record NormFactor(Signal valid, Signal value, Signal exp, Signal s1, int reduction, int factorDepth) {}
-
-    NormTop(Op op, Variant variant, Params prm) {
-        super(op, variant, prm);
-    }
 
     NormTop(Op op, Variant variant, Params prm, Placement placement) {
         super(op, variant, prm, placement, TopName.tile(op, variant, prm, placement));
@@ -61,7 +58,7 @@ abstract class NormTop extends TopShell {
 
         // ---- collective: C registers standing for the gather across tiles, or a tile's all-reduce ports ----------
         StatsFormat format = StatsFormat.sums(centered() ? List.of(s2Bits, s1Bits) : List.of(s2Bits));
-        Gathered g = collective(s2.last(), stats, format);
+        Flow g = CollectiveStage.build(this, s2.last(), stats, format);
         Signal gValid = g.valid();
         Signal gStats = g.data();
         Signal gS2 = gStats.slice(s2Bits - 1, 0);
@@ -70,7 +67,7 @@ abstract class NormTop extends TopShell {
         // ---- V = n*S2 - S1^2 + E, 1/sqrt(V), the factor register --------------------------------------------------
         NormFactorUnit facUnit = new NormFactorUnit(op, systemN(), s1Bits, s2Bits);
         Inst fac = pipelined("factor", facUnit);
-        fac.in(facUnit.inValid, gValid).in(facUnit.inS2, gS2).in(facUnit.inEps, constantWord(NormFactorUnit.EPS_BITS));
+        fac.in(facUnit.inValid, gValid).in(facUnit.inS2, gS2).in(facUnit.inEps, config.constantWord(NormFactorUnit.EPS_BITS));
         if (centered()) fac.in(facUnit.inS1, gS1);
         // S1 travels beside the factor chain (tokens can overlap in it), so it meets its own factor.
         Signal s1 = centered() ? delay("token_s1", gS1, facUnit.latency()) : null;

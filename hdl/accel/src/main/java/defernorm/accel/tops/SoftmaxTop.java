@@ -1,6 +1,7 @@
 package defernorm.accel.tops;
 
 import defernorm.accel.units.Beat;
+import defernorm.accel.units.Flow;
 import defernorm.accel.units.ReduceOp;
 import defernorm.accel.units.ReductionTree;
 import defernorm.accel.units.SoftmaxFactorUnit;
@@ -40,10 +41,6 @@ abstract class SoftmaxTop extends TopShell {
     /** Token statistics a deferred tile can have between its statistic and its global one (docs/system.md). */
     static final int LOCAL_MAX_SLOTS = FACTOR_SLOTS;
 
-    SoftmaxTop(Variant variant, Params prm) {
-        super(Op.SOFTMAX, variant, prm);
-    }
-
     SoftmaxTop(Variant variant, Params prm, Placement placement) {
         super(Op.SOFTMAX, variant, prm, placement, TopName.tile(Op.SOFTMAX, variant, prm, placement));
     }
@@ -53,7 +50,7 @@ abstract class SoftmaxTop extends TopShell {
         SoftmaxFront unit = new SoftmaxFront(prm.p(), nb(), true);
         Inst front = pipelined("exp_front", unit);
         front.in(unit.inValid, in.valid()).in(unit.inLast, in.last()).in(unit.inS, in.data())
-                .in(unit.inL, constantWord(SoftmaxFront.L_BITS));
+                .in(unit.inL, config.constantWord(SoftmaxFront.L_BITS));
         return new ExpFront(front.out(unit.outValid), front.out(unit.outLast), front.out(unit.outP), front.out(unit.outDelta),
                 front.out(unit.outMax), unit.latency());
     }
@@ -75,7 +72,7 @@ abstract class SoftmaxTop extends TopShell {
         Signal localMax = carryMax ? delay("token_max", ef.max(), denUnit.latency()) : null;
         if (carryMax) stats = Signal.cat(localMax.asUnsigned(), stats);
         StatsFormat format = carryMax ? StatsFormat.softmaxMerge(denBits, SoftmaxFront.MAX_BITS) : StatsFormat.sums(List.of(denBits));
-        Gathered g = collective(denOut.last(), stats, format);
+        Flow g = CollectiveStage.build(this, denOut.last(), stats, format);
         Signal gathered = g.data();
         SoftmaxFactorUnit facUnit = new SoftmaxFactorUnit(denBits);
         Inst fac = pipelined("factor", facUnit);

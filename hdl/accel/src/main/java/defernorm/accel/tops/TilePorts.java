@@ -11,7 +11,7 @@ import defernorm.hdl.Signal;
  * Remembers what the system needs to build around the tile: the statistic's layout and the output plan.
  *
  * <pre>{@code
- * Gathered g = ports.exchangeStatistic(format, valid, stats);   // stat_valid/stat_data out, glob_* back
+ * Flow g = ports.exchangeStatistic(format, valid, stats);   // stat_valid/stat_data out, glob_* back
  * ports.exposeDrain(plan, drained, factor, exp);               // part_* out
  * }</pre>
  */
@@ -34,13 +34,12 @@ public final class TilePorts {
     }
 
     /** Sends the statistic out ({@code stat_valid}, {@code stat_data}); returns the reduced one ({@code glob_valid}, {@code glob_data}). */
-    Gathered exchangeStatistic(StatsFormat format, Signal valid, Signal data) {
+    Flow exchangeStatistic(StatsFormat format, Signal valid, Signal data) {
         statsFormat = format;
         stat = top.bundlePorts().output("stat", Flow.of(data.type()));
-        stat.valid().set(valid);
-        stat.data().set(data);
+        top.connectPorts(stat, new Flow(valid, data));
         glob = top.bundlePorts().input("glob", Flow.of(data.type()));
-        return new Gathered(glob.valid(), glob.data());
+        return glob;
     }
 
     /**

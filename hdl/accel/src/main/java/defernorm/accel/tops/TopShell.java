@@ -70,10 +70,6 @@ public abstract class TopShell extends Component {
     private final TilePorts tilePorts;
     private PipelineDepths depths;
 
-    TopShell(Op op, Variant variant, Params prm) {
-        this(op, variant, prm, Placement.single(), TopName.of(op, variant, prm));
-    }
-
     /**
      * @param prm       the shape this module sees: a tile's own (n/T elements, P lanes), or a system's outside
      *                  (n, T·P lanes)
@@ -155,23 +151,6 @@ public abstract class TopShell extends Component {
         return PipelinedUnit.delayLine(v, edges, line -> pipelined(name, line));
     }
 
-    /** The constant word (E or L), {@code bits} wide ({@link ConfigDecode#constantWord}). */
-    Signal constantWord(int bits) { return config.constantWord(bits); }
-
-    /** The front every variant shares, on {@code width}-bit buffer words ({@link Front#build}). */
-    Front front(int width) { return Front.build(this, width); }
-
-    /** The collective after the statistic register, by placement ({@link CollectiveStage}). */
-    Gathered collective(Signal valid, Signal data, StatsFormat format) { return CollectiveStage.build(this, valid, data, format); }
-
-    /** Matmul-only and standard drain and output ({@link DrainStage#standard}); returns the output depth. */
-    int standardOutput(PlacedArray mac, Front f, int up) { return DrainStage.standard(this, mac, f, up); }
-
-    /** Deferred drain, factor FIFO and final scale ({@link DrainStage#deferred}); returns the output depth. */
-    int deferredOutput(PlacedArray mac, Front f, Signal factorValid, Signal factor, Signal exp, int outFrac, Signal shift) {
-        return DrainStage.deferred(this, mac, f, factorValid, factor, exp, outFrac, shift);
-    }
-
     /** The drained groups to where this placement sends them: a tile's ports (depth 0) or the output stage. */
     int deliver(OutputPlan plan, Drained d, Signal factor, Signal exp) {
         if (placement.isTile()) {
@@ -207,12 +186,6 @@ public abstract class TopShell extends Component {
         Signal cur = v;
         for (int i = 1; i <= cycles; i++) cur = stage(name + "_d" + i, cur);
         return cur;
-    }
-
-    /** Zero-extends or truncates a UInt to {@code bits}. */
-    protected static Signal fit(Signal v, int bits) {
-        if (v.width() == bits) return v;
-        return v.width() > bits ? v.truncate(bits) : v.extend(bits);
     }
 
     // ---- Component's builder methods for this package's pieces (Front, DrainStage, ...): Component keeps them protected

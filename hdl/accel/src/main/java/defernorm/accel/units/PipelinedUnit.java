@@ -1,16 +1,11 @@
 package defernorm.accel.units;
 
-import defernorm.hdl.Component;
-import defernorm.hdl.Inst;
-import defernorm.hdl.Reg;
-import defernorm.hdl.Signal;
+import defernorm.hdl.*;
 import defernorm.hdl.ir.Type;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BinaryOperator;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
+import java.util.function.*;
 
 /**
  * Base of the accelerator units that advance under one pipeline enable {@code en}: the top drives
@@ -30,9 +25,7 @@ import java.util.function.UnaryOperator;
 public abstract class PipelinedUnit extends Component {
     private Signal enable;
 
-    protected PipelinedUnit(String name) {
-        super(name);
-    }
+    protected PipelinedUnit(String name) { super(name); }
 
     /** Declares the {@code en} input (once) and returns it. */
     protected final Signal en() {
@@ -73,9 +66,31 @@ public abstract class PipelinedUnit extends Component {
 
     /** A register named {@code name} that loads {@code next} on every enabled edge; resets to 0. */
     protected final Signal stage(String name, Signal next) {
-        Reg r = reg(name, next.type()).resetTo(0).enable(en());
+        Reg r = stageReg(name, next.type());
         r.set(next);
         return r;
+    }
+
+    /** Output {@code name}, of {@code value}'s type and driven by it. */
+    protected final Output output(String name, Signal value) {
+        Output o = output(name, value.type());
+        o.set(value);
+        return o;
+    }
+
+    /** {@code r} flips on the enabled edges where {@code cond} is high. */
+    protected static void toggle(Reg r, Signal cond) { r.set(Signal.mux(cond, r.not(), r)); }
+
+    /** {@code r} counts up on {@code inc} and down on {@code dec} (both: holds). */
+    protected static void upDown(Reg r, Signal inc, Signal dec) {
+        int w = r.width();
+        Signal up = r.plus(1).truncate(w), down = r.minus(1).truncate(w).asUnsigned();
+        r.set(Signal.mux(inc, Signal.mux(dec, r, up), Signal.mux(dec, down, r)));
+    }
+
+    /** The next value of counter {@code r} on {@code step}: 0 after {@code atEnd}, else r + 1 (no step: r). */
+    protected final Signal wrapCount(Reg r, Signal step, Signal atEnd) {
+        return Signal.mux(step, Signal.mux(atEnd, lit(0, r.type()), r.plus(1).truncate(r.width())), r);
     }
 
     /** A register named {@code name} of type {@code t}, enabled by {@code en}, reset to 0, not yet assigned. */

@@ -13,9 +13,8 @@ import java.util.List;
  * ({@code NormDeferred}, {@code SoftmaxDeferred}): drain-bank read with the factor; multiply;
  * rounding shift (and the group's bias read); bias add and saturate.
  *
- * <p>Ports: as {@link OutputStage}, plus {@code in_factor} (UInt(F): n·r or r) and {@code in_exp} (SInt(8): e),
- * sampled with {@code in_acc}. The shift {@code 31 + e - outFrac} must not be negative (the golden model's
- * formats guarantee it).
+ * <p>Beside {@link OutputStage}'s ports: the factor and exponent, sampled with {@code in_acc}. The shift
+ * {@code 31 + e - outFrac} must not be negative (the golden model's formats guarantee it).
  *
  * <pre>{@code
  * ScaleUnit s = new ScaleUnit(4, 8, 22, 23, Formats.NORM_OUT_FRAC);   // ScaleUnit_Q4_G8_A22_F23_O8
@@ -23,9 +22,8 @@ import java.util.List;
  */
 public final class ScaleUnit extends OutputUnit {
 
-    /** The token's factor and exponent, beside each of its groups. */
-    public final Signal inFactor;
-    public final Signal inExp;
+    /** The token's factor (UInt(F): n·r or r) and exponent, beside each of its groups. */
+    public final Signal inFactor, inExp;
 
     public ScaleUnit(int q, int groups, int accBits, int factorBits, int outFrac) {
         this(q, groups, accBits, factorBits, outFrac, true);
@@ -62,6 +60,6 @@ public final class ScaleUnit extends OutputUnit {
         advance("s3");
 
         // ---- stage 4: bias add and saturate ---------------------------------------------------------------------
-        finish(biasAndSaturate("s4_out", rounded));
+        finish("s4_out", rounded);
     }
 }
