@@ -3,6 +3,7 @@ package defernorm.accel.tops;
 import defernorm.accel.units.Beat;
 import defernorm.accel.units.ActivationBuffer;
 import defernorm.accel.units.BankSlots;
+import defernorm.accel.units.Flow;
 import defernorm.golden.model.Variant;
 import defernorm.hdl.Bits;
 import defernorm.hdl.Inst;
@@ -49,16 +50,14 @@ record Front(TopShell top, Inst buffer, ActivationBuffer unit, Signal accept, Si
 
     /** Writes a beat into the buffer ({@code valid}: on this edge; {@code last}: the token's last beat). */
     void write(Signal valid, Signal last, Signal data) {
-        buffer.in(unit.wrEn, valid).in(unit.wrLast, last).in(unit.wrData, data);
+        top.connectPorts(buffer.port(unit.wr), new Beat(valid, last, data));
     }
 
     /** The drain of a bank's previous token started (frees the bank's last read). */
     void drainStarts(Signal start) { buffer.in(unit.drainStart, start); }
 
     /** The buffer read register's beat (loaded on the read edge). */
-    Beat read() {
-        return buffer.port(unit.rd);
-    }
+    Beat read() { return buffer.port(unit.rd); }
 
     /** The input register (the reduction's input): loads the accepted beat at its handshake edge. */
     Beat inputRegister() {
@@ -77,7 +76,8 @@ record Front(TopShell top, Inst buffer, ActivationBuffer unit, Signal accept, Si
         Vec<Signal> word = Vec.from(fields);
         BankSlots side = new BankSlots(Bits.width(word));
         Inst slots = top.pipelined("side", side);
-        slots.in(side.wrEn, valid).in(side.wrData, Bits.pack(word)).in(side.rdBank, buffer.out(unit.rdBank));
+        top.connectPorts(slots.port(side.wr), new Flow(valid, Bits.pack(word)));
+        slots.in(side.rdBank, buffer.out(unit.rdBank));
         return Bits.unpack(word, slots.out(side.rdData)).asList();
     }
 

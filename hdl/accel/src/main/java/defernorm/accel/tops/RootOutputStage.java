@@ -34,7 +34,7 @@ final class RootOutputStage {
         ConfigMap map = top.map;
         top.connectPorts(out.port(unit.biases), top.config.writePort(map.biasBase(), map.biasWords(), unit.biases));
         out.in(unit.inValid, d.valid()).in(unit.inLast, d.last()).in(unit.inAcc, d.acc());
-        if (unit.inGroup != null) out.in(unit.inGroup, d.group().resize(unit.biasAddrBits()));
+        if (unit.inGroup != null) out.in(unit.inGroup, d.group().resize(unit.inGroup.width()));
         Beat beat = out.port(unit.out);
         top.outside.drive(beat.valid(), beat.data(), beat.last());
         return unit.latency();

@@ -57,18 +57,16 @@ abstract class SoftmaxTop extends TopShell {
 
     /** Builds den, the collective and the factor from the exp front's beats; {@code withMax}: carry the final max along. */
     SoftmaxFactor softmaxFactor(ExpFront ef, boolean withMax) {
-        ReductionTree.Config denCfg = new ReductionTree.Config(prm.p(), Type.uint(Exp2.OUT_BITS), statBeats(), ReduceOp.SUM, false, SoftmaxFront.MAX_BITS);
-        ReductionTree denUnit = new ReductionTree(denCfg);
+        ReductionTree denUnit = new ReductionTree(new ReductionTree.Config(prm.p(), Type.uint(Exp2.OUT_BITS), statBeats(), ReduceOp.SUM, false, SoftmaxFront.MAX_BITS));
         Inst den = pipelined("denominator", denUnit);
         connect(den.port(denUnit.in), new Beat(ef.valid(), ef.last(), ef.p()));
         den.in(denUnit.inShift, ef.delta());
         Beat denOut = den.port(denUnit.out);
-        int denBits = denCfg.acc().width();
+        Signal stats = denOut.data();
+        int denBits = stats.width();
         // The token's final max travels beside den, the collective and the factor chain (tokens overlap in them);
         // a tile always sends it: the online merge needs it.
-        boolean tile = placement.isTile();
-        Signal stats = denOut.data();
-        boolean carryMax = withMax || tile;
+        boolean tile = placement.isTile(), carryMax = withMax || tile;
         Signal localMax = carryMax ? delay("token_max", ef.max(), denUnit.latency()) : null;
         if (carryMax) stats = Signal.cat(localMax.asUnsigned(), stats);
         StatsFormat format = carryMax ? StatsFormat.softmaxMerge(denBits, SoftmaxFront.MAX_BITS) : StatsFormat.sums(List.of(denBits));

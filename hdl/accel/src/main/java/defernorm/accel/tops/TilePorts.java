@@ -19,8 +19,7 @@ public final class TilePorts {
     private final TopShell top;
     private StatsFormat statsFormat;
     private OutputPlan outputPlan;
-    private Flow stat;
-    private Flow glob;
+    private Flow stat, glob;
     private Part part;
 
     /**
@@ -29,9 +28,7 @@ public final class TilePorts {
      */
     public record Part(Signal valid, Signal last, Signal group, Signal acc, Signal factor, Signal exp) {}
 
-    TilePorts(TopShell top) {
-        this.top = top;
-    }
+    TilePorts(TopShell top) { this.top = top; }
 
     /** Sends the statistic out ({@code stat_valid}, {@code stat_data}); returns the reduced one ({@code glob_valid}, {@code glob_data}). */
     Flow exchangeStatistic(StatsFormat format, Signal valid, Signal data) {

@@ -25,9 +25,7 @@ final class TopOutside {
     final TopInterface io;
     /** Whole-pipeline enable. */
     final Signal en;
-    private final Reg mValid;
-    private final Reg mData;
-    private final Reg mLast;
+    private final Reg mValid, mData, mLast;
 
     TopOutside(TopShell top, Params prm, Placement placement, ConfigMap map) {
         io = TopInterface.declare(top.bundlePorts(), TopInterface.Widths.of(prm, map), !placement.isTile());

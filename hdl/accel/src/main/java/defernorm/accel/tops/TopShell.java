@@ -54,14 +54,13 @@ public abstract class TopShell extends Component {
 
     protected final Op op;
     protected final Variant variant;
+    /** The shape this module sees: a tile's own (n/T elements, P lanes), or a system's outside (n, T·P lanes). */
     protected final Params prm;
     protected final Placement placement;
     protected final ConfigMap map;
-    /** The outside: configuration port, s_axis, m_axis ({@link TopInterface}). */
+    /** The outside: configuration port, s_axis and m_axis (null in a tile) ({@link TopInterface}). */
     protected final TopInterface io;
     protected final AxiStream s;
-    /** The output stream (null in a tile). */
-    protected final AxiStream m;
     /** Whole-pipeline enable. */
     protected final Signal en;
     final TopOutside outside;
@@ -70,12 +69,7 @@ public abstract class TopShell extends Component {
     private final TilePorts tilePorts;
     private PipelineDepths depths;
 
-    /**
-     * @param prm       the shape this module sees: a tile's own (n/T elements, P lanes), or a system's outside
-     *                  (n, T·P lanes)
-     * @param placement single top, tile or system outside
-     * @param name      the Verilog module name
-     */
+    /** A top of {@code op} in {@code variant} at {@code prm}, built at {@code placement}, named {@code name}. */
     protected TopShell(Op op, Variant variant, Params prm, Placement placement, String name) {
         super(name);
         TopLimits.check(op, variant, prm);
@@ -87,7 +81,6 @@ public abstract class TopShell extends Component {
         outside = new TopOutside(this, prm, placement, map);
         io = outside.io;
         s = io.s();
-        m = io.m();
         en = outside.en;
         config = new ConfigDecode(this, map, outside);
         tilePorts = placement.isTile() ? new TilePorts(this) : null;
@@ -116,9 +109,7 @@ public abstract class TopShell extends Component {
     }
 
     /** Records the depths the subclass built (once, at the end of its constructor). */
-    protected final void built(PipelineDepths d) {
-        depths = d;
-    }
+    protected final void built(PipelineDepths d) { depths = d; }
 
     /** A tile's statistic word layout (null without a collective, and outside a tile). */
     public final StatsFormat statsFormat() { return tilePorts == null ? null : tilePorts.statsFormat(); }
@@ -160,11 +151,7 @@ public abstract class TopShell extends Component {
         return rootOutput(plan, d, plan.accBits(), factor, exp);
     }
 
-    /**
-     * The output stage {@code plan} names on the groups {@code d} (accumulators {@code accBits} wide per lane),
-     * its last register the m_axis register ({@link RootOutputStage}). {@code factor} and {@code exp} only when
-     * {@code plan.scaled()}. Returns its depth.
-     */
+    /** The output stage {@code plan} names on the groups {@code d} ({@link RootOutputStage#build}); returns its depth. */
     protected final int rootOutput(OutputPlan plan, Drained d, int accBits, Signal factor, Signal exp) {
         return RootOutputStage.build(this, plan, d, accBits, factor, exp);
     }
@@ -189,28 +176,19 @@ public abstract class TopShell extends Component {
     }
 
     // ---- Component's builder methods for this package's pieces (Front, DrainStage, ...): Component keeps them protected
-
     final Signal inputPort(String name, Type type) { return input(name, type); }
-
     final Output outputPort(String name, Type type) { return output(name, type); }
+    final Wire newWire(String name, Type type) { return wire(name, type); }
+    final Reg newReg(String name, Type type) { return reg(name, type); }
+    final <T> void connectPorts(T target, T source) { connect(target, source); }
+    final Signal constant(long value, Type type) { return lit(value, type); }
+    final void debugSignal(String name, Signal s) { debug(name, s); }
 
     /** This top's bundle declarations, for {@link TopInterface#declare}. */
     final TopInterface.Ports bundlePorts() {
         return new TopInterface.Ports() {
             @Override public <T> T input(String prefix, Shape<T> shape) { return TopShell.this.input(prefix, shape); }
-
             @Override public <T> T output(String prefix, Shape<T> shape) { return TopShell.this.output(prefix, shape); }
         };
     }
-
-    final Wire newWire(String name, Type type) { return wire(name, type); }
-
-    final Reg newReg(String name, Type type) { return reg(name, type); }
-
-    final <T> void connectPorts(T target, T source) { connect(target, source); }
-
-    final Signal constant(long value, Type type) { return lit(value, type); }
-
-
-    final void debugSignal(String name, Signal s) { debug(name, s); }
 }

@@ -109,14 +109,14 @@ public final class TopSidecar {
     }
 
     private static Map<String, Object> formats(Op op, Variant variant) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("input", format(Formats.DATA_BITS, true, 0, op == Op.SOFTMAX ? "score s[i] = ss * lane" : "activation x[i] = sx * lane"));
-        m.put("weight", format(Formats.DATA_BITS, true, 0, op == Op.SOFTMAX ? "V[i][j] = sv[j] * w" : "W[i][j] = sw[j] * w (folded, see docs/numerics.md)"));
-        m.put("bias", format(Formats.BIAS_BITS, true, 0, "folded bias in output-lane units"));
         int frac = variant == Variant.MATMUL ? 0 : Formats.outFrac(op);
         String meaning = variant == Variant.MATMUL ? "y[j] = sx * sw[j] * lane"
                 : op == Op.SOFTMAX ? "y[j] = sv[j] * 2^-16 * lane" : "y[j] = sw[j] * 2^-8 * lane";
-        m.put("output", format(Formats.OUT_BITS, true, frac, meaning + " (saturated to int32)"));
+        Map<String, Object> m = fields(
+                "input", format(Formats.DATA_BITS, true, 0, op == Op.SOFTMAX ? "score s[i] = ss * lane" : "activation x[i] = sx * lane"),
+                "weight", format(Formats.DATA_BITS, true, 0, op == Op.SOFTMAX ? "V[i][j] = sv[j] * w" : "W[i][j] = sw[j] * w (folded, see docs/numerics.md)"),
+                "bias", format(Formats.BIAS_BITS, true, 0, "folded bias in output-lane units"),
+                "output", format(Formats.OUT_BITS, true, frac, meaning + " (saturated to int32)"));
         if (variant != Variant.MATMUL) {
             m.put("constant", op == Op.SOFTMAX
                     ? format(16, false, 12, "score multiplier L = round(ss * log2(e) * 2^12), 1 <= L < 2^16")

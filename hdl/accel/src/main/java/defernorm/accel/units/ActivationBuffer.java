@@ -12,7 +12,7 @@ import defernorm.hdl.ir.Type;
  * <ul>
  *   <li>ingest: {@code in_ready} is high while the receiving bank is free or the token already started; a
  *       bank is free again on the edge after the reader read the last beat of the token that used it.</li>
- *   <li>write: {@code wr_en} writes {@code wr_data} at the next free address of the writing token's bank
+ *   <li>write: {@code wr_valid} writes {@code wr_data} at the next free address of the writing token's bank
  *       ({@code wr_last} on its last word).</li>
  *   <li>read: at most one read every G edges, each on an edge after its word was written; when it waits for
  *       the factor (standard) a token's first read waits until the token's factor is there (the edge after
@@ -30,8 +30,8 @@ public final class ActivationBuffer extends PipelinedUnit {
     /** The ingest: the accepted beat and its token's last beat; {@code in_ready} is not gated by {@code en}. */
     public final Signal inAccept, inLast;
     public final Output inReady;
-    /** The write port (a beat per accepted input, possibly later than its handshake). */
-    public final Signal wrEn, wrLast, wrData;
+    /** The write port: a beat per accepted input, possibly later than its handshake. */
+    public final Beat wr;
     /** The token's factor is there (standard only, else null): one cycle after its factor register loaded. */
     public final Signal factorValid;
     /** The drain of a bank's previous token started. */
@@ -69,15 +69,14 @@ public final class ActivationBuffer extends PipelinedUnit {
         inReady = output("in_ready", inFirst.not().or(receivingFull.not()));
 
         // ---- write port --------------------------------------------------------------------------------------------
-        wrEn = input("wr_en", Type.bool());
-        wrLast = input("wr_last", Type.bool());
-        wrData = input("wr_data", Type.uint(width));
+        wr = input("wr", Beat.of(Type.uint(width)));
+        Signal wrEn = wr.valid(), wrLast = wr.last();
         Mem mem = memory("act_buf", width, 2 * beats);
         Reg wrBank = stageReg("wr_bank", Type.bool());
         Reg wrBeat = stageReg("wr_beat", Type.uint(beatBits));
         toggle(wrBank, wrEn.and(wrLast));
         wrBeat.set(wrapCount(wrBeat, wrEn, wrLast));
-        mem.write(en.and(wrEn), address(wrBank, wrBeat, beats, mem.addrWidth()), wrData);
+        mem.write(en.and(wrEn), address(wrBank, wrBeat, beats, mem.addrWidth()), wr.data());
 
         // ---- standard: whether each bank's token has its factor (tokens get their factors in order) ------------------
         factorValid = waitFactor ? input("factor_valid", Type.bool()) : null;

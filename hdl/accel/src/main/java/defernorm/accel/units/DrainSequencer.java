@@ -25,7 +25,6 @@ public final class DrainSequencer extends PipelinedUnit {
      * read's group (G &gt; 1, else null); the draining token's factor word for all G reads (null without one).
      */
     public final Output start, issue, last, bank, group, factor;
-    private final int factorSlots;
 
     /**
      * @param groups      G: reads per token
@@ -38,7 +37,6 @@ public final class DrainSequencer extends PipelinedUnit {
             throw new IllegalArgumentException("A drain sequencer needs G of at least 1 and factor slots exactly when it waits for a factor, not G="
                     + groups + ", F=" + factorBits + ", slots=" + factorSlots + ".");
         }
-        this.factorSlots = factorSlots;
         Signal en = en();
         land = input("land", Type.bool());
 
@@ -88,7 +86,4 @@ public final class DrainSequencer extends PipelinedUnit {
         this.group = groups > 1 ? output("group", group) : null;
         this.factor = factorBits > 0 ? output("factor", factorOut) : null;
     }
-
-    /** Factors this sequencer can hold between the factor register and the drain (0 without a factor). */
-    public int factorSlots() { return factorSlots; }
 }

@@ -67,7 +67,7 @@ public final class MacArray extends PipelinedUnit {
          * With rescale the sum is bounded the same way, since shifting right never grows a value.
          */
         public int accBits() {
-            return productBits() + treeLevels(p * beats);
+            return productBits() + Type.clog2(p * beats);
         }
 
         public String moduleName() {
@@ -160,7 +160,7 @@ public final class MacArray extends PipelinedUnit {
         for (int c = 0; c < q; c++) {
             sums.add(tree("col" + c, columns.get(c), Signal::plus, s -> s.extend(s.width() + 1)));
         }
-        int levels = treeLevels(p);
+        int levels = Type.clog2(p);
         for (int i = 0; i < side.length; i++) if (side[i] != null) side[i] = delay(sideNames[i] + "_t", side[i], levels);
         Signal grp = side[1], first = side[2], shift = side[4];
 

@@ -29,7 +29,6 @@ public final class NormFactorUnit extends PipelinedUnit {
     public final Signal inValid, inS1, inS2, inEps;
     /** The factor register: {@code n·r} (deferred), {@code r} (standard's normalize lane), the exponent, valid. */
     public final Output outFactor, outR, outExp, outValid;
-    private final int vBits;
     private final int latency;
 
     /**
@@ -51,7 +50,7 @@ public final class NormFactorUnit extends PipelinedUnit {
         Signal nLit = lit(n, Type.uint(nBits));
 
         // V < n*S2 + E <= n * 2^s2Bits + 2^40: its width.
-        this.vBits = Math.max(s2Bits + nBits, EPS_BITS) + 1;
+        int vBits = Math.max(s2Bits + nBits, EPS_BITS) + 1;
 
         // ---- variance: one multiply register, one add register ------------------------------------------------
         Signal ns2 = stage("v1_ns2", inS2.times(nLit));
@@ -77,9 +76,6 @@ public final class NormFactorUnit extends PipelinedUnit {
         outValid = output("out_valid", stage("f_valid", r.valid()));
         this.latency = 2 + rsqrtUnit.latency() + 1;   // variance, 1/sqrt, factor register
     }
-
-    /** Width of the variance word V. */
-    public int varianceBits() { return vBits; }
 
     /** Register stages built: variance 2 + {@link RsqrtUnit} 5 + factor register 1 = 8. */
     public int latency() { return latency; }

@@ -70,9 +70,6 @@ public abstract class OutputUnit extends PipelinedUnit {
         stages++;
     }
 
-    /** Width of {@code b_addr} and {@code in_group}. */
-    public final int biasAddrBits() { return biasMem.addrWidth(); }
-
     /** Moves the group one register stage on (named {@code name}; a constant when G = 1). */
     protected final void advanceGroup(String name) {
         if (groups > 1) group = stage(name, group);

@@ -33,9 +33,6 @@ public abstract class PipelinedUnit extends Component {
         return enable;
     }
 
-    /** The {@code en} input, or null for a unit that never declared one (no register). */
-    public final Signal enableInput() { return enable; }
-
     /** Connects {@code child}'s {@code en} (if it has one) in its instance {@code i} to {@code en}. */
     public static Inst enabled(Inst i, PipelinedUnit child, Signal en) {
         if (child.enable != null) i.in(child.enable, en);
@@ -109,7 +106,7 @@ public abstract class PipelinedUnit extends Component {
      * A pipelined balanced tree over {@code leaves}: level {@code l} pairs neighbours with {@code combine}
      * (an odd last element goes through {@code carry}, e.g. a width extension) and registers each result in
      * its own named register {@code prefix_l<l>_<i>}, so every level is its own set of nets (never one
-     * self-referencing vector). {@code ceil(log2(leaves))} levels; one leaf is returned as is.
+     * self-referencing vector). {@code Type.clog2(leaves)} levels; one leaf is returned as is.
      */
     protected final Signal tree(String prefix, List<Signal> leaves, BinaryOperator<Signal> combine,
                                 UnaryOperator<Signal> carry) {
@@ -123,11 +120,6 @@ public abstract class PipelinedUnit extends Component {
             level = next;
         }
         return level.get(0);
-    }
-
-    /** Number of levels {@link #tree} builds over {@code n} leaves: {@code ceil(log2 n)}. */
-    public static int treeLevels(int n) {
-        return Type.clog2(n);
     }
 
     /** Splits a packed bus into {@code lanes} lanes of {@code t}, lane 0 in the low bits. */

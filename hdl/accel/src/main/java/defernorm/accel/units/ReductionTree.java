@@ -59,7 +59,7 @@ public final class ReductionTree extends PipelinedUnit {
         /** Type of the accumulator: the leaf widened for a sum of P·NB leaves; MAX keeps the leaf type. */
         public Type acc() {
             Type l = leaf();
-            return op == ReduceOp.MAX ? l : new Type(l.width() + treeLevels(p * beats), l.signed());
+            return op == ReduceOp.MAX ? l : new Type(l.width() + Type.clog2(p * beats), l.signed());
         }
 
         /**
@@ -67,7 +67,7 @@ public final class ReductionTree extends PipelinedUnit {
          * tree levels and the accumulator, exactly the registers {@link ReductionTree} builds.
          */
         public int latency() {
-            return (front ? 1 : 0) + treeLevels(p) + 1;
+            return (front ? 1 : 0) + Type.clog2(p) + 1;
         }
 
         public String moduleName() {
@@ -109,7 +109,7 @@ public final class ReductionTree extends PipelinedUnit {
         Signal t = cfg.op() == ReduceOp.MAX
                 ? tree("tree", leaves, (a, b) -> Signal.mux(a.ge(b), a, b), s -> s)
                 : tree("tree", leaves, Signal::plus, s -> s.extend(s.width() + 1));
-        int levels = treeLevels(p);
+        int levels = Type.clog2(p);
         valid = delay("tree_valid", valid, levels);
         last = delay("tree_last", last, levels);
         if (shift != null) shift = delay("tree_shift", shift, levels);

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Softmax's per-beat front, bit-exact with {@code OnlineSoftmax}: {@code u = s·L} per lane (1 stage), the
  * beat maximum of {@code u >> 12} over a MAX {@link ReductionTree} whose accumulator is the running maximum
- * {@code M_k} ({@code treeLevels(P) + 1}), then one {@link Exp2Unit} per lane on {@code u - (M_k << 12)}
+ * {@code M_k} ({@code Type.clog2(P) + 1}), then one {@link Exp2Unit} per lane on {@code u - (M_k << 12)}
  * (3): {@link #latency()} stages from the input register (excluded) to the exp output register
  * (included). Built with {@code registeredExp = false}, the exp units' last register is left to the
  * consumer (the MAC array's input register in softmax deferred): one stage fewer here.
@@ -78,6 +78,6 @@ public final class SoftmaxFront extends PipelinedUnit {
         this.latency = 1 + wait + expStages;   // u, running max, exp
     }
 
-    /** Register stages built, from the input (excluded) to the output: 1 + treeLevels(P) + 1 + 3 (one fewer unregistered). */
+    /** Register stages built, from the input (excluded) to the output: 1 + Type.clog2(P) + 1 + 3 (one fewer unregistered). */
     public int latency() { return latency; }
 }
