@@ -133,14 +133,7 @@ public abstract class PipelinedUnit extends Component {
     }
 
     /** Packs lanes (lane 0 in the low bits) into one UInt bus. */
-    protected static Signal pack(List<Signal> lanes) {
-        Signal[] msbFirst = new Signal[lanes.size()];
-        for (int i = 0; i < lanes.size(); i++) {
-            Signal l = lanes.get(i);
-            msbFirst[lanes.size() - 1 - i] = l.type().signed() ? l.asUnsigned() : l;
-        }
-        return msbFirst.length == 1 ? msbFirst[0] : Signal.cat(msbFirst);
-    }
+    protected static Signal pack(List<Signal> lanes) { return Vec.from(lanes).asBits(); }
 
     /**
      * The project's one rounding rule, {@code Rounding.roundShift(v, s)} (round half up), for a variable
