@@ -62,11 +62,11 @@ final class SystemTop extends TopShell {
 
         // ---- statistics all-reduce ------------------------------------------------------------------------------
         int lar = 0;
+        TilePorts ports = tile.tilePorts();
         if (variant != Variant.MATMUL) {
-            SystemLimits.checkLink(tile.statsFormat().width(), shape.linkBits(), own.beats());
-            StatsAllReduce unit = new StatsAllReduce(shape, tile.statsFormat());
+            SystemLimits.checkLink(ports.statsFormat().width(), shape.linkBits(), own.beats());
+            StatsAllReduce unit = new StatsAllReduce(shape, ports.statsFormat());
             Inst ar = pipelined("allreduce", unit);
-            TilePorts ports = tile.tilePorts();
             ar.in(unit.inValid, t.get(0).out(ports.stat().valid()));
             for (int i = 0; i < tiles; i++) {
                 ar.in(unit.inData.get(i), t.get(i).out(ports.stat().data()));
@@ -76,10 +76,10 @@ final class SystemTop extends TopShell {
         }
 
         // ---- output reduce to tile 0, tile 0's drain side beside it, the root's stage ----------------------------
-        OutputPlan plan = tile.outputPlan();
+        OutputPlan plan = ports.outputPlan();
         OutputReduce reduceUnit = new OutputReduce(shape, params.q(), plan.accBits());
         Inst red = pipelined("outreduce", reduceUnit);
-        TilePorts.Part part = tile.tilePorts().part();
+        TilePorts.Part part = ports.part();
         red.in(reduceUnit.inValid, t.get(0).out(part.valid()));
         for (int i = 0; i < tiles; i++) red.in(reduceUnit.inAcc.get(i), t.get(i).out(part.acc()));
         int lor = reduceUnit.latency();

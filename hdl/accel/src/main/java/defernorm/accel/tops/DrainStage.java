@@ -15,16 +15,13 @@ import java.util.List;
  * top's output stage, or a tile's {@code part_*} ports.
  *
  * <pre>{@code
- * int outputDepth = DrainStage.standard(top, mac, front, accBits, 4);   // sat32((acc << 4) + bias)
+ * int outputDepth = DrainStage.standard(top, mac, front, 4);   // sat32((acc << 4) + bias)
  * }</pre>
  */
 final class DrainStage {
     private DrainStage() {}
 
-    /**
-     * Matmul-only and standard: the drain into {@code sat32((acc << up) + bias)}. Returns the output depth
-     * built (0 in a tile).
-     */
+    /** Matmul-only and standard: the drain into {@code sat32((acc << up) + bias)}; returns the output depth (0 in a tile). */
     static int standard(TopShell top, PlacedArray mac, Front f, int up) {
         DrainSequencer unit = new DrainSequencer(top.groups(), 0, 0);
         Inst d = drain(top, mac, f, unit);

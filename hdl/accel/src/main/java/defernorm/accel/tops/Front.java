@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * The front every variant shares: an {@link ActivationBuffer} and the line-rate ingest from {@code s_axis}
  * ({@code s_axis_tready} is the buffer's bank rule, gated by {@code en}), with the input beat counter and the
- * input register (the reduction's input). The caller connects the buffer's write port (and, standard, its
+ * input register (the reduction's input); {@code accept} is the input handshake, {@code last} high on a token's
+ * last input beat. The caller connects the buffer's write port (and, standard, its
  * {@code factor_valid} through {@link #sideWord}); the drain connects its drain-bank rule.
  *
  * <pre>{@code
@@ -25,11 +26,6 @@ import java.util.List;
  * Beat in = f.inputRegister();   // to the reduction
  * Beat x = f.read();             // to the MAC array
  * }</pre>
- *
- * @param buffer the buffer instance
- * @param unit   the buffer
- * @param accept the input handshake
- * @param last   high on the token's last input beat
  */
 record Front(TopShell top, Inst buffer, ActivationBuffer unit, Signal accept, Signal last) {
 

@@ -21,10 +21,8 @@ import java.util.List;
 abstract class NormTop extends TopShell {
 
     /**
-     * The per-token factor as the factor register holds it: {@code valid} pulses once per token (the cycle
-     * after the factor register loaded), {@code value} is {@code n·r} (deferred) or {@code r} (standard),
-     * {@code exp} the exponent e (SInt(8)), {@code s1} the token's S1 beside it (LayerNorm, else null);
-     * {@code reduction} and {@code factorDepth} the depths built (PipelineDepths.reduction, .factor).
+     * The factor register ({@code valid} pulses the cycle after it loaded): {@code n·r} (deferred) or {@code r}
+     * (standard), e, the token's S1 beside it (LayerNorm, else null), and the reduction and factor depths built.
      */
     record NormFactor(Signal valid, Signal value, Signal exp, Signal s1, int reduction, int factorDepth) {}
 

@@ -27,14 +27,12 @@ import java.util.List;
  */
 abstract class SoftmaxTop extends TopShell {
 
-    /** The exp front as built: its instance and its depth (input register excluded, exp output register included). */
+    /** The exp front's outputs and its depth (input register excluded, exp output register included). */
     record ExpFront(Signal valid, Signal last, Signal p, Signal delta, Signal max, int depth) {}
 
     /**
-     * The factor register: {@code valid} pulses once per token (the cycle after it loaded); {@code r} UInt(16);
-     * {@code e} SInt(8); {@code max} the token's final maximum beside it (only when asked for, else null);
-     * {@code shift} a deferred tile's rescale {@code M − m_t} beside it (else null);
-     * {@code reduction} and {@code factorDepth} the depths built (PipelineDepths.reduction, .factor).
+     * The factor register ({@code valid} pulses the cycle after it loaded) with the token's final max (if asked for)
+     * or a deferred tile's rescale {@code M − m_t} beside it (else null), and the reduction and factor depths built.
      */
     record SoftmaxFactor(Signal valid, Signal r, Signal e, Signal max, Signal shift, int reduction, int factorDepth) {}
 

@@ -57,10 +57,10 @@ public final class TilePorts {
     }
 
     /** The statistic's layout (null without a collective). */
-    StatsFormat statsFormat() { return statsFormat; }
+    public StatsFormat statsFormat() { return statsFormat; }
 
     /** What the root builds for the drained groups (null until the drain is built). */
-    OutputPlan outputPlan() { return outputPlan; }
+    public OutputPlan outputPlan() { return outputPlan; }
 
     /** The statistic out ({@code stat_*}) and the reduced one back ({@code glob_*}); null without a collective. */
     public Flow stat() { return stat; }

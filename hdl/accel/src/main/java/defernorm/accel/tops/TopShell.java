@@ -33,13 +33,11 @@ import defernorm.hdl.ir.Type;
  * {@link #rootOutput}.
  *
  * <pre>{@code
- * final class MatmulTop extends TopShell {   // the shape of every subclass
- *     MatmulTop(Op op, Params prm) {
- *         super(op, Variant.MATMUL, prm);
- *         Front f = front(prm.p() * Formats.DATA_BITS);
- *         ...
- *         built(new PipelineDepths(...));
- *     }
+ * MatmulTop(Op op, Params prm, Placement at) {   // the shape of every subclass's constructor
+ *     super(op, Variant.MATMUL, prm, at, TopName.tile(op, Variant.MATMUL, prm, at));
+ *     Front f = Front.build(this, prm.p() * Formats.DATA_BITS);
+ *     ...
+ *     built(new PipelineDepths(...));
  * }
  * }</pre>
  */
@@ -110,12 +108,6 @@ public abstract class TopShell extends Component {
 
     /** Records the depths the subclass built (once, at the end of its constructor). */
     protected final void built(PipelineDepths d) { depths = d; }
-
-    /** A tile's statistic word layout (null without a collective, and outside a tile). */
-    public final StatsFormat statsFormat() { return tilePorts == null ? null : tilePorts.statsFormat(); }
-
-    /** What the root must build for a tile's drained groups (null until the tile's output is built, and outside a tile). */
-    public final OutputPlan outputPlan() { return tilePorts == null ? null : tilePorts.outputPlan(); }
 
     /** The tile's ports (a tile only). */
     public final TilePorts tilePorts() {

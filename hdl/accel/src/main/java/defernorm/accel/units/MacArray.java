@@ -101,11 +101,8 @@ public final class MacArray extends PipelinedUnit {
         super(cfg.moduleName());
         this.cfg = cfg;
         int p = cfg.p(), q = cfg.q(), nb = cfg.beats(), g = cfg.groups();
-        int words = nb * g;
-        int wb = Formats.DATA_BITS;
-        int accBits = cfg.accBits();
-        int gBits = Type.bitsFor(g - 1);
-        int opBits = Type.bitsFor(words - 1);
+        int words = nb * g, wb = Formats.DATA_BITS, accBits = cfg.accBits();
+        int gBits = Type.bitsFor(g - 1), opBits = Type.bitsFor(words - 1);
         Signal en = en();
 
         // ---- weight memory: one P x Q tile per word ----------------------------------------------------

@@ -38,8 +38,7 @@ public final class NormRequantize extends PipelinedUnit {
         super("NormRequantize_" + op + "_n" + n + "_P" + p + (op == Op.LAYERNORM ? "_S" + s1Bits : "") + (registeredOutput ? "" : "_C"));
         if (op == Op.SOFTMAX) throw new IllegalArgumentException("NormRequantize is for LayerNorm and RMSNorm; softmax uses SoftmaxRequantize.");
         boolean ln = op == Op.LAYERNORM;
-        int db = Formats.DATA_BITS;
-        int eb = LeadingOneNormalizer.EXP_BITS;
+        int db = Formats.DATA_BITS, eb = LeadingOneNormalizer.EXP_BITS;
         inValid = input("in_valid", Type.bool());
         inLast = input("in_last", Type.bool());
         inX = input("in_x", Type.uint(p * db));

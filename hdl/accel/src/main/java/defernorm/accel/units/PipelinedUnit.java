@@ -56,9 +56,7 @@ public abstract class PipelinedUnit extends Component {
     public static Signal delayLine(Signal v, int edges, Function<DelayLine, Inst> place) {
         if (edges == 0) return v;
         DelayLine line = new DelayLine(v.width(), edges);
-        Inst d = place.apply(line);
-        d.in(line.in, v);
-        return d.out(line.out);
+        return place.apply(line).in(line.in, v).out(line.out);
     }
 
     /** A register named {@code name} that loads {@code next} on every enabled edge; resets to 0. */

@@ -55,12 +55,11 @@ public final class SoftmaxFront extends PipelinedUnit {
         last = stage("u_last", last);
 
         // ---- running maximum of the integer parts -------------------------------------------------------------
-        ReductionTree.Config maxCfg = new ReductionTree.Config(p, Type.sint(MAX_BITS), beats, ReduceOp.MAX, false, 0);
-        ReductionTree maxUnit = new ReductionTree(maxCfg);
+        ReductionTree maxUnit = new ReductionTree(new ReductionTree.Config(p, Type.sint(MAX_BITS), beats, ReduceOp.MAX, false, 0));
         Inst max = pipelined("running_max", maxUnit);
         connect(max.port(maxUnit.in), new Beat(valid, last, pack(ints)));
         Beat running = max.port(maxUnit.out);
-        int wait = maxCfg.latency();
+        int wait = maxUnit.latency();
         Signal mk = running.data();
 
         // ---- exp per lane, u aligned with M_k ----------------------------------------------------------------
