@@ -36,8 +36,7 @@ import java.util.List;
  * tile t, the constant word to every tile, the biases to the root.
  */
 final class SystemTop extends TopShell {
-    private final int collectiveCycles;
-    private final int outputReduceCycles;
+    private final int collectiveCycles, outputReduceCycles;
 
     SystemTop(Op op, Variant variant, Params params, SystemShape shape) {
         super(op, variant, SystemLimits.outside(params, shape), Placement.system(shape.tiles()), TopName.system(op, variant, params, shape));

@@ -3,7 +3,6 @@ package defernorm.accel.tops;
 import defernorm.accel.units.DelayLine;
 import defernorm.accel.units.MacArray;
 import defernorm.accel.units.PipelinedUnit;
-import defernorm.accel.units.StatsFormat;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;

@@ -42,8 +42,7 @@ public final class Exp2Unit extends PipelinedUnit {
         Signal valid = inValid;
 
         // ---- stage 1: subtract the max, split into table index and shift -------------------------------------
-        int w = Math.max(uBits, maxBits + f);
-        Signal d = inU.extend(w).minus(inMax.shl(f).extend(w)).named("d");            // SInt(w+1)
+        Signal d = inU.minus(inMax.shl(f)).named("d");                                   // SInt(max(U, M+F) + 1)
         Signal ip = d.shr(f).named("d_int");                                       // <= 0
         Signal idx = d.slice(f - 1, f - Exp2.INDEX_BITS).named("d_index");
         int sb = Type.bitsFor(ZERO_SHIFT);

@@ -57,9 +57,8 @@ public final class NormFactorUnit extends PipelinedUnit {
         Signal epsQ = stage("v1_eps", inEps);
         Signal s1sq = ln ? stage("v1_s1sq", s1.times(s1).truncate(2 * s1Bits - 1).asUnsigned()) : null;
         valid = stage("v1_valid", valid);
-        int w = Math.max(Math.max(ns2.width(), EPS_BITS), ln ? s1sq.width() : 0);
-        Signal sum = ns2.extend(w).plus(epsQ.extend(w));                                   // UInt(w+1)
-        Signal v = ln ? sum.minus(s1sq.extend(w + 1)).truncate(vBits).asUnsigned() : sum.resize(vBits);
+        Signal sum = ns2.plus(epsQ);                                                       // UInt(vBits): exact
+        Signal v = ln ? sum.minus(s1sq).truncate(vBits).asUnsigned() : sum;
         Signal vQ = stage("v2_v", v.named("variance"));
         valid = stage("v2_valid", valid);
 

@@ -55,15 +55,9 @@ public final class NormRequantize extends PipelinedUnit {
         List<Signal> xs = lanes(inX, p, Type.sint(db));
         for (int i = 0; i < p; i++) {
             Signal nx = xs.get(i).times(nLit);
-            Signal c = nx;
-            if (ln) {
-                int w = Math.max(nx.width(), s1Bits);
-                c = nx.extend(w).minus(inS1.extend(w));
-            }
-            centered.add(stage("s1_c_" + i, c));
+            centered.add(stage("s1_c_" + i, ln ? nx.minus(inS1) : nx));
         }
-        Signal shift = stage("s1_shift", inExp.extend(eb + 1).plus(lit(Formats.FACTOR_FRAC - Formats.NORM_ACT_FRAC, Type.sint(eb + 1)))
-                .truncate(eb).asUnsigned());
+        Signal shift = stage("s1_shift", factorShift(inExp, Formats.NORM_ACT_FRAC));
         Signal rQ = stage("s1_r", r);
         valid = stage("s1_valid", valid);
         last = stage("s1_last", last);

@@ -87,10 +87,7 @@ public abstract class OutputUnit extends PipelinedUnit {
     protected final void finish(String name, List<Signal> values) {
         List<Signal> out = new ArrayList<>();
         for (int j = 0; j < q; j++) {
-            Signal v = values.get(j);
-            int w = Math.max(v.width(), Formats.BIAS_BITS);
-            Signal sum = v.extend(w).plus(bias.get(j).extend(w));
-            Signal sat = saturateSigned(sum, Formats.OUT_BITS);
+            Signal sat = saturateSigned(values.get(j).plus(bias.get(j)), Formats.OUT_BITS);
             out.add(registeredOutput ? stage(name + "_" + j, sat) : sat);
         }
         if (registeredOutput) {

@@ -53,7 +53,7 @@ public final class PiecewiseLinearUnit extends PipelinedUnit {
         int shift = f + PiecewiseLinear.GUARD_BITS;
         Signal base = c0.shl(f);
         base = base.plus(1L << (shift - 1));                                      // UInt(c0Bits + f + 1)
-        Signal chord = base.minus(prod.extend(base.width())).named("chord");      // >= C0[s+1]·2^F > 0
+        Signal chord = base.minus(prod).named("chord");                           // >= C0[s+1]·2^F > 0
         Signal rounded = chord.shr(shift).asUnsigned();
         Signal r = clamp(rounded, (int) ((1L << table.outBits()) - 1));
         outR = output("out_r", stage("r_out", r.resize(table.outBits())));

@@ -1,5 +1,6 @@
 package defernorm.accel.units;
 
+import defernorm.golden.model.Formats;
 import defernorm.hdl.*;
 import defernorm.hdl.ir.Type;
 
@@ -151,9 +152,15 @@ public abstract class PipelinedUnit extends Component {
     protected final Signal clamp(Signal s, int max) {
         int bits = Type.bitsFor(max);
         if (s.width() <= bits && ((1L << s.width()) - 1) <= max) return s;
-        Signal wide = s.width() >= bits ? s : s.extend(bits);
-        Signal low = wide.width() > bits ? wide.truncate(bits) : wide;
-        return Signal.mux(wide.gt(max), lit(max, Type.uint(bits)), low);
+        return Signal.mux(s.gt(max), lit(max, Type.uint(bits)), s.resize(bits));   // max fits s here
+    }
+
+    /**
+     * The right shift {@code 31 + e - outFrac} (UInt(8)) that takes a product with a factor {@code r·2^-(31+e)} to
+     * {@code outFrac} fractional bits; the golden model's formats keep it at least 0.
+     */
+    protected static Signal factorShift(Signal exp, int outFrac) {
+        return exp.plus(Formats.FACTOR_FRAC - outFrac).truncate(exp.width()).asUnsigned();
     }
 
     /** Saturates a signed value to {@code bits} bits ({@code Saturate.signed}), as SInt(bits). */

@@ -1,6 +1,5 @@
 package defernorm.accel.units;
 
-import defernorm.golden.model.Formats;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
@@ -46,10 +45,7 @@ public final class ScaleUnit extends OutputUnit {
         Signal f = factor.extend(factorBits + 1).asSigned();
         List<Signal> prod = new ArrayList<>();
         for (int j = 0; j < q; j++) prod.add(stage("s2_prod_" + j, acc.get(j).times(f)));
-        int eb = LeadingOneNormalizer.EXP_BITS;
-        Signal amount = exp.extend(eb + 1).plus(lit(Formats.FACTOR_FRAC - outFrac, Type.sint(eb + 1)))
-                .truncate(eb).asUnsigned();
-        Signal shift = stage("s2_shift", amount);
+        Signal shift = stage("s2_shift", factorShift(exp, outFrac));
         advanceGroup("s2_group");
         advance("s2");
 

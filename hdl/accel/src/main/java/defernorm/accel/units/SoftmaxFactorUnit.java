@@ -1,6 +1,5 @@
 package defernorm.accel.units;
 
-import defernorm.golden.model.Formats;
 import defernorm.hdl.*;
 import defernorm.hdl.ir.Type;
 

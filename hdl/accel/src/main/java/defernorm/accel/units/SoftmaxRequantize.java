@@ -56,8 +56,7 @@ public final class SoftmaxRequantize extends PipelinedUnit {
         last = stage("u_last", last);
         Signal maxQ = stage("u_max", inMax);
         // r and the shift travel with their beat, so a new token's factor never meets an old token's lanes.
-        Signal shift = stage("u_shift", inExp.extend(eb + 1).plus(lit(Formats.FACTOR_FRAC - Formats.PROB_FRAC, Type.sint(eb + 1)))
-                .truncate(eb).asUnsigned());
+        Signal shift = stage("u_shift", factorShift(inExp, Formats.PROB_FRAC));
         Signal rQ = stage("u_r", inR);
         depth++;
 
