@@ -14,17 +14,13 @@ import defernorm.hdl.ir.Type;
  * {@code in_valid} to {@code out_valid}; H = 0 with one flit is a wire. A sender offers at most one message
  * per F cycles (the system's rule: F ≤ NB, the cycles between a tile's statistics).
  *
- * <p>Ports: {@code en} (unless a wire), {@code in_valid}, {@code in_data} (UInt(B)) &rarr; {@code out_valid},
- * {@code out_data}.
- *
  * <pre>{@code
  * Link l = new Link(50, 10, 16);   // Link_B50_H10_L16: 4 flits, latency 13
  * }</pre>
  */
 public final class Link extends PipelinedUnit {
     /** The message in ({@code in_valid}, {@code in_data}) and out, H + F − 1 edges later. */
-    public final Flow in;
-    public final Flow out;
+    public final Flow in, out;
     private final int latency;
 
     public Link(int bits, int hops, int linkBits) {

@@ -15,9 +15,6 @@ import defernorm.hdl.stream.StreamFifo;
  * statistic and their global value (token t+4's statistic needs token t's factor, through the bank and
  * drain rules). {@code out_data} is only meaningful while {@code out_valid}.
  *
- * <p>Ports: {@code en}, {@code in_valid}, {@code in_data} (UInt(W)) &rarr; {@code out_valid}, {@code out_data},
- * {@code depth} enabled edges later.
- *
  * <pre>{@code
  * MessageDelay d = new MessageDelay(52, 300);   // 4 × 52 bits held, a 300-edge 1-bit delay line
  * }</pre>
@@ -27,8 +24,7 @@ public final class MessageDelay extends PipelinedUnit {
     public static final int SLOTS = 4;
 
     /** The message in ({@code in_valid}, {@code in_data}) and out, {@code depth} enabled edges later. */
-    public final Flow in;
-    public final Flow out;
+    public final Flow in, out;
     private final int depth;
 
     public MessageDelay(int width, int depth) {

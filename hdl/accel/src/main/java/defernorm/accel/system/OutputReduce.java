@@ -29,15 +29,11 @@ import java.util.List;
  * }</pre>
  */
 public final class OutputReduce extends PipelinedUnit {
-    private final int latency;
-    private final int q;
-    private final int outBits;
-
+    private final int latency, q, outBits;
     /** The tiles' drained groups (one valid: lockstep) and their sum at tile 0. */
     public final Signal inValid;
     public final Vec<Signal> inAcc;
-    public final Output outValid;
-    public final Output outAcc;
+    public final Output outValid, outAcc;
 
     public OutputReduce(SystemShape shape, int q, int accBits) {
         super("OutputReduce_T" + shape.tiles() + "_" + shape.topology().cliName() + "_H" + shape.hopLatency() + "_Q" + q + "_A" + accBits);
@@ -48,22 +44,17 @@ public final class OutputReduce extends PipelinedUnit {
         ReducePlan plan = new ReducePlan(shape.topology(), tiles, shape.hopLatency());
         inValid = input("in_valid", Type.bool());
         inAcc = input("in_acc", Vec.of(tiles, Type.uint(q * accBits)));
-        Signal valid = inValid;
-        List<Signal> own = inAcc.asList();
-        Signal[] partial = new Signal[tiles];
-        Signal[] arrived = new Signal[tiles];
-        reduce(0, shape, plan, valid, own, accBits, partial, arrived);
+        Signal[] partial = new Signal[tiles], arrived = new Signal[tiles];
+        reduce(0, shape, plan, inValid, inAcc.asList(), accBits, partial, arrived);
         this.latency = plan.ready(0);
         int w = q * outBits;
-        outValid = output("out_valid", Type.bool());
-        outAcc = output("out_acc", Type.uint(w));
-        outValid.set(partial[0].bit(w));
-        outAcc.set(partial[0].slice(w - 1, 0));
+        outValid = output("out_valid", partial[0].bit(w));
+        outAcc = output("out_acc", partial[0].slice(w - 1, 0));
     }
 
     /** Width of a reduced lane: a tile's accumulator plus ceil(log2 T) bits, so T sums never overflow. */
     public static int sumBits(int accBits, int tiles) {
-        return accBits + treeLevels(tiles);
+        return accBits + Type.clog2(tiles);
     }
 
     private void reduce(int node, SystemShape shape, ReducePlan plan, Signal valid, List<Signal> own, int accBits,

@@ -33,12 +33,9 @@ import java.util.List;
 public final class StatsAllReduce extends PipelinedUnit {
     private final int latency;
     private final StatsFormat format;
-
     /** The tiles' statistics (one valid: they are in lockstep) and the reduced statistic delivered to each. */
     public final Signal inValid;
-    public final Vec<Signal> inData;
-    public final Vec<Signal> outValid;
-    public final Vec<Signal> outData;
+    public final Vec<Signal> inData, outValid, outData;
 
     public StatsAllReduce(SystemShape shape, StatsFormat format) {
         super("StatsAllReduce_T" + shape.tiles() + "_" + shape.topology().cliName() + "_H" + shape.hopLatency()
@@ -54,13 +51,11 @@ public final class StatsAllReduce extends PipelinedUnit {
         inData = input("in_data", Vec.of(tiles, Type.uint(bits)));
         outValid = output("out_valid", Vec.of(tiles, Type.bool()));
         outData = output("out_data", Vec.of(tiles, Type.uint(bits)));
-        Signal valid = inValid;
-        List<Signal> own = inData.asList();
 
         // ---- reduce toward tile 0: children before parents (heap and ring numbering both allow a recursion) ----
         Signal[] partial = new Signal[tiles];   // each tile's combine register: cat(valid, value)
         Signal[] arrived = new Signal[tiles];   // each tile's partial at its parent
-        reduce(0, topo, plan, link, valid, own, partial, arrived);
+        reduce(0, topo, plan, link, inValid, inData.asList(), partial, arrived);
 
         // ---- broadcast from tile 0, then delivery on one edge ------------------------------------------------
         int rootReady = plan.ready(0);

@@ -1,6 +1,7 @@
 package defernorm.accel.system;
 
 import defernorm.accel.tops.TopLimits;
+import static defernorm.accel.tops.TopLimits.require;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
@@ -21,29 +22,20 @@ public final class SystemLimits {
 
     /** Throws {@link IllegalArgumentException} naming the first rule the system breaks ({@code params.p()}: lanes per tile). */
     public static void check(Op op, Variant variant, Params params, SystemShape shape) {
-        if (op == null || variant == null || params == null || shape == null) {
-            throw new IllegalArgumentException("a system needs an op, a variant, a parameter set and a system shape.");
-        }
+        require(op != null && variant != null && params != null && shape != null,
+                "a system needs an op, a variant, a parameter set and a system shape.");
         int t = shape.tiles();
         if (t == 1) {
             TopLimits.check(op, variant, params);
             return;
         }
-        if (params.c() != 0) {
-            throw new IllegalArgumentException("C must be 0 when T > 1 (the reduction network is the collective), got C=" + params.c() + ".");
-        }
+        require(params.c() == 0, "C must be 0 when T > 1 (the reduction network is the collective), got C=" + params.c() + ".");
         long lanes = (long) t * params.p();
-        if (params.n() % lanes != 0) {
-            throw new IllegalArgumentException("T·P must divide n: " + t + " tiles of P=" + params.p() + " lanes need n to be a multiple of "
-                    + lanes + ", got n=" + params.n() + ".");
-        }
-        if (lanes > TopLimits.MAX_P) {
-            throw new IllegalArgumentException("a system's input stream carries T·P lanes, at most " + TopLimits.MAX_P + ", got " + lanes + ".");
-        }
-        if (lanes * params.q() > TopLimits.MAX_MACS) {
-            throw new IllegalArgumentException("a system's weight word holds every tile's P×Q tile, so T·P·Q must be at most "
-                    + TopLimits.MAX_MACS + ", got " + lanes * params.q() + ".");
-        }
+        require(params.n() % lanes == 0, "T·P must divide n: " + t + " tiles of P=" + params.p() + " lanes need n to be a multiple of "
+                + lanes + ", got n=" + params.n() + ".");
+        require(lanes <= TopLimits.MAX_P, "a system's input stream carries T·P lanes, at most " + TopLimits.MAX_P + ", got " + lanes + ".");
+        require(lanes * params.q() <= TopLimits.MAX_MACS, "a system's weight word holds every tile's P×Q tile, so T·P·Q must be at most "
+                + TopLimits.MAX_MACS + ", got " + lanes * params.q() + ".");
         TopLimits.check(op, variant, tileParams(params, shape));
     }
 

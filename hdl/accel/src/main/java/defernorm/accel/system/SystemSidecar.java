@@ -1,20 +1,12 @@
 package defernorm.accel.system;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import defernorm.accel.tops.TopSidecar;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
 import defernorm.golden.system.SystemShape;
 import defernorm.hdl.ir.Design;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -28,42 +20,26 @@ import java.util.Map;
  * }</pre>
  */
 public final class SystemSidecar {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private SystemSidecar() {}
 
     /** Writes {@code <top>.json} into {@code dir} and returns its path. */
     public static Path write(Op op, Variant variant, Params params, SystemShape shape, Design design, Path dir) {
         if (shape.isSingle()) return TopSidecar.write(op, variant, params, design, dir);
-        Path file = dir.resolve(design.top() + ".json");
-        try {
-            Files.createDirectories(dir);
-            Files.writeString(file, JSON.writeValueAsString(describe(op, variant, params, shape, design)) + "\n", StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the sidecar of " + design.top() + " could not be written as JSON", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the sidecar " + file + ": " + e.getMessage(), e);
-        }
-        return file;
+        return TopSidecar.write(design, describe(op, variant, params, shape, design), dir);
     }
 
     /** The sidecar as nested maps (insertion-ordered). */
     public static Map<String, Object> describe(Op op, Variant variant, Params params, SystemShape shape, Design design) {
         Params outside = SystemLimits.outside(params, shape);
         Map<String, Object> root = TopSidecar.describe(op, variant, outside, SystemGenerator.schedule(op, variant, params, shape), design);
-        Map<String, Object> sys = new LinkedHashMap<>();
-        sys.put("tiles", shape.tiles());
-        sys.put("topology", shape.topology().cliName());
-        sys.put("hopLatency", shape.hopLatency());
-        sys.put("linkBits", shape.linkBits());
-        sys.put("lanesPerTile", params.p());
-        sys.put("elementsPerTile", params.n() / shape.tiles());
-        sys.put("collectiveCycles", SystemGenerator.collectiveCycles(op, variant, params, shape));
-        sys.put("outputReduceCycles", SystemGenerator.outputReduceCycles(op, variant, params, shape));
-        sys.put("ownership", "lane t*P+p of input beat k (element k*T*P+t*P+p) belongs to tile t; tile 0 is the root (m_axis, biases)");
-        sys.put("configuration", "the address map above (T*P lanes): tile t takes bits t*P*Q*8 .. (t+1)*P*Q*8-1 of each weight word "
-                + "(rows t*P .. t*P+P-1 of the tile), every tile the constant word, the root the biases");
-        root.put("system", sys);
+        root.put("system", TopSidecar.fields("tiles", shape.tiles(), "topology", shape.topology().cliName(),
+                "hopLatency", shape.hopLatency(), "linkBits", shape.linkBits(), "lanesPerTile", params.p(),
+                "elementsPerTile", params.n() / shape.tiles(),
+                "collectiveCycles", SystemGenerator.collectiveCycles(op, variant, params, shape),
+                "outputReduceCycles", SystemGenerator.outputReduceCycles(op, variant, params, shape),
+                "ownership", "lane t*P+p of input beat k (element k*T*P+t*P+p) belongs to tile t; tile 0 is the root (m_axis, biases)",
+                "configuration", "the address map above (T*P lanes): tile t takes bits t*P*Q*8 .. (t+1)*P*Q*8-1 of each weight word "
+                        + "(rows t*P .. t*P+P-1 of the tile), every tile the constant word, the root the biases"));
         return root;
     }
 }

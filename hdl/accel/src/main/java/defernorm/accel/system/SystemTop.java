@@ -17,8 +17,10 @@ import defernorm.golden.model.Variant;
 import defernorm.golden.system.SystemShape;
 import defernorm.golden.timing.PipelineDepths;
 import defernorm.hdl.AxiStream;
+import defernorm.hdl.Bits;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
+import defernorm.hdl.Vec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,8 +36,7 @@ import java.util.List;
  * tile t, the constant word to every tile, the biases to the root.
  */
 final class SystemTop extends TopShell {
-    private final int collectiveCycles;
-    private final int outputReduceCycles;
+    private final int collectiveCycles, outputReduceCycles;
 
     SystemTop(Op op, Variant variant, Params params, SystemShape shape) {
         super(op, variant, SystemLimits.outside(params, shape), Placement.system(shape.tiles()), TopName.system(op, variant, params, shape));
@@ -48,10 +49,7 @@ final class SystemTop extends TopShell {
         for (int i = 0; i < tiles; i++) {
             Inst ti = instance("tile" + i, tile);
             ti.in(tile.enable(), en);
-            ConfigPort cfg = ti.port(tile.io().cfg());
-            cfg.we().set(io.cfg().we());
-            cfg.addr().set(io.cfg().addr());
-            cfg.wdata().set(tileWord(i, tileMap));
+            connect(ti.port(tile.io().cfg()), new ConfigPort(io.cfg().we(), io.cfg().addr(), tileWord(i, tileMap)));
             AxiStream in = ti.port(tile.io().s());
             in.tvalid().set(s.tvalid());
             in.tlast().set(s.tlast());
@@ -63,11 +61,11 @@ final class SystemTop extends TopShell {
 
         // ---- statistics all-reduce ------------------------------------------------------------------------------
         int lar = 0;
+        TilePorts ports = tile.tilePorts();
         if (variant != Variant.MATMUL) {
-            SystemLimits.checkLink(tile.statsFormat().width(), shape.linkBits(), own.beats());
-            StatsAllReduce unit = new StatsAllReduce(shape, tile.statsFormat());
+            SystemLimits.checkLink(ports.statsFormat().width(), shape.linkBits(), own.beats());
+            StatsAllReduce unit = new StatsAllReduce(shape, ports.statsFormat());
             Inst ar = pipelined("allreduce", unit);
-            TilePorts ports = tile.tilePorts();
             ar.in(unit.inValid, t.get(0).out(ports.stat().valid()));
             for (int i = 0; i < tiles; i++) {
                 ar.in(unit.inData.get(i), t.get(i).out(ports.stat().data()));
@@ -77,39 +75,24 @@ final class SystemTop extends TopShell {
         }
 
         // ---- output reduce to tile 0, tile 0's drain side beside it, the root's stage ----------------------------
-        OutputPlan plan = tile.outputPlan();
+        OutputPlan plan = ports.outputPlan();
         OutputReduce reduceUnit = new OutputReduce(shape, params.q(), plan.accBits());
         Inst red = pipelined("outreduce", reduceUnit);
-        TilePorts.Part part = tile.tilePorts().part();
+        TilePorts.Part part = ports.part();
         red.in(reduceUnit.inValid, t.get(0).out(part.valid()));
         for (int i = 0; i < tiles; i++) red.in(reduceUnit.inAcc.get(i), t.get(i).out(part.acc()));
         int lor = reduceUnit.latency();
+        // Tile 0's drain side (last, group, factor, exp) travels beside the reduce in one delay line.
         Inst root = t.get(0);
-        List<Signal> sideMsbFirst = new ArrayList<>();
-        sideMsbFirst.add(root.out(part.last()));
         boolean grouped = own.groups() > 1;
-        if (grouped) sideMsbFirst.add(root.out(part.group()));
-        if (plan.scaled()) {
-            sideMsbFirst.add(root.out(part.factor()));
-            sideMsbFirst.add(root.out(part.exp()).asUnsigned());
-        }
-        Signal side = delayLine("root_side", Signal.cat(sideMsbFirst.toArray(Signal[]::new)), lor);
-        int at = 0;
-        Signal exp = null, factor = null, group = null;
-        if (plan.scaled()) {
-            int eb = part.exp().width();
-            exp = side.slice(at + eb - 1, at).asSigned();
-            at += eb;
-            factor = side.slice(at + plan.factorBits() - 1, at);
-            at += plan.factorBits();
-        }
-        if (grouped) {
-            int gb = part.group().width();
-            group = side.slice(at + gb - 1, at);
-            at += gb;
-        }
-        Signal last = side.bit(at);
-        Drained reduced = new Drained(red.out(reduceUnit.outValid), last, group, red.out(reduceUnit.outAcc));
+        List<Signal> side = new ArrayList<>(List.of(root.out(part.last())));
+        if (grouped) side.add(root.out(part.group()));
+        if (plan.scaled()) side.addAll(List.of(root.out(part.factor()), root.out(part.exp())));
+        Vec<Signal> early = Vec.from(side);
+        List<Signal> late = Bits.unpack(early, delayLine("root_side", Bits.pack(early), lor)).asList();
+        Signal group = grouped ? late.get(1) : null;
+        Signal factor = plan.scaled() ? late.get(side.size() - 2) : null, exp = plan.scaled() ? late.getLast() : null;
+        Drained reduced = new Drained(red.out(reduceUnit.outValid), late.get(0), group, red.out(reduceUnit.outAcc));
         int output = rootOutput(plan, reduced, reduceUnit.outBits(), factor, exp);
 
         PipelineDepths d = tile.depths();
@@ -126,8 +109,8 @@ final class SystemTop extends TopShell {
         int rows = tileMap.weightBits();
         int bits = tileMap.dataBits();
         Signal data = io.cfg().wdata();
-        Signal mine = fit(data.slice((i + 1) * rows - 1, i * rows), bits);
-        Signal low = fit(data, bits);
+        Signal mine = data.slice((i + 1) * rows - 1, i * rows).resize(bits);
+        Signal low = data.resize(bits);
         if (i == 0 && rows >= bits) return mine;
         return Signal.mux(io.cfg().addr().lt(map.biasBase()), mine, low);
     }

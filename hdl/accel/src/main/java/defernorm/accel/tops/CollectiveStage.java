@@ -12,13 +12,14 @@ import defernorm.hdl.Signal;
  * all-reduce ports ({@link TilePorts#exchangeStatistic}), its statistic laid out as {@code format} says.
  *
  * <pre>{@code
- * Gathered g = CollectiveStage.build(top, s2.last(), stats, StatsFormat.sums(List.of(s2Bits)));
+ * Flow g = CollectiveStage.build(top, s2.last(), stats, StatsFormat.sums(List.of(s2Bits)));
  * }</pre>
  */
 final class CollectiveStage {
     private CollectiveStage() {}
 
-    static Gathered build(TopShell top, Signal valid, Signal data, StatsFormat format) {
+    /** The reduced statistic: {@code valid} pulses once per token. */
+    static Flow build(TopShell top, Signal valid, Signal data, StatsFormat format) {
         if (format.width() != data.width()) {
             throw new IllegalStateException("the statistic word is " + data.width() + " bits, its format " + format.width() + ".");
         }
@@ -26,7 +27,6 @@ final class CollectiveStage {
         CollectiveDelay coll = new CollectiveDelay(data.width(), top.prm.c());
         Inst col = top.pipelined("collective", coll);
         top.connectPorts(col.port(coll.in), new Flow(valid, data));
-        Flow out = col.port(coll.out);
-        return new Gathered(out.valid(), out.data());
+        return col.port(coll.out);
     }
 }

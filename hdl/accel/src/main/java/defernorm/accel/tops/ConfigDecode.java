@@ -36,7 +36,7 @@ final class ConfigDecode {
     /** The configuration address relative to {@code base}, {@code bits} wide. */
     Signal local(int base, int bits) {
         Signal rel = base == 0 ? ports.io.cfg().addr() : ports.io.cfg().addr().minus(base).asUnsigned();
-        return TopShell.fit(rel, bits);
+        return rel.resize(bits);
     }
 
     /**
@@ -49,7 +49,7 @@ final class ConfigDecode {
 
     /** The low {@code bits} of {@code cfg_wdata}. */
     Signal word(int bits) {
-        return TopShell.fit(ports.io.cfg().wdata(), bits);
+        return ports.io.cfg().wdata().resize(bits);
     }
 
     /**
@@ -62,6 +62,6 @@ final class ConfigDecode {
             constant = top.newReg("cfg_const", Type.uint(ConfigMap.CONST_BITS)).enable(hit(map.constAddr(), 1));
             constant.set(word(ConfigMap.CONST_BITS));
         }
-        return TopShell.fit(constant, bits);
+        return constant.resize(bits);
     }
 }

@@ -2,8 +2,11 @@ package defernorm.accel.tops;
 
 import defernorm.accel.units.DrainSequencer;
 import defernorm.accel.units.RescaleLanes;
+import defernorm.hdl.Bits;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
+import defernorm.hdl.Vec;
+import java.util.List;
 
 /**
  * The drain and the factor plumbing between the MAC array and the output side: a {@link DrainSequencer}
@@ -12,16 +15,13 @@ import defernorm.hdl.Signal;
  * top's output stage, or a tile's {@code part_*} ports.
  *
  * <pre>{@code
- * int outputDepth = DrainStage.standard(top, mac, front, accBits, 4);   // sat32((acc << 4) + bias)
+ * int outputDepth = DrainStage.standard(top, mac, front, 4);   // sat32((acc << 4) + bias)
  * }</pre>
  */
 final class DrainStage {
     private DrainStage() {}
 
-    /**
-     * Matmul-only and standard: the drain into {@code sat32((acc << up) + bias)}. Returns the output depth
-     * built (0 in a tile).
-     */
+    /** Matmul-only and standard: the drain into {@code sat32((acc << up) + bias)}; returns the output depth (0 in a tile). */
     static int standard(TopShell top, PlacedArray mac, Front f, int up) {
         DrainSequencer unit = new DrainSequencer(top.groups(), 0, 0);
         Inst d = drain(top, mac, f, unit);
@@ -36,26 +36,19 @@ final class DrainStage {
      * ({@link RescaleLanes}). Returns the output depth built (0 in a tile).
      */
     static int deferred(TopShell top, PlacedArray mac, Front f, Signal factorValid, Signal factor, Signal exp, int outFrac, Signal shift) {
-        int accBits = mac.accBits();
-        int fb = factor.width();
-        int eb = exp.width();
-        Signal word = shift == null ? Signal.cat(exp.asUnsigned(), factor) : Signal.cat(shift, exp.asUnsigned(), factor);
-        DrainSequencer unit = new DrainSequencer(top.groups(), word.width(), TopShell.FACTOR_SLOTS);
+        // The factor word the drain waits for: the factor, its exponent and (a softmax tile) the shift, packed.
+        Vec<Signal> word = Vec.from(shift == null ? List.of(factor, exp) : List.of(factor, exp, shift));
+        DrainSequencer unit = new DrainSequencer(top.groups(), Bits.width(word), TopShell.FACTOR_SLOTS);
         Inst d = drain(top, mac, f, unit);
-        d.in(unit.factorValid, factorValid).in(unit.factorData, word);
-        Signal held = d.out(unit.factor);
+        d.in(unit.factorValid, factorValid).in(unit.factorData, Bits.pack(word));
+        List<Signal> held = Bits.unpack(word, d.out(unit.factor)).asList();
         Signal acc = mac.readData();
         if (shift != null) {
-            RescaleLanes lanes = new RescaleLanes(top.prm.q(), accBits, shift.width());
-            Inst rescale = top.pipelined("rescale", lanes);
-            rescale.in(lanes.inAcc, acc).in(lanes.inShift, held.slice(word.width() - 1, fb + eb));
-            acc = rescale.out(lanes.outAcc);
+            RescaleLanes lanes = new RescaleLanes(top.prm.q(), mac.accBits(), shift.width());
+            acc = top.pipelined("rescale", lanes).in(lanes.inAcc, acc).in(lanes.inShift, held.get(2)).out(lanes.outAcc);
         }
-        Drained out = drained(d, unit, acc);
-        OutputPlan plan = new OutputPlan(true, accBits, 0, fb, outFrac);
-        Signal heldFactor = held.slice(fb - 1, 0);
-        Signal heldExp = held.slice(fb + eb - 1, fb).asSigned();
-        return top.deliver(plan, out, heldFactor, heldExp);
+        OutputPlan plan = new OutputPlan(true, mac.accBits(), 0, factor.width(), outFrac);
+        return top.deliver(plan, drained(d, unit, acc), held.get(0), held.get(1));
     }
 
     /** The drain sequencer, wired to the array's landing and drain read and to the buffer's drain-bank rule. */

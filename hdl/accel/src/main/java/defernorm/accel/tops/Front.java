@@ -3,16 +3,21 @@ package defernorm.accel.tops;
 import defernorm.accel.units.Beat;
 import defernorm.accel.units.ActivationBuffer;
 import defernorm.accel.units.BankSlots;
+import defernorm.accel.units.Flow;
 import defernorm.golden.model.Variant;
+import defernorm.hdl.Bits;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Reg;
 import defernorm.hdl.Signal;
+import defernorm.hdl.Vec;
 import defernorm.hdl.ir.Type;
+import java.util.List;
 
 /**
  * The front every variant shares: an {@link ActivationBuffer} and the line-rate ingest from {@code s_axis}
  * ({@code s_axis_tready} is the buffer's bank rule, gated by {@code en}), with the input beat counter and the
- * input register (the reduction's input). The caller connects the buffer's write port (and, standard, its
+ * input register (the reduction's input); {@code accept} is the input handshake, {@code last} high on a token's
+ * last input beat. The caller connects the buffer's write port (and, standard, its
  * {@code factor_valid} through {@link #sideWord}); the drain connects its drain-bank rule.
  *
  * <pre>{@code
@@ -21,11 +26,6 @@ import defernorm.hdl.ir.Type;
  * Beat in = f.inputRegister();   // to the reduction
  * Beat x = f.read();             // to the MAC array
  * }</pre>
- *
- * @param buffer the buffer instance
- * @param unit   the buffer
- * @param accept the input handshake
- * @param last   high on the token's last input beat
  */
 record Front(TopShell top, Inst buffer, ActivationBuffer unit, Signal accept, Signal last) {
 
@@ -46,16 +46,14 @@ record Front(TopShell top, Inst buffer, ActivationBuffer unit, Signal accept, Si
 
     /** Writes a beat into the buffer ({@code valid}: on this edge; {@code last}: the token's last beat). */
     void write(Signal valid, Signal last, Signal data) {
-        buffer.in(unit.wrEn, valid).in(unit.wrLast, last).in(unit.wrData, data);
+        top.connectPorts(buffer.port(unit.wr), new Beat(valid, last, data));
     }
 
     /** The drain of a bank's previous token started (frees the bank's last read). */
     void drainStarts(Signal start) { buffer.in(unit.drainStart, start); }
 
     /** The buffer read register's beat (loaded on the read edge). */
-    Beat read() {
-        return buffer.port(unit.rd);
-    }
+    Beat read() { return buffer.port(unit.rd); }
 
     /** The input register (the reduction's input): loads the accepted beat at its handshake edge. */
     Beat inputRegister() {
@@ -65,16 +63,18 @@ record Front(TopShell top, Inst buffer, ActivationBuffer unit, Signal accept, Si
     }
 
     /**
-     * Standard: the token's side word (factor, exponent, S1 or the final max) into its bank's slot when the
-     * factor is there ({@code valid}: the cycle after the factor register loaded), which also lets the reader
-     * start the token; returns the slot of the beat in the buffer read register.
+     * Standard: the token's side fields (factor, exponent, S1 or the final max) into its bank's slot, packed in
+     * one word, when the factor is there ({@code valid}: the cycle after the factor register loaded), which also
+     * lets the reader start the token; returns the fields of the slot of the beat in the buffer read register.
      */
-    Signal sideWord(Signal valid, Signal word) {
+    List<Signal> sideWord(Signal valid, List<Signal> fields) {
         buffer.in(unit.factorValid, valid);
-        BankSlots side = new BankSlots(word.width());
+        Vec<Signal> word = Vec.from(fields);
+        BankSlots side = new BankSlots(Bits.width(word));
         Inst slots = top.pipelined("side", side);
-        slots.in(side.wrEn, valid).in(side.wrData, word).in(side.rdBank, buffer.out(unit.rdBank));
-        return slots.out(side.rdData);
+        top.connectPorts(slots.port(side.wr), new Flow(valid, Bits.pack(word)));
+        slots.in(side.rdBank, buffer.out(unit.rdBank));
+        return Bits.unpack(word, slots.out(side.rdData)).asList();
     }
 
     /**

@@ -15,24 +15,15 @@ import defernorm.golden.timing.PipelineDepths;
  * ops are the same datapath.
  */
 final class MatmulTop extends TopShell {
-    MatmulTop(Op op, Params prm) {
-        super(op, Variant.MATMUL, prm);
-        build();
-    }
-
     MatmulTop(Op op, Params prm, Placement placement) {
         super(op, Variant.MATMUL, prm, placement, TopName.tile(op, Variant.MATMUL, prm, placement));
-        build();
-    }
-
-    private void build() {
-        Front f = front(prm.p() * Formats.DATA_BITS);
+        Front f = Front.build(this, prm.p() * Formats.DATA_BITS);
         f.writeAtHandshake(s.tdata());
         Beat x = f.read();
         MacArray array = new MacArray(MacArray.Config.int8(prm.n(), prm.m(), prm.p(), prm.q()));
         PlacedArray mac = macArray(array);
         mac.feed(x.valid(), x.data());
-        int output = standardOutput(mac, f, 0);
+        int output = DrainStage.standard(this, mac, f, 0);
         built(new PipelineDepths(0, 0, 0, ARRAY_ACCEPT, array.latency(), output, 0));
     }
 }

@@ -15,18 +15,9 @@ import defernorm.golden.timing.PipelineDepths;
  * FIFO) and the final scale ({@code ScaleUnit}) applies it: {@code out = sat32(roundShift(acc·n·r, 31 + e − 8) + bias)}.
  */
 final class NormDeferredTop extends NormTop {
-    NormDeferredTop(Op op, Params prm) {
-        super(op, Variant.DEFERRED, prm);
-        build();
-    }
-
     NormDeferredTop(Op op, Params prm, Placement placement) {
         super(op, Variant.DEFERRED, prm, placement);
-        build();
-    }
-
-    private void build() {
-        Front f = front(prm.p() * Formats.DATA_BITS);
+        Front f = Front.build(this, prm.p() * Formats.DATA_BITS);
         f.writeAtHandshake(s.tdata());
         NormFactor fac = normFactor(f.inputRegister(), true);
 
@@ -34,7 +25,7 @@ final class NormDeferredTop extends NormTop {
         MacArray array = new MacArray(MacArray.Config.int8(prm.n(), prm.m(), prm.p(), prm.q()));
         PlacedArray mac = macArray(array);
         mac.feed(x.valid(), x.data());
-        int output = deferredOutput(mac, f, fac.valid(), fac.value(), fac.exp(), Formats.NORM_OUT_FRAC, null);
+        int output = DrainStage.deferred(this, mac, f, fac.valid(), fac.value(), fac.exp(), Formats.NORM_OUT_FRAC, null);
         built(new PipelineDepths(0, fac.reduction(), fac.factorDepth(), ARRAY_ACCEPT, array.latency(), output, FACTOR_SLOTS));
     }
 }

@@ -10,6 +10,7 @@ import defernorm.golden.model.Variant;
 import defernorm.golden.timing.PipelineDepths;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
+import java.util.List;
 
 /**
  * LayerNorm/RMSNorm standard: the common front (line-rate ingest into the double-buffered activation buffer,
@@ -19,38 +20,25 @@ import defernorm.hdl.Signal;
  * into the MAC array; the drained accumulators leave as {@code sat32((acc << 4) + bias)}.
  */
 final class NormStandardTop extends NormTop {
-    NormStandardTop(Op op, Params prm) {
-        super(op, Variant.STANDARD, prm);
-        build();
-    }
-
     NormStandardTop(Op op, Params prm, Placement placement) {
         super(op, Variant.STANDARD, prm, placement);
-        build();
-    }
-
-    private void build() {
-        Front f = front(prm.p() * Formats.DATA_BITS);
+        Front f = Front.build(this, prm.p() * Formats.DATA_BITS);
         f.writeAtHandshake(s.tdata());
         NormFactor fac = normFactor(f.inputRegister(), false);
-        // The side word: r in the low bits, then e, then S1 (LayerNorm).
-        int rBits = fac.value().width(), eBits = fac.exp().width();
-        Signal word = centered() ? Signal.cat(fac.s1().asUnsigned(), fac.exp().asUnsigned(), fac.value())
-                : Signal.cat(fac.exp().asUnsigned(), fac.value());
-        Signal side = f.sideWord(fac.valid(), word);
+        List<Signal> side = f.sideWord(fac.valid(), centered() ? List.of(fac.value(), fac.exp(), fac.s1()) : List.of(fac.value(), fac.exp()));
 
         Beat x = f.read();
         int s1Bits = centered() ? fac.s1().width() : 0;
         NormRequantize lane = new NormRequantize(op, systemN(), prm.p(), s1Bits, true);
         Inst norm = pipelined("normalize", lane);
         norm.in(lane.inValid, x.valid()).in(lane.inLast, x.last()).in(lane.inX, x.data())
-                .in(lane.inR, side.slice(rBits - 1, 0)).in(lane.inExp, side.slice(rBits + eBits - 1, rBits).asSigned());
-        if (centered()) norm.in(lane.inS1, side.slice(word.width() - 1, rBits + eBits).asSigned());
+                .in(lane.inR, side.get(0)).in(lane.inExp, side.get(1));
+        if (centered()) norm.in(lane.inS1, side.get(2));
 
         MacArray array = new MacArray(MacArray.Config.int8(prm.n(), prm.m(), prm.p(), prm.q()));
         PlacedArray mac = macArray(array);
         mac.feed(norm.out(lane.outValid), norm.out(lane.outA));
-        int output = standardOutput(mac, f, Formats.NORM_OUT_FRAC - Formats.NORM_ACT_FRAC);
+        int output = DrainStage.standard(this, mac, f, Formats.NORM_OUT_FRAC - Formats.NORM_ACT_FRAC);
         built(new PipelineDepths(0, fac.reduction(), fac.factorDepth(), lane.latency() + ARRAY_ACCEPT, array.latency(), output, 0));
     }
 }

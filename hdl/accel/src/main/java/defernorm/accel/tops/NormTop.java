@@ -1,6 +1,7 @@
 package defernorm.accel.tops;
 
 import defernorm.accel.units.Beat;
+import defernorm.accel.units.Flow;
 import defernorm.accel.units.NormFactorUnit;
 import defernorm.accel.units.ReduceOp;
 import defernorm.accel.units.ReductionTree;
@@ -20,16 +21,10 @@ import java.util.List;
 abstract class NormTop extends TopShell {
 
     /**
-     * The per-token factor as the factor register holds it: {@code valid} pulses once per token (the cycle
-     * after the factor register loaded), {@code value} is {@code n·r} (deferred) or {@code r} (standard),
-     * {@code exp} the exponent e (SInt(8)), {@code s1} the token's S1 beside it (LayerNorm, else null);
-     * {@code reduction} and {@code factorDepth} the depths built (PipelineDepths.reduction, .factor).
+     * The factor register ({@code valid} pulses the cycle after it loaded): {@code n·r} (deferred) or {@code r}
+     * (standard), e, the token's S1 beside it (LayerNorm, else null), and the reduction and factor depths built.
      */
     record NormFactor(Signal valid, Signal value, Signal exp, Signal s1, int reduction, int factorDepth) {}
-
-    NormTop(Op op, Variant variant, Params prm) {
-        super(op, variant, prm);
-    }
 
     NormTop(Op op, Variant variant, Params prm, Placement placement) {
         super(op, variant, prm, placement, TopName.tile(op, variant, prm, placement));
@@ -39,38 +34,32 @@ abstract class NormTop extends TopShell {
 
     /** Builds the reduction, the collective and the factor chain on the input register's beats {@code in}. */
     NormFactor normFactor(Beat in, boolean timesN) {
-        ReductionTree.Config sqCfg = ReductionTree.Config.norm(prm.p(), statBeats(), ReduceOp.SUMSQ);
-        ReductionTree sqUnit = new ReductionTree(sqCfg);
+        ReductionTree sqUnit = new ReductionTree(ReductionTree.Config.norm(prm.p(), statBeats(), ReduceOp.SUMSQ));
         Inst sq = pipelined("red_sumsq", sqUnit);
         connect(sq.port(sqUnit.in), in);
         Beat s2 = sq.port(sqUnit.out);
-        int s2Bits = sqCfg.acc().width();
+        int s2Bits = s2.data().width(), s1Bits = 0;
         Signal stats = s2.data();
-        int s1Bits = 0;
         if (centered()) {
-            ReductionTree.Config sumCfg = ReductionTree.Config.norm(prm.p(), statBeats(), ReduceOp.SUM);
-            ReductionTree sumUnit = new ReductionTree(sumCfg);
-            if (sumUnit.latency() != sqUnit.latency()) {
-                throw new IllegalStateException("the S1 and S2 trees must be equally deep, not " + sumUnit.latency() + " and " + sqUnit.latency() + ".");
-            }
+            ReductionTree sumUnit = new ReductionTree(ReductionTree.Config.norm(prm.p(), statBeats(), ReduceOp.SUM));
+            if (sumUnit.latency() != sqUnit.latency()) throw new IllegalStateException("the S1 and S2 trees must be equally deep.");
             Inst sum = pipelined("red_sum", sumUnit);
             connect(sum.port(sumUnit.in), in);
-            s1Bits = sumCfg.acc().width();
-            stats = Signal.cat(sum.port(sumUnit.out).data().asUnsigned(), stats);
+            Signal s1 = sum.port(sumUnit.out).data();
+            s1Bits = s1.width();
+            stats = Signal.cat(s1.asUnsigned(), stats);
         }
 
         // ---- collective: C registers standing for the gather across tiles, or a tile's all-reduce ports ----------
         StatsFormat format = StatsFormat.sums(centered() ? List.of(s2Bits, s1Bits) : List.of(s2Bits));
-        Gathered g = collective(s2.last(), stats, format);
-        Signal gValid = g.valid();
-        Signal gStats = g.data();
-        Signal gS2 = gStats.slice(s2Bits - 1, 0);
-        Signal gS1 = centered() ? gStats.slice(s1Bits + s2Bits - 1, s2Bits).asSigned() : null;
+        Flow g = CollectiveStage.build(this, s2.last(), stats, format);
+        Signal gS2 = g.data().slice(s2Bits - 1, 0);
+        Signal gS1 = centered() ? g.data().slice(s1Bits + s2Bits - 1, s2Bits).asSigned() : null;
 
         // ---- V = n*S2 - S1^2 + E, 1/sqrt(V), the factor register --------------------------------------------------
         NormFactorUnit facUnit = new NormFactorUnit(op, systemN(), s1Bits, s2Bits);
         Inst fac = pipelined("factor", facUnit);
-        fac.in(facUnit.inValid, gValid).in(facUnit.inS2, gS2).in(facUnit.inEps, constantWord(NormFactorUnit.EPS_BITS));
+        fac.in(facUnit.inValid, g.valid()).in(facUnit.inS2, gS2).in(facUnit.inEps, config.constantWord(NormFactorUnit.EPS_BITS));
         if (centered()) fac.in(facUnit.inS1, gS1);
         // S1 travels beside the factor chain (tokens can overlap in it), so it meets its own factor.
         Signal s1 = centered() ? delay("token_s1", gS1, facUnit.latency()) : null;

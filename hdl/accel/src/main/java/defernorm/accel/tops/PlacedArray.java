@@ -38,6 +38,4 @@ record PlacedArray(Inst inst, MacArray unit) {
     Signal readData() { return inst.out(unit.rdData); }
 
     int accBits() { return unit.config().accBits(); }
-
-    int latency() { return unit.latency(); }
 }

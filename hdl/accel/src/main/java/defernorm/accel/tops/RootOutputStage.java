@@ -1,6 +1,5 @@
 package defernorm.accel.tops;
 
-import defernorm.accel.units.Beat;
 import defernorm.accel.units.OutputStage;
 import defernorm.accel.units.OutputUnit;
 import defernorm.accel.units.ScaleUnit;
@@ -31,12 +30,10 @@ final class RootOutputStage {
                 : new OutputStage(q, top.groups(), accBits, plan.up(), false);
         Inst out = top.pipelined(plan.scaled() ? "scale" : "out_stage", unit);
         if (unit instanceof ScaleUnit scale) out.in(scale.inFactor, factor).in(scale.inExp, exp);
-        ConfigMap map = top.map;
-        top.connectPorts(out.port(unit.biases), top.config.writePort(map.biasBase(), map.biasWords(), unit.biases));
+        top.connectPorts(out.port(unit.biases), top.config.writePort(top.map.biasBase(), top.map.biasWords(), unit.biases));
         out.in(unit.inValid, d.valid()).in(unit.inLast, d.last()).in(unit.inAcc, d.acc());
-        if (unit.inGroup != null) out.in(unit.inGroup, TopShell.fit(d.group(), unit.biasAddrBits()));
-        Beat beat = out.port(unit.out);
-        top.outside.drive(beat.valid(), beat.data(), beat.last());
+        if (unit.inGroup != null) out.in(unit.inGroup, d.group().resize(unit.inGroup.width()));
+        top.outside.drive(out.port(unit.out));
         return unit.latency();
     }
 }

@@ -20,20 +20,11 @@ import defernorm.hdl.ir.Type;
  * {@code out = sat32(roundShift(acc·r, 31 + e − 16) + bias)}.
  */
 final class SoftmaxDeferredTop extends SoftmaxTop {
-    SoftmaxDeferredTop(Params prm) {
-        super(Variant.DEFERRED, prm);
-        build();
-    }
-
     SoftmaxDeferredTop(Params prm, Placement placement) {
         super(Variant.DEFERRED, prm, placement);
-        build();
-    }
-
-    private void build() {
         int probBits = prm.p() * Exp2.OUT_BITS;
         int shiftBits = SoftmaxFront.MAX_BITS;
-        Front f = front(probBits + shiftBits);
+        Front f = Front.build(this, probBits + shiftBits);
         ExpFront ef = expFront(f.inputRegister());
         // Written the edge after the exp output register loads: write depth = exp front + 1.
         Signal word = Signal.cat(ef.delta(), ef.p());
@@ -47,7 +38,7 @@ final class SoftmaxDeferredTop extends SoftmaxTop {
         MacArray array = new MacArray(new MacArray.Config(prm.p(), prm.q(), nb(), groups(), Type.uint(Exp2.OUT_BITS), true, shiftBits));
         PlacedArray mac = macArray(array);
         mac.feed(x.valid(), x.data().slice(probBits - 1, 0), x.data().slice(probBits + shiftBits - 1, probBits));
-        int output = deferredOutput(mac, f, fac.valid(), fac.r(), fac.e(), Formats.SOFTMAX_OUT_FRAC, fac.shift());
+        int output = DrainStage.deferred(this, mac, f, fac.valid(), fac.r(), fac.e(), Formats.SOFTMAX_OUT_FRAC, fac.shift());
         built(new PipelineDepths(ef.depth() + 1, fac.reduction(), fac.factorDepth(), ARRAY_ACCEPT, array.latency(), output, FACTOR_SLOTS));
     }
 }

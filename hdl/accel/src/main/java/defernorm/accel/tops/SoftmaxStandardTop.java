@@ -11,6 +11,7 @@ import defernorm.golden.timing.PipelineDepths;
 import defernorm.hdl.Inst;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
+import java.util.List;
 
 /**
  * Softmax standard: the common front (the raw scores into the double-buffered activation buffer, the exp
@@ -21,37 +22,24 @@ import defernorm.hdl.ir.Type;
  * leave as {@code sat32((acc << 9) + bias)}.
  */
 final class SoftmaxStandardTop extends SoftmaxTop {
-    SoftmaxStandardTop(Params prm) {
-        super(Variant.STANDARD, prm);
-        build();
-    }
-
     SoftmaxStandardTop(Params prm, Placement placement) {
         super(Variant.STANDARD, prm, placement);
-        build();
-    }
-
-    private void build() {
-        Front f = front(prm.p() * Formats.DATA_BITS);
+        Front f = Front.build(this, prm.p() * Formats.DATA_BITS);
         f.writeAtHandshake(s.tdata());
         SoftmaxFactor fac = softmaxFactor(expFront(f.inputRegister()), true);
-        // The side word: r in the low bits, then e, then M.
-        int rBits = fac.r().width(), eBits = fac.e().width();
-        Signal word = Signal.cat(fac.max().asUnsigned(), fac.e().asUnsigned(), fac.r());
-        Signal side = f.sideWord(fac.valid(), word);
+        List<Signal> side = f.sideWord(fac.valid(), List.of(fac.r(), fac.e(), fac.max()));
 
         Beat x = f.read();
         SoftmaxRequantize lane = new SoftmaxRequantize(prm.p(), true);
         Inst norm = pipelined("normalize", lane);
         norm.in(lane.inValid, x.valid()).in(lane.inLast, x.last()).in(lane.inS, x.data())
-                .in(lane.inL, constantWord(SoftmaxFront.L_BITS))
-                .in(lane.inR, side.slice(rBits - 1, 0)).in(lane.inExp, side.slice(rBits + eBits - 1, rBits).asSigned())
-                .in(lane.inMax, side.slice(word.width() - 1, rBits + eBits).asSigned());
+                .in(lane.inL, config.constantWord(SoftmaxFront.L_BITS))
+                .in(lane.inR, side.get(0)).in(lane.inExp, side.get(1)).in(lane.inMax, side.get(2));
 
         MacArray array = new MacArray(new MacArray.Config(prm.p(), prm.q(), nb(), groups(), Type.uint(SoftmaxRequantize.Q_BITS), false, 0));
         PlacedArray mac = macArray(array);
         mac.feed(norm.out(lane.outValid), norm.out(lane.outQ));
-        int output = standardOutput(mac, f, Formats.SOFTMAX_OUT_FRAC - Formats.PROB_FRAC);
+        int output = DrainStage.standard(this, mac, f, Formats.SOFTMAX_OUT_FRAC - Formats.PROB_FRAC);
         built(new PipelineDepths(0, fac.reduction(), fac.factorDepth(), lane.latency() + ARRAY_ACCEPT, array.latency(), output, 0));
     }
 }

@@ -1,6 +1,7 @@
 package defernorm.accel.tops;
 
 import defernorm.accel.units.Beat;
+import defernorm.accel.units.Flow;
 import defernorm.accel.units.ReduceOp;
 import defernorm.accel.units.ReductionTree;
 import defernorm.accel.units.SoftmaxFactorUnit;
@@ -26,23 +27,17 @@ import java.util.List;
  */
 abstract class SoftmaxTop extends TopShell {
 
-    /** The exp front as built: its instance and its depth (input register excluded, exp output register included). */
+    /** The exp front's outputs and its depth (input register excluded, exp output register included). */
     record ExpFront(Signal valid, Signal last, Signal p, Signal delta, Signal max, int depth) {}
 
     /**
-     * The factor register: {@code valid} pulses once per token (the cycle after it loaded); {@code r} UInt(16);
-     * {@code e} SInt(8); {@code max} the token's final maximum beside it (only when asked for, else null);
-     * {@code shift} a deferred tile's rescale {@code M − m_t} beside it (else null);
-     * {@code reduction} and {@code factorDepth} the depths built (PipelineDepths.reduction, .factor).
+     * The factor register ({@code valid} pulses the cycle after it loaded) with the token's final max (if asked for)
+     * or a deferred tile's rescale {@code M − m_t} beside it (else null), and the reduction and factor depths built.
      */
     record SoftmaxFactor(Signal valid, Signal r, Signal e, Signal max, Signal shift, int reduction, int factorDepth) {}
 
     /** Token statistics a deferred tile can have between its statistic and its global one (docs/system.md). */
     static final int LOCAL_MAX_SLOTS = FACTOR_SLOTS;
-
-    SoftmaxTop(Variant variant, Params prm) {
-        super(Op.SOFTMAX, variant, prm);
-    }
 
     SoftmaxTop(Variant variant, Params prm, Placement placement) {
         super(Op.SOFTMAX, variant, prm, placement, TopName.tile(Op.SOFTMAX, variant, prm, placement));
@@ -53,29 +48,27 @@ abstract class SoftmaxTop extends TopShell {
         SoftmaxFront unit = new SoftmaxFront(prm.p(), nb(), true);
         Inst front = pipelined("exp_front", unit);
         front.in(unit.inValid, in.valid()).in(unit.inLast, in.last()).in(unit.inS, in.data())
-                .in(unit.inL, constantWord(SoftmaxFront.L_BITS));
+                .in(unit.inL, config.constantWord(SoftmaxFront.L_BITS));
         return new ExpFront(front.out(unit.outValid), front.out(unit.outLast), front.out(unit.outP), front.out(unit.outDelta),
                 front.out(unit.outMax), unit.latency());
     }
 
     /** Builds den, the collective and the factor from the exp front's beats; {@code withMax}: carry the final max along. */
     SoftmaxFactor softmaxFactor(ExpFront ef, boolean withMax) {
-        ReductionTree.Config denCfg = new ReductionTree.Config(prm.p(), Type.uint(Exp2.OUT_BITS), statBeats(), ReduceOp.SUM, false, SoftmaxFront.MAX_BITS);
-        ReductionTree denUnit = new ReductionTree(denCfg);
+        ReductionTree denUnit = new ReductionTree(new ReductionTree.Config(prm.p(), Type.uint(Exp2.OUT_BITS), statBeats(), ReduceOp.SUM, false, SoftmaxFront.MAX_BITS));
         Inst den = pipelined("denominator", denUnit);
         connect(den.port(denUnit.in), new Beat(ef.valid(), ef.last(), ef.p()));
         den.in(denUnit.inShift, ef.delta());
         Beat denOut = den.port(denUnit.out);
-        int denBits = denCfg.acc().width();
+        Signal stats = denOut.data();
+        int denBits = stats.width();
         // The token's final max travels beside den, the collective and the factor chain (tokens overlap in them);
         // a tile always sends it: the online merge needs it.
-        boolean tile = placement.isTile();
-        Signal stats = denOut.data();
-        boolean carryMax = withMax || tile;
+        boolean tile = placement.isTile(), carryMax = withMax || tile;
         Signal localMax = carryMax ? delay("token_max", ef.max(), denUnit.latency()) : null;
         if (carryMax) stats = Signal.cat(localMax.asUnsigned(), stats);
         StatsFormat format = carryMax ? StatsFormat.softmaxMerge(denBits, SoftmaxFront.MAX_BITS) : StatsFormat.sums(List.of(denBits));
-        Gathered g = collective(denOut.last(), stats, format);
+        Flow g = CollectiveStage.build(this, denOut.last(), stats, format);
         Signal gathered = g.data();
         SoftmaxFactorUnit facUnit = new SoftmaxFactorUnit(denBits);
         Inst fac = pipelined("factor", facUnit);

@@ -11,7 +11,7 @@ import defernorm.hdl.Signal;
  * Remembers what the system needs to build around the tile: the statistic's layout and the output plan.
  *
  * <pre>{@code
- * Gathered g = ports.exchangeStatistic(format, valid, stats);   // stat_valid/stat_data out, glob_* back
+ * Flow g = ports.exchangeStatistic(format, valid, stats);   // stat_valid/stat_data out, glob_* back
  * ports.exposeDrain(plan, drained, factor, exp);               // part_* out
  * }</pre>
  */
@@ -19,8 +19,7 @@ public final class TilePorts {
     private final TopShell top;
     private StatsFormat statsFormat;
     private OutputPlan outputPlan;
-    private Flow stat;
-    private Flow glob;
+    private Flow stat, glob;
     private Part part;
 
     /**
@@ -29,18 +28,15 @@ public final class TilePorts {
      */
     public record Part(Signal valid, Signal last, Signal group, Signal acc, Signal factor, Signal exp) {}
 
-    TilePorts(TopShell top) {
-        this.top = top;
-    }
+    TilePorts(TopShell top) { this.top = top; }
 
     /** Sends the statistic out ({@code stat_valid}, {@code stat_data}); returns the reduced one ({@code glob_valid}, {@code glob_data}). */
-    Gathered exchangeStatistic(StatsFormat format, Signal valid, Signal data) {
+    Flow exchangeStatistic(StatsFormat format, Signal valid, Signal data) {
         statsFormat = format;
         stat = top.bundlePorts().output("stat", Flow.of(data.type()));
-        stat.valid().set(valid);
-        stat.data().set(data);
+        top.connectPorts(stat, new Flow(valid, data));
         glob = top.bundlePorts().input("glob", Flow.of(data.type()));
-        return new Gathered(glob.valid(), glob.data());
+        return glob;
     }
 
     /**
@@ -61,10 +57,10 @@ public final class TilePorts {
     }
 
     /** The statistic's layout (null without a collective). */
-    StatsFormat statsFormat() { return statsFormat; }
+    public StatsFormat statsFormat() { return statsFormat; }
 
     /** What the root builds for the drained groups (null until the drain is built). */
-    OutputPlan outputPlan() { return outputPlan; }
+    public OutputPlan outputPlan() { return outputPlan; }
 
     /** The statistic out ({@code stat_*}) and the reduced one back ({@code glob_*}); null without a collective. */
     public Flow stat() { return stat; }

@@ -35,15 +35,15 @@ public final class TopGenerator {
      * {@link TopLimits}) before anything is generated.
      */
     public static Component generate(Op op, Variant variant, Params params) {
-        return build(op, variant, params);
+        return build(op, variant, params, Placement.single());
     }
 
-    private static TopShell build(Op op, Variant variant, Params params) {
+    private static TopShell build(Op op, Variant variant, Params params, Placement at) {
         TopLimits.check(op, variant, params);
         return switch (variant) {
-            case MATMUL -> new MatmulTop(op, params);
-            case DEFERRED -> op == Op.SOFTMAX ? new SoftmaxDeferredTop(params) : new NormDeferredTop(op, params);
-            case STANDARD -> op == Op.SOFTMAX ? new SoftmaxStandardTop(params) : new NormStandardTop(op, params);
+            case MATMUL -> new MatmulTop(op, params, at);
+            case DEFERRED -> op == Op.SOFTMAX ? new SoftmaxDeferredTop(params, at) : new NormDeferredTop(op, params, at);
+            case STANDARD -> op == Op.SOFTMAX ? new SoftmaxStandardTop(params, at) : new NormStandardTop(op, params, at);
         };
     }
 
@@ -59,13 +59,7 @@ public final class TopGenerator {
      * }</pre>
      */
     public static TopShell tile(Op op, Variant variant, Params tileParams, int tiles) {
-        TopLimits.check(op, variant, tileParams);
-        Placement at = Placement.tile(tiles);
-        return switch (variant) {
-            case MATMUL -> new MatmulTop(op, tileParams, at);
-            case DEFERRED -> op == Op.SOFTMAX ? new SoftmaxDeferredTop(tileParams, at) : new NormDeferredTop(op, tileParams, at);
-            case STANDARD -> op == Op.SOFTMAX ? new SoftmaxStandardTop(tileParams, at) : new NormStandardTop(op, tileParams, at);
-        };
+        return build(op, variant, tileParams, Placement.tile(tiles));
     }
 
     /**
@@ -75,7 +69,7 @@ public final class TopGenerator {
     public static PipelineDepths depths(Op op, Variant variant, Params params) {
         TopLimits.check(op, variant, params);
         Params probe = depthProbe(params);
-        return DEPTHS.computeIfAbsent(new Key(op, variant, probe), k -> build(op, variant, probe).depths());
+        return DEPTHS.computeIfAbsent(new Key(op, variant, probe), k -> build(op, variant, probe, Placement.single()).depths());
     }
 
     /**

@@ -47,7 +47,6 @@ public record TopInterface(ConfigPort cfg, AxiStream s, AxiStream m) {
     /** What declares the ports: the top being built ({@code input}/{@code output} of a bundle). */
     public interface Ports {
         <T> T input(String prefix, Shape<T> shape);
-
         <T> T output(String prefix, Shape<T> shape);
     }
 
@@ -91,7 +90,6 @@ public record TopInterface(ConfigPort cfg, AxiStream s, AxiStream m) {
             super("TopInterfaceProbe");
             io = declare(new Ports() {
                 @Override public <T> T input(String prefix, Shape<T> shape) { return Probe.this.input(prefix, shape); }
-
                 @Override public <T> T output(String prefix, Shape<T> shape) { return Probe.this.output(prefix, shape); }
             }, new Widths(1, 1, 8, 32), true);
         }

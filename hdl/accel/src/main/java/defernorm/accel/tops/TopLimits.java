@@ -39,29 +39,19 @@ public final class TopLimits {
 
     /** Throws {@link IllegalArgumentException} naming the first rule {@code params} breaks for this top. */
     public static void check(Op op, Variant variant, Params params) {
-        if (op == null || variant == null || params == null) {
-            throw new IllegalArgumentException("a top needs an op, a variant and a parameter set.");
-        }
-        if (params.p() > MAX_P) {
-            throw new IllegalArgumentException("P must be at most " + MAX_P + " input lanes, got " + params.p() + ".");
-        }
-        if (params.q() > MAX_Q) {
-            throw new IllegalArgumentException("Q must be at most " + MAX_Q + " output lanes, got " + params.q() + ".");
-        }
-        if ((long) params.p() * params.q() > MAX_MACS) {
-            throw new IllegalArgumentException("the MAC array must have at most " + MAX_MACS + " MACs (P·Q), got "
-                    + (long) params.p() * params.q() + ".");
-        }
-        if ((long) params.beats() * params.groups() > MAX_WEIGHT_WORDS) {
-            throw new IllegalArgumentException("the weight memory must fit " + MAX_WEIGHT_WORDS + " words (NB·G = n/P · m/Q), got "
-                    + (long) params.beats() * params.groups() + ".");
-        }
-        if ((long) params.n() * params.m() > MAX_WEIGHTS) {
-            throw new IllegalArgumentException("n·m must be at most " + MAX_WEIGHTS + " weights (128 MiB of int8 weight memory: building"
-                    + " a top takes time and memory in proportion to n·m, about 45 s and 1.4 GB at the limit), got " + (long) params.n() * params.m() + ".");
-        }
-        if (params.c() > MAX_C) {
-            throw new IllegalArgumentException("C must be at most " + MAX_C + " cycles (one register each), got " + params.c() + ".");
-        }
+        require(op != null && variant != null && params != null, "a top needs an op, a variant and a parameter set.");
+        require(params.p() <= MAX_P, "P must be at most " + MAX_P + " input lanes, got " + params.p() + ".");
+        require(params.q() <= MAX_Q, "Q must be at most " + MAX_Q + " output lanes, got " + params.q() + ".");
+        long macs = (long) params.p() * params.q(), words = (long) params.beats() * params.groups(), weights = (long) params.n() * params.m();
+        require(macs <= MAX_MACS, "the MAC array must have at most " + MAX_MACS + " MACs (P·Q), got " + macs + ".");
+        require(words <= MAX_WEIGHT_WORDS, "the weight memory must fit " + MAX_WEIGHT_WORDS + " words (NB·G = n/P · m/Q), got " + words + ".");
+        require(weights <= MAX_WEIGHTS, "n·m must be at most " + MAX_WEIGHTS + " weights (128 MiB of int8 weight memory: building"
+                + " a top takes time and memory in proportion to n·m, about 45 s and 1.4 GB at the limit), got " + weights + ".");
+        require(params.c() <= MAX_C, "C must be at most " + MAX_C + " cycles (one register each), got " + params.c() + ".");
+    }
+
+    /** Throws {@link IllegalArgumentException} with {@code rule} unless {@code ok}: one broken rule, one sentence. */
+    public static void require(boolean ok, String rule) {
+        if (!ok) throw new IllegalArgumentException(rule);
     }
 }

@@ -16,9 +16,7 @@ import defernorm.golden.system.SystemShape;
 public final class TopName {
     private TopName() {}
 
-    public static String of(Op op, Variant variant, Params p) {
-        return opName(op) + variantName(variant) + "_n" + p.n() + "_m" + p.m() + "_P" + p.p() + "_Q" + p.q() + "_C" + p.c();
-    }
+    public static String of(Op op, Variant variant, Params p) { return base(op, variant, "", p) + "_C" + p.c(); }
 
     /**
      * The module name of a datapath at {@code placement}: {@link #of} for a single top, e.g.
@@ -26,7 +24,7 @@ public final class TopName {
      */
     public static String tile(Op op, Variant variant, Params p, Placement placement) {
         if (!placement.isTile()) return of(op, variant, p);
-        return opName(op) + variantName(variant) + "Tile_n" + p.n() + "_m" + p.m() + "_P" + p.p() + "_Q" + p.q() + "_T" + placement.tiles();
+        return base(op, variant, "Tile", p) + "_T" + placement.tiles();
     }
 
     /**
@@ -35,8 +33,11 @@ public final class TopName {
      */
     public static String system(Op op, Variant variant, Params p, SystemShape shape) {
         if (shape.isSingle()) return of(op, variant, p);
-        return opName(op) + variantName(variant) + "_n" + p.n() + "_m" + p.m() + "_P" + p.p() + "_Q" + p.q() + "_T" + shape.tiles()
-                + "_" + shape.topology().cliName() + "_H" + shape.hopLatency() + "_L" + shape.linkBits();
+        return base(op, variant, "", p) + "_T" + shape.tiles() + "_" + shape.topology().cliName() + "_H" + shape.hopLatency() + "_L" + shape.linkBits();
+    }
+
+    private static String base(Op op, Variant variant, String kind, Params p) {
+        return opName(op) + variantName(variant) + kind + "_n" + p.n() + "_m" + p.m() + "_P" + p.p() + "_Q" + p.q();
     }
 
     public static String opName(Op op) {

@@ -1,5 +1,6 @@
 package defernorm.accel.tops;
 
+import defernorm.accel.units.Beat;
 import defernorm.golden.model.Params;
 import defernorm.hdl.AxiStream;
 import defernorm.hdl.Reg;
@@ -17,7 +18,7 @@ import defernorm.hdl.ir.Type;
  *
  * <pre>{@code
  * TopOutside out = new TopOutside(top, prm, Placement.single(), map);
- * out.drive(valid, data, last);   // what the m_axis register loads on the next enabled edge
+ * out.drive(beat);   // what the m_axis register loads on the next enabled edge
  * }</pre>
  */
 final class TopOutside {
@@ -25,9 +26,7 @@ final class TopOutside {
     final TopInterface io;
     /** Whole-pipeline enable. */
     final Signal en;
-    private final Reg mValid;
-    private final Reg mData;
-    private final Reg mLast;
+    private final Reg mValid, mData, mLast;
 
     TopOutside(TopShell top, Params prm, Placement placement, ConfigMap map) {
         io = TopInterface.declare(top.bundlePorts(), TopInterface.Widths.of(prm, map), !placement.isTile());
@@ -48,11 +47,11 @@ final class TopOutside {
         m.tlast().set(mLast);
     }
 
-    /** Loads the m_axis register on the next enabled edge (a top with an output stream only). */
-    void drive(Signal valid, Signal data, Signal last) {
+    /** Loads the m_axis register with {@code beat} on the next enabled edge (a top with an output stream only). */
+    void drive(Beat beat) {
         if (io.m() == null) throw new IllegalStateException("a tile has no m_axis register to drive.");
-        mValid.set(valid);
-        mData.set(data);
-        mLast.set(last);
+        mValid.set(beat.valid());
+        mData.set(beat.data());
+        mLast.set(beat.last());
     }
 }

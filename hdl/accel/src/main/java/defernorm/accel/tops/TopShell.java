@@ -3,7 +3,6 @@ package defernorm.accel.tops;
 import defernorm.accel.units.DelayLine;
 import defernorm.accel.units.MacArray;
 import defernorm.accel.units.PipelinedUnit;
-import defernorm.accel.units.StatsFormat;
 import defernorm.golden.model.Op;
 import defernorm.golden.model.Params;
 import defernorm.golden.model.Variant;
@@ -33,13 +32,11 @@ import defernorm.hdl.ir.Type;
  * {@link #rootOutput}.
  *
  * <pre>{@code
- * final class MatmulTop extends TopShell {   // the shape of every subclass
- *     MatmulTop(Op op, Params prm) {
- *         super(op, Variant.MATMUL, prm);
- *         Front f = front(prm.p() * Formats.DATA_BITS);
- *         ...
- *         built(new PipelineDepths(...));
- *     }
+ * MatmulTop(Op op, Params prm, Placement at) {   // the shape of every subclass's constructor
+ *     super(op, Variant.MATMUL, prm, at, TopName.tile(op, Variant.MATMUL, prm, at));
+ *     Front f = Front.build(this, prm.p() * Formats.DATA_BITS);
+ *     ...
+ *     built(new PipelineDepths(...));
  * }
  * }</pre>
  */
@@ -54,14 +51,13 @@ public abstract class TopShell extends Component {
 
     protected final Op op;
     protected final Variant variant;
+    /** The shape this module sees: a tile's own (n/T elements, P lanes), or a system's outside (n, T·P lanes). */
     protected final Params prm;
     protected final Placement placement;
     protected final ConfigMap map;
-    /** The outside: configuration port, s_axis, m_axis ({@link TopInterface}). */
+    /** The outside: configuration port, s_axis and m_axis (null in a tile) ({@link TopInterface}). */
     protected final TopInterface io;
     protected final AxiStream s;
-    /** The output stream (null in a tile). */
-    protected final AxiStream m;
     /** Whole-pipeline enable. */
     protected final Signal en;
     final TopOutside outside;
@@ -70,16 +66,7 @@ public abstract class TopShell extends Component {
     private final TilePorts tilePorts;
     private PipelineDepths depths;
 
-    TopShell(Op op, Variant variant, Params prm) {
-        this(op, variant, prm, Placement.single(), TopName.of(op, variant, prm));
-    }
-
-    /**
-     * @param prm       the shape this module sees: a tile's own (n/T elements, P lanes), or a system's outside
-     *                  (n, T·P lanes)
-     * @param placement single top, tile or system outside
-     * @param name      the Verilog module name
-     */
+    /** A top of {@code op} in {@code variant} at {@code prm}, built at {@code placement}, named {@code name}. */
     protected TopShell(Op op, Variant variant, Params prm, Placement placement, String name) {
         super(name);
         TopLimits.check(op, variant, prm);
@@ -91,7 +78,6 @@ public abstract class TopShell extends Component {
         outside = new TopOutside(this, prm, placement, map);
         io = outside.io;
         s = io.s();
-        m = io.m();
         en = outside.en;
         config = new ConfigDecode(this, map, outside);
         tilePorts = placement.isTile() ? new TilePorts(this) : null;
@@ -120,15 +106,7 @@ public abstract class TopShell extends Component {
     }
 
     /** Records the depths the subclass built (once, at the end of its constructor). */
-    protected final void built(PipelineDepths d) {
-        depths = d;
-    }
-
-    /** A tile's statistic word layout (null without a collective, and outside a tile). */
-    public final StatsFormat statsFormat() { return tilePorts == null ? null : tilePorts.statsFormat(); }
-
-    /** What the root must build for a tile's drained groups (null until the tile's output is built, and outside a tile). */
-    public final OutputPlan outputPlan() { return tilePorts == null ? null : tilePorts.outputPlan(); }
+    protected final void built(PipelineDepths d) { depths = d; }
 
     /** The tile's ports (a tile only). */
     public final TilePorts tilePorts() {
@@ -155,23 +133,6 @@ public abstract class TopShell extends Component {
         return PipelinedUnit.delayLine(v, edges, line -> pipelined(name, line));
     }
 
-    /** The constant word (E or L), {@code bits} wide ({@link ConfigDecode#constantWord}). */
-    Signal constantWord(int bits) { return config.constantWord(bits); }
-
-    /** The front every variant shares, on {@code width}-bit buffer words ({@link Front#build}). */
-    Front front(int width) { return Front.build(this, width); }
-
-    /** The collective after the statistic register, by placement ({@link CollectiveStage}). */
-    Gathered collective(Signal valid, Signal data, StatsFormat format) { return CollectiveStage.build(this, valid, data, format); }
-
-    /** Matmul-only and standard drain and output ({@link DrainStage#standard}); returns the output depth. */
-    int standardOutput(PlacedArray mac, Front f, int up) { return DrainStage.standard(this, mac, f, up); }
-
-    /** Deferred drain, factor FIFO and final scale ({@link DrainStage#deferred}); returns the output depth. */
-    int deferredOutput(PlacedArray mac, Front f, Signal factorValid, Signal factor, Signal exp, int outFrac, Signal shift) {
-        return DrainStage.deferred(this, mac, f, factorValid, factor, exp, outFrac, shift);
-    }
-
     /** The drained groups to where this placement sends them: a tile's ports (depth 0) or the output stage. */
     int deliver(OutputPlan plan, Drained d, Signal factor, Signal exp) {
         if (placement.isTile()) {
@@ -181,11 +142,7 @@ public abstract class TopShell extends Component {
         return rootOutput(plan, d, plan.accBits(), factor, exp);
     }
 
-    /**
-     * The output stage {@code plan} names on the groups {@code d} (accumulators {@code accBits} wide per lane),
-     * its last register the m_axis register ({@link RootOutputStage}). {@code factor} and {@code exp} only when
-     * {@code plan.scaled()}. Returns its depth.
-     */
+    /** The output stage {@code plan} names on the groups {@code d} ({@link RootOutputStage#build}); returns its depth. */
     protected final int rootOutput(OutputPlan plan, Drained d, int accBits, Signal factor, Signal exp) {
         return RootOutputStage.build(this, plan, d, accBits, factor, exp);
     }
@@ -209,35 +166,20 @@ public abstract class TopShell extends Component {
         return cur;
     }
 
-    /** Zero-extends or truncates a UInt to {@code bits}. */
-    protected static Signal fit(Signal v, int bits) {
-        if (v.width() == bits) return v;
-        return v.width() > bits ? v.truncate(bits) : v.extend(bits);
-    }
-
     // ---- Component's builder methods for this package's pieces (Front, DrainStage, ...): Component keeps them protected
-
     final Signal inputPort(String name, Type type) { return input(name, type); }
-
     final Output outputPort(String name, Type type) { return output(name, type); }
+    final Wire newWire(String name, Type type) { return wire(name, type); }
+    final Reg newReg(String name, Type type) { return reg(name, type); }
+    final <T> void connectPorts(T target, T source) { connect(target, source); }
+    final Signal constant(long value, Type type) { return lit(value, type); }
+    final void debugSignal(String name, Signal s) { debug(name, s); }
 
     /** This top's bundle declarations, for {@link TopInterface#declare}. */
     final TopInterface.Ports bundlePorts() {
         return new TopInterface.Ports() {
             @Override public <T> T input(String prefix, Shape<T> shape) { return TopShell.this.input(prefix, shape); }
-
             @Override public <T> T output(String prefix, Shape<T> shape) { return TopShell.this.output(prefix, shape); }
         };
     }
-
-    final Wire newWire(String name, Type type) { return wire(name, type); }
-
-    final Reg newReg(String name, Type type) { return reg(name, type); }
-
-    final <T> void connectPorts(T target, T source) { connect(target, source); }
-
-    final Signal constant(long value, Type type) { return lit(value, type); }
-
-
-    final void debugSignal(String name, Signal s) { debug(name, s); }
 }

@@ -38,10 +38,15 @@ public final class TopSidecar {
 
     /** Writes {@code <top>.json} into {@code dir} and returns its path. */
     public static Path write(Op op, Variant variant, Params params, Design design, Path dir) {
+        return write(design, describe(op, variant, params, design), dir);
+    }
+
+    /** Writes {@code sidecar} as {@code <top>.json} into {@code dir} and returns its path (for a system's too). */
+    public static Path write(Design design, Map<String, Object> sidecar, Path dir) {
         Path file = dir.resolve(design.top() + ".json");
         try {
             Files.createDirectories(dir);
-            Files.writeString(file, json(op, variant, params, design) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(file, json(design, sidecar) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sidecar " + file + ": " + e.getMessage(), e);
         }
@@ -50,11 +55,22 @@ public final class TopSidecar {
 
     /** The sidecar text. */
     public static String json(Op op, Variant variant, Params params, Design design) {
+        return json(design, describe(op, variant, params, design));
+    }
+
+    private static String json(Design design, Map<String, Object> sidecar) {
         try {
-            return JSON.writeValueAsString(describe(op, variant, params, design));
+            return JSON.writeValueAsString(sidecar);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the sidecar of " + design.top() + " could not be written as JSON", e);
         }
+    }
+
+    /** An insertion-ordered map of alternating keys and values: one JSON object of the sidecar. */
+    public static Map<String, Object> fields(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return m;
     }
 
     /** The sidecar as nested maps and lists (insertion-ordered). */
@@ -67,31 +83,12 @@ public final class TopSidecar {
      * is {@code schedule} (a system's: a tile's schedule with the network's depths).
      */
     public static Map<String, Object> describe(Op op, Variant variant, Params p, Schedule schedule, Design design) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("top", design.top());
-        root.put("op", op.name().toLowerCase());
-        root.put("variant", variant.name().toLowerCase());
-        root.put("parameters", parameters(p));
-        root.put("ports", ports(design));
-        root.put("formats", formats(op, variant));
-        root.put("config", config(op, variant, p));
-        root.put("streams", streams(p));
-        root.put("timing", timing(variant, p, schedule));
-        root.put("reset", "rst (synchronous, active high) clears the datapath state and drops tokens in flight; "
-                + "configuration (weights, biases, the constant word) survives it");
-        return root;
-    }
-
-    private static Map<String, Object> parameters(Params p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("n", p.n());
-        m.put("m", p.m());
-        m.put("P", p.p());
-        m.put("Q", p.q());
-        m.put("C", p.c());
-        m.put("NB", p.beats());
-        m.put("G", p.groups());
-        return m;
+        return fields("top", design.top(), "op", op.name().toLowerCase(), "variant", variant.name().toLowerCase(),
+                "parameters", fields("n", p.n(), "m", p.m(), "P", p.p(), "Q", p.q(), "C", p.c(), "NB", p.beats(), "G", p.groups()),
+                "ports", ports(design), "formats", formats(op, variant), "config", config(op, variant, p), "streams", streams(p),
+                "timing", timing(variant, p, schedule),
+                "reset", "rst (synchronous, active high) clears the datapath state and drops tokens in flight; "
+                        + "configuration (weights, biases, the constant word) survives it");
     }
 
     private static List<Map<String, Object>> ports(Design design) {
@@ -108,22 +105,18 @@ public final class TopSidecar {
     }
 
     private static Map<String, Object> port(String name, String dir, int width) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("direction", dir);
-        m.put("width", width);
-        return m;
+        return fields("name", name, "direction", dir, "width", width);
     }
 
     private static Map<String, Object> formats(Op op, Variant variant) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("input", format(Formats.DATA_BITS, true, 0, op == Op.SOFTMAX ? "score s[i] = ss * lane" : "activation x[i] = sx * lane"));
-        m.put("weight", format(Formats.DATA_BITS, true, 0, op == Op.SOFTMAX ? "V[i][j] = sv[j] * w" : "W[i][j] = sw[j] * w (folded, see docs/numerics.md)"));
-        m.put("bias", format(Formats.BIAS_BITS, true, 0, "folded bias in output-lane units"));
         int frac = variant == Variant.MATMUL ? 0 : Formats.outFrac(op);
         String meaning = variant == Variant.MATMUL ? "y[j] = sx * sw[j] * lane"
                 : op == Op.SOFTMAX ? "y[j] = sv[j] * 2^-16 * lane" : "y[j] = sw[j] * 2^-8 * lane";
-        m.put("output", format(Formats.OUT_BITS, true, frac, meaning + " (saturated to int32)"));
+        Map<String, Object> m = fields(
+                "input", format(Formats.DATA_BITS, true, 0, op == Op.SOFTMAX ? "score s[i] = ss * lane" : "activation x[i] = sx * lane"),
+                "weight", format(Formats.DATA_BITS, true, 0, op == Op.SOFTMAX ? "V[i][j] = sv[j] * w" : "W[i][j] = sw[j] * w (folded, see docs/numerics.md)"),
+                "bias", format(Formats.BIAS_BITS, true, 0, "folded bias in output-lane units"),
+                "output", format(Formats.OUT_BITS, true, frac, meaning + " (saturated to int32)"));
         if (variant != Variant.MATMUL) {
             m.put("constant", op == Op.SOFTMAX
                     ? format(16, false, 12, "score multiplier L = round(ss * log2(e) * 2^12), 1 <= L < 2^16")
@@ -133,21 +126,11 @@ public final class TopSidecar {
     }
 
     private static Map<String, Object> format(int bits, boolean signed, int frac, String meaning) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("bits", bits);
-        m.put("signed", signed);
-        m.put("fracBits", frac);
-        m.put("meaning", meaning);
-        return m;
+        return fields("bits", bits, "signed", signed, "fracBits", frac, "meaning", meaning);
     }
 
     private static Map<String, Object> config(Op op, Variant variant, Params p) {
         ConfigMap map = ConfigMap.of(op, variant, p);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("addrBits", map.addrBits());
-        m.put("dataBits", map.dataBits());
-        m.put("words", map.words());
-        m.put("protocol", "one word per cycle with cfg_we high, before streaming starts; unused high bits of cfg_wdata are ignored");
         List<Map<String, Object>> regions = new ArrayList<>();
         regions.add(region("weights", map.weightBase(), map.weightWords(), map.weightBits(),
                 "word k*G+g holds W[k*P+r][g*Q+c] as int8 at bits (r*Q+c)*8"));
@@ -157,58 +140,33 @@ public final class TopSidecar {
             regions.add(region(op == Op.SOFTMAX ? "scoreMultiplier" : "epsilon", map.constAddr(), 1,
                     op == Op.SOFTMAX ? 16 : ConfigMap.CONST_BITS, "unsigned, in the low bits"));
         }
-        m.put("regions", regions);
-        return m;
+        return fields("addrBits", map.addrBits(), "dataBits", map.dataBits(), "words", map.words(),
+                "protocol", "one word per cycle with cfg_we high, before streaming starts; unused high bits of cfg_wdata are ignored",
+                "regions", regions);
     }
 
     private static Map<String, Object> region(String name, int base, int words, int bits, String packing) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("base", base);
-        m.put("words", words);
-        m.put("wordBits", bits);
-        m.put("packing", packing);
-        return m;
+        return fields("name", name, "base", base, "words", words, "wordBits", bits, "packing", packing);
     }
 
     private static Map<String, Object> streams(Params p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put(TopInterface.S_AXIS, stream(p.p(), Formats.DATA_BITS, p.beats(), "P int8 lanes, lane 0 in the low bits; beat k carries elements k*P..k*P+P-1; tlast on the token's last (NB-th) beat"));
-        m.put(TopInterface.M_AXIS, stream(p.q(), Formats.OUT_BITS, p.groups(), "Q int32 lanes, lane 0 in the low bits; beat g carries outputs g*Q..g*Q+Q-1; tlast on the token's last (G-th) beat"));
-        return m;
+        return fields(TopInterface.S_AXIS, stream(p.p(), Formats.DATA_BITS, p.beats(), "P int8 lanes, lane 0 in the low bits; beat k carries elements k*P..k*P+P-1; tlast on the token's last (NB-th) beat"),
+                TopInterface.M_AXIS, stream(p.q(), Formats.OUT_BITS, p.groups(), "Q int32 lanes, lane 0 in the low bits; beat g carries outputs g*Q..g*Q+Q-1; tlast on the token's last (G-th) beat"));
     }
 
     private static Map<String, Object> stream(int lanes, int laneBits, int beats, String layout) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lanes", lanes);
-        m.put("laneBits", laneBits);
-        m.put("tdataBits", lanes * laneBits);
-        m.put("beatsPerToken", beats);
-        m.put("layout", layout);
-        return m;
+        return fields("lanes", lanes, "laneBits", laneBits, "tdataBits", lanes * laneBits, "beatsPerToken", beats, "layout", layout);
     }
 
     private static Map<String, Object> timing(Variant variant, Params p, Schedule s) {
         PipelineDepths d = s.depths();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("convention", "cycle 0 is the clock edge of the first input handshake; an output beat's cycle is the edge of its handshake; no backpressure, input always valid");
-        m.put("latencyCycles", s.tokenLatency());
-        m.put("firstOutputCycles", s.firstOutputLatency());
-        m.put("cyclesPerToken", s.cyclesPerToken());
-        m.put("tokensPerCycle", 1.0 / s.cyclesPerToken());
-        m.put("matmulCyclesPerToken", (long) p.beats() * p.groups());
+        Map<String, Object> m = fields("convention", "cycle 0 is the clock edge of the first input handshake; an output beat's cycle is the edge of its handshake; no backpressure, input always valid",
+                "latencyCycles", s.tokenLatency(), "firstOutputCycles", s.firstOutputLatency(), "cyclesPerToken", s.cyclesPerToken(),
+                "tokensPerCycle", 1.0 / s.cyclesPerToken(), "matmulCyclesPerToken", (long) p.beats() * p.groups());
         if (variant == Variant.DEFERRED) m.put("hidingLimit", s.hidingLimit());
         // The depths the hardware was built with (PipelineDepths: what the golden Schedule is handed).
-        Map<String, Object> depths = new LinkedHashMap<>();
-        depths.put("write", d.write());
-        depths.put("reduction", d.reduction());
-        depths.put("collective", s.params().c());
-        depths.put("factor", d.factor());
-        depths.put("readToArray", d.readToArray());
-        depths.put("mac", d.mac());
-        depths.put("output", d.output());
-        depths.put("factorSlots", d.factorSlots());
-        m.put("pipelineDepths", depths);
+        m.put("pipelineDepths", fields("write", d.write(), "reduction", d.reduction(), "collective", s.params().c(), "factor", d.factor(),
+                "readToArray", d.readToArray(), "mac", d.mac(), "output", d.output(), "factorSlots", d.factorSlots()));
         return m;
     }
 }

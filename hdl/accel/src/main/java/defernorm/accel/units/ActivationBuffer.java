@@ -1,10 +1,6 @@
 package defernorm.accel.units;
 
-import defernorm.hdl.Mem;
-import defernorm.hdl.Output;
-import defernorm.hdl.Reg;
-import defernorm.hdl.Signal;
-import defernorm.hdl.Wire;
+import defernorm.hdl.*;
 import defernorm.hdl.ir.Type;
 
 /**
@@ -16,7 +12,7 @@ import defernorm.hdl.ir.Type;
  * <ul>
  *   <li>ingest: {@code in_ready} is high while the receiving bank is free or the token already started; a
  *       bank is free again on the edge after the reader read the last beat of the token that used it.</li>
- *   <li>write: {@code wr_en} writes {@code wr_data} at the next free address of the writing token's bank
+ *   <li>write: {@code wr_valid} writes {@code wr_data} at the next free address of the writing token's bank
  *       ({@code wr_last} on its last word).</li>
  *   <li>read: at most one read every G edges, each on an edge after its word was written; when it waits for
  *       the factor (standard) a token's first read waits until the token's factor is there (the edge after
@@ -26,26 +22,17 @@ import defernorm.hdl.ir.Type;
  * The read lands in the buffer read register: {@code rd_valid} (one cycle), {@code rd_last}, {@code rd_data}
  * and {@code rd_bank} (the read token's bank) hold from the read edge until the next read.
  *
- * <p>Ports: {@code en}; {@code in_accept}, {@code in_last} &rarr; {@code in_ready} (not gated by {@code en});
- * {@code wr_en}, {@code wr_last}, {@code wr_data} (UInt(W)); {@code factor_valid} (only when waiting for
- * the factor: one cycle after a token's factor register loaded); {@code drain_start} &rarr; {@code rd_valid},
- * {@code rd_last}, {@code rd_data}, {@code rd_bank}.
- *
  * <pre>{@code
  * ActivationBuffer b = new ActivationBuffer(8, 8, 64, false);   // ActivationBuffer_NB8_G8_W64
  * }</pre>
  */
 public final class ActivationBuffer extends PipelinedUnit {
-
-    /** The ingest: the accepted beat, its token's last beat, and whether a beat may be accepted. */
-    public final Signal inAccept;
-    public final Signal inLast;
+    /** The ingest: the accepted beat and its token's last beat; {@code in_ready} is not gated by {@code en}. */
+    public final Signal inAccept, inLast;
     public final Output inReady;
-    /** The write port (a beat per accepted input, possibly later than its handshake). */
-    public final Signal wrEn;
-    public final Signal wrLast;
-    public final Signal wrData;
-    /** The token's factor is there (standard variants only, else null). */
+    /** The write port: a beat per accepted input, possibly later than its handshake. */
+    public final Beat wr;
+    /** The token's factor is there (standard only, else null): one cycle after its factor register loaded. */
     public final Signal factorValid;
     /** The drain of a bank's previous token started. */
     public final Signal drainStart;
@@ -73,29 +60,26 @@ public final class ActivationBuffer extends PipelinedUnit {
         inLast = input("in_last", Type.bool());
         Reg inBank = stageReg("in_bank", Type.bool());
         Reg inFirst = reg("in_first", Type.bool()).resetTo(1).enable(en);
-        inBank.set(Signal.mux(inAccept.and(inLast), inBank.not(), inBank));
+        toggle(inBank, inAccept.and(inLast));
         inFirst.set(Signal.mux(inAccept, inLast, inFirst));
         // A bank is full from its token's first handshake to that token's last read; only a token's first beat
         // waits for it, the later beats follow into the bank the first one opened.
         Reg[] full = {stageReg("bank0_full", Type.bool()), stageReg("bank1_full", Type.bool())};
         Signal receivingFull = Signal.mux(inBank, full[1], full[0]);
-        inReady = output("in_ready", Type.bool());
-        inReady.set(inFirst.not().or(receivingFull.not()));
+        inReady = output("in_ready", inFirst.not().or(receivingFull.not()));
 
         // ---- write port --------------------------------------------------------------------------------------------
-        wrEn = input("wr_en", Type.bool());
-        wrLast = input("wr_last", Type.bool());
-        wrData = input("wr_data", Type.uint(width));
+        wr = input("wr", Beat.of(Type.uint(width)));
+        Signal wrEn = wr.valid(), wrLast = wr.last();
         Mem mem = memory("act_buf", width, 2 * beats);
         Reg wrBank = stageReg("wr_bank", Type.bool());
         Reg wrBeat = stageReg("wr_beat", Type.uint(beatBits));
-        wrBank.set(Signal.mux(wrEn.and(wrLast), wrBank.not(), wrBank));
-        wrBeat.set(Signal.mux(wrEn, Signal.mux(wrLast, lit(0, wrBeat.type()), wrBeat.plus(1).truncate(beatBits)), wrBeat));
-        mem.write(en.and(wrEn), address(wrBank, wrBeat, beats, mem.addrWidth()), wrData);
+        toggle(wrBank, wrEn.and(wrLast));
+        wrBeat.set(wrapCount(wrBeat, wrEn, wrLast));
+        mem.write(en.and(wrEn), address(wrBank, wrBeat, beats, mem.addrWidth()), wr.data());
 
         // ---- standard: whether each bank's token has its factor (tokens get their factors in order) ------------------
         factorValid = waitFactor ? input("factor_valid", Type.bool()) : null;
-        Signal facValid = factorValid;
         Reg facBank = waitFactor ? stageReg("factor_bank", Type.bool()) : null;
         Reg[] facReady = waitFactor ? new Reg[] {stageReg("factor0_ready", Type.bool()), stageReg("factor1_ready", Type.bool())} : null;
 
@@ -117,17 +101,15 @@ public final class ActivationBuffer extends PipelinedUnit {
         Signal busyHere = Signal.mux(rdBank, drainBusy[1], drainBusy[0]);
         ok = ok.and(rdLast.not().or(busyHere.not()));
         if (waitFactor) {
-            Signal here = Signal.mux(rdBank, facReady[1], facReady[0]).or(facValid.and(facBank.eq(rdBank)));
+            Signal here = Signal.mux(rdBank, facReady[1], facReady[0]).or(factorValid.and(facBank.eq(rdBank)));
             ok = ok.and(rdBeat.ne(0).or(here));
         }
         issue.set(ok);
         Signal issueLast = issue.and(rdLast);
-        rdBank.set(Signal.mux(issueLast, rdBank.not(), rdBank));
-        rdBeat.set(Signal.mux(issue, Signal.mux(rdLast, lit(0, rdBeat.type()), rdBeat.plus(1).truncate(beatBits)), rdBeat));
-        Signal up = avail.plus(1).truncate(availBits);
-        Signal down = avail.minus(1).truncate(availBits).asUnsigned();
-        avail.set(Signal.mux(wrEn, Signal.mux(issue, avail, up), Signal.mux(issue, down, avail)));
-        drainTaken.set(Signal.mux(drainStart, drainTaken.not(), drainTaken));
+        toggle(rdBank, issueLast);
+        rdBeat.set(wrapCount(rdBeat, issue, rdLast));
+        upDown(avail, wrEn, issue);
+        toggle(drainTaken, drainStart);
         for (int b = 0; b < 2; b++) {
             Signal isB = b == 0 ? rdBank.not() : rdBank;
             Signal drainB = b == 0 ? drainTaken.not() : drainTaken;
@@ -137,12 +119,12 @@ public final class ActivationBuffer extends PipelinedUnit {
                     Signal.mux(inAccept.and(inFirst).and(inB), lit(1, Type.bool()), full[b])));
         }
         if (waitFactor) {
-            facBank.set(Signal.mux(facValid, facBank.not(), facBank));
+            toggle(facBank, factorValid);
             // A token's first read takes its factor flag, on the same edge it arrives when the read bypasses it.
             Signal firstRead = issue.and(rdBeat.eq(0));
             for (int b = 0; b < 2; b++) {
                 Signal isB = b == 0 ? rdBank.not() : rdBank;
-                Signal load = facValid.and(b == 0 ? facBank.not() : facBank);
+                Signal load = factorValid.and(b == 0 ? facBank.not() : facBank);
                 facReady[b].set(load.or(facReady[b]).and(firstRead.and(isB).not()));
             }
         }
@@ -155,8 +137,7 @@ public final class ActivationBuffer extends PipelinedUnit {
         rd.valid().set(stage("rd_valid_q", issue));
         rd.last().set(stage("rd_last_q", issueLast));
         rd.data().set(data);
-        this.rdBank = output("rd_bank", Type.bool());
-        this.rdBank.set(heldBank);
+        this.rdBank = output("rd_bank", heldBank);
     }
 
     /** High when at least {@code groups} enabled edges passed since the last read {@code issue} (always before the first). */

@@ -6,18 +6,13 @@ import defernorm.hdl.ir.Type;
  * The collective stage: a reduction result (and its valid flag) delayed by {@code C} register stages,
  * standing for the gather across tiles of a distributed accelerator. {@code C = 0} is a plain wire and then
  * has no {@code en} port (nothing to enable).
- *
- * <p>Ports: {@code en} (only when C &gt; 0), {@code in_valid}, {@code in_data} (UInt(W)) &rarr;
- * {@code out_valid}, {@code out_data}, {@code C} enabled edges later.
- *
  * <pre>{@code
  * Inst coll = instance("coll", new CollectiveDelay(32, 3));   // CollectiveDelay_W32_C3
  * }</pre>
  */
 public final class CollectiveDelay extends PipelinedUnit {
     /** The statistic and its valid, and the same C enabled edges later. */
-    public final Flow in;
-    public final Flow out;
+    public final Flow in, out;
     private final int cycles;
 
     public CollectiveDelay(int width, int cycles) {

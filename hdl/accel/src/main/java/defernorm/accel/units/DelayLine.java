@@ -1,9 +1,6 @@
 package defernorm.accel.units;
 
-import defernorm.hdl.Mem;
-import defernorm.hdl.Output;
-import defernorm.hdl.Reg;
-import defernorm.hdl.Signal;
+import defernorm.hdl.*;
 import defernorm.hdl.ir.Type;
 
 /**
@@ -12,9 +9,6 @@ import defernorm.hdl.ir.Type;
  * delays and long links reach thousands of edges: a 16-tile ring at H = 100). Both behave alike on every
  * cycle, reset included: after {@code rst} the output is 0 until {@code depth} enabled edges have passed
  * (the memory is not cleared; its words are masked until overwritten).
- *
- * <p>Ports: {@code en}, {@code in} (UInt(W)) &rarr; {@code out}, {@code depth} enabled edges later.
- *
  * <pre>{@code
  * DelayLine d = new DelayLine(65, 300);   // DelayLine_W65_D300: a 299-word memory
  * }</pre>
@@ -23,7 +17,7 @@ public final class DelayLine extends PipelinedUnit {
     /** Longest delay built from registers. */
     public static final int MAX_REGISTERS = 16;
 
-    /** The word in, and the same word {@code depth} enabled edges later. */
+    /** The word in (UInt(W)), and the same word {@code depth} enabled edges later. */
     public final Signal in;
     public final Output out;
     private final int depth;

@@ -1,9 +1,6 @@
 package defernorm.accel.units;
 
-import defernorm.hdl.Inst;
-import defernorm.hdl.Output;
-import defernorm.hdl.Reg;
-import defernorm.hdl.Signal;
+import defernorm.hdl.*;
 import defernorm.hdl.ir.Type;
 import defernorm.hdl.stream.StreamFifo;
 
@@ -14,31 +11,20 @@ import defernorm.hdl.stream.StreamFifo;
  * waits for its factor: factors wait in a {@link StreamFifo} (registers) of {@code factorSlots} entries between the factor
  * register and the drain, with a bypass, so a drain may start on the edge after its factor register loads.
  *
- * <p>Ports: {@code en}; {@code land} (the array's {@code drain_valid}: one cycle after a token landed);
- * {@code factor_valid}, {@code factor_data} (UInt(F), only with a factor: one cycle after the factor register
- * loaded) &rarr; {@code start} (the first read of a token's drain is on this cycle's edge), {@code issue},
- * {@code last} (the token's G-th read), {@code bank}, {@code group} (only when G &gt; 1) and {@code factor}
- * (only with a factor: the draining token's factor, for all G reads); all combinational for this cycle's edge.
- *
  * <pre>{@code
  * DrainSequencer d = new DrainSequencer(8, 24, 4);   // DrainSequencer_G8_F24_D4: deferred, 4 factor slots
  * }</pre>
  */
 public final class DrainSequencer extends PipelinedUnit {
-    /** A token's accumulators landed in a drain bank. */
+    /** The array's {@code drain_valid}: one cycle after a token's accumulators landed in a drain bank. */
     public final Signal land;
     /** The factor word, the cycle after the factor register loaded (null without a factor). */
-    public final Signal factorValid;
-    public final Signal factorData;
-    /** A drain starts; a read issues; the token's last read; its bank; the read's group (G &gt; 1, else null). */
-    public final Output start;
-    public final Output issue;
-    public final Output last;
-    public final Output bank;
-    public final Output group;
-    /** The draining token's factor word (null without a factor). */
-    public final Output factor;
-    private final int factorSlots;
+    public final Signal factorValid, factorData;
+    /**
+     * For this cycle's edge (combinational): a drain starts; a read issues; the token's G-th read; its bank; the
+     * read's group (G &gt; 1, else null); the draining token's factor word for all G reads (null without one).
+     */
+    public final Output start, issue, last, bank, group, factor;
 
     /**
      * @param groups      G: reads per token
@@ -51,7 +37,6 @@ public final class DrainSequencer extends PipelinedUnit {
             throw new IllegalArgumentException("A drain sequencer needs G of at least 1 and factor slots exactly when it waits for a factor, not G="
                     + groups + ", F=" + factorBits + ", slots=" + factorSlots + ".");
         }
-        this.factorSlots = factorSlots;
         Signal en = en();
         land = input("land", Type.bool());
 
@@ -67,16 +52,14 @@ public final class DrainSequencer extends PipelinedUnit {
         Signal factorOut = null;
         Signal start;
         if (factorBits > 0) {
-            Signal fValid = factorValid;
-            Signal fData = factorData;
             StreamFifo<Signal> q = StreamFifo.of(Type.uint(factorBits), factorSlots, StreamFifo.Storage.REGISTERS);
             Inst fifo = instance("factor_fifo", q);
             Signal queued = fifo.out(q.out.valid());
-            start = ready.and(queued.or(fValid)).named("drain_start");
-            Signal head = Signal.mux(queued, fifo.out(q.out.data()), fData);
+            start = ready.and(queued.or(factorValid)).named("drain_start");
+            Signal head = Signal.mux(queued, fifo.out(q.out.data()), factorData);
             // Pushed and popped only on enabled edges; the owner never overfills it (Schedule.run: factorSlots suffice).
-            fifo.in(q.in.data(), fData)
-                    .in(q.in.valid(), en.and(fValid.and(start.and(queued.not()).not())))
+            fifo.in(q.in.data(), factorData)
+                    .in(q.in.valid(), en.and(factorValid.and(start.and(queued.not()).not())))
                     .in(q.out.ready(), en.and(start.and(queued)));
             Reg held = reg("factor_q", Type.uint(factorBits)).resetTo(0).enable(en.and(start));
             held.set(head);
@@ -84,36 +67,23 @@ public final class DrainSequencer extends PipelinedUnit {
         } else {
             start = ready.named("drain_start");
         }
-        Signal up = landed.plus(1).truncate(2);
-        Signal down = landed.minus(1).truncate(2).asUnsigned();
-        landed.set(Signal.mux(land, Signal.mux(start, landed, up), Signal.mux(start, down, landed)));
+        upDown(landed, land, start);
 
         // ---- G reads on consecutive edges ------------------------------------------------------------------------------
-        int gb = Type.bitsFor(groups - 1);
-        Reg group = groups > 1 ? stageReg("group_q", Type.uint(gb)) : null;
+        Reg group = groups > 1 ? stageReg("group_q", Type.uint(Type.bitsFor(groups - 1))) : null;
         Signal issue = start.or(busy).named("drain_issue");
         Signal lastG = groups == 1 ? lit(1, Type.bool()) : group.eq(groups - 1);
-        if (groups > 1) group.set(Signal.mux(issue, Signal.mux(lastG, lit(0, group.type()), group.plus(1).truncate(gb)), group));
+        if (groups > 1) group.set(wrapCount(group, issue, lastG));
         busy.set(issue.and(lastG.not()));
         Signal last = issue.and(lastG).named("drain_last");
         // The bank flips after a token's last read, so it names the draining token's bank for all G reads.
         Reg bank = stageReg("bank_q", Type.bool());
-        bank.set(Signal.mux(last, bank.not(), bank));
-
-        this.start = output("start", Type.bool());
-        this.issue = output("issue", Type.bool());
-        this.last = output("last", Type.bool());
-        this.bank = output("bank", Type.bool());
-        this.group = groups > 1 ? output("group", Type.uint(gb)) : null;
-        this.factor = factorBits > 0 ? output("factor", Type.uint(factorBits)) : null;
-        this.start.set(start);
-        this.issue.set(issue);
-        this.last.set(last);
-        this.bank.set(bank);
-        if (this.group != null) this.group.set(group);
-        if (this.factor != null) this.factor.set(factorOut);
+        toggle(bank, last);
+        this.start = output("start", start);
+        this.issue = output("issue", issue);
+        this.last = output("last", last);
+        this.bank = output("bank", bank);
+        this.group = groups > 1 ? output("group", group) : null;
+        this.factor = factorBits > 0 ? output("factor", factorOut) : null;
     }
-
-    /** Factors this sequencer can hold between the factor register and the drain (0 without a factor). */
-    public int factorSlots() { return factorSlots; }
 }

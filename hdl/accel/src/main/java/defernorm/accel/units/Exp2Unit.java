@@ -1,9 +1,7 @@
 package defernorm.accel.units;
 
 import defernorm.golden.fixed.Exp2;
-import defernorm.hdl.Mem;
-import defernorm.hdl.Output;
-import defernorm.hdl.Signal;
+import defernorm.hdl.*;
 import defernorm.hdl.ir.Type;
 
 /**
@@ -21,9 +19,6 @@ import defernorm.hdl.ir.Type;
  * </ol>
  * Requires {@code u - (max << LOG_FRAC) < 2^LOG_FRAC}, which the running maximum guarantees.
  *
- * <p>Ports: {@code en}, {@code in_valid}, {@code in_u} (SInt(U)), {@code in_max} (SInt(M)) &rarr;
- * {@code out_valid}, {@code out_p} (UInt(8): the uint8 activation of the MAC array).
- *
  * <pre>{@code
  * Exp2Unit e = new Exp2Unit(25, 13, true);   // Exp2Unit_U25_M13
  * }</pre>
@@ -33,11 +28,8 @@ public final class Exp2Unit extends PipelinedUnit {
     static final int ZERO_SHIFT = Exp2.OUT_BITS + 1;
 
     /** u and the running max M (SInt), with their valid; {@code 2^(u/2^F − M)} as {@code out_p}. */
-    public final Signal inValid;
-    public final Signal inU;
-    public final Signal inMax;
-    public final Output outValid;
-    public final Output outP;
+    public final Signal inValid, inU, inMax;
+    public final Output outValid, outP;
     private int depth;
 
     public Exp2Unit(int uBits, int maxBits, boolean registeredOutput) {
@@ -47,11 +39,10 @@ public final class Exp2Unit extends PipelinedUnit {
         inValid = input("in_valid", Type.bool());
         inU = input("in_u", Type.sint(uBits));
         inMax = input("in_max", Type.sint(maxBits));
-        Signal valid = inValid, u = inU, max = inMax;
+        Signal valid = inValid;
 
         // ---- stage 1: subtract the max, split into table index and shift -------------------------------------
-        int w = Math.max(uBits, maxBits + f);
-        Signal d = u.extend(w).minus(max.shl(f).extend(w)).named("d");            // SInt(w+1)
+        Signal d = inU.minus(inMax.shl(f)).named("d");                                   // SInt(max(U, M+F) + 1)
         Signal ip = d.shr(f).named("d_int");                                       // <= 0
         Signal idx = d.slice(f - 1, f - Exp2.INDEX_BITS).named("d_index");
         int sb = Type.bitsFor(ZERO_SHIFT);
@@ -76,10 +67,13 @@ public final class Exp2Unit extends PipelinedUnit {
             valid = stage("s3_valid", valid);
             depth++;
         }
-        outValid = output("out_valid", Type.bool());
-        outP = output("out_p", Type.uint(Exp2.OUT_BITS));
-        outValid.set(valid);
-        outP.set(p);
+        outValid = output("out_valid", valid);
+        outP = output("out_p", p);
+    }
+
+    /** Connects this unit's instance {@code i} to a lane's {@code valid}, u and max; returns its {@code out_p}. */
+    public Signal on(Inst i, Signal valid, Signal u, Signal max) {
+        return i.in(inValid, valid).in(inU, u).in(inMax, max).out(outP);
     }
 
     /** Register stages built: 3, or 2 without the output register (the consumer's register is then the third). */

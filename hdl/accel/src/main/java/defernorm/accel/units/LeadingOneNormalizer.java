@@ -18,9 +18,6 @@ import defernorm.hdl.ir.Type;
  * {@code L} (plain) or L rounded up to even (even). The factor units use it with w = 32 (even, before the
  * inverse square root) and w = 24 (plain, before the reciprocal).
  *
- * <p>Ports: {@code en}, {@code in_valid}, {@code in_data} (UInt(V)) &rarr; {@code out_valid},
- * {@code out_mant} (UInt(w)), {@code out_exp} (SInt({@link #EXP_BITS})).
- *
  * <pre>{@code
  * LeadingOneNormalizer n = new LeadingOneNormalizer(43, 32, true);   // LeadingOneNormalizer_V43_W32_EVEN
  * }</pre>
@@ -31,9 +28,8 @@ public final class LeadingOneNormalizer extends PipelinedUnit {
 
     /** The word to normalize ({@code in_valid}, {@code in_data}). */
     public final Flow in;
-    public final Output outMant;
-    public final Output outExp;
-    public final Output outValid;
+    /** The mantissa {@code out_mant} (UInt(w)), its exponent {@code out_exp} and {@code out_valid}. */
+    public final Output outMant, outExp, outValid;
     private int depth;
 
     public LeadingOneNormalizer(int inBits, int mantBits, boolean even) {
@@ -42,8 +38,7 @@ public final class LeadingOneNormalizer extends PipelinedUnit {
             throw new IllegalArgumentException("LeadingOneNormalizer needs 1..100 input bits and a mantissa of at least 2 bits (even for the square root).");
         }
         in = input("in", Flow.of(Type.uint(inBits)));
-        Signal valid = in.valid();
-        Signal v = in.data();
+        Signal valid = in.valid(), v = in.data();
         int lb = Type.bitsFor(inBits + 1);
 
         // ---- stage 1: bit length (the highest set bit wins: it is the outermost mux) ---------------------------
@@ -61,12 +56,9 @@ public final class LeadingOneNormalizer extends PipelinedUnit {
         Signal half = lit(even ? mantBits / 2 : mantBits, Type.sint(EXP_BITS));
         Signal units = (even ? lenQ.plus(1).shr(1) : lenQ).extend(EXP_BITS - 1).asSigned().extend(EXP_BITS);
         Signal exp = units.minus(half).truncate(EXP_BITS);
-        outMant = output("out_mant", Type.uint(mantBits));
-        outExp = output("out_exp", Type.sint(EXP_BITS));
-        outValid = output("out_valid", Type.bool());
-        outMant.set(stage("s2_mant", mant));
-        outExp.set(stage("s2_exp", exp));
-        outValid.set(stage("s2_valid", valid));
+        outMant = output("out_mant", stage("s2_mant", mant));
+        outExp = output("out_exp", stage("s2_exp", exp));
+        outValid = output("out_valid", stage("s2_valid", valid));
         depth++;
     }
 

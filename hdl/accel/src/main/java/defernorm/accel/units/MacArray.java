@@ -1,10 +1,7 @@
 package defernorm.accel.units;
 
 import defernorm.golden.model.Formats;
-import defernorm.hdl.Mem;
-import defernorm.hdl.Output;
-import defernorm.hdl.Reg;
-import defernorm.hdl.Signal;
+import defernorm.hdl.*;
 import defernorm.hdl.ir.Type;
 
 import java.util.ArrayList;
@@ -23,23 +20,6 @@ import java.util.List;
  * multiplier level {@code mul_r<r>_c<c>}, one adder-tree level per {@code ceil(log2 P)}
  * ({@code col<c>_l<l>_<i>}), the accumulators. A beat's group-g sum lands {@link #latency()} edges after the
  * edge that issued it (the edge the input register accepted the beat, for group 0).
- *
- * <p>Ports:
- * <ul>
- *   <li>{@code en}: pipeline enable (low: every register holds).</li>
- *   <li>{@code w_we}, {@code w_addr}, {@code w_data}: weight memory write port (not gated by {@code en});
- *       word {@code k·G+g} holds {@code W[kP+r][gQ+c]} as int8 at bits {@code (r·Q+c)·8}.</li>
- *   <li>{@code in_valid}, {@code in_act} (P lanes of the activation type, lane 0 low) &rarr;
- *       {@code in_ready}: a beat is accepted on an edge with {@code en && in_valid && in_ready};
- *       {@code in_ready} is high once the held beat's G ops have all issued, so beats offered one per G
- *       cycles are accepted with no idle cycle in the array.</li>
- *   <li>{@code in_shift} (only with rescale): rounding right shift ({@code Rounding.roundShift}) applied to
- *       all m accumulators of the token as this beat's partial sums land
- *       ({@code acc = roundShift(acc, shift) + sum}, softmax's running-max rescale).</li>
- *   <li>{@code drain_valid}: one cycle (while {@code en}) after a token's accumulators moved to its drain bank;
- *       {@code rd_bank} and {@code rd_group} (only when G &gt; 1) select the bank and group whose Q lanes
- *       appear on {@code rd_data} (accumulator width, lane 0 low; combinational).</li>
- * </ul>
  *
  * <pre>{@code
  * MacArray mac = new MacArray(MacArray.Config.int8(64, 32, 8, 4));   // MacArray_P8_Q4_NB8_G8_A8S
@@ -87,7 +67,7 @@ public final class MacArray extends PipelinedUnit {
          * With rescale the sum is bounded the same way, since shifting right never grows a value.
          */
         public int accBits() {
-            return productBits() + treeLevels(p * beats);
+            return productBits() + Type.clog2(p * beats);
         }
 
         public String moduleName() {
@@ -99,18 +79,20 @@ public final class MacArray extends PipelinedUnit {
     /** Multiplier register levels. */
     private static final int MUL_STAGES = 1;
 
-    /** The weight memory's write port ({@code w_we}, {@code w_addr}, {@code w_data}). */
+    /** The weight memory's write port, not gated by {@code en}: word {@code k·G+g} holds {@code W[kP+r][gQ+c]} at bits {@code (r·Q+c)·8}. */
     public final WritePort weights;
-    public final Signal inValid;
-    public final Signal inAct;
-    /** The beat's rescale shift (null without rescale). */
-    public final Signal inShift;
+    /**
+     * A beat of P activation lanes (lane 0 low), accepted on an edge with {@code en && in_valid && in_ready};
+     * {@code in_ready} is high once the held beat's G ops have all issued (beats one per G cycles never idle
+     * the array). {@code in_shift} (rescale only, else null): {@code acc = roundShift(acc, shift) + sum} for
+     * all m accumulators as this beat's sums land (softmax's running-max rescale).
+     */
+    public final Signal inValid, inAct, inShift;
     public final Output inReady;
-    /** High on the edge after a token's accumulators were copied into a drain bank. */
+    /** One cycle (while {@code en}) after a token's accumulators moved into a drain bank. */
     public final Output drainValid;
-    public final Signal rdBank;
-    /** The drain read's group (null for G = 1). */
-    public final Signal rdGroup;
+    /** The drain read (combinational): bank and group (null for G = 1) select the Q lanes of {@code rd_data}. */
+    public final Signal rdBank, rdGroup;
     public final Output rdData;
     private final Config cfg;
     private final int latency;
@@ -119,11 +101,8 @@ public final class MacArray extends PipelinedUnit {
         super(cfg.moduleName());
         this.cfg = cfg;
         int p = cfg.p(), q = cfg.q(), nb = cfg.beats(), g = cfg.groups();
-        int words = nb * g;
-        int wb = Formats.DATA_BITS;
-        int accBits = cfg.accBits();
-        int gBits = Type.bitsFor(g - 1);
-        int opBits = Type.bitsFor(words - 1);
+        int words = nb * g, wb = Formats.DATA_BITS, accBits = cfg.accBits();
+        int gBits = Type.bitsFor(g - 1), opBits = Type.bitsFor(words - 1);
         Signal en = en();
 
         // ---- weight memory: one P x Q tile per word ----------------------------------------------------
@@ -142,23 +121,21 @@ public final class MacArray extends PipelinedUnit {
         Signal issue = accept.or(grpNext.ne(0)).named("issue");
         Signal lastGroup = grpNext.eq(g - 1);
         Signal lastOp = opNext.eq(words - 1);
-        grpNext.set(Signal.mux(issue, Signal.mux(lastGroup, lit(0, grpNext.type()), grpNext.plus(1).truncate(gBits)), grpNext));
-        opNext.set(Signal.mux(issue, Signal.mux(lastOp, lit(0, opNext.type()), opNext.plus(1).truncate(opBits)), opNext));
-        inReady = output("in_ready", Type.bool());
-        inReady.set(ready);
+        grpNext.set(wrapCount(grpNext, issue, lastGroup));
+        opNext.set(wrapCount(opNext, issue, lastOp));
+        inReady = output("in_ready", ready);
 
         Reg actQ = stageReg("act_q", inAct.type());
         actQ.set(Signal.mux(accept, inAct, actQ));
         Signal tile = wmem.read("w_tile", opNext, en);
-        Signal v1 = stage("op_valid", issue);
-        Signal g1 = stage("op_group", grpNext);
-        Signal first1 = stage("op_first", nb == 1 ? lit(1, Type.bool()) : opNext.lt(g));
-        Signal last1 = stage("op_last", issue.and(lastOp));
-        Signal shift1 = null;
+        // The op's valid, group, first and last beat (and the beat's shift) travel beside the multipliers and trees.
+        String[] sideNames = {"op_valid", "op_group", "op_first", "op_last", "shift"};
+        Signal[] side = {stage("op_valid", issue), stage("op_group", grpNext),
+                stage("op_first", nb == 1 ? lit(1, Type.bool()) : opNext.lt(g)), stage("op_last", issue.and(lastOp)), null};
         if (cfg.rescale()) {
             Reg shiftQ = stageReg("shift_q", inShift.type());
             shiftQ.set(Signal.mux(accept, inShift, shiftQ));
-            shift1 = shiftQ;
+            side[4] = shiftQ;
         }
 
         // ---- multipliers ---------------------------------------------------------------------------------
@@ -173,34 +150,27 @@ public final class MacArray extends PipelinedUnit {
                 columns.get(c).add(stage("mul_r" + r + "_c" + c, a.times(w)));
             }
         }
-        Signal v = delay("op_valid_m", v1, MUL_STAGES);
-        Signal grp = delay("op_group_m", g1, MUL_STAGES);
-        Signal first = delay("op_first_m", first1, MUL_STAGES);
-        Signal last = delay("op_last_m", last1, MUL_STAGES);
-        Signal shift = cfg.rescale() ? delay("shift_m", shift1, MUL_STAGES) : null;
+        for (int i = 0; i < side.length; i++) if (side[i] != null) side[i] = delay(sideNames[i] + "_m", side[i], MUL_STAGES);
 
         // ---- adder trees: one per column, one named register level per tree level ----------------------
         List<Signal> sums = new ArrayList<>();
         for (int c = 0; c < q; c++) {
             sums.add(tree("col" + c, columns.get(c), Signal::plus, s -> s.extend(s.width() + 1)));
         }
-        int levels = treeLevels(p);
-        v = delay("op_valid_t", v, levels);
-        grp = delay("op_group_t", grp, levels);
-        first = delay("op_first_t", first, levels);
-        last = delay("op_last_t", last, levels);
-        if (cfg.rescale()) shift = delay("shift_t", shift, levels);
+        int levels = Type.clog2(p);
+        for (int i = 0; i < side.length; i++) if (side[i] != null) side[i] = delay(sideNames[i] + "_t", side[i], levels);
+        Signal grp = side[1], first = side[2], shift = side[4];
 
         // ---- accumulators and the two drain banks ---------------------------------------------------------
-        Signal land = v.named("land");
-        Signal drainNow = land.and(last).named("drain_now");
+        Signal land = side[0].named("land");
+        Signal drainNow = land.and(side[3]).named("drain_now");
         // Tokens land in order, so a toggle names the drain bank of the landing token.
         Reg landBank = stageReg("land_bank", Type.bool());
-        landBank.set(Signal.mux(drainNow, landBank.not(), landBank));
-        List<List<List<Signal>>> banks = List.of(new ArrayList<>(), new ArrayList<>());
+        toggle(landBank, drainNow);
+        List<List<List<Signal>>> banks = List.of(new ArrayList<>(), new ArrayList<>());   // [bank][group][lane]
         for (int gi = 0; gi < g; gi++) {
             Signal hit = g == 1 ? land : land.and(grp.eq(gi));
-            List<List<Signal>> groupInBank = List.of(new ArrayList<>(), new ArrayList<>());
+            for (int b = 0; b < 2; b++) banks.get(b).add(new ArrayList<>());
             for (int c = 0; c < q; c++) {
                 Signal s = sums.get(c).extend(accBits);
                 Reg acc = reg("acc_g" + gi + "_c" + c, Type.sint(accBits)).resetTo(0).enable(en.and(hit));
@@ -213,28 +183,23 @@ public final class MacArray extends PipelinedUnit {
                     Signal mine = b == 0 ? landBank.not() : landBank;
                     Reg d = reg("drain" + b + "_g" + gi + "_c" + c, Type.sint(accBits)).resetTo(0).enable(en.and(drainNow).and(mine));
                     d.set(settled);
-                    groupInBank.get(b).add(d);
+                    banks.get(b).get(gi).add(d);
                 }
             }
-            for (int b = 0; b < 2; b++) banks.get(b).add(groupInBank.get(b));
         }
-        drainValid = output("drain_valid", Type.bool());
-        drainValid.set(stage("drain_new", drainNow));
+        drainValid = output("drain_valid", stage("drain_new", drainNow));
         this.latency = 1 + MUL_STAGES + levels;   // multipliers, tree levels, then the accumulator register
 
         // ---- drain read: bank, then group ------------------------------------------------------------------
         rdBank = input("rd_bank", Type.bool());
         rdGroup = g == 1 ? null : input("rd_group", Type.uint(gBits));
-        Signal bankSel = rdBank, sel = rdGroup;
         Signal[] perBank = new Signal[2];
         for (int b = 0; b < 2; b++) {
-            List<List<Signal>> drain = banks.get(b);
-            Signal rd = pack(drain.get(g - 1));
-            for (int gi = g - 2; gi >= 0; gi--) rd = Signal.mux(sel.eq(gi), pack(drain.get(gi)), rd);
+            Signal rd = pack(banks.get(b).get(g - 1));
+            for (int gi = g - 2; gi >= 0; gi--) rd = Signal.mux(rdGroup.eq(gi), pack(banks.get(b).get(gi)), rd);
             perBank[b] = rd;
         }
-        rdData = output("rd_data", Type.uint(q * accBits));
-        rdData.set(Signal.mux(bankSel, perBank[1], perBank[0]));
+        rdData = output("rd_data", Signal.mux(rdBank, perBank[1], perBank[0]));
     }
 
     /** The configuration this array was built with. */

@@ -2,11 +2,8 @@ package defernorm.accel.units;
 
 import defernorm.golden.model.Formats;
 import defernorm.golden.model.Op;
-import defernorm.hdl.Inst;
-import defernorm.hdl.Output;
-import defernorm.hdl.Signal;
+import defernorm.hdl.*;
 import defernorm.hdl.ir.Type;
-
 
 /**
  * The LayerNorm/RMSNorm nonlinear chain after the collective, bit-exact with {@code NormStatistics} and
@@ -20,11 +17,6 @@ import defernorm.hdl.ir.Type;
  *   <li>factor register (1): {@code out_factor = n·r}.</li>
  * </ol>
  *
- * <p>Ports: {@code en}, {@code in_valid}, {@code in_s1} (SInt, LayerNorm only), {@code in_s2} (UInt),
- * {@code in_eps} (UInt(40)) &rarr; {@code out_valid}, {@code out_factor} (UInt(16 + bits(n)): n·r, for deferred),
- * {@code out_r} (UInt(16): r, for standard's normalize stage),
- * {@code out_exp} (SInt(8)).
- *
  * <pre>{@code
  * NormFactorUnit f = new NormFactorUnit(Op.LAYERNORM, 64, 14, 21);   // NormFactorUnit_LAYERNORM_n64_S14_21, 8 stages
  * }</pre>
@@ -33,17 +25,10 @@ public final class NormFactorUnit extends PipelinedUnit {
     /** Width of the epsilon word input. */
     public static final int EPS_BITS = Type.bitsFor(Formats.MAX_EPS - 1);
 
-    public final Signal inValid;
-    /** S1 (LayerNorm only; null for RMSNorm). */
-    public final Signal inS1;
-    public final Signal inS2;
-    public final Signal inEps;
-    /** {@code n·r}, {@code r}, the exponent and the valid of the factor register. */
-    public final Output outFactor;
-    public final Output outR;
-    public final Output outExp;
-    public final Output outValid;
-    private final int vBits;
+    /** The token's S1 (SInt, LayerNorm only, else null), S2 (UInt) and the epsilon word E. */
+    public final Signal inValid, inS1, inS2, inEps;
+    /** The factor register: {@code n·r} (deferred), {@code r} (standard's normalize lane), the exponent, valid. */
+    public final Output outFactor, outR, outExp, outValid;
     private final int latency;
 
     /**
@@ -60,21 +45,20 @@ public final class NormFactorUnit extends PipelinedUnit {
         inS1 = ln ? input("in_s1", Type.sint(s1Bits)) : null;
         inS2 = input("in_s2", Type.uint(s2Bits));
         inEps = input("in_eps", Type.uint(EPS_BITS));
-        Signal valid = inValid, s1 = inS1, s2 = inS2, eps = inEps;
+        Signal valid = inValid, s1 = inS1;
         int nBits = Type.bitsFor(n);
         Signal nLit = lit(n, Type.uint(nBits));
 
         // V < n*S2 + E <= n * 2^s2Bits + 2^40: its width.
-        this.vBits = Math.max(s2Bits + nBits, EPS_BITS) + 1;
+        int vBits = Math.max(s2Bits + nBits, EPS_BITS) + 1;
 
         // ---- variance: one multiply register, one add register ------------------------------------------------
-        Signal ns2 = stage("v1_ns2", s2.times(nLit));
-        Signal epsQ = stage("v1_eps", eps);
+        Signal ns2 = stage("v1_ns2", inS2.times(nLit));
+        Signal epsQ = stage("v1_eps", inEps);
         Signal s1sq = ln ? stage("v1_s1sq", s1.times(s1).truncate(2 * s1Bits - 1).asUnsigned()) : null;
         valid = stage("v1_valid", valid);
-        int w = Math.max(Math.max(ns2.width(), EPS_BITS), ln ? s1sq.width() : 0);
-        Signal sum = ns2.extend(w).plus(epsQ.extend(w));                                   // UInt(w+1)
-        Signal v = ln ? sum.minus(s1sq.extend(w + 1)).truncate(vBits).asUnsigned() : sum.resize(vBits);
+        Signal sum = ns2.plus(epsQ);                                                       // UInt(vBits): exact
+        Signal v = ln ? sum.minus(s1sq).truncate(vBits).asUnsigned() : sum;
         Signal vQ = stage("v2_v", v.named("variance"));
         valid = stage("v2_valid", valid);
 
@@ -85,21 +69,13 @@ public final class NormFactorUnit extends PipelinedUnit {
         Mantissa r = rsqrt.port(rsqrtUnit.out);
 
         // ---- factor register: n * r --------------------------------------------------------------------------------
-        outFactor = output("out_factor", Type.uint(Formats.FACTOR_BITS + nBits));
-        outR = output("out_r", Type.uint(Formats.FACTOR_BITS));
-        outExp = output("out_exp", Type.sint(LeadingOneNormalizer.EXP_BITS));
-        outValid = output("out_valid", Type.bool());
-        outFactor.set(stage("f_factor", r.r().times(nLit)));
-        outR.set(stage("f_r", r.r()));
-        outExp.set(stage("f_exp", r.exp()));
-        outValid.set(stage("f_valid", r.valid()));
+        outFactor = output("out_factor", stage("f_factor", r.r().times(nLit)));
+        outR = output("out_r", stage("f_r", r.r()));
+        outExp = output("out_exp", stage("f_exp", r.exp()));
+        outValid = output("out_valid", stage("f_valid", r.valid()));
         this.latency = 2 + rsqrtUnit.latency() + 1;   // variance, 1/sqrt, factor register
     }
 
-    /** Width of the variance word V. */
-    public int varianceBits() { return vBits; }
-
     /** Register stages built: variance 2 + {@link RsqrtUnit} 5 + factor register 1 = 8. */
     public int latency() { return latency; }
-
 }

@@ -15,27 +15,16 @@ import java.util.List;
  * (RMSNorm: {@code n·x[i]·r}): center, multiply by r, round and saturate. The result is the int8 input
  * of the MAC array, with {@code NORM_ACT_FRAC} fractional bits.
  *
- * <p>Ports: {@code en}, {@code in_valid}, {@code in_last}, {@code in_x} (P lanes of int8), {@code in_s1}
- * (SInt, LayerNorm only), {@code in_r} (UInt(16)), {@code in_exp} (SInt(8)), all sampled with their beat &rarr; {@code out_valid}, {@code out_last}, {@code out_a} (P lanes of int8).
- *
  * <pre>{@code
  * NormRequantize q = new NormRequantize(Op.LAYERNORM, 64, 8, 14);   // NormRequantize_LAYERNORM_n64_P8
  * }</pre>
  */
 public final class NormRequantize extends PipelinedUnit {
+    /** A beat of P int8 lanes {@code in_x} with the token's S1 (LayerNorm, else null), r and exponent, sampled with it. */
+    public final Signal inValid, inLast, inX, inS1, inR, inExp;
+    /** The normalized beat: P int8 lanes {@code out_a}. */
+    public final Output outA, outValid, outLast;
     private int depth;
-
-    /** A beat of P int8 lanes with the token's r, exponent and (LayerNorm) S1; the normalized lanes out. */
-    public final Signal inValid;
-    public final Signal inLast;
-    public final Signal inX;
-    /** S1 (LayerNorm only; null for RMSNorm). */
-    public final Signal inS1;
-    public final Signal inR;
-    public final Signal inExp;
-    public final Output outA;
-    public final Output outValid;
-    public final Output outLast;
 
     public NormRequantize(Op op, int n, int p, int s1Bits) {
         this(op, n, p, s1Bits, true);
@@ -49,33 +38,26 @@ public final class NormRequantize extends PipelinedUnit {
         super("NormRequantize_" + op + "_n" + n + "_P" + p + (op == Op.LAYERNORM ? "_S" + s1Bits : "") + (registeredOutput ? "" : "_C"));
         if (op == Op.SOFTMAX) throw new IllegalArgumentException("NormRequantize is for LayerNorm and RMSNorm; softmax uses SoftmaxRequantize.");
         boolean ln = op == Op.LAYERNORM;
-        int db = Formats.DATA_BITS;
-        int eb = LeadingOneNormalizer.EXP_BITS;
+        int db = Formats.DATA_BITS, eb = LeadingOneNormalizer.EXP_BITS;
         inValid = input("in_valid", Type.bool());
         inLast = input("in_last", Type.bool());
         inX = input("in_x", Type.uint(p * db));
         inS1 = ln ? input("in_s1", Type.sint(s1Bits)) : null;
         inR = input("in_r", Type.uint(16));
         inExp = input("in_exp", Type.sint(eb));
-        Signal valid = inValid, last = inLast, x = inX, s1 = inS1, exp = inExp;
+        Signal valid = inValid, last = inLast;
         Signal r = inR.extend(17).asSigned();
         int nBits = Type.bitsFor(n) + 1;
         Signal nLit = lit(n, Type.sint(nBits));
 
         // ---- stage 1: center ------------------------------------------------------------------------------------
         List<Signal> centered = new ArrayList<>();
-        List<Signal> xs = lanes(x, p, Type.sint(db));
+        List<Signal> xs = lanes(inX, p, Type.sint(db));
         for (int i = 0; i < p; i++) {
             Signal nx = xs.get(i).times(nLit);
-            Signal c = nx;
-            if (ln) {
-                int w = Math.max(nx.width(), s1Bits);
-                c = nx.extend(w).minus(s1.extend(w));
-            }
-            centered.add(stage("s1_c_" + i, c));
+            centered.add(stage("s1_c_" + i, ln ? nx.minus(inS1) : nx));
         }
-        Signal shift = stage("s1_shift", exp.extend(eb + 1).plus(lit(Formats.FACTOR_FRAC - Formats.NORM_ACT_FRAC, Type.sint(eb + 1)))
-                .truncate(eb).asUnsigned());
+        Signal shift = stage("s1_shift", factorShift(inExp, Formats.NORM_ACT_FRAC));
         Signal rQ = stage("s1_r", r);
         valid = stage("s1_valid", valid);
         last = stage("s1_last", last);
@@ -95,12 +77,9 @@ public final class NormRequantize extends PipelinedUnit {
             Signal a = saturateSigned(roundShift(prod.get(i), shift2), db);
             out.add(registeredOutput ? stage("s3_a_" + i, a) : a);
         }
-        outA = output("out_a", Type.uint(p * db));
-        outValid = output("out_valid", Type.bool());
-        outLast = output("out_last", Type.bool());
-        outA.set(pack(out));
-        outValid.set(registeredOutput ? stage("s3_valid", valid) : valid);
-        outLast.set(registeredOutput ? stage("s3_last", last) : last);
+        outA = output("out_a", pack(out));
+        outValid = output("out_valid", registeredOutput ? stage("s3_valid", valid) : valid);
+        outLast = output("out_last", registeredOutput ? stage("s3_last", last) : last);
         if (registeredOutput) depth++;
     }
 

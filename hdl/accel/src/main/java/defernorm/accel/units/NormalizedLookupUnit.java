@@ -11,9 +11,6 @@ import defernorm.hdl.ir.Type;
  * normalizer's exponent, plus a fixed offset, travels beside the table: {@code out = r · 2^-(31+exp)}, 5 stages,
  * fully pipelined. {@link RsqrtUnit} and {@link ReciprocalUnit} only choose the table, the normalization
  * (even exponent or not) and the offset.
- *
- * <p>Ports: {@code en}, {@code in_valid}, {@code in_data} (UInt(inBits), &ge; 1) &rarr; {@code out_valid},
- * {@code out_r}, {@code out_exp} (SInt(8)).
  */
 public abstract class NormalizedLookupUnit extends PipelinedUnit {
     /** The operand ({@code in_valid}, {@code in_data}) and the factor {@code r · 2^-exp} ({@code out_valid, out_r, out_exp}). */
@@ -38,9 +35,7 @@ public abstract class NormalizedLookupUnit extends PipelinedUnit {
         lookup.in(tableUnit.inValid, norm.out(normUnit.outValid)).in(tableUnit.inMant, norm.out(normUnit.outMant));
         Signal e = norm.out(normUnit.outExp);
         if (expOffset != 0) e = e.plus(expOffset).truncate(LeadingOneNormalizer.EXP_BITS);
-        out.valid().set(lookup.out(tableUnit.outValid));
-        out.r().set(lookup.out(tableUnit.outR));
-        out.exp().set(delay("exp", e, tableUnit.latency()));
+        connect(out, new Mantissa(lookup.out(tableUnit.outValid), lookup.out(tableUnit.outR), delay("exp", e, tableUnit.latency())));
         this.latency = normUnit.latency() + tableUnit.latency();
     }
 

@@ -16,30 +16,24 @@ import java.util.List;
  * the bias add, so no bias register travels down the pipeline.
  */
 public abstract class OutputUnit extends PipelinedUnit {
-    protected final int q;
-    protected final int groups;
-    protected final int accBits;
-    protected Signal valid;
-    protected Signal last;
-    /** Register stages built so far on the valid path (see {@link #latency()}). */
-    private int stages;
+    protected final int q, groups, accBits;
+    /** The beat's valid and last, and the Q accumulator lanes, as far down the pipeline as the stages built so far. */
+    protected Signal valid, last;
     protected final List<Signal> acc = new ArrayList<>();
     protected List<Signal> bias;
     /** The beat's group (the bias word's address), as far down the pipeline as {@link #advanceGroup} moved it. */
     protected Signal group;
+    /** Register stages built so far on the valid path (see {@link #latency()}). */
+    private int stages;
     private final Mem biasMem;
     /** The bias memory's write port ({@code b_we}, {@code b_addr}, {@code b_data}). */
     public final WritePort biases;
     /** A drained group: its valid, the token's last group, the group index (null for G = 1), Q accumulators. */
-    public final Signal inValid;
-    public final Signal inLast;
-    public final Signal inGroup;
-    public final Signal inAcc;
+    public final Signal inValid, inLast, inGroup, inAcc;
     /** The output beat: Q int32 lanes ({@code out_valid}, {@code out_last}, {@code out_data}). */
     public final Beat out;
     /** False when the consumer's register (e.g. the top's m_axis register) is the last stage. */
     protected final boolean registeredOutput;
-    private final int biasAddrBits;
 
     protected OutputUnit(String name, int q, int groups, int accBits, boolean registeredOutput) {
         super(name + (registeredOutput ? "" : "_C"));
@@ -50,16 +44,14 @@ public abstract class OutputUnit extends PipelinedUnit {
         this.q = q;
         this.groups = groups;
         this.accBits = accBits;
-        Signal en = en();
-        Mem mem = memory("bias", q * Formats.BIAS_BITS, groups);
-        this.biasMem = mem;
-        this.biasAddrBits = mem.addrWidth();
-        biases = input("b", WritePort.of(mem.addrWidth(), q * Formats.BIAS_BITS));
-        mem.write(biases.we(), biases.addr(), biases.data());
+        en();
+        biasMem = memory("bias", q * Formats.BIAS_BITS, groups);
+        biases = input("b", WritePort.of(biasMem.addrWidth(), q * Formats.BIAS_BITS));
+        biasMem.write(biases.we(), biases.addr(), biases.data());
         inValid = input("in_valid", Type.bool());
         inLast = input("in_last", Type.bool());
-        inGroup = groups > 1 ? input("in_group", Type.uint(mem.addrWidth())) : null;
-        group = groups > 1 ? inGroup : lit(0, Type.uint(mem.addrWidth()));
+        inGroup = groups > 1 ? input("in_group", Type.uint(biasMem.addrWidth())) : null;
+        group = groups > 1 ? inGroup : lit(0, Type.uint(biasMem.addrWidth()));
         inAcc = input("in_acc", Type.uint(q * accBits));
         out = output("out", Beat.of(Type.uint(q * Formats.OUT_BITS)));
 
@@ -78,9 +70,6 @@ public abstract class OutputUnit extends PipelinedUnit {
         stages++;
     }
 
-    /** Width of {@code b_addr} and {@code in_group}. */
-    public final int biasAddrBits() { return biasAddrBits; }
-
     /** Moves the group one register stage on (named {@code name}; a constant when G = 1). */
     protected final void advanceGroup(String name) {
         if (groups > 1) group = stage(name, group);
@@ -91,24 +80,14 @@ public abstract class OutputUnit extends PipelinedUnit {
         bias = lanes(biasMem.read(name, group, en()), q, Type.sint(Formats.BIAS_BITS));
     }
 
-    /** Drives {@code out_valid}, {@code out_last} and {@code out_data} (Q int32 lanes) from the last stage. */
-    protected final void finish(List<Signal> outLanes) {
-        out.data().set(pack(outLanes));
-        out.valid().set(valid);
-        out.last().set(last);
-    }
-
     /**
-     * {@code sat32(v + bias_j)} registered as {@code name_j}: the last stage of both output units. Without
-     * a registered output the sum is left combinational for the consumer's register.
+     * The last stage of both output units: {@code out_data} = {@code sat32(v + bias_j)} per lane, registered as
+     * {@code name_j} (without a registered output left combinational for the consumer's register), with valid and last.
      */
-    protected final List<Signal> biasAndSaturate(String name, List<Signal> values) {
+    protected final void finish(String name, List<Signal> values) {
         List<Signal> out = new ArrayList<>();
         for (int j = 0; j < q; j++) {
-            Signal v = values.get(j);
-            int w = Math.max(v.width(), Formats.BIAS_BITS);
-            Signal sum = v.extend(w).plus(bias.get(j).extend(w));
-            Signal sat = saturateSigned(sum, Formats.OUT_BITS);
+            Signal sat = saturateSigned(values.get(j).plus(bias.get(j)), Formats.OUT_BITS);
             out.add(registeredOutput ? stage(name + "_" + j, sat) : sat);
         }
         if (registeredOutput) {
@@ -116,11 +95,9 @@ public abstract class OutputUnit extends PipelinedUnit {
         } else {
             stages++;   // the consumer's register
         }
-        return out;
-    }
-
-    static int groupBits(int groups) {
-        return Type.bitsFor(groups - 1);
+        this.out.data().set(pack(out));
+        this.out.valid().set(valid);
+        this.out.last().set(last);
     }
 
     /**

@@ -1,9 +1,7 @@
 package defernorm.accel.units;
 
 import defernorm.golden.fixed.PiecewiseLinear;
-import defernorm.hdl.Mem;
-import defernorm.hdl.Output;
-import defernorm.hdl.Signal;
+import defernorm.hdl.*;
 import defernorm.hdl.ir.Type;
 
 /**
@@ -18,30 +16,22 @@ import defernorm.hdl.ir.Type;
  * </ol>
  * The mantissa must be normalized (at least the table's smallest input), as in the golden model.
  *
- * <p>Ports: {@code en}, {@code in_valid}, {@code in_mant} (UInt(inBits)) &rarr; {@code out_valid},
- * {@code out_r} (UInt(outBits)).
- *
  * <pre>{@code
  * PiecewiseLinearUnit u = new PiecewiseLinearUnit(InverseSqrtTable.TABLE);   // PiecewiseLinearUnit_RSQRT_W32_I9_F16
  * }</pre>
  */
 public final class PiecewiseLinearUnit extends PipelinedUnit {
-    public final Signal inValid;
-    public final Signal inMant;
-    public final Output outR;
-    public final Output outValid;
+    /** The normalized mantissa {@code in_mant} (UInt(inBits)) in; {@code out_r} (UInt(outBits)) out. */
+    public final Signal inValid, inMant;
+    public final Output outR, outValid;
     private int depth;
 
     public PiecewiseLinearUnit(PiecewiseLinear table) {
         super("PiecewiseLinearUnit_" + table.name() + "_W" + table.inBits() + "_I" + table.indexBits() + "_F" + table.fracBits());
-        int w = table.inBits();
-        int f = table.fracBits();
-        int c0Bits = table.c0Bits();
-        int c1Bits = table.c1Bits();
+        int w = table.inBits(), f = table.fracBits(), c0Bits = table.c0Bits(), c1Bits = table.c1Bits();
         inValid = input("in_valid", Type.bool());
         inMant = input("in_mant", Type.uint(w));
-        Signal valid = inValid;
-        Signal m = inMant;
+        Signal valid = inValid, m = inMant;
 
         // ---- stage 1: table read (the ROM's read register), position beside it --------------------------------
         Mem rom = memory("coeffs", c0Bits + c1Bits, table.segments()).init(table.words());
@@ -63,13 +53,11 @@ public final class PiecewiseLinearUnit extends PipelinedUnit {
         int shift = f + PiecewiseLinear.GUARD_BITS;
         Signal base = c0.shl(f);
         base = base.plus(1L << (shift - 1));                                      // UInt(c0Bits + f + 1)
-        Signal chord = base.minus(prod.extend(base.width())).named("chord");      // >= C0[s+1]·2^F > 0
+        Signal chord = base.minus(prod).named("chord");                           // >= C0[s+1]·2^F > 0
         Signal rounded = chord.shr(shift).asUnsigned();
         Signal r = clamp(rounded, (int) ((1L << table.outBits()) - 1));
-        outR = output("out_r", Type.uint(table.outBits()));
-        outValid = output("out_valid", Type.bool());
-        outR.set(stage("r_out", r.resize(table.outBits())));
-        outValid.set(stage("r_valid", valid));
+        outR = output("out_r", stage("r_out", r.resize(table.outBits())));
+        outValid = output("out_valid", stage("r_valid", valid));
         depth++;
     }
 

@@ -1,16 +1,12 @@
 package defernorm.accel.units;
 
-import defernorm.hdl.Component;
-import defernorm.hdl.Inst;
-import defernorm.hdl.Reg;
-import defernorm.hdl.Signal;
+import defernorm.golden.model.Formats;
+import defernorm.hdl.*;
 import defernorm.hdl.ir.Type;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BinaryOperator;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
+import java.util.function.*;
 
 /**
  * Base of the accelerator units that advance under one pipeline enable {@code en}: the top drives
@@ -30,18 +26,13 @@ import java.util.function.UnaryOperator;
 public abstract class PipelinedUnit extends Component {
     private Signal enable;
 
-    protected PipelinedUnit(String name) {
-        super(name);
-    }
+    protected PipelinedUnit(String name) { super(name); }
 
     /** Declares the {@code en} input (once) and returns it. */
     protected final Signal en() {
         if (enable == null) enable = input("en", Type.bool());
         return enable;
     }
-
-    /** The {@code en} input, or null for a unit that never declared one (no register). */
-    public final Signal enableInput() { return enable; }
 
     /** Connects {@code child}'s {@code en} (if it has one) in its instance {@code i} to {@code en}. */
     public static Inst enabled(Inst i, PipelinedUnit child, Signal en) {
@@ -66,16 +57,36 @@ public abstract class PipelinedUnit extends Component {
     public static Signal delayLine(Signal v, int edges, Function<DelayLine, Inst> place) {
         if (edges == 0) return v;
         DelayLine line = new DelayLine(v.width(), edges);
-        Inst d = place.apply(line);
-        d.in(line.in, v);
-        return d.out(line.out);
+        return place.apply(line).in(line.in, v).out(line.out);
     }
 
     /** A register named {@code name} that loads {@code next} on every enabled edge; resets to 0. */
     protected final Signal stage(String name, Signal next) {
-        Reg r = reg(name, next.type()).resetTo(0).enable(en());
+        Reg r = stageReg(name, next.type());
         r.set(next);
         return r;
+    }
+
+    /** Output {@code name}, of {@code value}'s type and driven by it. */
+    protected final Output output(String name, Signal value) {
+        Output o = output(name, value.type());
+        o.set(value);
+        return o;
+    }
+
+    /** {@code r} flips on the enabled edges where {@code cond} is high. */
+    protected static void toggle(Reg r, Signal cond) { r.set(Signal.mux(cond, r.not(), r)); }
+
+    /** {@code r} counts up on {@code inc} and down on {@code dec} (both: holds). */
+    protected static void upDown(Reg r, Signal inc, Signal dec) {
+        int w = r.width();
+        Signal up = r.plus(1).truncate(w), down = r.minus(1).truncate(w).asUnsigned();
+        r.set(Signal.mux(inc, Signal.mux(dec, r, up), Signal.mux(dec, down, r)));
+    }
+
+    /** The next value of counter {@code r} on {@code step}: 0 after {@code atEnd}, else r + 1 (no step: r). */
+    protected final Signal wrapCount(Reg r, Signal step, Signal atEnd) {
+        return Signal.mux(step, Signal.mux(atEnd, lit(0, r.type()), r.plus(1).truncate(r.width())), r);
     }
 
     /** A register named {@code name} of type {@code t}, enabled by {@code en}, reset to 0, not yet assigned. */
@@ -94,7 +105,7 @@ public abstract class PipelinedUnit extends Component {
      * A pipelined balanced tree over {@code leaves}: level {@code l} pairs neighbours with {@code combine}
      * (an odd last element goes through {@code carry}, e.g. a width extension) and registers each result in
      * its own named register {@code prefix_l<l>_<i>}, so every level is its own set of nets (never one
-     * self-referencing vector). {@code ceil(log2(leaves))} levels; one leaf is returned as is.
+     * self-referencing vector). {@code Type.clog2(leaves)} levels; one leaf is returned as is.
      */
     protected final Signal tree(String prefix, List<Signal> leaves, BinaryOperator<Signal> combine,
                                 UnaryOperator<Signal> carry) {
@@ -110,11 +121,6 @@ public abstract class PipelinedUnit extends Component {
         return level.get(0);
     }
 
-    /** Number of levels {@link #tree} builds over {@code n} leaves: {@code ceil(log2 n)}. */
-    public static int treeLevels(int n) {
-        return Type.clog2(n);
-    }
-
     /** Splits a packed bus into {@code lanes} lanes of {@code t}, lane 0 in the low bits. */
     protected static List<Signal> lanes(Signal bus, int lanes, Type t) {
         List<Signal> out = new ArrayList<>();
@@ -126,14 +132,7 @@ public abstract class PipelinedUnit extends Component {
     }
 
     /** Packs lanes (lane 0 in the low bits) into one UInt bus. */
-    protected static Signal pack(List<Signal> lanes) {
-        Signal[] msbFirst = new Signal[lanes.size()];
-        for (int i = 0; i < lanes.size(); i++) {
-            Signal l = lanes.get(i);
-            msbFirst[lanes.size() - 1 - i] = l.type().signed() ? l.asUnsigned() : l;
-        }
-        return msbFirst.length == 1 ? msbFirst[0] : Signal.cat(msbFirst);
-    }
+    protected static Signal pack(List<Signal> lanes) { return Vec.from(lanes).asBits(); }
 
     /**
      * The project's one rounding rule, {@code Rounding.roundShift(v, s)} (round half up), for a variable
@@ -153,9 +152,15 @@ public abstract class PipelinedUnit extends Component {
     protected final Signal clamp(Signal s, int max) {
         int bits = Type.bitsFor(max);
         if (s.width() <= bits && ((1L << s.width()) - 1) <= max) return s;
-        Signal wide = s.width() >= bits ? s : s.extend(bits);
-        Signal low = wide.width() > bits ? wide.truncate(bits) : wide;
-        return Signal.mux(wide.gt(max), lit(max, Type.uint(bits)), low);
+        return Signal.mux(s.gt(max), lit(max, Type.uint(bits)), s.resize(bits));   // max fits s here
+    }
+
+    /**
+     * The right shift {@code 31 + e - outFrac} (UInt(8)) that takes a product with a factor {@code r·2^-(31+e)} to
+     * {@code outFrac} fractional bits; the golden model's formats keep it at least 0.
+     */
+    protected static Signal factorShift(Signal exp, int outFrac) {
+        return exp.plus(Formats.FACTOR_FRAC - outFrac).truncate(exp.width()).asUnsigned();
     }
 
     /** Saturates a signed value to {@code bits} bits ({@code Saturate.signed}), as SInt(bits). */

@@ -9,9 +9,6 @@ import defernorm.golden.model.Formats;
  * A {@link NormalizedLookupUnit}: a {@link LeadingOneNormalizer} (plain, 24-bit mantissa, exponent {@code bits(den) - 24}, 2 stages) then a
  * {@link PiecewiseLinearUnit} (3 stages): 5 stages, fully pipelined.
  *
- * <p>Ports: {@code en}, {@code in_valid}, {@code in_data} (UInt(D), den &ge; 1) &rarr; {@code out_valid},
- * {@code out_r} (UInt(16)), {@code out_exp} (SInt(8)).
- *
  * <pre>{@code
  * ReciprocalUnit u = new ReciprocalUnit(21);   // ReciprocalUnit_V21, u.latency() == 5
  * }</pre>

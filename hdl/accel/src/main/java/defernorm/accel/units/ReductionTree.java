@@ -1,12 +1,10 @@
 package defernorm.accel.units;
 
-import defernorm.hdl.Output;
-import defernorm.hdl.Reg;
-import defernorm.hdl.Signal;
+import defernorm.hdl.*;
 import defernorm.hdl.ir.Type;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The vector/reduction unit: sum, sum of squares or maximum over P lanes per beat, as a pipelined tree
@@ -22,10 +20,6 @@ import java.util.List;
  * beat's result; later beats combine: SUM {@code acc + t} (with rescale: {@code roundShift(acc, shift) + t},
  * as softmax's den), SUMSQ {@code acc + t}, MAX {@code max(acc, t)}. MAX also gives
  * {@code out_delta = first ? 0 : max(0, t - acc)}: how far the running maximum grew at this beat.
- *
- * <p>Ports: {@code en}, {@code in_valid}, {@code in_last}, {@code in_data} (P lanes, lane 0 low),
- * {@code in_shift} (rescale only) &rarr; {@code out_valid} (one cycle per beat), {@code out_last} (the
- * token's final value), {@code out_data} (the accumulator after this beat), {@code out_delta} (MAX only).
  *
  * <pre>{@code
  * ReductionTree sq = new ReductionTree(ReductionTree.Config.norm(8, 8, ReduceOp.SUMSQ)); // 8 lanes, NB 8
@@ -65,7 +59,7 @@ public final class ReductionTree extends PipelinedUnit {
         /** Type of the accumulator: the leaf widened for a sum of P·NB leaves; MAX keeps the leaf type. */
         public Type acc() {
             Type l = leaf();
-            return op == ReduceOp.MAX ? l : new Type(l.width() + treeLevels(p * beats), l.signed());
+            return op == ReduceOp.MAX ? l : new Type(l.width() + Type.clog2(p * beats), l.signed());
         }
 
         /**
@@ -73,7 +67,7 @@ public final class ReductionTree extends PipelinedUnit {
          * tree levels and the accumulator, exactly the registers {@link ReductionTree} builds.
          */
         public int latency() {
-            return (front ? 1 : 0) + treeLevels(p) + 1;
+            return (front ? 1 : 0) + Type.clog2(p) + 1;
         }
 
         public String moduleName() {
@@ -82,13 +76,12 @@ public final class ReductionTree extends PipelinedUnit {
         }
     }
 
-    /** The beats reduced ({@code in_valid}, {@code in_last}, {@code in_data}: P lanes). */
+    /** The beats reduced ({@code in_data}: P lanes, lane 0 low) and the rescale shift beside each (null without one). */
     public final Beat in;
-    /** The rescale shift beside each beat (null without one). */
     public final Signal inShift;
-    /** The running result: {@code out_last} on the token's last beat, {@code out_data} the accumulator. */
+    /** The running result, one cycle per beat: {@code out_last} on the token's last beat, {@code out_data} the accumulator. */
     public final Beat out;
-    /** How much the running max grew (MAX only, else null). */
+    /** How much the running max grew at this beat (MAX only, else null). */
     public final Output outDelta;
     private final Config cfg;
 
@@ -99,19 +92,14 @@ public final class ReductionTree extends PipelinedUnit {
         Type accT = cfg.acc();
         in = input("in", Beat.of(Type.uint(p * cfg.lane().width())));
         inShift = cfg.shiftBits() > 0 ? input("in_shift", Type.uint(cfg.shiftBits())) : null;
-        Signal valid = in.valid(), last = in.last(), data = in.data(), shift = inShift;
+        Signal valid = in.valid(), last = in.last(), shift = inShift;
 
         // ---- front: x or x^2 per lane --------------------------------------------------------------------
-        List<Signal> leaves = new ArrayList<>();
-        for (Signal x : lanes(data, p, cfg.lane())) {
-            Signal leaf = x;
-            if (cfg.op() == ReduceOp.SUMSQ) leaf = x.times(x).truncate(cfg.leaf().width()).asUnsigned();
-            leaves.add(leaf);
-        }
+        List<Signal> leaves = lanes(in.data(), p, cfg.lane()).stream()
+                .map(x -> cfg.op() == ReduceOp.SUMSQ ? x.times(x).truncate(cfg.leaf().width()).asUnsigned() : x).toList();
         if (cfg.front()) {
-            List<Signal> regs = new ArrayList<>();
-            for (int i = 0; i < p; i++) regs.add(stage("front_" + i, leaves.get(i)));
-            leaves = regs;
+            List<Signal> raw = leaves;
+            leaves = IntStream.range(0, p).mapToObj(i -> stage("front_" + i, raw.get(i))).toList();
             valid = stage("front_valid", valid);
             last = stage("front_last", last);
             if (shift != null) shift = stage("front_shift", shift);
@@ -121,7 +109,7 @@ public final class ReductionTree extends PipelinedUnit {
         Signal t = cfg.op() == ReduceOp.MAX
                 ? tree("tree", leaves, (a, b) -> Signal.mux(a.ge(b), a, b), s -> s)
                 : tree("tree", leaves, Signal::plus, s -> s.extend(s.width() + 1));
-        int levels = treeLevels(p);
+        int levels = Type.clog2(p);
         valid = delay("tree_valid", valid, levels);
         last = delay("tree_last", last, levels);
         if (shift != null) shift = delay("tree_shift", shift, levels);
@@ -140,16 +128,17 @@ public final class ReductionTree extends PipelinedUnit {
         out.valid().set(stage("acc_valid", valid));
         out.last().set(stage("acc_last", valid.and(last)));
         out.data().set(acc);
-        Output delta = null;
-        if (cfg.op() == ReduceOp.MAX) {
-            Signal grow = tw.minus(acc);   // SInt(W+1); negative when the max did not grow
-            Signal growU = Signal.mux(grow.gt(0), grow.truncate(accT.width()).asUnsigned(), lit(0, Type.uint(accT.width())));
-            Reg grown = reg("delta", Type.uint(accT.width())).resetTo(0).enable(en().and(valid));
-            grown.set(Signal.mux(first, lit(0, grown.type()), growU));
-            delta = output("out_delta", grown.type());
-            delta.set(grown);
-        }
-        outDelta = delta;
+        outDelta = cfg.op() == ReduceOp.MAX ? output("out_delta", growth(tw, acc, first, valid)) : null;
+    }
+
+    /** The delta register: {@code first ? 0 : max(0, t - acc)}, loaded with each beat. */
+    private Signal growth(Signal t, Signal acc, Signal first, Signal valid) {
+        int w = acc.width();
+        Signal grow = t.minus(acc);   // SInt(W+1); negative when the max did not grow
+        Signal growU = Signal.mux(grow.gt(0), grow.truncate(w).asUnsigned(), lit(0, Type.uint(w)));
+        Reg grown = reg("delta", Type.uint(w)).resetTo(0).enable(en().and(valid));
+        grown.set(Signal.mux(first, lit(0, grown.type()), growU));
+        return grown;
     }
 
     /** The configuration this tree was built with. */

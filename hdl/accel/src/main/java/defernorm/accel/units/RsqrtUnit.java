@@ -8,9 +8,6 @@ import defernorm.golden.fixed.InverseSqrtTable;
  * A {@link NormalizedLookupUnit}: a {@link LeadingOneNormalizer} (even, 2 stages) then a {@link PiecewiseLinearUnit} (3 stages): 5 stages,
  * fully pipelined.
  *
- * <p>Ports: {@code en}, {@code in_valid}, {@code in_data} (UInt(V), v &ge; 1) &rarr; {@code out_valid},
- * {@code out_r} (UInt(16)), {@code out_exp} (SInt(8)).
- *
  * <pre>{@code
  * RsqrtUnit u = new RsqrtUnit(43);   // RsqrtUnit_V43, u.latency() == 5
  * }</pre>

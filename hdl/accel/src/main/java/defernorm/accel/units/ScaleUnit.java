@@ -1,6 +1,5 @@
 package defernorm.accel.units;
 
-import defernorm.golden.model.Formats;
 import defernorm.hdl.Signal;
 import defernorm.hdl.ir.Type;
 
@@ -13,9 +12,8 @@ import java.util.List;
  * ({@code NormDeferred}, {@code SoftmaxDeferred}): drain-bank read with the factor; multiply;
  * rounding shift (and the group's bias read); bias add and saturate.
  *
- * <p>Ports: as {@link OutputStage}, plus {@code in_factor} (UInt(F): n·r or r) and {@code in_exp} (SInt(8): e),
- * sampled with {@code in_acc}. The shift {@code 31 + e - outFrac} must not be negative (the golden model's
- * formats guarantee it).
+ * <p>Beside {@link OutputStage}'s ports: the factor and exponent, sampled with {@code in_acc}. The shift
+ * {@code 31 + e - outFrac} must not be negative (the golden model's formats guarantee it).
  *
  * <pre>{@code
  * ScaleUnit s = new ScaleUnit(4, 8, 22, 23, Formats.NORM_OUT_FRAC);   // ScaleUnit_Q4_G8_A22_F23_O8
@@ -23,9 +21,8 @@ import java.util.List;
  */
 public final class ScaleUnit extends OutputUnit {
 
-    /** The token's factor and exponent, beside each of its groups. */
-    public final Signal inFactor;
-    public final Signal inExp;
+    /** The token's factor (UInt(F): n·r or r) and exponent, beside each of its groups. */
+    public final Signal inFactor, inExp;
 
     public ScaleUnit(int q, int groups, int accBits, int factorBits, int outFrac) {
         this(q, groups, accBits, factorBits, outFrac, true);
@@ -48,10 +45,7 @@ public final class ScaleUnit extends OutputUnit {
         Signal f = factor.extend(factorBits + 1).asSigned();
         List<Signal> prod = new ArrayList<>();
         for (int j = 0; j < q; j++) prod.add(stage("s2_prod_" + j, acc.get(j).times(f)));
-        int eb = LeadingOneNormalizer.EXP_BITS;
-        Signal amount = exp.extend(eb + 1).plus(lit(Formats.FACTOR_FRAC - outFrac, Type.sint(eb + 1)))
-                .truncate(eb).asUnsigned();
-        Signal shift = stage("s2_shift", amount);
+        Signal shift = stage("s2_shift", factorShift(exp, outFrac));
         advanceGroup("s2_group");
         advance("s2");
 
@@ -62,6 +56,6 @@ public final class ScaleUnit extends OutputUnit {
         advance("s3");
 
         // ---- stage 4: bias add and saturate ---------------------------------------------------------------------
-        finish(biasAndSaturate("s4_out", rounded));
+        finish("s4_out", rounded);
     }
 }

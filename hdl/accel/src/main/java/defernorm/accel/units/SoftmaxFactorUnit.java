@@ -1,28 +1,20 @@
 package defernorm.accel.units;
 
-import defernorm.golden.model.Formats;
-import defernorm.hdl.Inst;
-import defernorm.hdl.Output;
-import defernorm.hdl.Signal;
+import defernorm.hdl.*;
 import defernorm.hdl.ir.Type;
 
 /**
  * The softmax nonlinear chain after the collective, bit-exact with {@code Factor.reciprocal(den)}: a
  * {@link ReciprocalUnit} (normalize 2, table read 1, multiply 1, round 1) and the factor register, 6 stages.
  *
- * <p>Ports: {@code en}, {@code in_valid}, {@code in_den} (UInt(D), den &ge; 1) &rarr; {@code out_valid},
- * {@code out_factor} (UInt(16): r), {@code out_exp} (SInt(8)).
- *
  * <pre>{@code
  * SoftmaxFactorUnit f = new SoftmaxFactorUnit(14);   // SoftmaxFactorUnit_D14, f.latency() == 6
  * }</pre>
  */
 public final class SoftmaxFactorUnit extends PipelinedUnit {
-    public final Signal inValid;
-    public final Signal inDen;
-    public final Output outFactor;
-    public final Output outExp;
-    public final Output outValid;
+    /** The denominator {@code in_den} (den &ge; 1) in; the factor register {@code r}, its exponent and valid out. */
+    public final Signal inValid, inDen;
+    public final Output outFactor, outExp, outValid;
     private final int latency;
 
     public SoftmaxFactorUnit(int denBits) {
@@ -33,12 +25,9 @@ public final class SoftmaxFactorUnit extends PipelinedUnit {
         inDen = input("in_den", Type.uint(denBits));
         connect(recip.port(recipUnit.in), new Flow(inValid, inDen));
         Mantissa r = recip.port(recipUnit.out);
-        outFactor = output("out_factor", Type.uint(Formats.FACTOR_BITS));
-        outExp = output("out_exp", Type.sint(LeadingOneNormalizer.EXP_BITS));
-        outValid = output("out_valid", Type.bool());
-        outFactor.set(stage("f_factor", r.r()));
-        outExp.set(stage("f_exp", r.exp()));
-        outValid.set(stage("f_valid", r.valid()));
+        outFactor = output("out_factor", stage("f_factor", r.r()));
+        outExp = output("out_exp", stage("f_exp", r.exp()));
+        outValid = output("out_valid", stage("f_valid", r.valid()));
         this.latency = recipUnit.latency() + 1;
     }
 

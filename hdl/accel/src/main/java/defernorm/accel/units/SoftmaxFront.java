@@ -2,9 +2,7 @@ package defernorm.accel.units;
 
 import defernorm.golden.fixed.Exp2;
 import defernorm.golden.model.Formats;
-import defernorm.hdl.Inst;
-import defernorm.hdl.Output;
-import defernorm.hdl.Signal;
+import defernorm.hdl.*;
 import defernorm.hdl.ir.Type;
 
 import java.util.ArrayList;
@@ -13,15 +11,10 @@ import java.util.List;
 /**
  * Softmax's per-beat front, bit-exact with {@code OnlineSoftmax}: {@code u = s·L} per lane (1 stage), the
  * beat maximum of {@code u >> 12} over a MAX {@link ReductionTree} whose accumulator is the running maximum
- * {@code M_k} ({@code treeLevels(P) + 1}), then one {@link Exp2Unit} per lane on {@code u - (M_k << 12)}
+ * {@code M_k} ({@code Type.clog2(P) + 1}), then one {@link Exp2Unit} per lane on {@code u - (M_k << 12)}
  * (3): {@link #latency()} stages from the input register (excluded) to the exp output register
  * (included). Built with {@code registeredExp = false}, the exp units' last register is left to the
  * consumer (the MAC array's input register in softmax deferred): one stage fewer here.
- *
- * <p>Ports: {@code en}, {@code in_valid}, {@code in_last}, {@code in_s} (P lanes of int8, lane 0 low),
- * {@code in_l} (UInt(16): the score multiplier L, sampled with the beat) &rarr; {@code out_valid}, {@code out_last},
- * {@code out_p} (P lanes of UInt(8)), {@code out_delta} (UInt(13): growth of the running max at this
- * beat, the rescale shift), {@code out_max} (SInt(13): M_k).
  *
  * <pre>{@code
  * SoftmaxFront f = new SoftmaxFront(8, 8, false);   // SoftmaxFront_P8_NB8_C
@@ -35,18 +28,10 @@ public final class SoftmaxFront extends PipelinedUnit {
     /** Width of the integer maxima {@code u >> LOG_FRAC}. */
     public static final int MAX_BITS = U_BITS - Exp2.LOG_FRAC;
 
-    public final Signal inValid;
-    public final Signal inLast;
-    /** P int8 scores, lane 0 low. */
-    public final Signal inS;
-    /** The score multiplier L. */
-    public final Signal inL;
-    /** P exp values (UInt(Exp2.OUT_BITS) each), their valid and last, the running max's growth and the max. */
-    public final Output outP;
-    public final Output outValid;
-    public final Output outLast;
-    public final Output outDelta;
-    public final Output outMax;
+    /** A beat of P int8 scores {@code in_s} (lane 0 low) and the score multiplier L, sampled with it. */
+    public final Signal inValid, inLast, inS, inL;
+    /** P exp values {@code out_p}, the running max's growth at this beat (the rescale shift) and the max M_k. */
+    public final Output outP, outValid, outLast, outDelta, outMax;
     private final int latency;
 
     public SoftmaxFront(int p, int beats, boolean registeredExp) {
@@ -55,13 +40,13 @@ public final class SoftmaxFront extends PipelinedUnit {
         inLast = input("in_last", Type.bool());
         inS = input("in_s", Type.uint(p * Formats.DATA_BITS));
         inL = input("in_l", Type.uint(L_BITS));
-        Signal valid = inValid, last = inLast, s = inS;
+        Signal valid = inValid, last = inLast;
         Signal l = inL.extend(L_BITS + 1).asSigned();
 
         // ---- u = s * L per lane ------------------------------------------------------------------------------
         List<Signal> u = new ArrayList<>();
         List<Signal> ints = new ArrayList<>();
-        for (Signal si : lanes(s, p, Type.sint(Formats.DATA_BITS))) {
+        for (Signal si : lanes(inS, p, Type.sint(Formats.DATA_BITS))) {
             Signal ui = stage("u_" + u.size(), si.times(l));
             u.add(ui);
             ints.add(ui.shr(Exp2.LOG_FRAC));
@@ -70,12 +55,11 @@ public final class SoftmaxFront extends PipelinedUnit {
         last = stage("u_last", last);
 
         // ---- running maximum of the integer parts -------------------------------------------------------------
-        ReductionTree.Config maxCfg = new ReductionTree.Config(p, Type.sint(MAX_BITS), beats, ReduceOp.MAX, false, 0);
-        ReductionTree maxUnit = new ReductionTree(maxCfg);
+        ReductionTree maxUnit = new ReductionTree(new ReductionTree.Config(p, Type.sint(MAX_BITS), beats, ReduceOp.MAX, false, 0));
         Inst max = pipelined("running_max", maxUnit);
         connect(max.port(maxUnit.in), new Beat(valid, last, pack(ints)));
         Beat running = max.port(maxUnit.out);
-        int wait = maxCfg.latency();
+        int wait = maxUnit.latency();
         Signal mk = running.data();
 
         // ---- exp per lane, u aligned with M_k ----------------------------------------------------------------
@@ -83,23 +67,16 @@ public final class SoftmaxFront extends PipelinedUnit {
         int expStages = expUnit.latency();
         List<Signal> probs = new ArrayList<>();
         for (int i = 0; i < p; i++) {
-            Inst e = pipelined("exp_" + i, expUnit);
-            e.in(expUnit.inValid, running.valid()).in(expUnit.inU, delay("u_" + i + "_wait", u.get(i), wait)).in(expUnit.inMax, mk);
-            probs.add(e.out(expUnit.outP));
+            probs.add(expUnit.on(pipelined("exp_" + i, expUnit), running.valid(), delay("u_" + i + "_wait", u.get(i), wait), mk));
         }
-        outP = output("out_p", Type.uint(p * Exp2.OUT_BITS));
-        outValid = output("out_valid", Type.bool());
-        outLast = output("out_last", Type.bool());
-        outDelta = output("out_delta", Type.uint(MAX_BITS));
-        outMax = output("out_max", Type.sint(MAX_BITS));
-        outP.set(pack(probs));
-        outValid.set(delay("valid", running.valid(), expStages));
-        outLast.set(delay("last", running.last(), expStages));
-        outDelta.set(delay("delta", max.out(maxUnit.outDelta), expStages));
-        outMax.set(delay("max", mk, expStages));
+        outP = output("out_p", pack(probs));
+        outValid = output("out_valid", delay("valid", running.valid(), expStages));
+        outLast = output("out_last", delay("last", running.last(), expStages));
+        outDelta = output("out_delta", delay("delta", max.out(maxUnit.outDelta), expStages));
+        outMax = output("out_max", delay("max", mk, expStages));
         this.latency = 1 + wait + expStages;   // u, running max, exp
     }
 
-    /** Register stages built, from the input (excluded) to the output: 1 + treeLevels(P) + 1 + 3 (one fewer unregistered). */
+    /** Register stages built, from the input (excluded) to the output: 1 + Type.clog2(P) + 1 + 3 (one fewer unregistered). */
     public int latency() { return latency; }
 }

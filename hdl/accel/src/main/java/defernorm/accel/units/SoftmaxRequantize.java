@@ -1,9 +1,7 @@
 package defernorm.accel.units;
 
 import defernorm.golden.model.Formats;
-import defernorm.hdl.Inst;
-import defernorm.hdl.Output;
-import defernorm.hdl.Signal;
+import defernorm.hdl.*;
 import defernorm.hdl.ir.Type;
 
 import java.util.ArrayList;
@@ -15,12 +13,6 @@ import java.util.List;
  * {@code q = clamp(roundShift(p·r, 31 + e - 8), 0, 255)} (1). The result is the MAC array's uint8 input
  * with {@code PROB_FRAC} = 8 fractional bits.
  *
- * <p>Ports: {@code en}, {@code in_valid}, {@code in_last}, {@code in_s} (P lanes of int8), {@code in_l}
- * (UInt(16): L), {@code in_max} (SInt(13): the token's final M), {@code in_r} (UInt(16)),
- * {@code in_exp} (SInt(8)); all sampled with their beat's scores &rarr; {@code out_valid},
- * {@code out_last}, {@code out_q} (P lanes of UInt(8)). Without the registered output it builds 5 stages
- * (the consumer's register is the sixth).
- *
  * <pre>{@code
  * SoftmaxRequantize q = new SoftmaxRequantize(8);   // SoftmaxRequantize_P8
  * }</pre>
@@ -29,23 +21,15 @@ public final class SoftmaxRequantize extends PipelinedUnit {
     /** Width of the requantized probabilities (uint8, 0..255: [0, 1) with PROB_FRAC fractional bits). */
     public static final int Q_BITS = Formats.PROB_FRAC;
 
+    /** A beat of P int8 scores {@code in_s} with L, the token's final max M, r and exponent, all sampled with it. */
+    public final Signal inValid, inLast, inS, inL, inMax, inR, inExp;
+    /** P quantized probabilities {@code out_q} (UInt(8) lanes). */
+    public final Output outQ, outValid, outLast;
     private int depth;
 
     public SoftmaxRequantize(int p) {
         this(p, true);
     }
-
-    /** A beat of P int8 scores with L, the token's final max, r and exponent; the quantized probabilities out. */
-    public final Signal inValid;
-    public final Signal inLast;
-    public final Signal inS;
-    public final Signal inL;
-    public final Signal inMax;
-    public final Signal inR;
-    public final Signal inExp;
-    public final Output outQ;
-    public final Output outValid;
-    public final Output outLast;
 
     /**
      * @param registeredOutput false to leave the last register to the consumer (the MAC array's input
@@ -62,29 +46,24 @@ public final class SoftmaxRequantize extends PipelinedUnit {
         inMax = input("in_max", Type.sint(SoftmaxFront.MAX_BITS));
         inR = input("in_r", Type.uint(16));
         inExp = input("in_exp", Type.sint(eb));
-        Signal valid = inValid, last = inLast, s = inS, max = inMax, r = inR, exp = inExp;
+        Signal valid = inValid, last = inLast;
         Signal l = inL.extend(SoftmaxFront.L_BITS + 1).asSigned();
 
         // ---- stage 1: u = s * L ---------------------------------------------------------------------------------
         List<Signal> u = new ArrayList<>();
-        for (Signal si : lanes(s, p, Type.sint(Formats.DATA_BITS))) u.add(stage("u_" + u.size(), si.times(l)));
+        for (Signal si : lanes(inS, p, Type.sint(Formats.DATA_BITS))) u.add(stage("u_" + u.size(), si.times(l)));
         valid = stage("u_valid", valid);
         last = stage("u_last", last);
-        Signal maxQ = stage("u_max", max);
+        Signal maxQ = stage("u_max", inMax);
         // r and the shift travel with their beat, so a new token's factor never meets an old token's lanes.
-        Signal shift = stage("u_shift", exp.extend(eb + 1).plus(lit(Formats.FACTOR_FRAC - Formats.PROB_FRAC, Type.sint(eb + 1)))
-                .truncate(eb).asUnsigned());
-        Signal rQ = stage("u_r", r);
+        Signal shift = stage("u_shift", factorShift(inExp, Formats.PROB_FRAC));
+        Signal rQ = stage("u_r", inR);
         depth++;
 
         // ---- stages 2-4: exp ---------------------------------------------------------------------------------------
         Exp2Unit expUnit = new Exp2Unit(SoftmaxFront.U_BITS, SoftmaxFront.MAX_BITS, true);
         List<Signal> probs = new ArrayList<>();
-        for (int i = 0; i < p; i++) {
-            Inst e = pipelined("exp_" + i, expUnit);
-            e.in(expUnit.inValid, valid).in(expUnit.inU, u.get(i)).in(expUnit.inMax, maxQ);
-            probs.add(e.out(expUnit.outP));
-        }
+        for (int i = 0; i < p; i++) probs.add(expUnit.on(pipelined("exp_" + i, expUnit), valid, u.get(i), maxQ));
         valid = delay("exp_valid", valid, expUnit.latency());
         shift = delay("exp_shift", shift, expUnit.latency());
         rQ = delay("exp_r", rQ, expUnit.latency());
@@ -107,12 +86,9 @@ public final class SoftmaxRequantize extends PipelinedUnit {
             Signal clamped = Signal.mux(rounded.gt(top), lit(top, rounded.type()), rounded).truncate(Q_BITS);
             out.add(registeredOutput ? stage("q_" + i, clamped) : clamped);
         }
-        outQ = output("out_q", Type.uint(p * Q_BITS));
-        outValid = output("out_valid", Type.bool());
-        outLast = output("out_last", Type.bool());
-        outQ.set(pack(out));
-        outValid.set(registeredOutput ? stage("q_valid", valid) : valid);
-        outLast.set(registeredOutput ? stage("q_last", last) : last);
+        outQ = output("out_q", pack(out));
+        outValid = output("out_valid", registeredOutput ? stage("q_valid", valid) : valid);
+        outLast = output("out_last", registeredOutput ? stage("q_last", last) : last);
         if (registeredOutput) depth++;
     }
 
