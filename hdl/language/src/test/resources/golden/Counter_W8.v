@@ -9,8 +9,8 @@ module Counter_W8 (
     output wire [7:0] count,
     output wire wrap
 );
+    localparam [7:0] _const_1648 = 8'd1;
     reg [7:0] count_q;
-    wire [7:0] _const_1648;
     wire [8:0] _add_f381;
     wire [7:0] _resize_9426;
     wire _andr_a9f0;
@@ -18,7 +18,6 @@ module Counter_W8 (
 
     assign count = count_q;
     assign wrap = _and_48e4;
-    assign _const_1648 = 8'd1;
     assign _add_f381 = {1'b0, count_q} + {1'b0, _const_1648};
     assign _resize_9426 = _add_f381[7:0];
     assign _andr_a9f0 = &count_q;

@@ -11,12 +11,12 @@ module Mac_W8 (
     input wire signed [7:0] b,
     output wire signed [31:0] acc
 );
+    localparam signed [31:0] _const_c5df = 32'sd0;
     reg signed [31:0] acc_q;
     wire signed [15:0] product;
     wire signed [31:0] _resize_d6be;
     wire signed [32:0] _add_6d8b;
     wire signed [31:0] _resize_4957;
-    wire signed [31:0] _const_c5df;
     wire signed [31:0] _mux_1d40;
     wire signed [31:0] _mux_5344;
 
@@ -25,7 +25,6 @@ module Mac_W8 (
     assign _resize_d6be = {{16{product[15]}}, product};
     assign _add_6d8b = {acc_q[31], acc_q} + {_resize_d6be[31], _resize_d6be};
     assign _resize_4957 = _add_6d8b[31:0];
-    assign _const_c5df = 32'sd0;
     assign _mux_1d40 = en ? _resize_4957 : acc_q;
     assign _mux_5344 = clear ? _const_c5df : _mux_1d40;
 

@@ -15,16 +15,19 @@ module StreamFifo_U8_D4_Mem (
     output wire full,
     output wire empty
 );
+    localparam [2:0] _const_1525 = 3'd4;
+    localparam [2:0] _const_fa87 = 3'd0;
+    localparam [2:0] _const_b338 = 3'd1;
+    localparam [1:0] _const_addb = 2'd3;
+    localparam [1:0] _const_a350 = 2'd0;
+    localparam [1:0] _const_648c = 2'd1;
     reg [2:0] count_q;
-    wire [2:0] _const_1525;
     wire is_full;
-    wire [2:0] _const_fa87;
     wire is_empty;
     wire _not_1584;
     wire push;
     wire _not_0ca2;
     wire pop;
-    wire [2:0] _const_b338;
     wire [3:0] _add_f50a;
     wire [2:0] _resize_dc3c;
     wire signed [3:0] _sub_49c7;
@@ -37,10 +40,7 @@ module StreamFifo_U8_D4_Mem (
     reg [1:0] wr_ptr;
     reg [1:0] rd_ptr;
     wire [1:0] rd_next;
-    wire [1:0] _const_addb;
     wire _eq_2c70;
-    wire [1:0] _const_a350;
-    wire [1:0] _const_648c;
     wire [2:0] _add_dd07;
     wire [1:0] _resize_c65e;
     wire [1:0] _mux_9e4a;
@@ -66,15 +66,12 @@ module StreamFifo_U8_D4_Mem (
     assign count = count_q;
     assign full = is_full;
     assign empty = is_empty;
-    assign _const_1525 = 3'd4;
     assign is_full = count_q == _const_1525;
-    assign _const_fa87 = 3'd0;
     assign is_empty = count_q == _const_fa87;
     assign _not_1584 = ~is_full;
     assign push = in_valid & _not_1584;
     assign _not_0ca2 = ~is_empty;
     assign pop = out_ready & _not_0ca2;
-    assign _const_b338 = 3'd1;
     assign _add_f50a = {1'b0, count_q} + {1'b0, _const_b338};
     assign _resize_dc3c = _add_f50a[2:0];
     assign _sub_49c7 = {1'b0, count_q} - {1'b0, _const_b338};
@@ -85,10 +82,7 @@ module StreamFifo_U8_D4_Mem (
     assign _not_7427 = ~push;
     assign _and_a08c = pop & _not_7427;
     assign rd_next = _mux_3030;
-    assign _const_addb = 2'd3;
     assign _eq_2c70 = rd_ptr == _const_addb;
-    assign _const_a350 = 2'd0;
-    assign _const_648c = 2'd1;
     assign _add_dd07 = {1'b0, rd_ptr} + {1'b0, _const_648c};
     assign _resize_c65e = _add_dd07[1:0];
     assign _mux_9e4a = _eq_2c70 ? _const_a350 : _resize_c65e;
