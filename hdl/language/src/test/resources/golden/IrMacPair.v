@@ -23,9 +23,9 @@ module IrMacPair (
 
     assign sum = _add_sum;
     assign lo_byte = _slice_lo;
-    assign _add_sum = {$signed({u_mac0_acc, 1'd0}) >>> 1} + {$signed({u_mac1_acc, 1'd0}) >>> 1};
+    assign _add_sum = {u_mac0_acc[23], u_mac0_acc} + {u_mac1_acc[23], u_mac1_acc};
     assign _slice_lo = u_mac0_acc[7:0];
-    assign _neg_b = -{$signed({b, 1'd0}) >>> 1};
+    assign _neg_b = -{b[7], b};
     assign _rsz_nb = _neg_b[7:0];
 
     IrMac u_mac0 (

@@ -22,7 +22,7 @@ module MacPair (
     assign acc0 = mac0_acc;
     assign acc1 = mac1_acc;
     assign total = _add_7bce;
-    assign _add_7bce = {$signed({mac0_acc, 1'd0}) >>> 1} + {$signed({mac1_acc, 1'd0}) >>> 1};
+    assign _add_7bce = {mac0_acc[31], mac0_acc} + {mac1_acc[31], mac1_acc};
 
     Mac_W8 mac0 (
         .clk(clk),

@@ -21,9 +21,9 @@ module Mac_W8 (
     wire signed [31:0] _mux_5344;
 
     assign acc = acc_q;
-    assign product = {$signed({a, 8'd0}) >>> 8} * {$signed({b, 8'd0}) >>> 8};
-    assign _resize_d6be = {$signed({product, 16'd0}) >>> 16};
-    assign _add_6d8b = {$signed({acc_q, 1'd0}) >>> 1} + {$signed({_resize_d6be, 1'd0}) >>> 1};
+    assign product = {{8{a[7]}}, a} * {{8{b[7]}}, b};
+    assign _resize_d6be = {{16{product[15]}}, product};
+    assign _add_6d8b = {acc_q[31], acc_q} + {_resize_d6be[31], _resize_d6be};
     assign _resize_4957 = _add_6d8b[31:0];
     assign _mux_1d40 = en ? _resize_4957 : acc_q;
     assign _mux_5344 = clear ? _const_c5df : _mux_1d40;

@@ -25,19 +25,11 @@ final class VerilogSyntax {
         return hi == lo ? net + "[" + hi + "]" : net + "[" + hi + ":" + lo + "]";
     }
 
-    /**
-     * {@code net} zero- or sign-extended by {@code k >= 0} bits: an unsigned, self-determined expression (a
-     * concatenation) of {@code width + k} bits, so its meaning does not depend on where it is used. A sign
-     * extension reads the net once, as a shift: {@code {$signed({a, 8'd0}) >>> 8}}, not {@code {{8{a[7]}}, a}}.
-     * Verilator 5.006 substitutes a wire into its only reader but keeps a wire read twice (the bit and the
-     * whole) as a variable of its own, so with the bit-copy spelling every signed sum stayed a separate,
-     * unconditionally computed variable; the shift pair is also what Verilator emits for a sign extension
-     * itself. It cut the 16×16 MAC array bench from 4155 to about 2300 instructions per cycle (docs/benchmarks.md).
-     */
+    /** {@code net} zero- or sign-extended by {@code k >= 0} bits (no sign change of the net's spelling). */
     static String extend(String net, Type t, int k) {
         if (k == 0) return net;
-        if (!t.signed()) return "{" + repeat(k, "1'b0") + ", " + net + "}";
-        return "{$signed({" + net + ", " + k + "'d0}) >>> " + k + "}";
+        String fill = t.signed() ? bit(net, t.width(), t.width() - 1) : "1'b0";
+        return "{" + repeat(k, fill) + ", " + net + "}";
     }
 
     /** {@code {k{x}}}, or just {@code x} when {@code k == 1}. */
