@@ -9,8 +9,8 @@ module Counter_W8 (
     output wire [7:0] count,
     output wire wrap
 );
+    localparam [7:0] _const_63f9 = 8'd1;
     reg [7:0] count_q;
-    wire [7:0] _const_63f9;
     wire [8:0] _add_5774;
     wire [7:0] _resize_65f3;
     wire _andr_d9c8;
@@ -18,7 +18,6 @@ module Counter_W8 (
 
     assign count = count_q;
     assign wrap = _and_1bff;
-    assign _const_63f9 = 8'd1;
     assign _add_5774 = {1'b0, count_q} + {1'b0, _const_63f9};
     assign _resize_65f3 = _add_5774[7:0];
     assign _andr_d9c8 = &count_q;

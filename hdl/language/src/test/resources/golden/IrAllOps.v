@@ -40,6 +40,9 @@ module IrAllOps (
     output wire sel_n,
     output wire signed [2:0] s1
 );
+    localparam [69:0] _wide_k = 70'h7fffffffffffffff;
+    localparam signed [7:0] _s_k = 8'sh80;
+    localparam signed [7:0] _s_k5 = -8'sd5;
     wire [8:0] _u_add;
     wire signed [8:0] _s_add;
     wire signed [8:0] _u_sub;
@@ -80,9 +83,6 @@ module IrAllOps (
     wire signed [7:0] _mux;
     wire [5:0] _wide_hi;
     wire [3:0] _wide_mid;
-    wire [69:0] _wide_k;
-    wire signed [7:0] _s_k;
-    wire signed [7:0] _s_k5;
     wire _not_sel;
     wire sel_named;
     wire signed _s1c;
@@ -152,11 +152,8 @@ module IrAllOps (
     assign wide_hi = _wide_hi;
     assign _wide_mid = wide[35:32];
     assign wide_mid = _wide_mid;
-    assign _wide_k = 70'h7fffffffffffffff;
     assign wide_k = _wide_k;
-    assign _s_k = 8'sh80;
     assign s_k = _s_k;
-    assign _s_k5 = -8'sd5;
     assign s_k5 = _s_k5;
     assign _not_sel = ~sel;
     assign sel_named = _not_sel;

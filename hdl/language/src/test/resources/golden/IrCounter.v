@@ -8,13 +8,12 @@ module IrCounter (
     input wire en,
     output wire [7:0] count
 );
-    wire [7:0] _c1;
+    localparam [7:0] _c1 = 8'd1;
     wire [8:0] _add_1f;
     wire [7:0] _rsz_2a;
     reg [7:0] count_q;
 
     assign count = count_q;
-    assign _c1 = 8'd1;
     assign _add_1f = {1'b0, count_q} + {1'b0, _c1};
     assign _rsz_2a = _add_1f[7:0];
 

@@ -12,12 +12,12 @@ module IrMac (
     output wire signed [23:0] acc,
     output wire negative
 );
+    localparam signed [23:0] _c0 = 24'sd0;
     wire _sign;
     wire signed [15:0] prod;
     wire signed [23:0] _ext_11;
     wire signed [24:0] _add_3c;
     wire signed [23:0] _rsz_4d;
-    wire signed [23:0] _c0;
     wire signed [23:0] _mux_5e;
     wire _or_6f;
     reg signed [23:0] acc_q;
@@ -29,7 +29,6 @@ module IrMac (
     assign _ext_11 = {{8{prod[15]}}, prod};
     assign _add_3c = {acc_q[23], acc_q} + {_ext_11[23], _ext_11};
     assign _rsz_4d = _add_3c[23:0];
-    assign _c0 = 24'sd0;
     assign _mux_5e = clear ? _c0 : _rsz_4d;
     assign _or_6f = clear | valid;
 

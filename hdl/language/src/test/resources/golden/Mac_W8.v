@@ -11,12 +11,12 @@ module Mac_W8 (
     input wire signed [7:0] b,
     output wire signed [31:0] acc
 );
+    localparam signed [31:0] _const_de3b = 32'sd0;
     reg signed [31:0] acc_q;
     wire signed [15:0] product;
     wire signed [31:0] _resize_2120;
     wire signed [32:0] _add_a9d8;
     wire signed [31:0] _resize_87f6;
-    wire signed [31:0] _const_de3b;
     wire signed [31:0] _mux_b25a;
     wire signed [31:0] _mux_77eb;
 
@@ -25,7 +25,6 @@ module Mac_W8 (
     assign _resize_2120 = {{16{product[15]}}, product};
     assign _add_a9d8 = {acc_q[31], acc_q} + {_resize_2120[31], _resize_2120};
     assign _resize_87f6 = _add_a9d8[31:0];
-    assign _const_de3b = 32'sd0;
     assign _mux_b25a = en ? _resize_87f6 : acc_q;
     assign _mux_77eb = clear ? _const_de3b : _mux_b25a;
 

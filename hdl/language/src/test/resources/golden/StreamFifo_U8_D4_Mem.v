@@ -15,16 +15,19 @@ module StreamFifo_U8_D4_Mem (
     output wire full,
     output wire empty
 );
+    localparam [2:0] _const_b683 = 3'd4;
+    localparam [2:0] _const_692e = 3'd0;
+    localparam [2:0] _const_96e7 = 3'd1;
+    localparam [1:0] _const_8405 = 2'd3;
+    localparam [1:0] _const_34cb = 2'd0;
+    localparam [1:0] _const_3f4e = 2'd1;
     reg [2:0] count_q;
-    wire [2:0] _const_b683;
     wire is_full;
-    wire [2:0] _const_692e;
     wire is_empty;
     wire _not_e724;
     wire push;
     wire _not_6bb8;
     wire pop;
-    wire [2:0] _const_96e7;
     wire [3:0] _add_aa6a;
     wire [2:0] _resize_d7c1;
     wire signed [3:0] _sub_e559;
@@ -37,10 +40,7 @@ module StreamFifo_U8_D4_Mem (
     reg [1:0] wr_ptr;
     reg [1:0] rd_ptr;
     wire [1:0] rd_next;
-    wire [1:0] _const_8405;
     wire _eq_0955;
-    wire [1:0] _const_34cb;
-    wire [1:0] _const_3f4e;
     wire [2:0] _add_5564;
     wire [1:0] _resize_4fd6;
     wire [1:0] _mux_227c;
@@ -66,15 +66,12 @@ module StreamFifo_U8_D4_Mem (
     assign count = count_q;
     assign full = is_full;
     assign empty = is_empty;
-    assign _const_b683 = 3'd4;
     assign is_full = count_q == _const_b683;
-    assign _const_692e = 3'd0;
     assign is_empty = count_q == _const_692e;
     assign _not_e724 = ~is_full;
     assign push = in_valid & _not_e724;
     assign _not_6bb8 = ~is_empty;
     assign pop = out_ready & _not_6bb8;
-    assign _const_96e7 = 3'd1;
     assign _add_aa6a = {1'b0, count_q} + {1'b0, _const_96e7};
     assign _resize_d7c1 = _add_aa6a[2:0];
     assign _sub_e559 = {1'b0, count_q} - {1'b0, _const_96e7};
@@ -85,10 +82,7 @@ module StreamFifo_U8_D4_Mem (
     assign _not_a2a5 = ~push;
     assign _and_c1b9 = pop & _not_a2a5;
     assign rd_next = _mux_5aeb;
-    assign _const_8405 = 2'd3;
     assign _eq_0955 = rd_ptr == _const_8405;
-    assign _const_34cb = 2'd0;
-    assign _const_3f4e = 2'd1;
     assign _add_5564 = {1'b0, rd_ptr} + {1'b0, _const_3f4e};
     assign _resize_4fd6 = _add_5564[1:0];
     assign _mux_227c = _eq_0955 ? _const_34cb : _resize_4fd6;

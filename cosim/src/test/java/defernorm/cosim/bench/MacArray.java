@@ -13,9 +13,24 @@ import java.util.List;
  * P int8 activations on {@code x_k} (32-bit ports of 4 lanes, lane 0 in the low bits), registers the P·Q products, and when
  * {@code valid_q} (the registered {@code x_valid}) is high adds each column's sum into the 32-bit
  * accumulator {@code acc_j}; {@code clear} (registered, wins over valid) zeroes the accumulators.
+ *
+ * <pre>{@code
+ * new MacArray(16, 16);                    // column sums as exact-width adder trees (the simulator bench's)
+ * new MacArray(16, 16, ColumnSum.CHAIN);   // as 32-bit chains, the way the hand-written Verilog adds them
+ * }</pre>
  */
 public final class MacArray extends Component {
-    public MacArray(int p, int q) {
+    /** How each column's P products are added before the accumulator. */
+    public enum ColumnSum {
+        /** A balanced tree whose nodes are exactly as wide as their sums (17, 18, ... bits), extended to 32 at the end. */
+        TREE,
+        /** Row after row into a 32-bit running sum (each addition truncated to 32 bits, which never overflows here). */
+        CHAIN
+    }
+
+    public MacArray(int p, int q) { this(p, q, ColumnSum.TREE); }
+
+    public MacArray(int p, int q, ColumnSum columnSum) {
         super("MacArray_" + p + "x" + q);
         Signal[] xPorts = new Signal[(p + 3) / 4];  // 32-bit ports of 4 lanes: batch values stay in a long
         for (int k = 0; k < xPorts.length; k++) xPorts[k] = input("x_" + k, Type.uint(8 * Math.min(4, p - 4 * k)));
@@ -42,20 +57,30 @@ public final class MacArray extends Component {
             }
         }
         for (int j = 0; j < q; j++) {
-            List<Signal> level = new ArrayList<>();
-            for (int i = 0; i < p; i++) level.add(prod[i][j]);
-            while (level.size() > 1) {
-                List<Signal> next = new ArrayList<>();
-                for (int k = 0; k + 1 < level.size(); k += 2) next.add(level.get(k).plus(level.get(k + 1)));
-                if (level.size() % 2 == 1) next.add(level.get(level.size() - 1).extend(next.get(0).width()));
-                level = next;
-            }
-            Signal colSum = level.get(0).named("col_sum_" + j);
+            List<Signal> column = new ArrayList<>();
+            for (int i = 0; i < p; i++) column.add(prod[i][j]);
+            Signal colSum = (columnSum == ColumnSum.TREE ? tree(column) : chain(column)).named("col_sum_" + j);
             Reg acc = reg("acc_q_" + j, Type.sint(32)).resetTo(0);
             Signal sum = acc.plus(colSum.extend(32)).truncate(32);
             when(clearQ, () -> acc.set(lit(0, Type.sint(32)))).elseWhen(validQ, () -> acc.set(sum));
             output("acc_" + j, Type.sint(32)).set(acc);
         }
+    }
+
+    private static Signal tree(List<Signal> level) {
+        while (level.size() > 1) {
+            List<Signal> next = new ArrayList<>();
+            for (int k = 0; k + 1 < level.size(); k += 2) next.add(level.get(k).plus(level.get(k + 1)));
+            if (level.size() % 2 == 1) next.add(level.get(level.size() - 1).extend(next.get(0).width()));
+            level = next;
+        }
+        return level.get(0);
+    }
+
+    private static Signal chain(List<Signal> column) {
+        Signal sum = column.get(0).extend(32);
+        for (int i = 1; i < column.size(); i++) sum = sum.plus(column.get(i).extend(32)).truncate(32);
+        return sum;
     }
 
     static int rowBits(int p) { return Type.bitsFor(p - 1); }

@@ -2,6 +2,7 @@ package defernorm.testbench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import defernorm.cosim.bench.MacArray;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 class HandWrittenVerilogTest {
     @TempDir Path tmp;
 
-    @Test void macArray4x4MatchesOurs() throws Exception { check(VerilogSpeedCase.macArray(4, 4)); }
+    @Test void macArray4x4TreeMatchesOurs() throws Exception { check(VerilogSpeedCase.macArray(4, 4, MacArray.ColumnSum.TREE)); }
+
+    @Test void macArray4x4ChainMatchesOurs() throws Exception { check(VerilogSpeedCase.macArray(4, 4, MacArray.ColumnSum.CHAIN)); }
 
     @Test void adderTree64MatchesOurs() throws Exception { check(VerilogSpeedCase.adderTree(64)); }
 

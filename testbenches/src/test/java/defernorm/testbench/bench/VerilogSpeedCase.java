@@ -23,8 +23,12 @@ record VerilogSpeedCase(String name, String title, Design ours, List<String> han
                         List<Port> randomInputs, List<Port> outputs, List<Map<String, BigInteger>> setup) {
     record Port(String name, int width) {}
 
-    /** The P×Q int8 MAC array of the simulator bench, weights from seed 42 loaded one row per cycle. */
-    static VerilogSpeedCase macArray(int p, int q) {
+    /**
+     * The P×Q int8 MAC array of the simulator bench, weights from seed 42 loaded one row per cycle, with its
+     * column sums added the same way in both versions: as exact-width trees (MacArrayCoreTree.v) or as
+     * 32-bit chains (MacArrayCore.v).
+     */
+    static VerilogSpeedCase macArray(int p, int q, MacArray.ColumnSum columnSum) {
         List<Port> in = new ArrayList<>();
         for (int k = 0; k < (p + 3) / 4; k++) in.add(new Port("x_" + k, 8 * Math.min(4, p - 4 * k)));
         in.add(new Port("x_valid", 1));
@@ -45,8 +49,11 @@ record VerilogSpeedCase(String name, String title, Design ours, List<String> han
             setup.add(cycle);
         }
         String top = "MacArray_" + p + "x" + q;
-        return new VerilogSpeedCase("mac" + p + "x" + q, p + "×" + q + " int8 MAC array",
-                Elaborator.elaborate(new MacArray(p, q)), List.of(top + ".v", "MacArrayCore.v"), in, out, setup);
+        boolean tree = columnSum == MacArray.ColumnSum.TREE;
+        return new VerilogSpeedCase("mac" + p + "x" + q + (tree ? "-tree" : "-chain"),
+                p + "×" + q + " int8 MAC array, column " + (tree ? "trees" : "chains"),
+                Elaborator.elaborate(new MacArray(p, q, columnSum)),
+                List.of(top + ".v", tree ? "MacArrayCoreTree.v" : "MacArrayCore.v"), in, out, setup);
     }
 
     /** The N-input pipelined adder tree of the simulator bench. */

@@ -21,8 +21,9 @@ import static defernorm.hdl.emit.VerilogSyntax.literal;
 import static defernorm.hdl.emit.VerilogSyntax.range;
 
 /**
- * Writes the text of one module file. Layout: ports, net declarations, one {@code assign} per
- * combinational node, one clocked block per register, memory blocks, child instances, the unused-bit sink.
+ * Writes the text of one module file. Layout: ports, constants as {@code localparam}s, net declarations, one
+ * {@code assign} per combinational node, one clocked block per register, memory blocks, child instances, the
+ * unused-bit sink.
  */
 final class ModuleEmitter {
     private static final String INDENT = "    ";
@@ -106,7 +107,7 @@ final class ModuleEmitter {
             switch (form(n)) {
                 case INPUT_PORT -> decls.add(declPrefix("input wire", n.type()) + n.name() + publicMark(n.name()));
                 case OUTPUT_PORT -> decls.add(declPrefix("output wire", n.type()) + n.name() + publicMark(n.name()));
-                case ASSIGNED, REGISTER, INSTANCE_PIN -> { }
+                case CONSTANT, ASSIGNED, REGISTER, INSTANCE_PIN -> { }
             }
         }
         if (decls.isEmpty()) {
@@ -121,8 +122,14 @@ final class ModuleEmitter {
     private void declarations() {
         boolean any = false;
         for (Node n : m.nodes()) {
+            if (form(n) != Form.CONSTANT) continue;
+            Node.Const c = (Node.Const) n;
+            line(INDENT + declPrefix("localparam", c.type()) + c.name() + " = " + literal(c.value(), c.type()) + ";" + comment(c.loc()));
+            any = true;
+        }
+        for (Node n : m.nodes()) {
             Form f = form(n);
-            if (f == Form.INPUT_PORT || f == Form.OUTPUT_PORT) continue;
+            if (f == Form.INPUT_PORT || f == Form.OUTPUT_PORT || f == Form.CONSTANT) continue;
             String kind = f == Form.REGISTER ? "reg" : "wire";
             line(INDENT + declPrefix(kind, n.type()) + n.name() + publicMark(n.name()) + ";");
             any = true;
@@ -143,15 +150,20 @@ final class ModuleEmitter {
     }
 
     /** How a node appears in the module text. */
-    private enum Form { INPUT_PORT, OUTPUT_PORT, ASSIGNED, REGISTER, INSTANCE_PIN }
+    private enum Form { INPUT_PORT, OUTPUT_PORT, CONSTANT, ASSIGNED, REGISTER, INSTANCE_PIN }
 
-    /** The one place the emitter tells node kinds apart (a new kind does not compile until placed here). */
-    private static Form form(Node n) {
+    /**
+     * The one place the emitter tells node kinds apart (a new kind does not compile until placed here).
+     * Constants (enum values such as {@code State_IDLE} among them) are {@code localparam}s, except one marked
+     * for peeking through Verilator's public metacomment, which stays a wire (a harness reads variables).
+     */
+    private Form form(Node n) {
         return switch (n) {
             case Node.Input _ -> Form.INPUT_PORT;
             case Node.Output _ -> Form.OUTPUT_PORT;
             case Node.Reg _, Node.MemRead _ -> Form.REGISTER;
             case Node.InstanceOut _ -> Form.INSTANCE_PIN;
+            case Node.Const _ when publicMark(n.name()).isEmpty() -> Form.CONSTANT;
             case Node.Wire _, Node.Const _, Node.Unary _, Node.Binary _, Node.Slice _, Node.Concat _, Node.Mux _,
                  Node.Resize _, Node.Cast _ -> Form.ASSIGNED;
         };

@@ -52,6 +52,21 @@ class EmitterStructureTest {
     }
 
     @Test
+    void enumConstantsAreLocalparamsUnlessPeekedThroughVerilator() {
+        String fsm = text(EnumFsm.design());
+        assertTrue(fsm.contains("    localparam [1:0] Phase_LOAD = 2'd1;\n"), fsm);
+        assertTrue(fsm.contains("    localparam [1:0] Phase_RUN = 2'd2;\n"), fsm);
+        assertFalse(fsm.contains("wire [1:0] Phase_"), fsm);
+        assertFalse(fsm.contains("assign Phase_"), fsm);
+        // A constant marked for peeking stays a wire: Verilator's public metacomment is for variables.
+        IrBuilder b = new IrBuilder("Peeked");
+        b.out("y", Type.uint(4), b.lit("k", Type.uint(4), 5));
+        b.debug("k");
+        String text = VerilogEmitter.emit(new Design("Peeked", List.of(b.build())), EmitOptions.defaults().withVerilatorPublicDebug(true)).get(0).text();
+        assertTrue(text.contains("wire [3:0] k /*verilator public_flat_rd*/;") && text.contains("assign k = 4'd5;"), text);
+    }
+
+    @Test
     void debugNetsCanBeMarkedPublicForVerilator() {
         Design d = IrFixtures.mac();
         assertTrue(VerilogEmitter.emit(d, EmitOptions.defaults().withVerilatorPublicDebug(true)).get(0).text()

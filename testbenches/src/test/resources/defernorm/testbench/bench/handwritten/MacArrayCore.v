@@ -1,4 +1,5 @@
-// Hand-written, firtool-style reference (SystemVerilog array ports) for the MacArray bench design (cosim bench MacArray): plain
+// Hand-written, firtool-style reference (SystemVerilog array ports) for the MacArray bench design with
+// column sums as 32-bit chains (cosim bench MacArray, ColumnSum.CHAIN; MacArrayCoreTree.v is the tree): plain
 // registers, each with its next-state logic inside its clocked block. Same behaviour as ours: weights load
 // one row per cycle, products and valid/clear are registered, then each column's sum is added into (or
 // clear zeroes) its 32-bit accumulator.

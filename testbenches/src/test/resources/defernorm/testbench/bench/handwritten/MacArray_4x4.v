@@ -1,4 +1,5 @@
-// Hand-written reference: the 4x4 MAC array with the bench design's ports (see MacArrayCore.v).
+// Hand-written reference: the 4x4 MAC array with the bench design's ports, around MacArrayCore (MacArrayCore.v:
+// column sums as 32-bit chains, or MacArrayCoreTree.v: as exact-width adder trees).
 `timescale 1ns/1ps
 `default_nettype none
 module MacArray_4x4 (
