@@ -50,6 +50,16 @@ public abstract class Component {
         return new Output(b.port(Net.Kind.OUTPUT, name, type, SourceLocator.here()));
     }
 
+    /**
+     * Declares output {@code name} of {@code value}'s type and drives it with {@code value}, in one step.
+     * <pre>{@code Output sum = output("sum", a.plus(b)); }</pre>
+     */
+    protected final Output output(String name, Signal value) {
+        Output o = output(name, value.type());
+        o.set(value);
+        return o;
+    }
+
     protected final Wire wire(String name, Type type) {
         return new Wire(b.named(Net.Kind.WIRE, name, type, SourceLocator.here()));
     }

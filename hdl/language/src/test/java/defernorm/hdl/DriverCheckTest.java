@@ -35,6 +35,15 @@ class DriverCheckTest {
                 + "); use when/otherwise to choose between values.");
     }
 
+    @Test void declaredAndDrivenOutputReportsTheUsersLine() {
+        errors(new Component("M") {{
+            Signal a = input("a", Type.uint(4)), b = input("b", Type.uint(4));
+            l[0] = line(); Output y = output("y", a.plus(b));
+            l[1] = line(); y.set(a.plus(b));
+        }}, at(F, l[1]) + "output 'y' is set twice unconditionally (first at " + F + ":" + l[0]
+                + "); use when/otherwise to choose between values.");
+    }
+
     @Test void outputSetTwiceInOneWhenBlock() {
         errors(new Component("M") {{
             Signal a = input("a", Type.bool()), c = input("c", Type.bool());

@@ -67,13 +67,6 @@ public abstract class PipelinedUnit extends Component {
         return r;
     }
 
-    /** Output {@code name}, of {@code value}'s type and driven by it. */
-    protected final Output output(String name, Signal value) {
-        Output o = output(name, value.type());
-        o.set(value);
-        return o;
-    }
-
     /** {@code r} flips on the enabled edges where {@code cond} is high. */
     protected static void toggle(Reg r, Signal cond) { r.set(Signal.mux(cond, r.not(), r)); }
 
