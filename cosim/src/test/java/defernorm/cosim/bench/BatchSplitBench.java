@@ -10,10 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Where a checked batch's time goes on in-process Verilator, one design at a time and side by side in one
- * run: the native loop (in the shared library and in the isolated executable), then {@code runBatch} with no stimulus or observer (the engine alone), with the
- * xorshift stimulus only, with the stimulus and a checksum observer (the native loop's work, from Java),
- * and with the bench's full checking observer (which also runs the reference model). Prints a table.
+ * Where a batch's time goes on in-process Verilator, one design at a time and side by side in one run:
+ * the native loop (in the shared library and in the isolated executable), then {@code runBatch} with no
+ * stimulus or observer (the engine alone), with the xorshift block stimulus only, with the block stimulus
+ * and a block checksum observer (the native loop's work, from Java: the bench's batch row), the same work
+ * through the per-cycle form, and the per-cycle form with the bench's full checking observer (which also
+ * runs the reference model). Prints the rate against the native loop's and this JVM's CPU time per cycle
+ * (all threads; the native loop's own is the model's share, the rest is the Java side's).
  */
 @Tag("bench")
 class BatchSplitBench {
@@ -23,29 +26,35 @@ class BatchSplitBench {
 
     @Test void split() {
         SimOptions opts = SimOptions.verilator().withWorkDir(tmp.resolve("work"));  // the shared model cache
+        long n = Long.getLong("bench.split.cycles", 2_000_000);
         for (BenchCase c : SimulatorBench.cases()) {
             try (VerilatorSimulation sim = new VerilatorSimulation(c.design(), opts);
                  VerilatorSimulation child = new VerilatorSimulation(c.design(), opts.withIsolation(true))) {
-                long n = 2_000_000;
                 for (int rep = 0; rep < 3; rep++) {
+                    long cpu0 = CpuTime.jvm();
                     double nat = sim.runNative(c.inputs(), c.outputs(), n, SEED).cyclesPerSecond();
+                    double natCpu = (CpuTime.jvm() - cpu0) / (double) n;
                     double natChild = child.runNative(c.inputs(), c.outputs(), n, SEED).cyclesPerSecond();
-                    System.out.printf(Locale.ROOT, "%-12s native loop: in-process library %.2f M/s, isolated executable %.2f M/s%n",
-                            c.name(), nat / 1e6, natChild / 1e6);
-                    double bare = rate(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, null, null));
-                    double stim = rate(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.stimulus(c, SEED), null));
-                    double sum = rate(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.stimulus(c, SEED),
-                            checksumOnly(c)));
-                    double full = rate(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.stimulus(c, SEED),
+                    System.out.printf(Locale.ROOT, "%-12s native loop: in-process library %.2f M/s (%.0f ns CPU/cycle), isolated executable %.2f M/s%n",
+                            c.name(), nat / 1e6, natCpu, natChild / 1e6);
+                    Run bare = Run.of(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, (Simulation.BlockStimulus) null, null));
+                    Run stim = Run.of(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.blockStimulus(c, SEED), null));
+                    Run sum = Run.of(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.blockStimulus(c, SEED),
+                            new ChecksumObserver(c)));
+                    Run rows = Run.of(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.stimulus(c, SEED),
+                            checksumPerCycle(c)));
+                    Run full = Run.of(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.stimulus(c, SEED),
                             new CheckingObserver(c, SEED)));
-                    System.out.printf(Locale.ROOT, "%-12s native %6.2f M/s | batch: bare %.2f  stimulus %.2f  +checksum %.2f  +model %.2f (x native)%n",
-                            c.name(), nat / 1e6, bare / nat, stim / nat, sum / nat, full / nat);
+                    System.out.printf(Locale.ROOT, "%-12s x native (ns CPU/cycle) | block: bare %s  stimulus %s  +checksum %s"
+                                    + " | per-cycle: +checksum %s  +model %s%n",
+                            c.name(), bare.vs(nat), stim.vs(nat), sum.vs(nat), rows.vs(nat), full.vs(nat));
                 }
             }
         }
     }
 
-    private static Simulation.Observer checksumOnly(BenchCase c) {
+    /** The checksum observer's work through the per-cycle form. */
+    private static Simulation.Observer checksumPerCycle(BenchCase c) {
         int[] w = c.outputWidths().stream().mapToInt(Integer::intValue).toArray();
         Checksum sum = new Checksum();
         return (cycle, row) -> {
@@ -53,9 +62,16 @@ class BatchSplitBench {
         };
     }
 
-    private static double rate(long n, Runnable r) {
-        long t = System.nanoTime();
-        r.run();
-        return n / ((System.nanoTime() - t) / 1e9);
+    /** One timed batch: cycles per second and this JVM's CPU nanoseconds per cycle. */
+    private record Run(double rate, double cpuPerCycle) {
+        static Run of(long n, Runnable batch) {
+            long cpu0 = CpuTime.jvm();
+            long t = System.nanoTime();
+            batch.run();
+            double rate = n / ((System.nanoTime() - t) / 1e9);
+            return new Run(rate, (CpuTime.jvm() - cpu0) / (double) n);
+        }
+
+        String vs(double nativeRate) { return String.format(Locale.ROOT, "%.2f (%.0f)", rate / nativeRate, cpuPerCycle); }
     }
 }
