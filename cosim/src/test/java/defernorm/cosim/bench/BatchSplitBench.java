@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Where a batch's time goes on Verilator, one design at a time and side by side in one run: the native
  * loop, then {@code runBatch} in-process with no stimulus or observer (the engine alone), with the xorshift
  * block stimulus and a block checksum observer (the native loop's work, from Java: the bench's batch row),
- * the same work through the per-cycle form, and the per-cycle form with the bench's full checking observer
+ * the same with the stimulus on a third thread ({@link AheadStimulus}), the same work through the
+ * per-cycle form, and the per-cycle form with the bench's full checking observer
  * (which also runs the reference model); then the block and per-cycle checksum batches on the isolated
  * model. Prints each run's rate against the native loop's and CPU time per cycle: in-process, this JVM's
  * (all threads, the model included) and the calling thread's; isolated, this JVM's, which is the Java
@@ -39,6 +40,8 @@ class BatchSplitBench {
                     Run bare = Run.of(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, (Simulation.BlockStimulus) null, null));
                     Run block = Run.of(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.blockStimulus(c, SEED),
                             new ChecksumObserver(c)));
+                    Run ahead = Run.of(n, () -> sim.runBatch(c.inputs(), c.outputs(), n,
+                            new AheadStimulus(CheckingObserver.blockStimulus(c, SEED), c.inputs().size(), n), new ChecksumObserver(c)));
                     Run rows = Run.of(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.stimulus(c, SEED),
                             checksumPerCycle(c)));
                     Run model = Run.of(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.stimulus(c, SEED),
@@ -48,9 +51,9 @@ class BatchSplitBench {
                     Run isoRows = Run.of(n, () -> child.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.stimulus(c, SEED),
                             checksumPerCycle(c)));
                     System.out.printf(Locale.ROOT, "%-12s native %.2f M/s, JVM CPU %.0f ns/cycle | in-process x native (JVM, caller ns CPU/cycle):"
-                                    + " bare %s  block+checksum %s  per-cycle+checksum %s  per-cycle+model %s"
+                                    + " bare %s  block+checksum %s  same, stimulus on a 3rd thread %s  per-cycle+checksum %s  per-cycle+model %s"
                                     + " | isolated, JVM ns CPU/cycle: block+checksum %.0f  per-cycle+checksum %.0f%n",
-                            c.name(), nat.rate / 1e6, nat.jvm, bare.vs(nat), block.vs(nat), rows.vs(nat), model.vs(nat),
+                            c.name(), nat.rate / 1e6, nat.jvm, bare.vs(nat), block.vs(nat), ahead.vs(nat), rows.vs(nat), model.vs(nat),
                             isoBlock.jvm, isoRows.jvm);
                 }
             }
