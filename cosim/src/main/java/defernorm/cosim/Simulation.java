@@ -120,8 +120,9 @@ public interface Simulation extends AutoCloseable {
      * observer runs on the calling thread, blocks in cycle order. The column arrays belong to the engine
      * once a callback returns. If a callback throws, the batch stops and the exception is
      * rethrown once the engine is consistent: the blocks already filled may have been simulated, and
-     * {@link #cycle()} tells how far it got. A batch of one block runs entirely on the calling thread (a
-     * reactive testbench runs many one-cycle batches).
+     * {@link #cycle()} tells how far it got (the built-in engine calls the observer before the block's last
+     * edge). In-process, a batch of one block runs entirely on the calling thread (a reactive testbench runs
+     * many one-cycle batches).
      *
      * <pre>{@code
      * long[] sum = {0};
