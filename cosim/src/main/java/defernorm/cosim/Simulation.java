@@ -194,8 +194,14 @@ public interface Simulation extends AutoCloseable {
         void observe(long first, int count, long[][] out);
     }
 
+    /** One cycle's inputs; a column not set holds its previous value. */
     interface InputRow {
+        /**
+         * The value as the input's type reads it (a {@code UInt(64)} input takes the long's 64 bits); a misfit
+         * stops the batch, naming the cycle, the input and the value.
+         */
         void set(int column, long value);
+
         void set(int column, BigInteger value);
     }
 
