@@ -9,9 +9,11 @@ import java.util.Arrays;
 /**
  * One batch on the built-in engine, in blocks of cycles: the stimulus fills a block's input columns (each
  * first holding the input's current value), every value is checked, then each cycle copies its inputs into
- * the machine's state, settles, copies the outputs out and applies the edge; the observer reads the block
- * before its last edge, so an observer that throws leaves the engine at that block's last cycle (with
- * one-cycle blocks, the per-cycle form's "stops before that cycle's edge"). Both batch forms run here.
+ * the machine's state, settles, copies the outputs out and applies the edge. The observer reads blocks of
+ * its own size before their last edge, so an observer that throws leaves the engine at its block's last
+ * cycle: with one-cycle observer blocks, the per-cycle form's "stops before that cycle's edge" (its
+ * stimulus still fills whole blocks, which keeps the fixed cost per block off every cycle). Both batch
+ * forms run here.
  */
 final class BatchBlocks {
     /** Cycles per block of a block batch: large enough that the callbacks' cost per block vanishes. */
@@ -41,10 +43,14 @@ final class BatchBlocks {
 
     BlockColumns outs() { return outs; }
 
-    void run(long cycles, int blockCycles, BlockStimulus stimulus, BlockObserver observer) {
-        int rows = (int) Math.max(1, Math.min(blockCycles, cycles));
+    /**
+     * Runs the batch: the stimulus fills blocks of up to {@link #CYCLES} cycles; the observer reads blocks of
+     * up to {@code observeCycles}, each before its last edge.
+     */
+    void run(long cycles, int observeCycles, BlockStimulus stimulus, BlockObserver observer) {
+        int rows = (int) Math.max(1, Math.min(CYCLES, cycles));
         long[][] in = ins.allocate(rows);
-        long[][] out = outs.allocate(rows);
+        long[][] out = outs.allocate(Math.min(rows, observeCycles));
         for (long first = 0; first < cycles; ) {
             int count = (int) Math.min(rows, cycles - first);
             if (stimulus != null) {
@@ -52,14 +58,18 @@ final class BatchBlocks {
                 stimulus.fill(first, count, in);
                 ins.checkFits(in, count, first);
             }
-            for (int k = 0; k < count; k++) {
-                if (stimulus != null) apply(in, k);
-                sim.settleForBatch();
-                if (observer != null) record(out, k);
-                if (k < count - 1) sim.edgeForBatch();
+            for (int at = 0; at < count; ) {
+                int n = Math.min(observeCycles, count - at);
+                for (int k = 0; k < n; k++) {
+                    if (stimulus != null) apply(in, at + k);
+                    sim.settleForBatch();
+                    if (observer != null) record(out, k);
+                    if (k < n - 1) sim.edgeForBatch();
+                }
+                if (observer != null) observer.observe(first + at, n, out);
+                sim.edgeForBatch();
+                at += n;
             }
-            if (observer != null) observer.observe(first, count, out);
-            sim.edgeForBatch();
             first += count;
         }
     }

@@ -136,7 +136,7 @@ public final class BuiltinSimulation implements Simulation {
 
     @Override public void runBatch(List<String> inputs, List<String> outputs, long cycles, Stimulus stimulus, Observer observer) {
         BatchBlocks b = batch(inputs, outputs, cycles);
-        // One-cycle blocks: a per-cycle observer that throws stops the batch before that cycle's edge.
+        // One-cycle observer blocks: a per-cycle observer that throws stops the batch before that cycle's edge.
         b.run(cycles, 1, b.ins().perCycle(stimulus), b.outs().perCycle(observer));
     }
 
