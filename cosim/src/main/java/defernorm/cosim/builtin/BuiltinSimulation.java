@@ -135,14 +135,12 @@ public final class BuiltinSimulation implements Simulation {
     @Override public long cycle() { return cycle; }
 
     @Override public void runBatch(List<String> inputs, List<String> outputs, long cycles, Stimulus stimulus, Observer observer) {
-        BatchBlocks b = batch(inputs, outputs, cycles);
-        // One-cycle observer blocks: a per-cycle observer that throws stops the batch before that cycle's edge.
-        b.run(cycles, 1, b.ins().perCycle(stimulus), b.outs().perCycle(observer));
+        batch(inputs, outputs, cycles).runRows(cycles, stimulus, observer);
     }
 
     @Override public void runBatch(List<String> inputs, List<String> outputs, long cycles,
                                    BlockStimulus stimulus, BlockObserver observer) {
-        batch(inputs, outputs, cycles).run(cycles, BatchBlocks.CYCLES, stimulus, observer);
+        batch(inputs, outputs, cycles).runBlocks(cycles, stimulus, observer);
     }
 
     private BatchBlocks batch(List<String> inputs, List<String> outputs, long cycles) {

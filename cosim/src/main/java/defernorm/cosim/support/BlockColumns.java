@@ -3,6 +3,7 @@ package defernorm.cosim.support;
 import defernorm.cosim.Simulation;
 import defernorm.hdl.ir.Type;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,6 +40,9 @@ public final class BlockColumns {
 
     /** Longs per cycle in the column: 1 for a net of at most 64 bits. */
     public int words(int column) { return words[column]; }
+
+    /** Longs per cycle over all columns. */
+    public int wordsPerCycle() { return Arrays.stream(words).sum(); }
 
     /** One array per column, room for {@code cycles} cycles. */
     public long[][] allocate(int cycles) {
@@ -84,7 +88,7 @@ public final class BlockColumns {
     }
 
     /** "batch cycle 7: value 256 does not fit input 'a' of UInt(8) (range 0..255)". */
-    IllegalArgumentException doesNotFit(long cycle, int column, Object value) {
+    public IllegalArgumentException doesNotFit(long cycle, int column, Object value) {
         return new IllegalArgumentException("batch cycle " + cycle + ": "
                 + NetErrors.doesNotFit(names[column], types[column], value).getMessage());
     }
@@ -99,8 +103,19 @@ public final class BlockColumns {
         return observer == null ? null : new RowObserver(this, observer);
     }
 
+    /** "'wide' is 512 bits wide; read it with getBig": a per-cycle observer asked for a wide output as a long. */
+    public IllegalArgumentException readWithGetBig(int column) {
+        return new IllegalArgumentException("'" + names[column] + "' is " + types[column].width() + " bits wide; read it with getBig");
+    }
+
+    /** Whether {@code value} is a value of column {@code column}, a net of at most 64 bits (the rule of {@link #checkFits}). */
+    public boolean fits(int column, long value) {
+        int bits = types[column].width();
+        return bits == 64 || LongWords.norm(value, bits, types[column].signed()) == value;
+    }
+
     /** Whether {@code value} lies in column {@code column}'s range. */
-    boolean fits(int column, BigInteger value) {
+    public boolean fits(int column, BigInteger value) {
         Type t = types[column];
         return t.signed() ? value.bitLength() < t.width() : value.signum() >= 0 && value.bitLength() <= t.width();
     }

@@ -21,10 +21,7 @@ final class RowObserver implements Simulation.BlockObserver, Simulation.OutputRo
     }
 
     @Override public long get(int column) {
-        if (cols.words(column) > 1) {
-            throw new IllegalArgumentException("'" + cols.name(column) + "' is " + cols.type(column).width()
-                    + " bits wide; read it with getBig");
-        }
+        if (cols.words(column) > 1) throw cols.readWithGetBig(column);
         return block[column][k];
     }
 
