@@ -70,19 +70,77 @@ public interface Simulation extends AutoCloseable {
     long cycle();
 
     /**
-     * The fast path: runs {@code cycles} cycles. For each cycle {@code c}, {@code stimulus} sets the inputs
-     * named in {@code inputs}, logic settles, {@code observer} reads the nets named in {@code outputs},
-     * then one edge is applied. The stimulus must not depend on outputs: engines may call it ahead, on
-     * another thread. The observer is called in cycle order on the calling thread; it may throw to stop
-     * the batch (the exception is rethrown after the engine is back in a consistent state).
+     * Runs {@code cycles} cycles, one cycle at a time: for each cycle {@code c}, {@code stimulus} sets the
+     * inputs named in {@code inputs}, logic settles, {@code observer} reads the nets named in
+     * {@code outputs}, then one edge is applied. A convenience over the block form
+     * {@link #runBatch(List, List, long, BlockStimulus, BlockObserver)}, which engines run (this form
+     * costs an interface call per cycle and per column; use the block form for long runs). Either may be
+     * null.
      *
-     * <p>{@code cycle} counts from 0 within each batch ({@link #cycle()} keeps the global count). Inputs the
-     * batch does not name keep their values. After an observer throws, the built-in engine stops before that
-     * cycle's edge, while Verilator has already simulated the cycles it streamed ahead; {@link #cycle()}
-     * tells how far either got, so callers that stop a batch early should not assume a particular state.
+     * <p>The stimulus must not depend on outputs: engines may call it ahead of the cycles they simulate.
+     * The observer is called in cycle order on the calling thread; it may throw to stop the batch (the
+     * exception is rethrown after the engine is back in a consistent state). {@code cycle} counts from 0
+     * within each batch ({@link #cycle()} keeps the global count). Inputs the stimulus does not set on a
+     * cycle keep their previous values. A value that does not fit its input stops the batch with an
+     * {@link IllegalArgumentException} naming the cycle, the input and the value. After an observer
+     * throws, the built-in engine stops before that cycle's edge, while Verilator has already simulated the
+     * cycles it ran ahead; {@link #cycle()} tells how far either got, so callers that stop a batch early
+     * should not assume a particular state.
+     *
+     * <pre>{@code
+     * sim.runBatch(List.of("x"), List.of("y"), 1000,
+     *         (c, in) -> in.set(0, c & 0xFF),
+     *         (c, out) -> check(c, out.get(0)));
+     * }</pre>
      */
     void runBatch(List<String> inputs, List<String> outputs, long cycles,
                   Stimulus stimulus, Observer observer);
+
+    /**
+     * The fast path: runs {@code cycles} cycles in blocks of consecutive cycles, with one {@code long[]}
+     * per column, so the Java side costs a few nanoseconds per cycle and value. For a block of cycles
+     * {@code [first, first + count)}, {@code stimulus} fills {@code in[i][k]}, the value of
+     * {@code inputs.get(i)} on cycle {@code first + k}; the engine simulates the block (each cycle: inputs
+     * applied, logic settled, outputs read, one edge), then {@code observer} reads {@code out[j][k]}, the
+     * settled value of {@code outputs.get(j)} on that cycle. The engine picks the block sizes; either
+     * callback may be null.
+     *
+     * <p>Values are as the net's type reads them: sign-extended for a signed net, the 64 bits themselves
+     * for a 64-bit unsigned one. A net wider than 64 bits takes {@code ceil(width / 64)} longs per cycle,
+     * least significant first (cycle {@code k} at {@code [k * words, (k + 1) * words)}), its top long
+     * sign-extended (signed) or zero-extended. The arrays may be longer than the block: only the first
+     * {@code count} cycles count.
+     *
+     * <p>On entry each input column holds, on every cycle of the block, the value the input had before the
+     * block, so a column the stimulus leaves alone holds its input. The engine checks every value before
+     * simulating the block: one that does not fit its input stops the batch with an
+     * {@link IllegalArgumentException} naming the cycle, the input and the value (that block is not
+     * simulated). The stimulus must not depend on outputs: the engine fills blocks ahead of the one it
+     * simulates (in-process on the calling thread, in Verilator's isolated mode on a writer thread). The
+     * observer runs on the calling thread, blocks in cycle order. The column arrays belong to the engine
+     * once a callback returns. If a callback throws, the batch stops and the exception is
+     * rethrown once the engine is consistent: the blocks already filled may have been simulated, and
+     * {@link #cycle()} tells how far it got (the built-in engine calls the observer before the block's last
+     * edge). In-process, a batch of one block runs entirely on the calling thread (a reactive testbench runs
+     * many one-cycle batches).
+     *
+     * <pre>{@code
+     * long[] sum = {0};
+     * sim.runBatch(List.of("x"), List.of("y"), 1_000_000,
+     *         (first, count, in) -> {
+     *             for (int k = 0; k < count; k++) in[0][k] = (first + k) & 0xFF;
+     *         },
+     *         (first, count, out) -> {
+     *             for (int k = 0; k < count; k++) sum[0] += out[0][k];
+     *         });
+     * }</pre>
+     *
+     * Both engines implement it; the default is for test doubles that implement this interface.
+     */
+    default void runBatch(List<String> inputs, List<String> outputs, long cycles,
+                          BlockStimulus stimulus, BlockObserver observer) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no block batches");
+    }
 
     /** Starts writing a VCD waveform (names as in the emitted Verilog) until {@link #stopWaves} or close. */
     void startWaves(Path vcd);
@@ -121,8 +179,29 @@ public interface Simulation extends AutoCloseable {
         void observe(long cycle, OutputRow row);
     }
 
+    /**
+     * Fills a block of cycles {@code [first, first + count)}: {@code in[i][k]} (or, for a net wider than
+     * 64 bits, {@code in[i][k * words ..]}) is input {@code i}'s value on cycle {@code first + k}.
+     */
+    @FunctionalInterface
+    interface BlockStimulus {
+        void fill(long first, int count, long[][] in);
+    }
+
+    /** Reads a block of cycles {@code [first, first + count)}: {@code out[j][k]} is output {@code j} on cycle {@code first + k}. */
+    @FunctionalInterface
+    interface BlockObserver {
+        void observe(long first, int count, long[][] out);
+    }
+
+    /** One cycle's inputs; a column not set holds its previous value. */
     interface InputRow {
+        /**
+         * The value as the input's type reads it (a {@code UInt(64)} input takes the long's 64 bits); a misfit
+         * stops the batch, naming the cycle, the input and the value.
+         */
         void set(int column, long value);
+
         void set(int column, BigInteger value);
     }
 

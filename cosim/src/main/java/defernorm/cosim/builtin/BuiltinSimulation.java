@@ -135,20 +135,29 @@ public final class BuiltinSimulation implements Simulation {
     @Override public long cycle() { return cycle; }
 
     @Override public void runBatch(List<String> inputs, List<String> outputs, long cycles, Stimulus stimulus, Observer observer) {
+        batch(inputs, outputs, cycles).runRows(cycles, stimulus, observer);
+    }
+
+    @Override public void runBatch(List<String> inputs, List<String> outputs, long cycles,
+                                   BlockStimulus stimulus, BlockObserver observer) {
+        batch(inputs, outputs, cycles).runBlocks(cycles, stimulus, observer);
+    }
+
+    private BatchBlocks batch(List<String> inputs, List<String> outputs, long cycles) {
         checkOpen();
         if (cycles < 0) throw new IllegalArgumentException("a batch cannot run a negative number of cycles (" + cycles + ")");
-        NetRef[] in = inputs.stream().map(nets::input).toArray(NetRef[]::new);
-        NetRef[] out = outputs.stream().map(nets::peekable).toArray(NetRef[]::new);
-        InputRow inRow = new BatchInputRow(in);
-        OutputRow outRow = new BatchOutputRow(out);
-        for (long c = 0; c < cycles; c++) {
-            if (stimulus != null) stimulus.drive(c, inRow);
-            dirty = true;
-            settle();
-            if (observer != null) observer.observe(c, outRow);
-            edge();
-        }
+        return new BatchBlocks(this, inputs.stream().map(nets::input).toArray(NetRef[]::new),
+                outputs.stream().map(nets::peekable).toArray(NetRef[]::new));
     }
+
+    /** Marks the inputs changed: the next {@link #settleForBatch} settles. */
+    void inputsChanged() { dirty = true; }
+
+    /** Settles the combinational nets (a batch reads its outputs after this). */
+    void settleForBatch() { settle(); }
+
+    /** Applies one edge (a batch's cycle ends with this). */
+    void edgeForBatch() { edge(); }
 
     @Override public void startWaves(Path vcd) {
         checkOpen();
@@ -213,67 +222,5 @@ public final class BuiltinSimulation implements Simulation {
 
     private void checkOpen() {
         if (closed) throw SimulationClosed.of(top);
-    }
-
-    /** A batch's input columns, flattened into arrays so a per-cycle {@code set} is a few array reads. */
-    private final class BatchInputRow implements InputRow {
-        private final NetRef[] cols;
-        private final int[] offset, shift;
-        private final boolean[] signed, narrow;
-
-        BatchInputRow(NetRef[] cols) {
-            this.cols = cols;
-            int n = cols.length;
-            offset = new int[n]; shift = new int[n]; signed = new boolean[n]; narrow = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                Type t = cols[i].type();
-                offset[i] = cols[i].offset();
-                narrow[i] = t.width() <= 64;
-                shift[i] = 64 - Math.min(64, t.width());
-                signed[i] = t.signed();
-            }
-        }
-
-        @Override public void set(int column, long value) {
-            if (narrow[column]) {
-                int sh = shift[column];
-                boolean fits = signed[column] ? ((value << sh) >> sh) == value : value >= 0 && ((value << sh) >>> sh) == value;
-                if (!fits) throw doesNotFit(cols[column], value);
-                v[offset[column]] = value;
-            } else {
-                write(cols[column], BigInteger.valueOf(value));
-            }
-        }
-
-        @Override public void set(int column, BigInteger value) { write(cols[column], value); }
-    }
-
-    private final class BatchOutputRow implements OutputRow {
-        private final NetRef[] cols;
-        private final int[] offset;
-        private final boolean[] narrow;
-
-        BatchOutputRow(NetRef[] cols) {
-            this.cols = cols;
-            offset = new int[cols.length];
-            narrow = new boolean[cols.length];
-            for (int i = 0; i < cols.length; i++) {
-                offset[i] = cols[i].offset();
-                narrow[i] = cols[i].type().width() <= 64;
-            }
-        }
-
-        @Override public long get(int column) {
-            if (!narrow[column]) {
-                NetRef r = cols[column];
-                throw new IllegalArgumentException("'" + r.name() + "' is " + r.type().width() + " bits wide; read it with getBig");
-            }
-            return v[offset[column]];
-        }
-
-        @Override public BigInteger getBig(int column) {
-            NetRef r = cols[column];
-            return Values.fromWords(v, r.offset(), r.type());
-        }
     }
 }

@@ -1,5 +1,6 @@
 package defernorm.cosim.builtin;
 
+import defernorm.cosim.support.LongWords;
 import defernorm.hdl.ir.Type;
 import java.math.BigInteger;
 
@@ -20,27 +21,7 @@ final class Values {
     }
 
     /** Canonical words of a value that fits {@code t}, or of an unsigned bit pattern of {@code t}'s width. */
-    static void toWords(BigInteger value, Type t, long[] v, int off) {
-        int nw = Words.count(t.width());
-        if (nw == 1) {
-            v[off] = value.longValue();
-        } else {
-            // One pass over the two's complement bytes (big-endian, at least one sign bit): shifting the
-            // BigInteger once per word would be quadratic in the width and allocate a copy per word.
-            byte[] b = value.toByteArray();
-            long fill = b[0] < 0 ? -1L : 0;
-            for (int i = 0; i < nw; i++) {
-                long w = 0;
-                for (int j = 7; j >= 0; j--) {
-                    int at = b.length - 1 - (8 * i + j);
-                    w = (w << 8) | (at >= 0 ? b[at] & 0xFF : fill & 0xFF);
-                }
-                v[off + i] = w;
-            }
-        }
-        int topBits = t.width() - 64 * (nw - 1);
-        v[off + nw - 1] = Words.norm(v[off + nw - 1], topBits, t.signed());
-    }
+    static void toWords(BigInteger value, Type t, long[] v, int off) { LongWords.toWords(value, t, v, off); }
 
     static long[] toWords(BigInteger value, Type t) {
         long[] w = new long[Words.count(t.width())];
@@ -49,19 +30,5 @@ final class Values {
     }
 
     /** The value {@code t} reads from canonical words at {@code v[off..]}. */
-    static BigInteger fromWords(long[] v, int off, Type t) {
-        int nw = Words.count(t.width());
-        if (nw == 1) {
-            long x = v[off];
-            if (t.signed() || x >= 0) return BigInteger.valueOf(x);
-            return BigInteger.valueOf(x >>> 1).shiftLeft(1).or(BigInteger.valueOf(x & 1));
-        }
-        byte[] bytes = new byte[nw * 8];
-        for (int i = 0; i < nw; i++) {
-            long w = v[off + i];
-            for (int j = 0; j < 8; j++) bytes[bytes.length - 1 - (i * 8 + j)] = (byte) (w >>> (8 * j));
-        }
-        BigInteger raw = t.signed() ? new BigInteger(bytes) : new BigInteger(1, bytes);
-        return raw;
-    }
+    static BigInteger fromWords(long[] v, int off, Type t) { return LongWords.fromWords(v, off, t); }
 }

@@ -1,5 +1,7 @@
 package defernorm.cosim.builtin;
 
+import defernorm.cosim.support.LongWords;
+
 /**
  * Two's complement arithmetic on little-endian arrays of 64-bit words, for values wider than 64 bits.
  * Every operation works modulo 2^(64n) on {@code n} words; callers extend operands to {@code n} words and
@@ -9,16 +11,13 @@ package defernorm.cosim.builtin;
 final class Words {
     private Words() {}
 
-    static int count(int width) { return (width + 63) >>> 6; }
+    static int count(int width) { return LongWords.count(width); }
 
     /** All-ones in the low {@code bits} (1..64) bits. */
     static long mask(int bits) { return bits >= 64 ? -1L : (1L << bits) - 1; }
 
     /** Brings one word to the canonical form of a {@code bits}-bit value: sign-extended or zero-extended. */
-    static long norm(long x, int bits, boolean signed) {
-        int sh = 64 - bits;
-        return signed ? (x << sh) >> sh : (x << sh) >>> sh;
-    }
+    static long norm(long x, int bits, boolean signed) { return LongWords.norm(x, bits, signed); }
 
     /** Copies a {@code srcWords}-word canonical value into {@code n} words of {@code dst}, extending it. */
     static void load(long[] v, int off, int srcWords, boolean signed, long[] dst, int n) {

@@ -1,18 +1,22 @@
 package defernorm.cosim.verilator;
 
-import defernorm.cosim.Simulation.InputRow;
-import defernorm.cosim.Simulation.OutputRow;
-import java.math.BigInteger;
+import defernorm.cosim.support.BlockColumns;
+import defernorm.cosim.support.LongWords;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The columns of one batch and the packed row layout both modes share (docs/cosim-protocol.md, BATCH):
- * an input row is the wire words of each input back to back, an output row likewise. Gives the
- * stimulus a writer and the observer a reader over rows in a byte array.
+ * an input row is the wire words of each input back to back, an output row likewise. Packs a block's
+ * input columns ({@link defernorm.cosim.Simulation.BlockStimulus}) into rows, after checking every value,
+ * and unpacks output rows into a block's output columns: one tight loop per column.
  */
 final class BatchColumns {
     final List<NetSpec> ins;
     final List<NetSpec> outs;
+    /** The block columns (names, types, longs per cycle) of the inputs and of the outputs. */
+    final BlockColumns inBlock;
+    final BlockColumns outBlock;
     final int inRow;
     final int outRow;
     /** The nets' indexes in the harness's net table, in column order. */
@@ -20,15 +24,17 @@ final class BatchColumns {
     final int[] outIndexes;
     private final int[] inOffsets;
     private final int[] outOffsets;
-    // Per-column facts as flat arrays: the per-cycle paths below must not chase records or lists.
+    // Per-column facts as flat arrays: the loops below must not chase records or lists.
     private final int[] inWidths;
-    private final boolean[] inSigned;
     private final int[] outWidths;
+    private final boolean[] inSigned;
     private final boolean[] outSigned;
 
     BatchColumns(List<NetSpec> ins, List<NetSpec> outs) {
         this.ins = ins;
         this.outs = outs;
+        this.inBlock = blockColumns(ins);
+        this.outBlock = blockColumns(outs);
         this.inOffsets = offsets(ins);
         this.outOffsets = offsets(outs);
         this.inWidths = ins.stream().mapToInt(n -> n.type().width()).toArray();
@@ -41,6 +47,10 @@ final class BatchColumns {
         this.outIndexes = indexes(outs);
         this.inRow = rowBytes(ins);
         this.outRow = rowBytes(outs);
+    }
+
+    private static BlockColumns blockColumns(List<NetSpec> nets) {
+        return new BlockColumns(nets.stream().map(NetSpec::name).toList(), nets.stream().map(NetSpec::type).toList());
     }
 
     static int rowBytes(List<NetSpec> nets) { return nets.stream().mapToInt(NetSpec::wireBytes).sum(); }
@@ -58,63 +68,86 @@ final class BatchColumns {
     /** The nets' indexes in the harness's net table, in column order. */
     static int[] indexes(List<NetSpec> nets) { return nets.stream().mapToInt(NetSpec::index).toArray(); }
 
-    Writer writer(byte[] buf) { return new Writer(buf); }
-
-    Reader reader(byte[] block) { return new Reader(block); }
-
-    /** The stimulus's view of the input row at {@code base} in {@code buf}. */
-    final class Writer implements InputRow {
-        private final byte[] buf;
-        int base;
-        long cycle;
-
-        private Writer(byte[] buf) { this.buf = buf; }
-
-        @Override public void set(int column, long value) {
-            int w = inWidths[column];
-            boolean ok = inSigned[column]
-                    ? w >= 64 || (value >> (w - 1)) == 0 || (value >> (w - 1)) == -1
-                    : value >= 0 && (w >= 63 || (value >>> w) == 0);
-            if (!ok) {
-                NetSpec n = ins.get(column);
-                throw new IllegalArgumentException("batch cycle " + cycle + ": value " + value + " does not fit input "
-                        + n.name() + " of type " + n.type());
-            }
-            if (w <= 32) {
-                WireValues.putInt(buf, base + inOffsets[column], w == 32 ? (int) value : (int) value & ((1 << w) - 1));
+    /** Sets the first {@code count} cycles of every input column to the input's value in the packed {@code row}. */
+    void hold(byte[] row, long[][] block, int count) {
+        long[] words = new long[0];
+        for (int i = 0; i < block.length; i++) {
+            int w = inBlock.words(i);
+            if (w == 1) {
+                Arrays.fill(block[i], 0, count, WireValues.decodeLong(row, inOffsets[i], ins.get(i).type()));
             } else {
-                WireValues.encode(value, w, buf, base + inOffsets[column]);
+                if (words.length < w) words = new long[w];
+                decodeWide(row, inOffsets[i], inWidths[i], inSigned[i], words, 0);
+                for (int k = 0; k < count; k++) System.arraycopy(words, 0, block[i], k * w, w);
             }
-        }
-
-        @Override public void set(int column, BigInteger value) {
-            NetSpec n = ins.get(column);
-            WireValues.checkFits(n.name(), n.type(), value);
-            WireValues.encode(value, n.type().width(), buf, base + inOffsets[column]);
         }
     }
 
-    /** The observer's view of the output row at {@code base} in {@code block}. */
-    final class Reader implements OutputRow {
-        private final byte[] block;
-        int base;
-
-        private Reader(byte[] block) { this.block = block; }
-
-        @Override public long get(int column) {
-            int w = outWidths[column];
-            if (w <= 32) {
-                int v = WireValues.getInt(block, base + outOffsets[column]);
-                if (outSigned[column]) return (v << (32 - w)) >> (32 - w);
-                return w == 32 ? v & 0xFFFF_FFFFL : v & ((1 << w) - 1);
+    /**
+     * Checks the first {@code count} cycles of {@code block} (cycle {@code first} at index 0; a misfit throws
+     * naming the cycle, input and value) and packs them as input rows into {@code dst} from {@code at}.
+     */
+    void pack(long[][] block, int count, long first, byte[] dst, int at) {
+        inBlock.checkFits(block, count, first);
+        for (int i = 0; i < block.length; i++) {
+            long[] col = block[i];
+            int width = inWidths[i];
+            int off = at + inOffsets[i];
+            if (width <= 32) {
+                int mask = width == 32 ? -1 : (1 << width) - 1;
+                for (int k = 0; k < count; k++, off += inRow) WireValues.putInt(dst, off, (int) col[k] & mask);
+            } else if (width <= 64) {
+                long mask = width == 64 ? -1L : (1L << width) - 1;
+                for (int k = 0; k < count; k++, off += inRow) WireValues.putLong(dst, off, col[k] & mask);
+            } else {
+                int wire = (width + 31) / 32;
+                int w = inBlock.words(i);
+                int topMask = width % 32 == 0 ? -1 : (1 << (width % 32)) - 1;
+                for (int k = 0; k < count; k++, off += inRow) {
+                    for (int j = 0; j < wire; j++) {
+                        int word = (int) (col[k * w + (j >> 1)] >>> (32 * (j & 1)));
+                        WireValues.putInt(dst, off + 4 * j, j == wire - 1 ? word & topMask : word);
+                    }
+                }
             }
-            NetSpec n = outs.get(column);
-            if (w > 64) throw new IllegalArgumentException(n.name() + " is " + w + " bits wide; read it with getBig");
-            return WireValues.decodeLong(block, base + outOffsets[column], n.type());
         }
+    }
 
-        @Override public BigInteger getBig(int column) {
-            return WireValues.decode(block, base + outOffsets[column], outs.get(column).type());
+    /** Unpacks {@code rows} output rows of {@code src} from {@code at} into cycles {@code k0..} of {@code block}. */
+    void unpack(byte[] src, int at, int rows, long[][] block, int k0) {
+        for (int j = 0; j < block.length; j++) {
+            long[] col = block[j];
+            int width = outWidths[j];
+            int off = at + outOffsets[j];
+            int sh = 64 - width;
+            if (width <= 32) {
+                if (outSigned[j]) {
+                    for (int r = 0; r < rows; r++, off += outRow) col[k0 + r] = ((long) WireValues.getInt(src, off) << sh) >> sh;
+                } else {
+                    for (int r = 0; r < rows; r++, off += outRow) col[k0 + r] = WireValues.getInt(src, off) & 0xFFFF_FFFFL;
+                }
+            } else if (width <= 64) {
+                if (outSigned[j]) {
+                    for (int r = 0; r < rows; r++, off += outRow) col[k0 + r] = (WireValues.getLong(src, off) << sh) >> sh;
+                } else {
+                    for (int r = 0; r < rows; r++, off += outRow) col[k0 + r] = WireValues.getLong(src, off);
+                }
+            } else {
+                int w = outBlock.words(j);
+                for (int r = 0; r < rows; r++, off += outRow) decodeWide(src, off, width, outSigned[j], col, (k0 + r) * w);
+            }
         }
+    }
+
+    /** A net wider than 64 bits from its wire words at {@code src[off..]} into canonical longs at {@code dst[d..]}. */
+    private static void decodeWide(byte[] src, int off, int width, boolean signed, long[] dst, int d) {
+        int wire = (width + 31) / 32;
+        int w = LongWords.count(width);
+        for (int i = 0; i < w; i++) {
+            long lo = WireValues.getInt(src, off + 8 * i) & 0xFFFF_FFFFL;
+            long hi = 2 * i + 1 < wire ? (long) WireValues.getInt(src, off + 8 * i + 4) << 32 : 0;
+            dst[d + i] = lo | hi;
+        }
+        dst[d + w - 1] = LongWords.norm(dst[d + w - 1], width - 64 * (w - 1), signed);
     }
 }

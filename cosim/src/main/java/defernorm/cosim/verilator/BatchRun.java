@@ -1,14 +1,14 @@
 package defernorm.cosim.verilator;
 
-import defernorm.cosim.Simulation.Observer;
-import defernorm.cosim.Simulation.Stimulus;
+import defernorm.cosim.Simulation.BlockObserver;
+import defernorm.cosim.Simulation.BlockStimulus;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * One {@code runBatch}: a writer thread calls the stimulus and streams chunks of input rows (each chunk
- * one BATCH command) to the child ahead of time, while the calling thread reads the output rows back and
- * hands them to the observer in cycle order. The pipe never waits for a round trip, which is what makes
+ * One {@code runBatch}: a writer thread fills blocks from the stimulus and streams them as chunks of packed
+ * input rows (each chunk one BATCH command) to the child ahead of time, while the calling thread reads the
+ * output rows back and hands them to the observer in cycle order, a block per read. The pipe never waits for a round trip, which is what makes
  * batches nearly as fast as a native C++ loop.
  *
  * <p>Stopping early (the observer or stimulus throws, or the child fails): the writer stops after the
@@ -54,7 +54,7 @@ final class BatchRun {
     /** The input row of the last cycle sent: the inputs' values after the batch. */
     byte[] lastInputs() { return lastRow; }
 
-    void run(Stimulus stimulus, Observer observer) {
+    void run(BlockStimulus stimulus, BlockObserver observer) {
         Thread writer = new Thread(() -> write(stimulus), "batch-writer");
         writer.setDaemon(true);
         writer.start();
@@ -80,11 +80,12 @@ final class BatchRun {
         if (error != null) throw new IllegalStateException(error);
     }
 
-    private void read(Observer observer) {
+    private void read(BlockObserver observer) {
         // Rows are handed on as soon as they arrive (a partial read keeps its incomplete last row), so
-        // the observer works while the child computes the next rows instead of waiting for whole blocks.
-        byte[] block = new byte[outRow == 0 ? 0 : Math.max(outRow, (1 << 18) / outRow * outRow)];
-        BatchColumns.Reader row = cols.reader(block);
+        // the observer works while the child computes the next rows instead of waiting for whole chunks.
+        int blockRows = outRow == 0 ? MAX_CHUNK_CYCLES : Math.max(1, (1 << 18) / outRow);
+        byte[] block = new byte[blockRows * outRow];
+        long[][] columns = cols.outBlock.allocate(blockRows);
         long done = 0;
         int have = 0;  // bytes in block, always less than one row between reads
         while (true) {
@@ -104,22 +105,22 @@ final class BatchRun {
             while (done < avail) {
                 int rows;
                 if (outRow == 0) {
-                    rows = (int) Math.min(avail - done, Integer.MAX_VALUE);
+                    rows = (int) Math.min(avail - done, blockRows);
                 } else {
                     long owed = (avail - done) * outRow - have;
                     have += proc.readSome(block, have, (int) Math.min(owed, block.length - have), "running a batch");
                     rows = have / outRow;
                 }
-                for (int r = 0; r < rows; r++, done++) {
-                    if (firstError != null || observer == null) continue;
-                    row.base = r * outRow;
+                if (rows > 0 && firstError == null && observer != null) {
+                    cols.unpack(block, 0, rows, columns, 0);
                     try {
-                        observer.observe(done, row);
+                        observer.observe(done, rows, columns);
                     } catch (Throwable t) {
                         firstError = t;
                         stop = true;  // drain what was sent, observe no more
                     }
                 }
+                done += rows;
                 if (outRow > 0) {
                     int used = rows * outRow;
                     System.arraycopy(block, used, block, 0, have - used);
@@ -129,12 +130,12 @@ final class BatchRun {
         }
     }
 
-    private void write(Stimulus stimulus) {
+    private void write(BlockStimulus stimulus) {
         try {
             int header = 1 + 4 + 4 + 8 + 4 * ins.size() + 4 * outs.size();
             int chunkCycles = inRow == 0 ? MAX_CHUNK_CYCLES : Math.max(1, Math.min(MAX_CHUNK_CYCLES, CHUNK_BYTES / inRow));
             byte[] buf = new byte[header + chunkCycles * inRow];
-            BatchColumns.Writer row = cols.writer(buf);
+            long[][] columns = cols.inBlock.allocate(chunkCycles);
             long done = 0;
             while (done < cycles && !stop) {
                 int k = (int) Math.min(chunkCycles, cycles - done);
@@ -146,20 +147,12 @@ final class BatchRun {
                 at += 16;
                 for (NetSpec n : ins) { WireValues.putInt(buf, at, n.index()); at += 4; }
                 for (NetSpec n : outs) { WireValues.putInt(buf, at, n.index()); at += 4; }
-                byte[] prev = lastRow;
-                int prevAt = 0;
-                for (int i = 0; i < k; i++) {
-                    System.arraycopy(prev, prevAt, buf, at, inRow);  // unset columns hold their value
-                    row.base = at;
-                    row.cycle = done + i;
-                    if (stimulus != null) stimulus.drive(done + i, row);
-                    prev = buf;
-                    prevAt = at;
-                    at += inRow;
-                }
-                proc.write(buf, 0, at);
+                cols.hold(lastRow, columns, k);  // unset columns hold their value
+                if (stimulus != null) stimulus.fill(done, k, columns);
+                cols.pack(columns, k, done, buf, at);
+                proc.write(buf, 0, at + k * inRow);
                 proc.flush();
-                lastRow = Arrays.copyOfRange(buf, prevAt, prevAt + inRow);
+                lastRow = Arrays.copyOfRange(buf, at + (k - 1) * inRow, at + k * inRow);
                 done += k;
                 synchronized (lock) {
                     sent = done;

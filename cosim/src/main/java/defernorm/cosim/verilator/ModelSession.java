@@ -1,7 +1,7 @@
 package defernorm.cosim.verilator;
 
-import defernorm.cosim.Simulation.Observer;
-import defernorm.cosim.Simulation.Stimulus;
+import defernorm.cosim.Simulation.BlockObserver;
+import defernorm.cosim.Simulation.BlockStimulus;
 import java.nio.file.Path;
 
 /**
@@ -31,7 +31,7 @@ sealed interface ModelSession extends AutoCloseable permits NativeSession, Proce
      * Runs a batch starting from the input values packed in {@code row} (one input row of {@code cols});
      * afterwards, also when it throws, {@code row} holds the last row simulated.
      */
-    void runBatch(BatchColumns cols, long cycles, byte[] row, Stimulus stimulus, Observer observer);
+    void runBatch(BatchColumns cols, long cycles, byte[] row, BlockStimulus stimulus, BlockObserver observer);
 
     /** Rising edges the model has been given since it started (resets and batches included). */
     long cycles();

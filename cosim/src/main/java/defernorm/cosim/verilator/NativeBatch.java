@@ -1,191 +1,204 @@
 package defernorm.cosim.verilator;
 
-import defernorm.cosim.Simulation.Observer;
-import defernorm.cosim.Simulation.Stimulus;
+import defernorm.cosim.Simulation.BlockObserver;
+import defernorm.cosim.Simulation.BlockStimulus;
+import java.util.ArrayDeque;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * One {@code runBatch} in-process, as a three-stage pipeline over chunks of rows: a filler thread fills
- * input rows from the stimulus, a simulator thread runs each filled chunk with one downcall (the model
- * reads and writes the Java arrays directly), and the calling thread hands the output rows to the
- * observer. So the stimulus, the model and the observer all overlap, as in the isolated mode (writer
- * thread, child process, reader), without a pipe or a copy.
+ * One {@code runBatch} in-process, as a two-thread pipeline over chunks of cycles: a model thread runs
+ * each filled chunk with one downcall (the model reads and writes the Java arrays of packed rows
+ * directly), while the calling thread fills chunk k+1 from the block stimulus (checking and packing the
+ * columns) and hands chunk k-1's outputs to the block observer. The Java side costs a few nanoseconds per
+ * cycle and value, so one thread keeps the model thread busy on a machine with two cores (a third thread
+ * for the stimulus, as before, only competed with the model for them).
  *
- * <p>Stopping early: when the observer throws, the simulator stops after its current chunk (those cycles
- * are simulated, not observed); when the stimulus throws, its chunk is not simulated (the chunks before
- * it are, and are observed). Either way the error is rethrown once both threads have stopped, and
- * {@code row} holds the last input row the model saw.
+ * <p>Stopping early: when the observer throws, the model thread stops after its current chunk (those cycles
+ * are simulated, not observed); when the stimulus throws (or a value does not fit), its chunk is not
+ * simulated, and the chunks before it are, and are observed. Either way the error is rethrown once the
+ * model thread has stopped, and {@code row} holds the last input row the model saw.
  */
 final class NativeBatch {
     private static final int CHUNK_BYTES = 64 * 1024;
     private static final int MAX_CHUNK_CYCLES = 1 << 12;
-    private static final int BUFFERS = 4;  // one being filled, one simulated, one observed, one spare
+    private static final int CHUNKS = 4;  // one filled or observed by the caller, one simulated, two queued
 
     private final NativeSession session;
     private final BatchColumns cols;
-    private final int[] ins;
-    private final int[] outs;
 
     NativeBatch(NativeSession session, BatchColumns cols) {
         this.session = session;
         this.cols = cols;
-        this.ins = cols.inIndexes;
-        this.outs = cols.outIndexes;
     }
 
-    /** A chunk's rows; {@code cycles == 0} marks the last hand-over of a stage (with its {@code error}, if any). */
+    /** A chunk's cycles as block columns and as the packed rows the model reads and writes. */
     private static final class Chunk {
-        final byte[] in;
-        final byte[] out;
+        final long[][] in;
+        final long[][] out;
+        final byte[] inRows;
+        final byte[] outRows;
         long first;
         int cycles;
+        /** For the model thread's end marker: why it stopped, null when told to. */
         Throwable error;
 
-        Chunk(int rows, int inRow, int outRow) {
-            in = new byte[rows * inRow];
-            out = new byte[rows * outRow];
+        Chunk(BatchColumns cols, int rows) {
+            in = cols.inBlock.allocate(rows);
+            out = cols.outBlock.allocate(rows);
+            inRows = new byte[rows * cols.inRow];
+            outRows = new byte[rows * cols.outRow];
         }
 
-        static Chunk end(Throwable error) {
-            Chunk c = new Chunk(0, 0, 0);
-            c.error = error;
-            return c;
+        private Chunk(Throwable error) {
+            in = out = new long[0][];
+            inRows = outRows = new byte[0];
+            this.error = error;
         }
     }
 
-    void run(long cycles, byte[] row, Stimulus stimulus, Observer observer) {
+    void run(long cycles, byte[] row, BlockStimulus stimulus, BlockObserver observer) {
         int widest = Math.max(1, Math.max(cols.inRow, cols.outRow));
         int rows = (int) Math.max(1, Math.min(Math.min(MAX_CHUNK_CYCLES, CHUNK_BYTES / widest), cycles));
         if (cycles <= rows) {
-            runInline((int) cycles, row, stimulus, observer);  // one chunk: a thread would cost more than it saves
+            // One chunk, on the calling thread: a thread would cost more than it saves (reactive testbenches
+            // run many one-cycle batches).
+            Chunk c = new Chunk(cols, rows);
+            fill(c, 0, (int) cycles, row.clone(), stimulus);
+            simulate(c, row);  // updates row only once the model ran
+            observe(c, observer);
             return;
         }
-        // Every queue can hold all the chunks plus an end marker, so no put ever blocks.
-        BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(BUFFERS);
-        BlockingQueue<Chunk> filled = new ArrayBlockingQueue<>(BUFFERS + 1);
-        BlockingQueue<Chunk> done = new ArrayBlockingQueue<>(BUFFERS + 1);
-        for (int i = 0; i < BUFFERS; i++) free.add(new Chunk(rows, cols.inRow, cols.outRow));
-        byte[] last = row.clone();
-        Thread filler = Thread.ofPlatform().daemon().name("native-batch-stimulus").start(
-                () -> fill(cycles, rows, row.clone(), stimulus, free, filled));
-        Thread simulator = Thread.ofPlatform().daemon().name("native-batch-model").start(
-                () -> simulate(last, filled, done));
-        Throwable error = null;
-        try {
-            while (true) {
-                Chunk c = done.take();
-                if (c.cycles == 0) {
-                    if (error == null) error = c.error;
-                    break;
-                }
-                if (observer != null && error == null) {
-                    BatchColumns.Reader reader = cols.reader(c.out);
-                    try {
-                        for (int i = 0; i < c.cycles; i++) {
-                            reader.base = i * cols.outRow;
-                            observer.observe(c.first + i, reader);
-                        }
-                    } catch (Throwable t) {
-                        error = t;
-                        filler.interrupt();
-                        simulator.interrupt();  // it ends after its current chunk and sends the end marker
-                    }
-                }
-                free.offer(c);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            filler.interrupt();
-            simulator.interrupt();
-            error = e;
-        }
-        filler.interrupt();  // stopped already unless the simulator stopped first (the model failed)
-        joinQuietly(filler);
-        joinQuietly(simulator);
-        System.arraycopy(last, 0, row, 0, row.length);
-        if (error instanceof RuntimeException r) throw r;
-        if (error instanceof Error e) throw e;
-        if (error != null) throw new IllegalStateException(error);
+        new Pipeline(cycles, rows, row).run(stimulus, observer);
     }
 
-    /** A batch of one chunk, on the calling thread (reactive testbenches run many one-cycle batches). */
-    private void runInline(int cycles, byte[] row, Stimulus stimulus, Observer observer) {
-        Chunk c = new Chunk(cycles, cols.inRow, cols.outRow);
-        byte[] prev = row.clone();
-        fillRows(c, 0, cycles, prev, stimulus);
-        simulateRows(c, row, new long[1]);  // updates row only once the model ran
-        if (observer == null) return;
-        BatchColumns.Reader reader = cols.reader(c.out);
-        for (int i = 0; i < cycles; i++) {
-            reader.base = i * cols.outRow;
-            observer.observe(i, reader);
-        }
-    }
-
-    /** Fills {@code k} rows of {@code c} from the stimulus, continuing from {@code prev}, which then holds the last row. */
-    private void fillRows(Chunk c, long at, int k, byte[] prev, Stimulus stimulus) {
-        int inRow = cols.inRow;
-        BatchColumns.Writer writer = cols.writer(c.in);
-        System.arraycopy(prev, 0, c.in, 0, inRow);  // unset columns hold their value
-        for (int i = 0; i < k; i++) {
-            int base = i * inRow;
-            if (i > 0) System.arraycopy(c.in, base - inRow, c.in, base, inRow);
-            writer.base = base;
-            writer.cycle = at + i;
-            if (stimulus != null) stimulus.drive(at + i, writer);
-        }
-        if (k > 0) System.arraycopy(c.in, (k - 1) * inRow, prev, 0, inRow);
+    /** Fills {@code c} with cycles {@code [at, at + k)}, continuing from the input row {@code prev}, which then holds the last row. */
+    private void fill(Chunk c, long at, int k, byte[] prev, BlockStimulus stimulus) {
+        cols.hold(prev, c.in, k);
+        if (stimulus != null) stimulus.fill(at, k, c.in);
+        cols.pack(c.in, k, at, c.inRows, 0);
+        if (k > 0) System.arraycopy(c.inRows, (k - 1) * cols.inRow, prev, 0, cols.inRow);
         c.first = at;
         c.cycles = k;
     }
 
     /** Simulates the rows of {@code c}; {@code last} then holds the last input row the model saw. */
-    private void simulateRows(Chunk c, byte[] last, long[] ran) {
-        long n = session.batchChunk(ins, outs, c.cycles, c.in, c.out, ran);
-        if (n > 0) System.arraycopy(c.in, (int) (n - 1) * cols.inRow, last, 0, cols.inRow);
+    private void simulate(Chunk c, byte[] last) {
+        long n = session.batchChunk(cols.inIndexes, cols.outIndexes, c.cycles, c.inRows, c.outRows, new long[1]);
+        if (n > 0) System.arraycopy(c.inRows, (int) (n - 1) * cols.inRow, last, 0, cols.inRow);
     }
 
-    /** The filler: takes free chunks, fills them, passes them on; an end marker says it has stopped. */
-    private void fill(long cycles, int rows, byte[] prev, Stimulus stimulus, BlockingQueue<Chunk> free,
-                      BlockingQueue<Chunk> filled) {
-        Throwable error = null;
-        try {
-            for (long at = 0; at < cycles && !Thread.currentThread().isInterrupted(); ) {
-                Chunk c = free.take();
-                int k = (int) Math.min(rows, cycles - at);
-                fillRows(c, at, k, prev, stimulus);
-                filled.add(c);
-                at += k;
-            }
-        } catch (InterruptedException e) {
-            // the batch was stopped
-        } catch (Throwable t) {
-            error = t;
+    private void observe(Chunk c, BlockObserver observer) {
+        if (observer == null) return;
+        cols.unpack(c.outRows, 0, c.cycles, c.out, 0);
+        observer.observe(c.first, c.cycles, c.out);
+    }
+
+    /** A batch of several chunks: the caller fills and observes, a model thread simulates. */
+    private final class Pipeline {
+        private final long cycles;
+        private final int rows;
+        private final byte[] row;
+        /** Filled chunks for the model thread; then the caller's end marker. */
+        private final BlockingQueue<Chunk> filled = new ArrayBlockingQueue<>(CHUNKS + 1);
+        /** Simulated chunks back to the caller; then the model thread's end marker. */
+        private final BlockingQueue<Chunk> done = new ArrayBlockingQueue<>(CHUNKS + 1);
+        private final Chunk stopMarker = new Chunk(null);
+        /** Set by the caller when the observer threw: the model thread simulates no further chunk. */
+        private volatile boolean stop;
+
+        Pipeline(long cycles, int rows, byte[] row) {
+            this.cycles = cycles;
+            this.rows = rows;
+            this.row = row;
         }
-        filled.add(Chunk.end(error));
-    }
 
-    /** The simulator: runs filled chunks until the filler's end marker, then passes an end marker on. */
-    private void simulate(byte[] last, BlockingQueue<Chunk> filled, BlockingQueue<Chunk> done) {
-        long[] ran = new long[1];
-        Throwable error = null;
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                Chunk c = filled.take();
-                if (c.cycles == 0) {
-                    error = c.error;
-                    break;
+        void run(BlockStimulus stimulus, BlockObserver observer) {
+            ArrayDeque<Chunk> free = new ArrayDeque<>();
+            for (int i = 0; i < CHUNKS; i++) free.push(new Chunk(cols, rows));
+            byte[] prev = row.clone();
+            byte[] last = row.clone();  // written by the model thread, read after it ends
+            Thread model = Thread.ofPlatform().daemon().name("native-batch-model").start(() -> simulateAll(last));
+            Throwable error = null;
+            boolean modelEnded = false;
+            long next = 0;
+            int inFlight = 0;
+            try {
+                while (true) {
+                    while (error == null && next < cycles && !free.isEmpty()) {
+                        Chunk c = free.pop();
+                        int k = (int) Math.min(rows, cycles - next);
+                        try {
+                            fill(c, next, k, prev, stimulus);
+                        } catch (Throwable t) {
+                            error = t;  // this chunk is not simulated; the ones sent are, and are observed
+                            break;
+                        }
+                        filled.add(c);  // never blocks: the queue holds every chunk
+                        inFlight++;
+                        next += k;
+                    }
+                    if (inFlight == 0) break;
+                    Chunk c = done.take();
+                    if (c.cycles == 0) {  // the model thread ended: the model failed, or it was told to stop
+                        modelEnded = true;
+                        if (error == null) error = c.error;
+                        break;
+                    }
+                    inFlight--;
+                    if (!stop) {
+                        try {
+                            observe(c, observer);
+                        } catch (Throwable t) {
+                            if (error == null) error = t;
+                            stop = true;  // the model thread stops after its current chunk
+                        }
+                    }
+                    free.push(c);
                 }
-                simulateRows(c, last, ran);
-                done.add(c);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop = true;
+                if (error == null) error = e;
             }
-        } catch (InterruptedException e) {
-            // the batch was stopped
-        } catch (Throwable t) {
-            error = t;
+            stop = true;
+            filled.add(stopMarker);
+            if (!modelEnded) awaitEnd();
+            joinQuietly(model);
+            System.arraycopy(last, 0, row, 0, row.length);
+            if (error instanceof RuntimeException r) throw r;
+            if (error instanceof Error e) throw e;
+            if (error != null) throw new IllegalStateException(error);
         }
-        done.add(Chunk.end(error));
+
+        /** The model thread: simulates filled chunks in order until told to stop or the model fails. */
+        private void simulateAll(byte[] last) {
+            Throwable error = null;
+            try {
+                while (true) {
+                    Chunk c = filled.take();
+                    if (c == stopMarker || stop) break;
+                    simulate(c, last);
+                    done.add(c);
+                }
+            } catch (Throwable t) {
+                error = t;
+            }
+            done.add(new Chunk(error));
+        }
+
+        /** Waits, without giving up on an interrupt, for the model thread's end marker. */
+        private void awaitEnd() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    if (done.take().cycles == 0) break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 
     private static void joinQuietly(Thread worker) {

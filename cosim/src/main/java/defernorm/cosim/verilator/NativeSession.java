@@ -9,8 +9,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 
-import defernorm.cosim.Simulation.Observer;
-import defernorm.cosim.Simulation.Stimulus;
+import defernorm.cosim.Simulation.BlockObserver;
+import defernorm.cosim.Simulation.BlockStimulus;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -244,7 +244,7 @@ final class NativeSession implements ModelSession {
         }
     }
 
-    @Override public void runBatch(BatchColumns cols, long cycles, byte[] row, Stimulus stimulus, Observer observer) {
+    @Override public void runBatch(BatchColumns cols, long cycles, byte[] row, BlockStimulus stimulus, BlockObserver observer) {
         usable();
         new NativeBatch(this, cols).run(cycles, row, stimulus, observer);
     }

@@ -1,7 +1,7 @@
 package defernorm.cosim.verilator;
 
-import defernorm.cosim.Simulation.Observer;
-import defernorm.cosim.Simulation.Stimulus;
+import defernorm.cosim.Simulation.BlockObserver;
+import defernorm.cosim.Simulation.BlockStimulus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +64,7 @@ final class ProcessSession implements ModelSession {
         cycles += n;
     }
 
-    @Override public void runBatch(BatchColumns cols, long n, byte[] row, Stimulus stimulus, Observer observer) {
+    @Override public void runBatch(BatchColumns cols, long n, byte[] row, BlockStimulus stimulus, BlockObserver observer) {
         proc.flush();
         BatchRun run = new BatchRun(proc, cols, n, row);
         try {

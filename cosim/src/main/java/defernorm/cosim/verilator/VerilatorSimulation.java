@@ -225,9 +225,22 @@ public final class VerilatorSimulation implements Simulation {
 
     @Override public void runBatch(List<String> inputNames, List<String> outputNames, long cycles,
                                    Stimulus stimulus, Observer observer) {
+        BatchColumns cols = batchColumns(inputNames, outputNames, cycles);
+        run(cols, cycles, cols.inBlock.perCycle(stimulus), cols.outBlock.perCycle(observer));
+    }
+
+    @Override public void runBatch(List<String> inputNames, List<String> outputNames, long cycles,
+                                   BlockStimulus stimulus, BlockObserver observer) {
+        run(batchColumns(inputNames, outputNames, cycles), cycles, stimulus, observer);
+    }
+
+    private BatchColumns batchColumns(List<String> inputNames, List<String> outputNames, long cycles) {
         checkOpen();
         if (cycles < 0) throw new IllegalArgumentException("a batch cannot run a negative number of cycles (" + cycles + ")");
-        BatchColumns cols = columns(inputNames, outputNames);
+        return columns(inputNames, outputNames);
+    }
+
+    private void run(BatchColumns cols, long cycles, BlockStimulus stimulus, BlockObserver observer) {
         byte[] current = new byte[cols.inRow];
         int at = 0;
         for (NetSpec n : cols.ins) {

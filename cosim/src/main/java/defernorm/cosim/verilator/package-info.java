@@ -7,7 +7,8 @@
  * nets public; {@code ModelBuilder} runs {@code verilator --build} into the {@code BuildCache} (atomic
  * publish, keyed by SHA-256) linking the cached {@code RuntimeLibrary}. A {@code ModelSession} then runs
  * it: {@code NativeSession} loads the shared library into the JVM through the FFM API (the default;
- * {@code NativeBatch} runs batches), {@code ProcessSession} drives a child process ({@code ModelProcess}
+ * {@code NativeBatch} runs batches as a two-thread pipeline; {@code BatchColumns} packs a block's columns into the
+ * model's rows and back), {@code ProcessSession} drives a child process ({@code ModelProcess}
  * logs every byte sent for replay and turns crashes and hangs ({@code Watchdog}) into one
  * {@link defernorm.cosim.verilator.VerilatorException}; {@code BatchRun} streams batches with a writer
  * thread). Both modes and the wire format are described in docs/cosim-protocol.md.
@@ -15,7 +16,9 @@
  * <pre>{@code
  * try (Simulation sim = Simulations.open(design, SimOptions.verilator())) {
  *     sim.reset();
- *     sim.runBatch(List.of("x"), List.of("y"), 1_000_000, (c, in) -> in.set(0, c & 0xFF), (c, out) -> check(c, out.get(0)));
+ *     sim.runBatch(List.of("x"), List.of("y"), 1_000_000,
+ *             (first, count, in) -> { for (int k = 0; k < count; k++) in[0][k] = (first + k) & 0xFF; },
+ *             (first, count, out) -> { for (int k = 0; k < count; k++) check(first + k, out[0][k]); });
  * }
  * }</pre>
  */

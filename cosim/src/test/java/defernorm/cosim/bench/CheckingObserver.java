@@ -36,6 +36,17 @@ final class CheckingObserver implements Simulation.Observer {
         };
     }
 
+    /** The same stimulus as {@link #stimulus}, a block of cycles at a time (cycle by cycle, inputs in order). */
+    static Simulation.BlockStimulus blockStimulus(BenchCase bench, long seed) {
+        XorShift gen = new XorShift(seed);
+        int[] widths = bench.inputWidths().stream().mapToInt(Integer::intValue).toArray();
+        return (first, count, in) -> {
+            for (int k = 0; k < count; k++) {
+                for (int i = 0; i < widths.length; i++) in[i][k] = gen.next(widths[i]);
+            }
+        };
+    }
+
     @Override public void observe(long cycle, Simulation.OutputRow row) {
         for (int i = 0; i < out.length; i++) {
             out[i] = row.get(i);

@@ -16,9 +16,9 @@ import java.util.function.Supplier;
  * in-process and Verilator isolated. Each run lasts about {@code seconds}, sized by a short probe; the
  * best of {@code repeats} counts (the machine is shared).
  *
- * <p>Modes: {@code batch} does the native loop's own work from Java (xorshift stimulus, outputs folded
- * into the loop's checksum, which must equal the loop's over the same cycles), so its ratio measures the
- * engine API and nothing else; {@code batch+model} also runs the Java reference model on every cycle
+ * <p>Modes: {@code batch} does the native loop's own work from Java through the block form of
+ * {@code runBatch} (xorshift stimulus, outputs folded into the loop's checksum, which must equal the loop's
+ * over the same cycles), so its ratio measures the engine API and nothing else; {@code batch+model} also runs the Java reference model on every cycle
  * (work the native loop does not do); {@code reactive} pokes, peeks, checks against the model and steps.
  */
 final class CosimModes {
@@ -108,7 +108,7 @@ final class CosimModes {
             case "reactive" -> { return ReactiveLoop.run(sim, c, n, SEED) == 0; }
             case "batch" -> {
                 ChecksumObserver obs = new ChecksumObserver(c);
-                sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.stimulus(c, SEED), obs);
+                sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.blockStimulus(c, SEED), obs);
                 return expected == -1 || obs.checksum() == expected;
             }
             default -> {

@@ -13,10 +13,11 @@ final class CosimTable {
     static String markdown(List<CosimRecord> records) {
         StringBuilder m = new StringBuilder("\n### Co-simulation modes\n\n");
         m.append("Cycles per second and the ratio to the native C++ loop on the same design (the best of the ")
-                .append("in-process and the isolated model's loop). **batch**: `runBatch` doing the native loop's own work ")
-                .append("from Java (the same xorshift stimulus, every output folded into the same checksum, which equals ")
-                .append("the native loop's over the same cycles): the fair comparison, the engine API's cost and nothing ")
-                .append("else. **batch+model**: the same batch with a Java observer also running the reference model and ")
+                .append("in-process and the isolated model's loop). **batch**: the block form of `runBatch` (one `long[]` per ")
+                .append("port for a block of cycles) doing the native loop's own work from Java (the same xorshift stimulus, ")
+                .append("every output folded into the same checksum, which equals the native loop's over the same cycles): ")
+                .append("the fair comparison, the engine API's cost and nothing else. **batch+model**: the per-cycle form ")
+                .append("(`Stimulus`/`Observer`, one call per cycle) with a Java observer also running the reference model and ")
                 .append("checking every output against it (work the native loop does not do; markdown only, not in ")
                 .append("bench.json's `cosim` list). **reactive**: every cycle Java ")
                 .append("pokes each input through a `Port` handle, peeks each output, checks them, and steps one cycle ")

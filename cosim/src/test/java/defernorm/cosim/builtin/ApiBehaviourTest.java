@@ -95,7 +95,7 @@ class ApiBehaviourTest {
         try (Simulation sim = open()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> sim.runBatch(List.of("a"), List.of(), 1, (c, row) -> row.set(0, 256), null));
-            assertEquals("value 256 does not fit input 'a' of UInt(8) (range 0..255)", e.getMessage());
+            assertEquals("batch cycle 0: value 256 does not fit input 'a' of UInt(8) (range 0..255)", e.getMessage());
             e = assertThrows(IllegalArgumentException.class,
                     () -> sim.runBatch(List.of(), List.of("wide"), 1, null, (c, row) -> row.get(0)));
             assertEquals("'wide' is 512 bits wide; read it with getBig", e.getMessage());

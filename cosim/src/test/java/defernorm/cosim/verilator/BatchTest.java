@@ -119,7 +119,7 @@ class BatchTest {
         @Test void batchWithoutOutputsOrStimulus() {
             sim.reset();
             sim.poke("en", 1);
-            sim.runBatch(List.of(), List.of(), 300, null, null);
+            sim.runBatch(List.of(), List.of(), 300, (Simulation.BlockStimulus) null, null);
             assertEquals(300 & 0xFF, sim.peekLong("count"));
         }
     }
