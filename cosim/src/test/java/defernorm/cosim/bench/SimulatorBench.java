@@ -130,12 +130,15 @@ class SimulatorBench {
             b.runBatch(c.inputs(), c.outputs(), probeN, CheckingObserver.stimulus(c, SEED), new CheckingObserver(c, SEED));
             double probeRate = probeN / ((System.nanoTime() - tp) / 1e9);
             builtinCycles = clamp((long) (probeRate * SECONDS_PER_RUN), 20_000, 100_000_000);
-            c.setup(b);
-            CheckingObserver obs = new CheckingObserver(c, SEED);
-            long tb = System.nanoTime();
-            b.runBatch(c.inputs(), c.outputs(), builtinCycles, CheckingObserver.stimulus(c, SEED), obs);
-            builtinRate = builtinCycles / ((System.nanoTime() - tb) / 1e9);
-            builtinMismatches = obs.mismatches();
+            builtinRate = 0;
+            for (int rep = 0; rep < REPEATS; rep++) {  // best of, as (a) and (b): the first runs are still compiling
+                c.setup(b);
+                CheckingObserver obs = new CheckingObserver(c, SEED);
+                long tb = System.nanoTime();
+                b.runBatch(c.inputs(), c.outputs(), builtinCycles, CheckingObserver.stimulus(c, SEED), obs);
+                builtinRate = Math.max(builtinRate, builtinCycles / ((System.nanoTime() - tb) / 1e9));
+                builtinMismatches += obs.mismatches();
+            }
         } catch (RuntimeException e) {
             notes.add("built-in engine: " + e.getMessage());
         }
