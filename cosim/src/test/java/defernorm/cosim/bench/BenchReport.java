@@ -32,7 +32,7 @@ final class BenchReport {
                 .append("(b) Verilator in its isolated mode (child process) driven from Java in batch mode (writer thread ")
                 .append("streaming ahead through pipes), Java checking ")
                 .append("every output of every cycle against a Java model of the design; (c) the built-in engine with ")
-                .append("the same batch and checks; (a)–(c) best of three interleaved runs (the machine is shared, and the first runs of (c) are still being compiled by the JIT); (d) Icarus Verilog (`vvp`) on the same emitted Verilog with a generated testbench.\n\n");
+                .append("the same batch and checks; (a) and (b) are the best of three interleaved runs and (c) the best of three (the machine is shared, and the first run of (c) is still being compiled by the JIT); (d) Icarus Verilog (`vvp`) on the same emitted Verilog with a generated testbench.\n\n");
         m.append("| design | (a) Verilator native | (b) Verilator from Java | (c) built-in | (d) Icarus | b/a | c/a | c/d |\n");
         m.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (CaseResult r : results) {
