@@ -26,8 +26,8 @@ module IrMac (
     assign _sign = acc_q[23];
     assign negative = _sign;
     assign prod = {{8{a[7]}}, a} * {{8{b[7]}}, b};
-    assign _ext_11 = {{8{prod[15]}}, prod};
-    assign _add_3c = {acc_q[23], acc_q} + {_ext_11[23], _ext_11};
+    assign _ext_11 = {$signed({prod, 8'd0}) >>> 8};
+    assign _add_3c = {acc_q[23], acc_q} + {$signed({_ext_11, 1'd0}) >>> 1};
     assign _rsz_4d = _add_3c[23:0];
     assign _mux_5e = clear ? _c0 : _rsz_4d;
     assign _or_6f = clear | valid;

@@ -22,8 +22,8 @@ module Mac_W8 (
 
     assign acc = acc_q;
     assign product = {{8{a[7]}}, a} * {{8{b[7]}}, b};
-    assign _resize_2120 = {{16{product[15]}}, product};
-    assign _add_a9d8 = {acc_q[31], acc_q} + {_resize_2120[31], _resize_2120};
+    assign _resize_2120 = {$signed({product, 16'd0}) >>> 16};
+    assign _add_a9d8 = {acc_q[31], acc_q} + {$signed({_resize_2120, 1'd0}) >>> 1};
     assign _resize_87f6 = _add_a9d8[31:0];
     assign _mux_b25a = en ? _resize_87f6 : acc_q;
     assign _mux_77eb = clear ? _const_de3b : _mux_b25a;

@@ -7,7 +7,6 @@ import java.math.BigInteger;
 import java.util.Map;
 
 import static defernorm.hdl.emit.VerilogSyntax.bit;
-import static defernorm.hdl.emit.VerilogSyntax.extend;
 import static defernorm.hdl.emit.VerilogSyntax.literal;
 import static defernorm.hdl.emit.VerilogSyntax.part;
 import static defernorm.hdl.emit.VerilogSyntax.repeat;
@@ -19,9 +18,16 @@ import static defernorm.hdl.emit.VerilogSyntax.repeat;
  */
 final class Expressions {
     private final Map<String, Type> types;
+    private final SubstitutionDepth depth;
 
-    /** @param types the type of every net of the module, by name */
-    Expressions(Map<String, Type> types) { this.types = types; }
+    /**
+     * @param types the type of every net of the module, by name
+     * @param depth the module's substitution depths; {@link #of} must be called in node order
+     */
+    Expressions(Map<String, Type> types, SubstitutionDepth depth) {
+        this.types = types;
+        this.depth = depth;
+    }
 
     private Type t(String net) {
         Type t = types.get(net);
@@ -31,6 +37,12 @@ final class Expressions {
 
     /** The expression for {@code n}; only for nodes driven by an assign (not ports in, regs, memory reads). */
     String of(Node n) {
+        String rhs = spell(n);
+        depth.spelled(n);
+        return rhs;
+    }
+
+    private String spell(Node n) {
         return switch (n) {
             case Node.Output o -> o.source();
             case Node.Wire w -> w.source();
@@ -44,6 +56,11 @@ final class Expressions {
             case Node.Cast c -> (c.type().signed() ? "$signed(" : "$unsigned(") + c.arg() + ")";
             case Node.Input _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ -> throw notAssign(n);
         };
+    }
+
+    /** {@code net} extended by {@code k} bits, reading it once where that keeps Verilator's substitution bounded. */
+    private String extend(String net, Type t, int k) {
+        return VerilogSyntax.extend(net, t, k, k > 0 && t.signed() && depth.signExtendOnce(net, k));
     }
 
     private static IllegalArgumentException notAssign(Node n) {
@@ -106,7 +123,7 @@ final class Expressions {
     }
 
     /** {@code net} extended to {@code w} bits as an unsigned operand (an extension is a concatenation: unsigned). */
-    private static String unsignedOperand(String net, Type t, int w) {
+    private String unsignedOperand(String net, Type t, int w) {
         return w == t.width() && t.signed() ? "$unsigned(" + net + ")" : extend(net, t, w - t.width());
     }
 

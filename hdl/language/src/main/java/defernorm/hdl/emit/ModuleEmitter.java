@@ -172,7 +172,7 @@ final class ModuleEmitter {
     // ---- combinational logic ----
 
     private void assigns() {
-        Expressions expr = new Expressions(types);
+        Expressions expr = new Expressions(types, new SubstitutionDepth(m.nodes()));
         boolean any = false;
         for (Node n : m.nodes()) {
             Form f = form(n);

@@ -25,9 +25,15 @@ final class VerilogSyntax {
         return hi == lo ? net + "[" + hi + "]" : net + "[" + hi + ":" + lo + "]";
     }
 
-    /** {@code net} zero- or sign-extended by {@code k >= 0} bits (no sign change of the net's spelling). */
-    static String extend(String net, Type t, int k) {
+    /**
+     * {@code net} zero- or sign-extended by {@code k >= 0} bits: an unsigned, self-determined expression (a
+     * concatenation) of {@code width + k} bits, so its meaning does not depend on where it is used. A sign
+     * extension either reads the net once, as a shift ({@code {$signed({a, 8'd0}) >>> 8}}, what Verilator emits
+     * for a sign extension itself), or twice ({@code {{8{a[7]}}, a}}); {@link SubstitutionDepth} says which.
+     */
+    static String extend(String net, Type t, int k, boolean readOnce) {
         if (k == 0) return net;
+        if (t.signed() && readOnce) return "{$signed({" + net + ", " + k + "'d0}) >>> " + k + "}";
         String fill = t.signed() ? bit(net, t.width(), t.width() - 1) : "1'b0";
         return "{" + repeat(k, fill) + ", " + net + "}";
     }
