@@ -6,10 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The columns of one batch and the packed row layout both modes share (docs/cosim-protocol.md, BATCH):
- * an input row is the wire words of each input back to back, an output row likewise. Packs a block's
- * input columns ({@link defernorm.cosim.Simulation.BlockStimulus}) into rows, after checking every value,
- * and unpacks output rows into a block's output columns: one tight loop per column.
+ * The columns of one batch, in the two layouts the model takes them in. In-process, the shim reads and
+ * writes block columns back to back in one {@code long[]} ({@link #flatten}, {@link #unflatten}: a check and
+ * a copy per column). Isolated, the child takes packed rows (docs/cosim-protocol.md, BATCH): an input row
+ * is the wire words of each input back to back, an output row likewise ({@link #pack}, {@link #unpack}:
+ * one tight loop per column).
  */
 final class BatchColumns {
     final List<NetSpec> ins;
@@ -22,6 +23,11 @@ final class BatchColumns {
     /** The nets' indexes in the harness's net table, in column order. */
     final int[] inIndexes;
     final int[] outIndexes;
+    /** Longs per cycle of all input columns, and of all output columns (the flat buffers' sizes per cycle). */
+    final int inLongs;
+    final int outLongs;
+    /** Where each input column starts in one cycle's longs, column after column (see {@link #hold}). */
+    private final int[] inStarts;
     private final int[] inOffsets;
     private final int[] outOffsets;
     // Per-column facts as flat arrays: the loops below must not chase records or lists.
@@ -47,7 +53,68 @@ final class BatchColumns {
         this.outIndexes = indexes(outs);
         this.inRow = rowBytes(ins);
         this.outRow = rowBytes(outs);
+        this.inStarts = starts(inBlock);
+        this.inLongs = inBlock.wordsPerCycle();
+        this.outLongs = outBlock.wordsPerCycle();
     }
+
+    private static int[] starts(BlockColumns block) {
+        int[] s = new int[block.size()];
+        for (int i = 1; i < s.length; i++) s[i] = s[i - 1] + block.words(i - 1);
+        return s;
+    }
+
+    // ---- in-process: block columns back to back in one long[] (dn_batch_columns in shim.cpp) ----
+
+    /** Sets the first {@code count} cycles of every input column to its value in {@code last} (one cycle's longs, column after column). */
+    void hold(long[] last, long[][] block, int count) {
+        for (int i = 0; i < block.length; i++) {
+            int w = inBlock.words(i);
+            if (w == 1) {
+                Arrays.fill(block[i], 0, count, last[inStarts[i]]);
+            } else {
+                for (int k = 0; k < count; k++) System.arraycopy(last, inStarts[i], block[i], k * w, w);
+            }
+        }
+    }
+
+    /** Copies cycle {@code count - 1} of every input column into {@code last}. */
+    void keepLast(long[][] block, int count, long[] last) {
+        for (int i = 0; i < block.length; i++) {
+            int w = inBlock.words(i);
+            System.arraycopy(block[i], (count - 1) * w, last, inStarts[i], w);
+        }
+    }
+
+    /**
+     * Checks the first {@code count} cycles of {@code block} (cycle {@code first} at index 0; a misfit throws
+     * naming the cycle, input and value) and copies them into {@code dst}, column after column.
+     */
+    void flatten(long[][] block, int count, long first, long[] dst) {
+        inBlock.checkFits(block, count, first);
+        for (int i = 0, at = 0; i < block.length; i++) {
+            int n = count * inBlock.words(i);
+            System.arraycopy(block[i], 0, dst, at, n);
+            at += n;
+        }
+    }
+
+    /** Copies {@code count} cycles of output columns from {@code src} (column after column, zero-extended) into {@code block}, sign-extending the signed ones. */
+    void unflatten(long[] src, int count, long[][] block) {
+        for (int j = 0, at = 0; j < block.length; j++) {
+            int w = outBlock.words(j);
+            long[] col = block[j];
+            System.arraycopy(src, at, col, 0, count * w);
+            at += count * w;
+            if (outSigned[j]) {
+                int top = outWidths[j] - 64 * (w - 1);
+                int sh = 64 - top;
+                for (int k = w - 1; k < count * w; k += w) col[k] = (col[k] << sh) >> sh;
+            }
+        }
+    }
+
+    // ---- isolated: packed rows (the BATCH command) ----
 
     private static BlockColumns blockColumns(List<NetSpec> nets) {
         return new BlockColumns(nets.stream().map(NetSpec::name).toList(), nets.stream().map(NetSpec::type).toList());

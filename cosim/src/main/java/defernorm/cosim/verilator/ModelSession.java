@@ -28,10 +28,10 @@ sealed interface ModelSession extends AutoCloseable permits NativeSession, Proce
     void reset(long cycles);
 
     /**
-     * Runs a batch starting from the input values packed in {@code row} (one input row of {@code cols});
-     * afterwards, also when it throws, {@code row} holds the last row simulated.
+     * Runs a batch; a column the stimulus does not set holds the input's current value (the last one poked
+     * or simulated). Afterwards, also when it throws, the inputs hold the values of the last cycle simulated.
      */
-    void runBatch(BatchColumns cols, long cycles, byte[] row, BlockStimulus stimulus, BlockObserver observer);
+    void runBatch(BatchColumns cols, long cycles, BlockStimulus stimulus, BlockObserver observer);
 
     /** Rising edges the model has been given since it started (resets and batches included). */
     long cycles();

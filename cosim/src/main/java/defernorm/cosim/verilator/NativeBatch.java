@@ -23,21 +23,24 @@ final class NativeBatch {
     private static final int CHUNK_BYTES = 64 * 1024;
     private static final int MAX_CHUNK_CYCLES = 1 << 12;
     private static final int CHUNKS = 4;  // one filled or observed by the caller, one simulated, two queued
+    private static boolean sequential() { return Boolean.getBoolean("defernorm.batch.sequential"); }  // TODO measurement switch
 
     private final NativeSession session;
     private final BatchColumns cols;
+    /** Whether the observer gets the outputs (without one, the model writes none). */
+    private boolean observed;
 
     NativeBatch(NativeSession session, BatchColumns cols) {
         this.session = session;
         this.cols = cols;
     }
 
-    /** A chunk's cycles as block columns and as the packed rows the model reads and writes. */
+    /** A chunk's cycles as block columns and as the flat column buffers the model reads and writes. */
     private static final class Chunk {
         final long[][] in;
         final long[][] out;
-        final byte[] inRows;
-        final byte[] outRows;
+        final long[] inFlat;
+        final long[] outFlat;
         long first;
         int cycles;
         /** For the model thread's end marker: why it stopped, null when told to. */
@@ -46,51 +49,56 @@ final class NativeBatch {
         Chunk(BatchColumns cols, int rows) {
             in = cols.inBlock.allocate(rows);
             out = cols.outBlock.allocate(rows);
-            inRows = new byte[rows * cols.inRow];
-            outRows = new byte[rows * cols.outRow];
+            inFlat = new long[rows * cols.inLongs];
+            outFlat = new long[rows * cols.outLongs];
         }
 
         private Chunk(Throwable error) {
             in = out = new long[0][];
-            inRows = outRows = new byte[0];
+            inFlat = outFlat = new long[0];
             this.error = error;
         }
     }
 
-    void run(long cycles, byte[] row, BlockStimulus stimulus, BlockObserver observer) {
-        int widest = Math.max(1, Math.max(cols.inRow, cols.outRow));
+    void run(long cycles, BlockStimulus stimulus, BlockObserver observer) {
+        observed = observer != null;
+        long[] last = session.inputValues(cols);
+        int widest = 8 * Math.max(1, Math.max(cols.inLongs, cols.outLongs));
         int rows = (int) Math.max(1, Math.min(Math.min(MAX_CHUNK_CYCLES, CHUNK_BYTES / widest), cycles));
-        if (cycles <= rows) {
-            // One chunk, on the calling thread: a thread would cost more than it saves (reactive testbenches
-            // run many one-cycle batches).
+        if (cycles <= rows || sequential()) {
+            // On the calling thread: for one chunk a thread would cost more than it saves (reactive
+            // testbenches run many one-cycle batches).
             Chunk c = new Chunk(cols, rows);
-            fill(c, 0, (int) cycles, row.clone(), stimulus);
-            simulate(c, row);  // updates row only once the model ran
-            observe(c, observer);
+            for (long at = 0; at < cycles; at += c.cycles) {
+                fill(c, at, (int) Math.min(rows, cycles - at), last, stimulus);
+                simulate(c);
+                observe(c, observer);
+            }
             return;
         }
-        new Pipeline(cycles, rows, row).run(stimulus, observer);
+        new Pipeline(cycles, rows, last).run(stimulus, observer);
     }
 
-    /** Fills {@code c} with cycles {@code [at, at + k)}, continuing from the input row {@code prev}, which then holds the last row. */
-    private void fill(Chunk c, long at, int k, byte[] prev, BlockStimulus stimulus) {
+    /** Fills {@code c} with cycles {@code [at, at + k)}, continuing from the inputs' values {@code prev}, which then hold the last cycle's. */
+    private void fill(Chunk c, long at, int k, long[] prev, BlockStimulus stimulus) {
         cols.hold(prev, c.in, k);
         if (stimulus != null) stimulus.fill(at, k, c.in);
-        cols.pack(c.in, k, at, c.inRows, 0);
-        if (k > 0) System.arraycopy(c.inRows, (k - 1) * cols.inRow, prev, 0, cols.inRow);
+        cols.flatten(c.in, k, at, c.inFlat);
+        cols.keepLast(c.in, k, prev);
         c.first = at;
         c.cycles = k;
     }
 
-    /** Simulates the rows of {@code c}; {@code last} then holds the last input row the model saw. */
-    private void simulate(Chunk c, byte[] last) {
-        long n = session.batchChunk(cols.inIndexes, cols.outIndexes, c.cycles, c.inRows, c.outRows, new long[1]);
-        if (n > 0) System.arraycopy(c.inRows, (int) (n - 1) * cols.inRow, last, 0, cols.inRow);
+    /** Simulates the cycles of {@code c}: the model's input storage then holds the last cycle's inputs. */
+    private void simulate(Chunk c) {
+        session.batchChunk(cols.inIndexes, observed ? cols.outIndexes : NO_NETS, c.cycles, c.inFlat, c.outFlat);
     }
+
+    private static final int[] NO_NETS = new int[0];
 
     private void observe(Chunk c, BlockObserver observer) {
         if (observer == null) return;
-        cols.unpack(c.outRows, 0, c.cycles, c.out, 0);
+        cols.unflatten(c.outFlat, c.cycles, c.out);
         observer.observe(c.first, c.cycles, c.out);
     }
 
@@ -98,7 +106,7 @@ final class NativeBatch {
     private final class Pipeline {
         private final long cycles;
         private final int rows;
-        private final byte[] row;
+        private final long[] last;
         /** Filled chunks for the model thread; then the caller's end marker. */
         private final BlockingQueue<Chunk> filled = new ArrayBlockingQueue<>(CHUNKS + 1);
         /** Simulated chunks back to the caller; then the model thread's end marker. */
@@ -107,18 +115,16 @@ final class NativeBatch {
         /** Set by the caller when the observer threw: the model thread simulates no further chunk. */
         private volatile boolean stop;
 
-        Pipeline(long cycles, int rows, byte[] row) {
+        Pipeline(long cycles, int rows, long[] last) {
             this.cycles = cycles;
             this.rows = rows;
-            this.row = row;
+            this.last = last;
         }
 
         void run(BlockStimulus stimulus, BlockObserver observer) {
             ArrayDeque<Chunk> free = new ArrayDeque<>();
             for (int i = 0; i < CHUNKS; i++) free.push(new Chunk(cols, rows));
-            byte[] prev = row.clone();
-            byte[] last = row.clone();  // written by the model thread, read after it ends
-            Thread model = Thread.ofPlatform().daemon().name("native-batch-model").start(() -> simulateAll(last));
+            Thread model = Thread.ofPlatform().daemon().name("native-batch-model").start(this::simulateAll);
             Throwable error = null;
             boolean modelEnded = false;
             long next = 0;
@@ -129,7 +135,7 @@ final class NativeBatch {
                         Chunk c = free.pop();
                         int k = (int) Math.min(rows, cycles - next);
                         try {
-                            fill(c, next, k, prev, stimulus);
+                            fill(c, next, k, last, stimulus);
                         } catch (Throwable t) {
                             error = t;  // this chunk is not simulated; the ones sent are, and are observed
                             break;
@@ -165,20 +171,19 @@ final class NativeBatch {
             filled.add(stopMarker);
             if (!modelEnded) awaitEnd();
             joinQuietly(model);
-            System.arraycopy(last, 0, row, 0, row.length);
             if (error instanceof RuntimeException r) throw r;
             if (error instanceof Error e) throw e;
             if (error != null) throw new IllegalStateException(error);
         }
 
         /** The model thread: simulates filled chunks in order until told to stop or the model fails. */
-        private void simulateAll(byte[] last) {
+        private void simulateAll() {
             Throwable error = null;
             try {
                 while (true) {
                     Chunk c = filled.take();
                     if (c == stopMarker || stop) break;
-                    simulate(c, last);
+                    simulate(c);
                     done.add(c);
                 }
             } catch (Throwable t) {

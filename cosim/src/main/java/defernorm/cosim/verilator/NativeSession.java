@@ -11,6 +11,7 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 
 import defernorm.cosim.Simulation.BlockObserver;
 import defernorm.cosim.Simulation.BlockStimulus;
+import defernorm.cosim.support.LongWords;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -33,8 +34,8 @@ import java.util.NoSuchElementException;
  * wide poke or peek, a settle, a step of a few cycles) are critical
  * downcalls, which skip the thread-state transition; long ones (a big step, a batch chunk, the native
  * loop) are ordinary downcalls so the garbage collector never waits on them — except the batch, which
- * passes the Java row arrays directly (heap access needs a critical call) and so runs in chunks of
- * about 128 KiB.
+ * passes the Java column buffers directly (heap access needs a critical call) and so runs in chunks of
+ * at most 64 KiB of columns.
  *
  * <p>A model that calls {@code $finish}, {@code $stop} or {@code $fatal}, or fails an assertion, makes the
  * shim return status 1 with a message (see shim.cpp); the session then throws one
@@ -71,7 +72,7 @@ final class NativeSession implements ModelSession {
     private static final class BulkCalls {
         static final MethodHandle CYCLES = handle(FunctionDescriptor.of(JAVA_LONG, ADDRESS), CRITICAL);
         static final MethodHandle BATCH = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS,
-                JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS), CRITICAL_HEAP);
+                JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS), CRITICAL_HEAP);  // dn_batch_columns
         static final MethodHandle BENCH = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG,
                 JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
         static final MethodHandle WAVES = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
@@ -89,6 +90,8 @@ final class NativeSession implements ModelSession {
     private final MemorySegment dirty;
     private VerilatorException failure;
     private boolean closed;
+    /** The batch call's count of cycles simulated (read only through its status). */
+    private final long[] done = new long[1];
     /** No poke or edge since the last settle: peeks need no evaluation (saves a downcall per peek). */
     private boolean settled;
 
@@ -107,7 +110,7 @@ final class NativeSession implements ModelSession {
             fStep = lib.findOrThrow("dn_step");
             fReset = lib.findOrThrow("dn_reset");
             fCycles = lib.findOrThrow("dn_cycles");
-            fBatch = lib.findOrThrow("dn_batch");
+            fBatch = lib.findOrThrow("dn_batch_columns");
             fBench = lib.findOrThrow("dn_bench");
             fWaves = lib.findOrThrow("dn_waves");
             int count = (int) NET_COUNT.invokeExact(lib.findOrThrow("dn_net_count"));
@@ -181,15 +184,19 @@ final class NativeSession implements ModelSession {
 
     @Override public long peek64(NetSpec n) {
         settle(n);
-        MemorySegment m = netMemory[n.index()];
-        long v = switch ((int) m.byteSize()) {
+        long v = load64(netMemory[n.index()]);
+        int w = n.type().width();
+        return w >= 64 ? v : v & ((1L << w) - 1);  // bits above the width are zero (as the shim's peek makes them)
+    }
+
+    /** The storage of a net of at most 64 bits, zero-extended. */
+    private static long load64(MemorySegment m) {
+        return switch ((int) m.byteSize()) {
             case 1 -> m.get(JAVA_BYTE, 0) & 0xFFL;
             case 2 -> m.get(JAVA_SHORT_UNALIGNED, 0) & 0xFFFFL;
             case 4 -> m.get(JAVA_INT_UNALIGNED, 0) & 0xFFFF_FFFFL;
             default -> m.get(JAVA_LONG_UNALIGNED, 0);
         };
-        int w = n.type().width();
-        return w >= 64 ? v : v & ((1L << w) - 1);  // bits above the width are zero (as the shim's peek makes them)
     }
 
     /** Bytes of Verilator's storage for a net: as storageBytes in model_core.inc. */
@@ -244,24 +251,49 @@ final class NativeSession implements ModelSession {
         }
     }
 
-    @Override public void runBatch(BatchColumns cols, long cycles, byte[] row, BlockStimulus stimulus, BlockObserver observer) {
+    @Override public void runBatch(BatchColumns cols, long cycles, BlockStimulus stimulus, BlockObserver observer) {
         usable();
-        new NativeBatch(this, cols).run(cycles, row, stimulus, observer);
+        new NativeBatch(this, cols).run(cycles, stimulus, observer);
     }
 
-    /** Runs {@code cycles} rows of a batch chunk; returns the cycles simulated (fewer only if the model stopped). */
-    long batchChunk(int[] ins, int[] outs, long cycles, byte[] inRows, byte[] outRows, long[] done) {
+    /**
+     * The current values of the batch's inputs, read from the model's storage: one cycle's longs, column
+     * after column (the block layout, signed values sign-extended).
+     */
+    long[] inputValues(BatchColumns cols) {
+        long[] v = new long[cols.inLongs];
+        int at = 0;
+        for (NetSpec n : cols.ins) {
+            MemorySegment m = netMemory[n.index()];
+            int w = LongWords.count(n.type().width());
+            if (w == 1) {
+                v[at] = LongWords.norm(load64(m), n.type().width(), n.type().signed());
+            } else {
+                MemorySegment.copy(m, 0, MemorySegment.ofArray(v), 8L * at, m.byteSize());
+                int top = n.type().width() - 64 * (w - 1);
+                v[at + w - 1] = LongWords.norm(v[at + w - 1], top, n.type().signed());
+            }
+            at += w;
+        }
+        return v;
+    }
+
+    /**
+     * Runs {@code cycles} cycles of a batch chunk over flat block columns ({@link BatchColumns#flatten}):
+     * the model reads {@code in} and writes {@code out} directly (a critical downcall with heap access, so
+     * chunks stay small).
+     */
+    void batchChunk(int[] ins, int[] outs, int cycles, long[] in, long[] out) {
         settled = false;
         int status;
         try {
             status = (int) BulkCalls.BATCH.invokeExact(fBatch, h, ins.length, MemorySegment.ofArray(ins), outs.length,
-                    MemorySegment.ofArray(outs), cycles, MemorySegment.ofArray(inRows), MemorySegment.ofArray(outRows),
+                    MemorySegment.ofArray(outs), (long) cycles, MemorySegment.ofArray(in), MemorySegment.ofArray(out),
                     MemorySegment.ofArray(done));
         } catch (Throwable t) {
             throw rethrow(t);
         }
         if (status != 0) throw stopped("running a batch");
-        return done[0];
     }
 
     @Override public int waves(String path) {

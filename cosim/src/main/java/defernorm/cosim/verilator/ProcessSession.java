@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The isolated mode: the model's harness runs as a child process ({@link ModelProcess}) and is driven
@@ -14,9 +15,15 @@ import java.util.Arrays;
 final class ProcessSession implements ModelSession {
     private final ModelProcess proc;
     private final byte[] scratch = new byte[8];
+    /** Every net's current input value as wire words, at {@link #offsets}: a batch's first row comes from here. */
+    private final byte[] inputs;
+    private final int[] offsets;
     private long cycles;
 
-    ProcessSession(Path binary, String design, int netCount, Path replayFile, Duration timeout) {
+    ProcessSession(Path binary, String design, List<NetSpec> nets, Path replayFile, Duration timeout) {
+        int netCount = Math.max(1, nets.size());
+        this.offsets = BatchColumns.offsets(nets);
+        this.inputs = new byte[BatchColumns.rowBytes(nets)];
         this.proc = new ModelProcess(binary, design, replayFile, timeout);
         try {
             int count = proc.hello();
@@ -30,6 +37,7 @@ final class ProcessSession implements ModelSession {
     }
 
     @Override public void poke(NetSpec n, byte[] src, int off) {
+        System.arraycopy(src, off, inputs, offsets[n.index()], n.wireBytes());
         proc.writeByte(Protocol.POKE);
         proc.writeInt(n.index());
         proc.write(src, off, n.wireBytes());
@@ -64,14 +72,25 @@ final class ProcessSession implements ModelSession {
         cycles += n;
     }
 
-    @Override public void runBatch(BatchColumns cols, long n, byte[] row, BlockStimulus stimulus, BlockObserver observer) {
+    @Override public void runBatch(BatchColumns cols, long n, BlockStimulus stimulus, BlockObserver observer) {
         proc.flush();
+        byte[] row = new byte[cols.inRow];
+        int at = 0;
+        for (NetSpec in : cols.ins) {
+            System.arraycopy(inputs, offsets[in.index()], row, at, in.wireBytes());
+            at += in.wireBytes();
+        }
         BatchRun run = new BatchRun(proc, cols, n, row);
         try {
             run.run(stimulus, observer);
         } finally {
             cycles += run.cyclesRun();
-            System.arraycopy(run.lastInputs(), 0, row, 0, row.length);
+            byte[] last = run.lastInputs();
+            at = 0;
+            for (NetSpec in : cols.ins) {
+                System.arraycopy(last, at, inputs, offsets[in.index()], in.wireBytes());
+                at += in.wireBytes();
+            }
         }
     }
 

@@ -49,10 +49,8 @@ public final class VerilatorSimulation implements Simulation {
     private final AssertionSites assertions;
     private final ModelBuilder.Model model;
     private final ModelSession session;
-    /** Current value of every input, packed as on the wire (for a batch's first row). */
-    private final byte[] inputs;
-    private final int[] offsets;
-    private final byte[] reply = new byte[4 * 1024 * 4];
+    /** Wire words of a wide poke or peek (the largest net's, grown on demand). */
+    private byte[] wire = new byte[4 * 1024 * 4];
     private final long startMillis;
     private long cycle;
     private BatchColumns lastColumns;
@@ -103,14 +101,11 @@ public final class VerilatorSimulation implements Simulation {
         this.model = m;
         this.session = s;
         this.startMillis = (System.nanoTime() - t0) / 1_000_000;
-        this.offsets = BatchColumns.offsets(nets.all());
-        this.inputs = new byte[BatchColumns.rowBytes(nets.all())];
     }
 
     private ModelSession start(ModelBuilder.Model m) {
-        int netCount = Math.max(1, nets.all().size());
         return options.isolated()
-                ? new ProcessSession(m.binary(), top, netCount, ReplayLogs.next(options.workDir(), top), options.timeout())
+                ? new ProcessSession(m.binary(), top, nets.all(), ReplayLogs.next(options.workDir(), top), options.timeout())
                 : new NativeSession(m.binary(), top, nets.all());
     }
 
@@ -151,8 +146,9 @@ public final class VerilatorSimulation implements Simulation {
 
     void pokeNet(NetSpec n, BigInteger value) {
         WireValues.checkFits(n.name(), n.type(), value);
-        WireValues.encode(value, n.type().width(), inputs, offsets[n.index()]);
-        session.poke(n, inputs, offsets[n.index()]);
+        byte[] buf = wireBuffer(n);
+        WireValues.encode(value, n.type().width(), buf, 0);
+        session.poke(n, buf, 0);
     }
 
     void pokeNet(NetSpec n, long value) {
@@ -161,13 +157,16 @@ public final class VerilatorSimulation implements Simulation {
             pokeNet(n, BigInteger.valueOf(value));
             return;
         }
-        long masked = w == 64 ? value : value & ((1L << w) - 1);
-        WireValues.encode(masked, w, inputs, offsets[n.index()]);
-        session.poke64(n, masked);
+        session.poke64(n, w == 64 ? value : value & ((1L << w) - 1));
+    }
+
+    private byte[] wireBuffer(NetSpec n) {
+        if (wire.length < n.wireBytes()) wire = new byte[n.wireBytes()];
+        return wire;
     }
 
     BigInteger peekNet(NetSpec n) {
-        byte[] buf = n.wireBytes() <= reply.length ? reply : new byte[n.wireBytes()];
+        byte[] buf = wireBuffer(n);
         try {
             session.peek(n, buf);   // isolated: the reply may carry a failure of an earlier, pipelined step
         } catch (VerilatorException e) {
@@ -241,24 +240,13 @@ public final class VerilatorSimulation implements Simulation {
     }
 
     private void run(BatchColumns cols, long cycles, BlockStimulus stimulus, BlockObserver observer) {
-        byte[] current = new byte[cols.inRow];
-        int at = 0;
-        for (NetSpec n : cols.ins) {
-            System.arraycopy(inputs, offsets[n.index()], current, at, n.wireBytes());
-            at += n.wireBytes();
-        }
         long before = session.cycles();
         try {
-            session.runBatch(cols, cycles, current, stimulus, observer);
+            session.runBatch(cols, cycles, stimulus, observer);
         } catch (VerilatorException e) {
             throw assertions.explain(e);
         } finally {
             cycle += session.cycles() - before;
-            at = 0;
-            for (NetSpec n : cols.ins) {
-                System.arraycopy(current, at, inputs, offsets[n.index()], n.wireBytes());
-                at += n.wireBytes();
-            }
         }
     }
 

@@ -8,6 +8,7 @@
 
 #include <exception>
 #include <new>
+#include <vector>
 
 namespace {
 
@@ -34,6 +35,45 @@ int guarded(Sim* s, F&& body) {
         s->error = "the model threw an unknown C++ exception";
     }
     return 1;
+}
+
+// Block columns (dn_batch_columns): a value is ceil(width / 64) little-endian 64-bit words, the layout
+// of Java's long[] columns (LongWords).
+inline uint32_t longsOf(const Net& n) { return (n.width + 63) / 64; }
+
+// Stores a value given as column longs into the net, bits above the width cleared (Java's signed values
+// come sign-extended; Verilator expects them zero).
+inline void setNetLongs(const Net& n, const uint64_t* v) {
+    uint64_t mask = n.width >= 64 ? ~0ull : (1ull << n.width) - 1;
+    switch (n.bytes) {
+        case 1: *(uint8_t*)n.p = (uint8_t)(v[0] & mask); break;
+        case 2: *(uint16_t*)n.p = (uint16_t)(v[0] & mask); break;
+        case 4: *(uint32_t*)n.p = (uint32_t)(v[0] & mask); break;
+        case 8: *(uint64_t*)n.p = v[0] & mask; break;
+        default: {
+            memcpy(n.p, v, n.bytes);
+            uint32_t rem = n.width % 32;
+            if (rem) ((uint32_t*)n.p)[n.words - 1] &= (1u << rem) - 1u;
+        }
+    }
+}
+
+// Loads a net's value as column longs, zero-extended (Java sign-extends the signed columns).
+inline void getNetLongs(const Net& n, uint64_t* v) {
+    uint64_t mask = n.width >= 64 ? ~0ull : (1ull << n.width) - 1;
+    switch (n.bytes) {
+        case 1: v[0] = *(const uint8_t*)n.p & mask; break;
+        case 2: v[0] = *(const uint16_t*)n.p & mask; break;
+        case 4: v[0] = *(const uint32_t*)n.p & mask; break;
+        case 8: v[0] = *(const uint64_t*)n.p & mask; break;
+        default: {
+            uint32_t longs = longsOf(n);
+            v[longs - 1] = 0;  // an odd number of 32-bit words leaves the top long's upper half
+            memcpy(v, n.p, n.bytes);
+            uint32_t rem = n.width % 64;
+            if (rem) v[longs - 1] &= (1ull << rem) - 1ull;
+        }
+    }
 }
 
 }  // namespace
@@ -98,18 +138,41 @@ int dn_reset(void* h, uint64_t n) {
 
 uint64_t dn_cycles(void* h) { return static_cast<Sim*>(h)->cyc; }
 
-// Runs `cycles` batch cycles over packed rows (the layout of the BATCH command); *done gets the cycles
-// simulated, which is fewer than asked only when the model stopped.
-int dn_batch(void* h, uint32_t nIn, const uint32_t* ins, uint32_t nOut, const uint32_t* outs,
-             uint64_t cycles, const uint8_t* inRows, uint8_t* outRows, uint64_t* done) {
+// Runs `cycles` batch cycles over block columns, in and out of the model's net storage directly: inCols
+// holds each input's column back to back (input i: cycles * ceil(width_i / 64) longs, cycle by cycle),
+// outCols gets each output's likewise. *done gets the cycles simulated, fewer than asked only when the
+// model stopped.
+int dn_batch_columns(void* h, uint32_t nIn, const uint32_t* ins, uint32_t nOut, const uint32_t* outs,
+                     uint64_t cycles, const uint64_t* inCols, uint64_t* outCols, uint64_t* done) {
     Sim* s = static_cast<Sim*>(h);
-    size_t inRow = 0, outRow = 0;
-    for (uint32_t i = 0; i < nIn; i++) inRow += 4 * s->nets[ins[i]].words;
-    for (uint32_t i = 0; i < nOut; i++) outRow += 4 * s->nets[outs[i]].words;
+    // Each column's cursor and its longs per cycle, so the loop below only adds.
+    std::vector<const uint64_t*> in(nIn);
+    std::vector<uint64_t*> out(nOut);
+    std::vector<uint32_t> inLongs(nIn), outLongs(nOut);
+    for (uint32_t i = 0; i < nIn; i++) {
+        inLongs[i] = longsOf(s->nets[ins[i]]);
+        in[i] = inCols;
+        inCols += cycles * inLongs[i];
+    }
+    for (uint32_t j = 0; j < nOut; j++) {
+        outLongs[j] = longsOf(s->nets[outs[j]]);
+        out[j] = outCols;
+        outCols += cycles * outLongs[j];
+    }
     uint64_t c = 0;
     int status = guarded(s, [&] {
         for (; c < cycles; c++) {
-            batchCycle(*s, ins, nIn, inRows + c * inRow, outs, nOut, outRows + c * outRow);
+            for (uint32_t i = 0; i < nIn; i++) {
+                setNetLongs(s->nets[ins[i]], in[i]);
+                in[i] += inLongs[i];
+            }
+            if (nIn) s->dirty = true;
+            settle(*s);
+            for (uint32_t j = 0; j < nOut; j++) {
+                getNetLongs(s->nets[outs[j]], out[j]);
+                out[j] += outLongs[j];
+            }
+            edge(*s);
         }
     });
     *done = c;
