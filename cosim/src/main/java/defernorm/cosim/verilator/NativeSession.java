@@ -253,7 +253,7 @@ final class NativeSession implements ModelSession {
 
     @Override public void runBatch(BatchColumns cols, long cycles, BlockStimulus stimulus, BlockObserver observer) {
         usable();
-        new NativeBatch(this, cols).run(cycles, stimulus, observer);
+        new NativeBatch(this, cols, observer != null).run(cycles, stimulus, observer);
     }
 
     /**

@@ -12,15 +12,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Where a batch's time goes on Verilator, one design at a time and side by side in one run: the native
- * loop, then {@code runBatch} in-process with no stimulus or observer (the engine alone), with the xorshift
- * block stimulus and a block checksum observer (the native loop's work, from Java: the bench's batch row),
- * the same with the stimulus on a third thread ({@link AheadStimulus}), the same work through the
- * per-cycle form, and the per-cycle form with the bench's full checking observer
- * (which also runs the reference model); then the block and per-cycle checksum batches on the isolated
- * model. Prints each run's rate against the native loop's and CPU time per cycle: in-process, this JVM's
- * (all threads, the model included) and the calling thread's; isolated, this JVM's, which is the Java
- * side's alone (the model runs in the child): the figures that hold up on a loaded machine.
+ * Where a batch's and a reactive run's time goes on Verilator, one design at a time and side by side in one
+ * run: the native loop, then in-process {@code runBatch} with no stimulus or observer (the engine alone),
+ * with the xorshift block stimulus and a block checksum observer (the native loop's work, from Java: the
+ * bench's batch row), the per-cycle form with
+ * the bench's full checking observer (which also runs the reference model), the reactive loops (the
+ * native loop's work through port handles, one cycle at a time: the bench's reactive row; and with the
+ * reference model), then the block checksum batch on the isolated model. Prints each run's rate against
+ * the native loop's and CPU time per cycle: in-process, this JVM's (all threads, the model included) and
+ * the calling thread's; isolated, this JVM's, which is the Java side's alone (the model runs in the child):
+ * the figures that hold up on a loaded machine. Checksums are checked against the native loop's.
+ *
+ * <pre>
+ * mvn -B -q -o -pl cosim -am test -Dtest=BatchSplitBench -Ddefernorm.excludedGroups=none -Dgroups=bench \
+ *     -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.split.cycles=2000000]
+ * </pre>
  */
 @Tag("bench")
 class BatchSplitBench {
@@ -35,38 +41,36 @@ class BatchSplitBench {
         for (BenchCase c : SimulatorBench.cases()) {
             try (VerilatorSimulation sim = new VerilatorSimulation(c.design(), opts);
                  VerilatorSimulation child = new VerilatorSimulation(c.design(), opts.withIsolation(true))) {
+                ReactiveLoop reactive = new ReactiveLoop(sim, c);
+                long[] sums = new long[2];  // the native loop's checksum, the reactive loop's
                 for (int rep = 0; rep < 3; rep++) {
-                    Run nat = Run.of(n, () -> sim.runNative(c.inputs(), c.outputs(), n, SEED));
+                    c.setup(sim);
+                    Run nat = Run.of(n, () -> sums[0] = sim.runNative(c.inputs(), c.outputs(), n, SEED).checksum());
+                    c.setup(sim);
                     Run bare = Run.of(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, (Simulation.BlockStimulus) null, null));
-                    Run block = Run.of(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.blockStimulus(c, SEED),
-                            new ChecksumObserver(c)));
-                    Run ahead = Run.of(n, () -> sim.runBatch(c.inputs(), c.outputs(), n,
-                            new AheadStimulus(CheckingObserver.blockStimulus(c, SEED), c.inputs().size(), n), new ChecksumObserver(c)));
-                    Run rows = Run.of(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.stimulus(c, SEED),
-                            checksumPerCycle(c)));
+                    c.setup(sim);
+                    ChecksumObserver obs = new ChecksumObserver(c);
+                    Run block = Run.of(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.blockStimulus(c, SEED), obs));
+                    if (obs.checksum() != sums[0]) throw new AssertionError(c.name() + ": batch checksum differs from the native loop's");
+                    c.setup(sim);
                     Run model = Run.of(n, () -> sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.stimulus(c, SEED),
                             new CheckingObserver(c, SEED)));
+                    c.setup(sim);
+                    Run react = Run.of(n, () -> sums[1] = reactive.checksum(n, SEED));
+                    if (sums[1] != sums[0]) throw new AssertionError(c.name() + ": reactive checksum differs from the native loop's");
+                    c.setup(sim);
+                    Run reactModel = Run.of(n, () -> reactive.withModel(c.newModel(), n, SEED));
+                    c.setup(child);
                     Run isoBlock = Run.of(n, () -> child.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.blockStimulus(c, SEED),
                             new ChecksumObserver(c)));
-                    Run isoRows = Run.of(n, () -> child.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.stimulus(c, SEED),
-                            checksumPerCycle(c)));
                     System.out.printf(Locale.ROOT, "%-12s native %.2f M/s, JVM CPU %.0f ns/cycle | in-process x native (JVM, caller ns CPU/cycle):"
-                                    + " bare %s  block+checksum %s  same, stimulus on a 3rd thread %s  per-cycle+checksum %s  per-cycle+model %s"
-                                    + " | isolated, JVM ns CPU/cycle: block+checksum %.0f  per-cycle+checksum %.0f%n",
-                            c.name(), nat.rate / 1e6, nat.jvm, bare.vs(nat), block.vs(nat), ahead.vs(nat), rows.vs(nat), model.vs(nat),
-                            isoBlock.jvm, isoRows.jvm);
+                                    + " bare %s  block+checksum %s  per-cycle+model %s"
+                                    + "  reactive %s  reactive+model %s | isolated, JVM ns CPU/cycle: block+checksum %.0f%n",
+                            c.name(), nat.rate / 1e6, nat.jvm, bare.vs(nat), block.vs(nat), model.vs(nat),
+                            react.vs(nat), reactModel.vs(nat), isoBlock.jvm);
                 }
             }
         }
-    }
-
-    /** The checksum observer's work through the per-cycle form. */
-    private static Simulation.Observer checksumPerCycle(BenchCase c) {
-        int[] w = c.outputWidths().stream().mapToInt(Integer::intValue).toArray();
-        Checksum sum = new Checksum();
-        return (cycle, row) -> {
-            for (int i = 0; i < w.length; i++) sum.add(row.get(i), w[i]);
-        };
     }
 
     /** One timed run: cycles per second, and CPU nanoseconds per cycle of this JVM and of the calling thread. */

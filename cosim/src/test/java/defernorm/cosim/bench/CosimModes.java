@@ -11,18 +11,22 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The co-simulation modes side by side on one design: the native C++ loop (the ceiling, best of the
- * in-process and the isolated model), then batch and reactive runs on the built-in engine, Verilator
- * in-process and Verilator isolated. Each run lasts about {@code seconds}, sized by a short probe; the
- * best of {@code repeats} counts (the machine is shared).
+ * The co-simulation modes side by side on one design: batch and reactive runs on the built-in engine,
+ * Verilator in-process and Verilator isolated, each against the native C++ loop (the ceiling) run
+ * alternately with it on the same in-process model, so load on the shared machine hits both alike. Each
+ * run lasts about {@code seconds}, sized by a short probe; the best of {@code repeats} counts, for the run
+ * and for the native loop beside it.
  *
  * <p>Modes: {@code batch} does the native loop's own work from Java through the block form of
  * {@code runBatch} (xorshift stimulus, outputs folded into the loop's checksum, which must equal the loop's
- * over the same cycles), so its ratio measures the engine API and nothing else; {@code batch+model} also runs the Java reference model on every cycle
- * (work the native loop does not do); {@code reactive} pokes, peeks, checks against the model and steps.
+ * over the same cycles), so its ratio measures the engine API and nothing else; {@code reactive} does the
+ * same work one cycle at a time through port handles (poke each input, peek each output, step), checked
+ * the same way. {@code batch+model} and {@code reactive+model} check every output against the Java
+ * reference model instead (work the native loop does not do).
  */
 final class CosimModes {
     private static final long SEED = 0x5EEDL;
+    static final List<String> MODES = List.of("batch", "batch+model", "reactive", "reactive+model");
 
     private final double seconds;
     private final int repeats;
@@ -35,44 +39,36 @@ final class CosimModes {
     }
 
     List<CosimRecord> measure(BenchCase c, SimOptions verilator) {
-        double nativeRate = Math.max(nativeRate(c, verilator), nativeRate(c, verilator.withIsolation(true)));
         nativeChecksums.clear();
         List<CosimRecord> out = new ArrayList<>();
-        for (String mode : List.of("batch", "batch+model", "reactive")) {
-            out.add(run(c, mode, "builtin", () -> Simulations.open(c.design(), SimOptions.builtin()), nativeRate, verilator));
-            out.add(run(c, mode, "verilator-inprocess", () -> Simulations.open(c.design(), verilator), nativeRate, verilator));
-            out.add(run(c, mode, "verilator-isolated",
-                    () -> Simulations.open(c.design(), verilator.withIsolation(true)), nativeRate, verilator));
+        try (VerilatorSimulation nat = new VerilatorSimulation(c.design(), verilator.withIsolation(false))) {
+            c.setup(nat);
+            VerilatorSimulation.NativeRun probe = nat.runNative(c.inputs(), c.outputs(), 100_000, SEED);
+            NativeLoop loop = new NativeLoop(nat, c, Math.max(100_000, (long) (probe.cyclesPerSecond() * seconds)));
+            for (String mode : MODES) {
+                out.add(run(c, mode, "builtin", () -> Simulations.open(c.design(), SimOptions.builtin()), loop));
+                out.add(run(c, mode, "verilator-inprocess", () -> Simulations.open(c.design(), verilator), loop));
+                out.add(run(c, mode, "verilator-isolated",
+                        () -> Simulations.open(c.design(), verilator.withIsolation(true)), loop));
+            }
         }
         return out;
     }
 
-    private double nativeRate(BenchCase c, SimOptions opts) {
-        try (VerilatorSimulation sim = new VerilatorSimulation(c.design(), opts)) {
+    /** The native loop on the in-process model, run beside each measurement. */
+    private record NativeLoop(VerilatorSimulation sim, BenchCase c, long cycles) {
+        double rate() {
             c.setup(sim);
-            VerilatorSimulation.NativeRun probe = sim.runNative(c.inputs(), c.outputs(), 100_000, SEED);
-            long n = Math.max(100_000, (long) (probe.cyclesPerSecond() * seconds));
-            double best = 0;
-            for (int r = 0; r < repeats; r++) {
-                c.setup(sim);
-                best = Math.max(best, sim.runNative(c.inputs(), c.outputs(), n, SEED).cyclesPerSecond());
-            }
-            return best;
+            return sim.runNative(c.inputs(), c.outputs(), cycles, SEED).cyclesPerSecond();
+        }
+
+        long checksum(long n) {
+            c.setup(sim);
+            return sim.runNative(c.inputs(), c.outputs(), n, SEED).checksum();
         }
     }
 
-    /** The native loop's checksum over {@code n} cycles from setup (the in-process model). */
-    private long nativeChecksum(BenchCase c, SimOptions verilator, long n) {
-        return nativeChecksums.computeIfAbsent(n, k -> {
-            try (VerilatorSimulation sim = new VerilatorSimulation(c.design(), verilator.withIsolation(false))) {
-                c.setup(sim);
-                return sim.runNative(c.inputs(), c.outputs(), n, SEED).checksum();
-            }
-        });
-    }
-
-    private CosimRecord run(BenchCase c, String mode, String engine, Supplier<Simulation> open, double nativeRate,
-                            SimOptions verilator) {
+    private CosimRecord run(BenchCase c, String mode, String engine, Supplier<Simulation> open, NativeLoop loop) {
         try (Simulation sim = open.get()) {
             // Warm up (the JIT needs a few hundred thousand cycles to compile the per-cycle paths with their
             // downcalls) for at least two seconds, doubling the run until one lasts a fifth of a second.
@@ -86,36 +82,44 @@ final class CosimModes {
                 probeRate = probeCycles / took;
             }
             long n = Math.max(probeCycles, Math.min(100_000_000L, (long) (probeRate * seconds)));
-            double best = 0;
+            double best = 0, bestNative = 0;
             boolean checked = true;
-            long expected = mode.equals("batch") ? nativeChecksum(c, verilator, n) : -1;
+            long expected = mode.equals("batch") || mode.equals("reactive")
+                    ? nativeChecksums.computeIfAbsent(n, loop::checksum) : -1;
             for (int r = 0; r < repeats; r++) {
+                bestNative = Math.max(bestNative, loop.rate());
                 long t = System.nanoTime();
                 checked &= once(sim, c, mode, n, expected);
                 best = Math.max(best, n / ((System.nanoTime() - t) / 1e9));
             }
-            return new CosimRecord(c.name(), mode, engine, best, nativeRate, n, checked);
+            return new CosimRecord(c.name(), mode, engine, best, bestNative, n, checked);
         }
     }
 
     /**
-     * One run of {@code n} cycles from setup; true when it checked out: no output differs from the model
-     * (batch+model, reactive) or, in batch mode, the checksum is {@code expected} (-1: not checked, a probe).
+     * One run of {@code n} cycles from setup; true when it checked out: in batch and reactive mode the
+     * checksum is {@code expected} (-1: not checked, a probe), in the +model modes no output differs from
+     * the model.
      */
     private static boolean once(Simulation sim, BenchCase c, String mode, long n, long expected) {
         c.setup(sim);
         switch (mode) {
-            case "reactive" -> { return ReactiveLoop.run(sim, c, n, SEED) == 0; }
             case "batch" -> {
                 ChecksumObserver obs = new ChecksumObserver(c);
                 sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.blockStimulus(c, SEED), obs);
                 return expected == -1 || obs.checksum() == expected;
             }
-            default -> {
+            case "batch+model" -> {
                 CheckingObserver obs = new CheckingObserver(c, SEED);
                 sim.runBatch(c.inputs(), c.outputs(), n, CheckingObserver.stimulus(c, SEED), obs);
                 return obs.mismatches() == 0;
             }
+            case "reactive" -> {
+                long sum = new ReactiveLoop(sim, c).checksum(n, SEED);
+                return expected == -1 || sum == expected;
+            }
+            case "reactive+model" -> { return new ReactiveLoop(sim, c).withModel(c.newModel(), n, SEED) == 0; }
+            default -> throw new IllegalArgumentException("no bench mode " + mode);
         }
     }
 }

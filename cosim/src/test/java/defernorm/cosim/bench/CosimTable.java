@@ -12,16 +12,18 @@ final class CosimTable {
 
     static String markdown(List<CosimRecord> records) {
         StringBuilder m = new StringBuilder("\n### Co-simulation modes\n\n");
-        m.append("Cycles per second and the ratio to the native C++ loop on the same design (the best of the ")
-                .append("in-process and the isolated model's loop). **batch**: the block form of `runBatch` (one `long[]` per ")
+        m.append("Cycles per second and, in brackets, the ratio to the native C++ loop on the same design, run ")
+                .append("alternately with each measurement on the in-process model (the best of the runs beside it: load on ")
+                .append("the shared machine hits both alike; the native column shows the loop beside the Verilator in-process ")
+                .append("runs). **batch**: the block form of `runBatch` (one `long[]` per ")
                 .append("port for a block of cycles) doing the native loop's own work from Java (the same xorshift stimulus, ")
                 .append("every output folded into the same checksum, which equals the native loop's over the same cycles): ")
-                .append("the fair comparison, the engine API's cost and nothing else. **batch+model**: the per-cycle form ")
-                .append("(`Stimulus`/`Observer`, one call per cycle) with a Java observer also running the reference model and ")
-                .append("checking every output against it (work the native loop does not do; markdown only, not in ")
-                .append("bench.json's `cosim` list). **reactive**: every cycle Java ")
-                .append("pokes each input through a `Port` handle, peeks each output, checks them, and steps one cycle ")
-                .append("(nothing streamed ahead). Engines: built-in; Verilator in-process (the default: the model is a ")
+                .append("the fair comparison, the engine API's cost and nothing else. **reactive**: the same work one cycle ")
+                .append("at a time: Java pokes each input through a `Port` handle, peeks each output and steps one cycle ")
+                .append("(nothing streamed ahead), its checksum again equal to the native loop's. **batch+model** (the ")
+                .append("per-cycle form, `Stimulus`/`Observer`) and **reactive+model** check every output against the Java ")
+                .append("reference model instead (work the native loop does not do; markdown only, not in bench.json's ")
+                .append("`cosim` list). Engines: built-in; Verilator in-process (the default: the model is a ")
                 .append("shared library called through the FFM API); Verilator isolated (`SimOptions.withIsolation(true)`: ")
                 .append("a child process behind pipes). Every run here checked every output of every cycle (checksum or model).\n\n");
         m.append("| design | mode | native | built-in | Verilator in-process | Verilator isolated |\n");
@@ -31,7 +33,7 @@ final class CosimTable {
             rows.computeIfAbsent(r.design() + "/" + r.mode(), k -> new LinkedHashMap<>()).put(r.engine(), r);
         }
         for (Map<String, CosimRecord> row : rows.values()) {
-            CosimRecord any = row.values().iterator().next();
+            CosimRecord any = row.getOrDefault("verilator-inprocess", row.values().iterator().next());
             m.append("| ").append(any.design()).append(" | ").append(any.mode()).append(" | ")
                     .append(BenchReport.rate(any.nativeCyclesPerSecond()));
             for (String e : ENGINES) {
