@@ -7,8 +7,8 @@
  * nets public; {@code ModelBuilder} runs {@code verilator --build} into the {@code BuildCache} (atomic
  * publish, keyed by SHA-256) linking the cached {@code RuntimeLibrary}. A {@code ModelSession} then runs
  * it: {@code NativeSession} loads the shared library into the JVM through the FFM API (the default;
- * {@code NativeBatch} runs batches as a two-thread pipeline; {@code BatchColumns} packs a block's columns into the
- * model's rows and back), {@code ProcessSession} drives a child process ({@code ModelProcess}
+ * {@code NativeBatch} runs batches as a two-thread pipeline over block columns the model reads and writes
+ * directly; {@code BatchColumns} lays a block's columns out for either mode), {@code ProcessSession} drives a child process ({@code ModelProcess}
  * logs every byte sent for replay and turns crashes and hangs ({@code Watchdog}) into one
  * {@link defernorm.cosim.verilator.VerilatorException}; {@code BatchRun} streams batches with a writer
  * thread). Both modes and the wire format are described in docs/cosim-protocol.md.
