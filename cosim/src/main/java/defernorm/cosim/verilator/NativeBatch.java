@@ -12,10 +12,11 @@ import java.util.concurrent.BlockingQueue;
  * loads its outputs into, Java arrays of block columns back to back), while the calling thread fills chunk
  * k+1 from the block stimulus (checking each column and copying it into the chunk's buffer) and hands chunk
  * k-1's outputs to the block observer. The Java side costs a few nanoseconds per cycle and value, so one
- * thread keeps the model thread busy on a machine with two cores. Measured against running the chunks on
- * the calling thread alone (BatchSplitBench, 2 cores at load 8–9, 14:48 UTC), the pipeline ran at
- * 0.82–1.75× the native loop and the calling thread alone at 0.65–1.58×, the pipeline at up to a third more
- * CPU in all (the hand-offs between threads).
+ * thread keeps the model thread busy on a machine with two cores. Measured against running every chunk
+ * on the calling thread alone (2 cores at load 5–9, 14:48 and 15:21 UTC), the pipeline ran at 0.74–3.1×
+ * the native loop and the calling thread alone at 0.46–1.6×. Also measured and dropped: the other split
+ * (a filler thread for the stimulus, the caller simulating and observing: the same CPU per cycle) and
+ * chunks of 16–512 KiB (alike up to 256 KiB, 512 KiB worse).
  *
  * <p>Stopping early: when the observer throws, the model thread stops after its current chunk (those cycles
  * are simulated, not observed); when the stimulus throws (or a value does not fit), its chunk is not
@@ -23,7 +24,7 @@ import java.util.concurrent.BlockingQueue;
  * model thread has stopped, and the model's inputs hold the last cycle it simulated.
  */
 final class NativeBatch {
-    private static final int CHUNK_BYTES = 64 * 1024;  // 16-256 KiB measured alike, 1 MiB worse; small keeps a critical call short
+    private static final int CHUNK_BYTES = 64 * 1024;  // small keeps a critical call short
     private static final int MAX_CHUNK_CYCLES = 1 << 12;
     private static final int CHUNKS = 4;  // one filled or observed by the caller, one simulated, two queued
 
