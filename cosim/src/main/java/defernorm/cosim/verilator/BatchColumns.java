@@ -109,7 +109,11 @@ final class BatchColumns {
             if (outSigned[j]) {
                 int top = outWidths[j] - 64 * (w - 1);
                 int sh = 64 - top;
-                for (int k = w - 1; k < count * w; k += w) col[k] = (col[k] << sh) >> sh;
+                if (w == 1) {
+                    for (int k = 0; k < count; k++) col[k] = (col[k] << sh) >> sh;  // a unit stride the JIT vectorizes
+                } else {
+                    for (int k = w - 1; k < count * w; k += w) col[k] = (col[k] << sh) >> sh;
+                }
             }
         }
     }
