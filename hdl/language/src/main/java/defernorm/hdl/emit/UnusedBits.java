@@ -11,6 +11,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static defernorm.hdl.emit.VerilogSyntax.part;
 
@@ -24,9 +25,10 @@ final class UnusedBits {
 
     /**
      * The unread parts of the module's nets as Verilog selects, most significant first within a net, nets in
-     * node order, after {@code unreadImplicitNets} (e.g. {@code rst} in a module without resets).
+     * node order, after {@code unreadImplicitNets} (e.g. {@code rst} in a module without resets). Nets for which
+     * {@code undeclared} holds are not in the Verilog (they are spelled inside their reader), so not sunk.
      */
-    static List<String> of(ModuleIr m, List<String> unreadImplicitNets) {
+    static List<String> of(ModuleIr m, List<String> unreadImplicitNets, Predicate<String> undeclared) {
         Map<String, Type> types = new HashMap<>();
         Map<String, BitSet> read = new HashMap<>();
         for (Node n : m.nodes()) {
@@ -45,7 +47,7 @@ final class UnusedBits {
 
         List<String> parts = new ArrayList<>(unreadImplicitNets);
         for (Node n : m.nodes()) {
-            if (n instanceof Node.Output) continue;   // read by the parent
+            if (n instanceof Node.Output || undeclared.test(n.name())) continue;   // read by the parent; not in the text
             int w = n.type().width();
             BitSet r = read.get(n.name());
             for (int hi = w - 1; hi >= 0; ) {
