@@ -1,7 +1,5 @@
 package defernorm.hdl.emit;
 
-import defernorm.hdl.ir.Instance;
-import defernorm.hdl.ir.Memory;
 import defernorm.hdl.ir.ModuleIr;
 import defernorm.hdl.ir.Node;
 import defernorm.hdl.ir.Type;
@@ -36,14 +34,7 @@ final class UnusedBits {
             read.put(n.name(), new BitSet());
         }
         for (Node n : m.nodes()) markReads(n, types, read);
-        for (Memory mem : m.memories()) {
-            for (String net : new String[]{mem.wrEnable(), mem.wrAddr(), mem.wrData()}) markAll(net, types, read);
-        }
-        for (Instance i : m.instances()) for (Instance.Connection c : i.inputs()) markAll(c.net(), types, read);
-        for (defernorm.hdl.ir.Check c : m.checks()) {   // read by the simulation-only check block
-            markAll(c.condition(), types, read);
-            if (c.enable() != null) markAll(c.enable(), types, read);
-        }
+        for (String net : ReadsOutsideNodes.of(m)) markAll(net, types, read);
 
         List<String> parts = new ArrayList<>(unreadImplicitNets);
         for (Node n : m.nodes()) {

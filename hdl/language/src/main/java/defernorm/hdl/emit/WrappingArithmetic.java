@@ -1,8 +1,5 @@
 package defernorm.hdl.emit;
 
-import defernorm.hdl.ir.Check;
-import defernorm.hdl.ir.Instance;
-import defernorm.hdl.ir.Memory;
 import defernorm.hdl.ir.ModuleIr;
 import defernorm.hdl.ir.Node;
 
@@ -42,17 +39,26 @@ final class WrappingArithmetic {
         Set<String> debug = new HashSet<>(m.debug());
         for (Node n : m.nodes()) {
             int w = n.type().width();
-            String arg = switch (n) {
-                case Node.Resize r -> r.arg();
-                case Node.Slice s when s.lo() == 0 -> s.arg();
-                default -> null;
-            };
-            if (arg == null || !(byName.get(arg) instanceof Node a) || a.type().width() <= w) continue;
+            String arg = lowBitsOf(n);
+            Node a = arg == null ? null : byName.get(arg);
+            if (a == null || a.type().width() <= w || !wraps(a)) continue;
             if (!a.name().startsWith("_") || debug.contains(arg) || readers.getOrDefault(arg, 0) != 1) continue;
-            if (!wraps(a) || !a.operands().stream().allMatch(op -> byName.get(op) != null && byName.get(op).type().width() <= w)) continue;
+            boolean narrowOperands = true;
+            for (String op : a.operands()) narrowOperands &= byName.containsKey(op) && byName.get(op).type().width() <= w;
+            if (!narrowOperands) continue;
             inner.put(n.name(), a);
             folded.add(arg);
         }
+    }
+
+    /** The net whose low bits {@code n} is (a resize, which may narrow, or a slice from bit 0), else null. */
+    private static String lowBitsOf(Node n) {
+        return switch (n) {
+            case Node.Resize r -> r.arg();
+            case Node.Slice s -> s.lo() == 0 ? s.arg() : null;
+            case Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Unary _, Node.Binary _, Node.Concat _,
+                 Node.Mux _, Node.Cast _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ -> null;
+        };
     }
 
     /** The operations whose low {@code w} bits depend only on the low {@code w} bits of their operands. */
@@ -60,22 +66,16 @@ final class WrappingArithmetic {
         return switch (n) {
             case Node.Binary b -> b.op() == Node.BinaryOp.ADD || b.op() == Node.BinaryOp.SUB || b.op() == Node.BinaryOp.MUL;
             case Node.Unary u -> u.op() == Node.UnaryOp.NEG;
-            default -> false;
+            case Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Slice _, Node.Concat _, Node.Mux _,
+                 Node.Resize _, Node.Cast _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ -> false;
         };
     }
 
-    /** How many places read each net: nodes, memory write ports, child inputs and checks. */
+    /** How many places read each net: node operands and {@link ReadsOutsideNodes}. */
     private static Map<String, Integer> readers(ModuleIr m) {
         Map<String, Integer> count = new HashMap<>();
         for (Node n : m.nodes()) for (String op : n.operands()) count.merge(op, 1, Integer::sum);
-        for (Memory mem : m.memories()) {
-            for (String net : new String[]{mem.wrEnable(), mem.wrAddr(), mem.wrData()}) if (net != null) count.merge(net, 1, Integer::sum);
-        }
-        for (Instance i : m.instances()) for (Instance.Connection c : i.inputs()) count.merge(c.net(), 1, Integer::sum);
-        for (Check c : m.checks()) {
-            count.merge(c.condition(), 1, Integer::sum);
-            if (c.enable() != null) count.merge(c.enable(), 1, Integer::sum);
-        }
+        for (String net : ReadsOutsideNodes.of(m)) count.merge(net, 1, Integer::sum);
         return count;
     }
 

@@ -64,6 +64,18 @@ class WrappingArithmeticTest {
     }
 
     @Test
+    void aSumAMemoryAlsoWritesStaysWhole() {
+        IrBuilder b = new IrBuilder("MemSum");
+        String a = b.in("a", Type.uint(8)), c = b.in("c", Type.uint(8)), we = b.in("we", Type.bool());
+        String sum = b.bin("_sum", ADD, Type.uint(9), a, c);
+        b.memory("m", 9, 2, List.of(), we, b.slice("_a0", a, 0, 0), sum);
+        b.out("lo", Type.uint(8), b.resize("_lo", Type.uint(8), sum));
+        b.out("q", Type.uint(9), b.memRead("q_r", Type.uint(9), "m", "_a0", null));
+        String text = VerilogEmitter.emit(new Design("MemSum", List.of(b.build()))).get(0).text();
+        assertEquals("assign _lo = _sum[7:0];", assignOf(text, "_lo"));
+    }
+
+    @Test
     void theUnusedBitSinkListsNoFoldedNet() {
         String sink = TEXT.substring(TEXT.indexOf("wire _unused_ok"));
         assertEquals("wire _unused_ok = &{1'b0, sum_named[8], _dbg_sum[8], _narrow[8:4], 1'b0};", sink.substring(0, sink.indexOf('\n')));
