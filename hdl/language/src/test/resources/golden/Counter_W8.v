@@ -11,15 +11,13 @@ module Counter_W8 (
 );
     localparam [7:0] _const_63f9 = 8'd1;
     reg [7:0] count_q;
-    wire [8:0] _add_5774;
     wire [7:0] _resize_65f3;
     wire _andr_d9c8;
     wire _and_1bff;
 
     assign count = count_q;
     assign wrap = _and_1bff;
-    assign _add_5774 = {1'b0, count_q} + {1'b0, _const_63f9};
-    assign _resize_65f3 = _add_5774[7:0];
+    assign _resize_65f3 = count_q + _const_63f9;
     assign _andr_d9c8 = &count_q;
     assign _and_1bff = en & _andr_d9c8;
 
@@ -27,9 +25,6 @@ module Counter_W8 (
         if (rst) count_q <= 8'd0;
         else if (en) count_q <= _resize_65f3;
     end
-
-    // Bits nothing reads, sunk here so Verilator -Wall stays quiet (it ignores *unused* names).
-    wire _unused_ok = &{1'b0, _add_5774[8], 1'b0};
 endmodule
 
 `default_nettype wire

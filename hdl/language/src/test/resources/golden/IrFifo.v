@@ -23,15 +23,11 @@ module IrFifo (
     wire _not_ov;
     wire _or_load;
     wire pop;
-    wire [2:0] _add_wp;
     wire [1:0] _rsz_wp;
     reg [1:0] wp_q;
-    wire [2:0] _add_rp;
     wire [1:0] _rsz_rp;
     reg [1:0] rp_q;
-    wire [3:0] _add_up;
     wire [2:0] _rsz_up;
-    wire signed [3:0] _sub_dn;
     wire signed [2:0] _rsz_dn;
     wire [2:0] _cast_dn;
     wire _only_push;
@@ -56,14 +52,10 @@ module IrFifo (
     assign _not_ov = ~out_valid_q;
     assign _or_load = out_ready | _not_ov;
     assign pop = _ne_empty & _or_load;
-    assign _add_wp = {1'b0, wp_q} + {1'b0, _c1_2};
-    assign _rsz_wp = _add_wp[1:0];
-    assign _add_rp = {1'b0, rp_q} + {1'b0, _c1_2};
-    assign _rsz_rp = _add_rp[1:0];
-    assign _add_up = {1'b0, count_q} + {1'b0, _c1_3};
-    assign _rsz_up = _add_up[2:0];
-    assign _sub_dn = {1'b0, count_q} - {1'b0, _c1_3};
-    assign _rsz_dn = _sub_dn[2:0];
+    assign _rsz_wp = wp_q + _c1_2;
+    assign _rsz_rp = rp_q + _c1_2;
+    assign _rsz_up = count_q + _c1_3;
+    assign _rsz_dn = count_q - _c1_3;
     assign _cast_dn = $unsigned(_rsz_dn);
     assign _only_push = push > pop;
     assign _only_pop = push < pop;
@@ -100,9 +92,6 @@ module IrFifo (
     always @(posedge clk) begin
         if (pop) rd_word <= store[rp_q];
     end
-
-    // Bits nothing reads, sunk here so Verilator -Wall stays quiet (it ignores *unused* names).
-    wire _unused_ok = &{1'b0, _add_wp[2], _add_rp[2], _add_up[3], _sub_dn[3], 1'b0};
 endmodule
 
 `default_nettype wire

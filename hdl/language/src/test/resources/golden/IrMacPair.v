@@ -16,7 +16,6 @@ module IrMacPair (
     wire signed [23:0] u_mac1_acc;
     wire signed [24:0] _add_sum;
     wire [7:0] _slice_lo;
-    wire signed [8:0] _neg_b;
     wire signed [7:0] _rsz_nb;
     wire u_mac0__negative_unused;
     wire u_mac1__negative_unused;
@@ -25,8 +24,7 @@ module IrMacPair (
     assign lo_byte = _slice_lo;
     assign _add_sum = {u_mac0_acc[23], u_mac0_acc} + {u_mac1_acc[23], u_mac1_acc};
     assign _slice_lo = u_mac0_acc[7:0];
-    assign _neg_b = -{b[7], b};
-    assign _rsz_nb = _neg_b[7:0];
+    assign _rsz_nb = -b;
 
     IrMac u_mac0 (
         .clk(clk),
@@ -49,9 +47,6 @@ module IrMacPair (
         .acc(u_mac1_acc),
         .negative(u_mac1__negative_unused)
     );
-
-    // Bits nothing reads, sunk here so Verilator -Wall stays quiet (it ignores *unused* names).
-    wire _unused_ok = &{1'b0, _neg_b[8], 1'b0};
 endmodule
 
 `default_nettype wire

@@ -15,7 +15,6 @@ module Mac_W8 (
     reg signed [31:0] acc_q;
     wire signed [15:0] product;
     wire signed [31:0] _resize_2120;
-    wire signed [32:0] _add_a9d8;
     wire signed [31:0] _resize_87f6;
     wire signed [31:0] _mux_b25a;
     wire signed [31:0] _mux_77eb;
@@ -23,8 +22,7 @@ module Mac_W8 (
     assign acc = acc_q;
     assign product = {{8{a[7]}}, a} * {{8{b[7]}}, b};
     assign _resize_2120 = {$signed({product, 16'd0}) >>> 16};
-    assign _add_a9d8 = {acc_q[31], acc_q} + {$signed({_resize_2120, 1'd0}) >>> 1};
-    assign _resize_87f6 = _add_a9d8[31:0];
+    assign _resize_87f6 = acc_q + _resize_2120;
     assign _mux_b25a = en ? _resize_87f6 : acc_q;
     assign _mux_77eb = clear ? _const_de3b : _mux_b25a;
 
@@ -32,9 +30,6 @@ module Mac_W8 (
         if (rst) acc_q <= 32'sd0;
         else acc_q <= _mux_77eb;
     end
-
-    // Bits nothing reads, sunk here so Verilator -Wall stays quiet (it ignores *unused* names).
-    wire _unused_ok = &{1'b0, _add_a9d8[32], 1'b0};
 endmodule
 
 `default_nettype wire

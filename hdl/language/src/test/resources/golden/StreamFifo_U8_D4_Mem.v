@@ -28,7 +28,6 @@ module StreamFifo_U8_D4_Mem (
     wire push;
     wire _not_6bb8;
     wire pop;
-    wire [3:0] _add_aa6a;
     wire [2:0] _resize_d7c1;
     wire signed [3:0] _sub_e559;
     wire [3:0] _cast_5a7b;
@@ -41,11 +40,9 @@ module StreamFifo_U8_D4_Mem (
     reg [1:0] rd_ptr;
     wire [1:0] rd_next;
     wire _eq_0955;
-    wire [2:0] _add_5564;
     wire [1:0] _resize_4fd6;
     wire [1:0] _mux_227c;
     wire _eq_5fa9;
-    wire [2:0] _add_97af;
     wire [1:0] _resize_7216;
     wire [1:0] _mux_728e;
     reg [7:0] rd_data;
@@ -72,8 +69,7 @@ module StreamFifo_U8_D4_Mem (
     assign push = in_valid & _not_e724;
     assign _not_6bb8 = ~is_empty;
     assign pop = out_ready & _not_6bb8;
-    assign _add_aa6a = {1'b0, count_q} + {1'b0, _const_96e7};
-    assign _resize_d7c1 = _add_aa6a[2:0];
+    assign _resize_d7c1 = count_q + _const_96e7;
     assign _sub_e559 = {1'b0, count_q} - {1'b0, _const_96e7};
     assign _cast_5a7b = $unsigned(_sub_e559);
     assign _resize_e3dd = _cast_5a7b[2:0];
@@ -83,12 +79,10 @@ module StreamFifo_U8_D4_Mem (
     assign _and_c1b9 = pop & _not_a2a5;
     assign rd_next = _mux_5aeb;
     assign _eq_0955 = rd_ptr == _const_8405;
-    assign _add_5564 = {1'b0, rd_ptr} + {1'b0, _const_3f4e};
-    assign _resize_4fd6 = _add_5564[1:0];
+    assign _resize_4fd6 = rd_ptr + _const_3f4e;
     assign _mux_227c = _eq_0955 ? _const_34cb : _resize_4fd6;
     assign _eq_5fa9 = wr_ptr == _const_8405;
-    assign _add_97af = {1'b0, wr_ptr} + {1'b0, _const_3f4e};
-    assign _resize_7216 = _add_97af[1:0];
+    assign _resize_7216 = wr_ptr + _const_3f4e;
     assign _mux_728e = _eq_5fa9 ? _const_34cb : _resize_7216;
     assign _eq_4e4a = wr_ptr == rd_next;
     assign collision = push & _eq_4e4a;
@@ -132,7 +126,7 @@ module StreamFifo_U8_D4_Mem (
     end
 
     // Bits nothing reads, sunk here so Verilator -Wall stays quiet (it ignores *unused* names).
-    wire _unused_ok = &{1'b0, _add_aa6a[3], _cast_5a7b[3], _add_5564[2], _add_97af[2], 1'b0};
+    wire _unused_ok = &{1'b0, _cast_5a7b[3], 1'b0};
 endmodule
 
 `default_nettype wire

@@ -19,14 +19,17 @@ import static defernorm.hdl.emit.VerilogSyntax.repeat;
 final class Expressions {
     private final Map<String, Type> types;
     private final SubstitutionDepth depth;
+    private final WrappingArithmetic wrapping;
 
     /**
-     * @param types the type of every net of the module, by name
-     * @param depth the module's substitution depths; {@link #of} must be called in node order
+     * @param types    the type of every net of the module, by name
+     * @param depth    the module's substitution depths; {@link #of} must be called in node order
+     * @param wrapping the truncations spelled as the arithmetic they truncate, at their own width
      */
-    Expressions(Map<String, Type> types, SubstitutionDepth depth) {
+    Expressions(Map<String, Type> types, SubstitutionDepth depth, WrappingArithmetic wrapping) {
         this.types = types;
         this.depth = depth;
+        this.wrapping = wrapping;
     }
 
     private Type t(String net) {
@@ -37,6 +40,13 @@ final class Expressions {
 
     /** The expression for {@code n}; only for nodes driven by an assign (not ports in, regs, memory reads). */
     String of(Node n) {
+        Node inner = wrapping.foldedInto(n);
+        if (inner != null) {   // the truncated operation, computed at the truncation's width
+            String rhs = lowBits(inner, n.type().width());
+            depth.spelled(inner);
+            depth.spelled(n);
+            return rhs;
+        }
         String rhs = spell(n);
         depth.spelled(n);
         return rhs;
@@ -68,10 +78,9 @@ final class Expressions {
     }
 
     private String unary(Node.Unary u) {
-        Type a = t(u.arg());
         return switch (u.op()) {
             case NOT -> "~" + u.arg();
-            case NEG -> "-" + extend(u.arg(), a, 1);   // UInt or SInt (w) -> SInt(w+1): exact
+            case NEG -> lowBits(u, u.type().width());   // UInt or SInt (w) -> SInt(w+1): exact
             case AND_REDUCE -> "&" + u.arg();
             case OR_REDUCE -> "|" + u.arg();
             case XOR_REDUCE -> "^" + u.arg();
@@ -80,14 +89,8 @@ final class Expressions {
 
     private String binary(Node.Binary b) {
         Type ta = t(b.a()), tb = t(b.b());
-        int w = b.type().width();
         return switch (b.op()) {
-            // Widen to the result width, then the bit pattern is the same signed or unsigned.
-            case ADD -> extend(b.a(), ta, w - ta.width()) + " + " + extend(b.b(), tb, w - tb.width());
-            case SUB -> extend(b.a(), ta, w - ta.width()) + " - " + extend(b.b(), tb, w - tb.width());
-            // Also for MUL: the low w bits of a w×w-bit product do not depend on signedness, so it is written
-            // unsigned (Verilator 5.006 turns a signed one into VL_MULS_III, which re-extends both operands).
-            case MUL -> unsignedOperand(b.a(), ta, w) + " * " + unsignedOperand(b.b(), tb, w);
+            case ADD, SUB, MUL -> lowBits(b, b.type().width());
             case AND -> b.a() + " & " + b.b();
             case OR -> b.a() + " | " + b.b();
             case XOR -> b.a() + " ^ " + b.b();
@@ -100,6 +103,28 @@ final class Expressions {
             case SHL, SHR -> shift(b, ta, tb);
         };
     }
+
+    /**
+     * The low {@code w} bits of an add, subtract, multiply or negation: each operand (at most {@code w} bits)
+     * widened to {@code w} with its signedness, then the {@code w}-bit operation, which wraps. At the node's own
+     * width that is its exact result; at a truncation's width ({@link WrappingArithmetic}) the truncated one.
+     */
+    private String lowBits(Node n, int w) {
+        return switch (n) {
+            // Widened to w, the bit pattern is the same signed or unsigned.
+            case Node.Unary u when u.op() == Node.UnaryOp.NEG -> "-" + widened(u.arg(), w);
+            case Node.Binary b when b.op() == Node.BinaryOp.ADD -> widened(b.a(), w) + " + " + widened(b.b(), w);
+            case Node.Binary b when b.op() == Node.BinaryOp.SUB -> widened(b.a(), w) + " - " + widened(b.b(), w);
+            // Also for MUL: the low w bits of a w×w-bit product do not depend on signedness, so it is written
+            // unsigned (Verilator 5.006 turns a signed one into VL_MULS_III, which re-extends both operands).
+            case Node.Binary b when b.op() == Node.BinaryOp.MUL ->
+                    unsignedOperand(b.a(), t(b.a()), w) + " * " + unsignedOperand(b.b(), t(b.b()), w);
+            default -> throw new IllegalArgumentException("node '" + n.name() + "' is not an add, subtract, multiply or negation");
+        };
+    }
+
+    /** {@code net} extended to {@code w} bits with its signedness. */
+    private String widened(String net, int w) { return extend(net, t(net), w - t(net).width()); }
 
     /**
      * A shift whose amount is never wider than needed to say "the whole width": an amount of {@code k} bits

@@ -33,6 +33,7 @@ final class ModuleEmitter {
     private final Predicate<String> isClockedModule;
     private final Map<String, ModuleIr> modules;
     private final Map<String, Type> types = new HashMap<>();
+    private final WrappingArithmetic wrapping;
     private final Set<String> debug;
     /** Memory read ports by memory name, and instance output nodes by instance name, in node order. */
     private final Map<String, List<Node.MemRead>> readsByMemory = new HashMap<>();
@@ -57,6 +58,7 @@ final class ModuleEmitter {
             }
         }
         this.debug = new HashSet<>(m.debug());
+        this.wrapping = new WrappingArithmetic(m);
         Set<String> memNames = new HashSet<>(), instNames = new HashSet<>();
         for (Memory mem : m.memories()) memNames.add(mem.name());
         for (Instance i : m.instances()) instNames.add(i.name());
@@ -129,7 +131,7 @@ final class ModuleEmitter {
         }
         for (Node n : m.nodes()) {
             Form f = form(n);
-            if (f == Form.INPUT_PORT || f == Form.OUTPUT_PORT || f == Form.CONSTANT) continue;
+            if (f == Form.INPUT_PORT || f == Form.OUTPUT_PORT || f == Form.CONSTANT || wrapping.isFolded(n.name())) continue;
             String kind = f == Form.REGISTER ? "reg" : "wire";
             line(INDENT + declPrefix(kind, n.type()) + n.name() + publicMark(n.name()) + ";");
             any = true;
@@ -172,11 +174,11 @@ final class ModuleEmitter {
     // ---- combinational logic ----
 
     private void assigns() {
-        Expressions expr = new Expressions(types, new SubstitutionDepth(m.nodes()));
+        Expressions expr = new Expressions(types, new SubstitutionDepth(m.nodes()), wrapping);
         boolean any = false;
         for (Node n : m.nodes()) {
             Form f = form(n);
-            if (f != Form.ASSIGNED && f != Form.OUTPUT_PORT) continue;
+            if (f != Form.ASSIGNED && f != Form.OUTPUT_PORT || wrapping.isFolded(n.name())) continue;
             line(INDENT + "assign " + n.name() + " = " + expr.of(n) + ";" + comment(n.loc()));
             any = true;
         }
@@ -308,7 +310,7 @@ final class ModuleEmitter {
     // ---- unused bits ----
 
     private void unusedSink(boolean clocked) {
-        List<String> parts = UnusedBits.of(m, clocked && !readsReset() ? List.of("rst") : List.of());
+        List<String> parts = UnusedBits.of(m, clocked && !readsReset() ? List.of("rst") : List.of(), wrapping::isFolded);
         if (parts.isEmpty()) return;
         line(INDENT + "// Bits nothing reads, sunk here so Verilator -Wall stays quiet (it ignores *unused* names).");
         line(INDENT + "wire _unused_ok = &{1'b0, " + String.join(", ", parts) + ", 1'b0};");

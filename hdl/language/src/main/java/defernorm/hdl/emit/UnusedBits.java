@@ -1,7 +1,5 @@
 package defernorm.hdl.emit;
 
-import defernorm.hdl.ir.Instance;
-import defernorm.hdl.ir.Memory;
 import defernorm.hdl.ir.ModuleIr;
 import defernorm.hdl.ir.Node;
 import defernorm.hdl.ir.Type;
@@ -11,6 +9,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static defernorm.hdl.emit.VerilogSyntax.part;
 
@@ -24,9 +23,10 @@ final class UnusedBits {
 
     /**
      * The unread parts of the module's nets as Verilog selects, most significant first within a net, nets in
-     * node order, after {@code unreadImplicitNets} (e.g. {@code rst} in a module without resets).
+     * node order, after {@code unreadImplicitNets} (e.g. {@code rst} in a module without resets). Nets for which
+     * {@code undeclared} holds are not in the Verilog (they are spelled inside their reader), so not sunk.
      */
-    static List<String> of(ModuleIr m, List<String> unreadImplicitNets) {
+    static List<String> of(ModuleIr m, List<String> unreadImplicitNets, Predicate<String> undeclared) {
         Map<String, Type> types = new HashMap<>();
         Map<String, BitSet> read = new HashMap<>();
         for (Node n : m.nodes()) {
@@ -34,18 +34,11 @@ final class UnusedBits {
             read.put(n.name(), new BitSet());
         }
         for (Node n : m.nodes()) markReads(n, types, read);
-        for (Memory mem : m.memories()) {
-            for (String net : new String[]{mem.wrEnable(), mem.wrAddr(), mem.wrData()}) markAll(net, types, read);
-        }
-        for (Instance i : m.instances()) for (Instance.Connection c : i.inputs()) markAll(c.net(), types, read);
-        for (defernorm.hdl.ir.Check c : m.checks()) {   // read by the simulation-only check block
-            markAll(c.condition(), types, read);
-            if (c.enable() != null) markAll(c.enable(), types, read);
-        }
+        for (String net : ReadsOutsideNodes.of(m)) markAll(net, types, read);
 
         List<String> parts = new ArrayList<>(unreadImplicitNets);
         for (Node n : m.nodes()) {
-            if (n instanceof Node.Output) continue;   // read by the parent
+            if (n instanceof Node.Output || undeclared.test(n.name())) continue;   // read by the parent; not in the text
             int w = n.type().width();
             BitSet r = read.get(n.name());
             for (int hi = w - 1; hi >= 0; ) {

@@ -21,7 +21,7 @@ public final class IrFixtures {
 
     public static Map<String, Design> all() {
         Map<String, Design> m = new LinkedHashMap<>();
-        for (Design d : List.of(counter(), mac(), fifo(), regFile(), macPair(), allOps(), edges())) m.put(d.top(), d);
+        for (Design d : List.of(counter(), mac(), fifo(), regFile(), macPair(), allOps(), edges(), wrapping())) m.put(d.top(), d);
         return m;
     }
 
@@ -230,5 +230,44 @@ public final class IrFixtures {
         b.wire("dbg", Type.uint(4), b.bin("_dbg_x", XOR, Type.uint(4), y30, cq));
         b.debug("dbg");
         return new Design("IrEdges", List.of(comb, b.build()));
+    }
+
+    /**
+     * Truncated arithmetic, spelled as wrapping operations of the truncation's width: signed and unsigned add,
+     * subtract, negation and multiply (mixed operand widths), a slice [w-1:0], a registered 32-bit accumulating
+     * chain; and the truncations that must stay a wide net and a part select (named, read twice, debug, narrower
+     * than the operands).
+     */
+    public static Design wrapping() {
+        IrBuilder b = new IrBuilder("IrWrapping");
+        String sa = b.in("sa", Type.sint(8));
+        String sb = b.in("sb", Type.sint(8));
+        String ua = b.in("ua", Type.uint(8));
+        String ub = b.in("ub", Type.uint(8));
+        String s6 = b.in("s6", Type.sint(6));
+        String u3 = b.in("u3", Type.uint(3));
+        String p = b.in("p", Type.sint(16));
+        b.out("s_add", Type.sint(8), b.resize("_s_add_t", Type.sint(8), b.bin("_s_add", ADD, Type.sint(9), sa, sb)));
+        b.out("u_add", Type.uint(8), b.slice("_u_add_t", b.bin("_u_add", ADD, Type.uint(9), ua, ub), 7, 0));
+        b.out("u_sub", Type.sint(8), b.resize("_u_sub_t", Type.sint(8), b.bin("_u_sub", SUB, Type.sint(9), ua, ub)));
+        b.out("s_sub", Type.sint(8), b.resize("_s_sub_t", Type.sint(8), b.bin("_s_sub", SUB, Type.sint(9), sa, sb)));
+        b.out("u_neg", Type.sint(8), b.resize("_u_neg_t", Type.sint(8), b.un("_u_neg", NEG, Type.sint(9), ua)));
+        b.out("s_neg", Type.sint(8), b.resize("_s_neg_t", Type.sint(8), b.un("_s_neg", NEG, Type.sint(9), sa)));
+        b.out("s_mul", Type.sint(10), b.resize("_s_mul_t", Type.sint(10), b.bin("_s_mul", MUL, Type.sint(14), sa, s6)));
+        b.out("u_mul", Type.uint(9), b.slice("_u_mul_t", b.bin("_u_mul", MUL, Type.uint(11), ua, u3), 8, 0));
+        // acc_q <= acc_q + p + p, each sum truncated to 32 bits
+        String ext = b.resize("_p_ext", Type.sint(32), p);
+        String s1 = b.resize("_sum1_t", Type.sint(32), b.bin("_sum1", ADD, Type.sint(33), "acc_q", ext));
+        String s2 = b.resize("_sum2_t", Type.sint(32), b.bin("_sum2", ADD, Type.sint(33), s1, ext));
+        b.out("acc", Type.sint(32), b.reg("acc_q", Type.sint(32), s2, null, 0L));
+        // kept wide: a named sum, a sum read twice, a debug sum, a sum truncated below its operands' width
+        b.out("named_t", Type.sint(8), b.resize("_named_t", Type.sint(8), b.bin("sum_named", ADD, Type.sint(9), sa, sb)));
+        String twice = b.bin("_twice", ADD, Type.uint(9), ua, ub);
+        b.out("twice_t", Type.uint(8), b.resize("_twice_t", Type.uint(8), twice));
+        b.out("twice", Type.uint(9), twice);
+        b.debug(b.bin("_dbg_sum", SUB, Type.sint(9), sa, sb));
+        b.out("dbg_t", Type.sint(8), b.resize("_dbg_t", Type.sint(8), "_dbg_sum"));
+        b.out("narrow", Type.uint(4), b.resize("_narrow_t", Type.uint(4), b.bin("_narrow", ADD, Type.uint(9), ua, ub)));
+        return new Design("IrWrapping", List.of(b.build()));
     }
 }
