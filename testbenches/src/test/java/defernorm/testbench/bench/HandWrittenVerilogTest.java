@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
  * of every output of every cycle, and Icarus Verilog, given each version with the same stimulus, gives that
  * checksum too. (The 16×16 array is checked by the bench itself, over millions of cycles, and under Icarus.)
  * The matmul-only top is configured first and then streams tokens with random gaps and backpressure
- * ({@link VerilogSpeedCase#matmulTop}): 5,000 cycles carry about 70 tokens through every unit (544 output beats, 76 lanes saturated).
+ * ({@link VerilogSpeedCase#matmulTop}): 5,000 cycles carry about 70 tokens through every unit (544 output
+ * beats, 76 lanes saturated).
  */
 class HandWrittenVerilogTest {
     @TempDir Path tmp;
