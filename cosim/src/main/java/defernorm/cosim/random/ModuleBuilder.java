@@ -17,7 +17,10 @@ import java.util.Map;
 
 /**
  * Builds a {@link ModuleIr} directly as IR records, computing each node's result type from the one table of
- * width rules, {@link WidthRules}. For generated and hand-made test designs; temporaries are named {@code n0, n1, ...}.
+ * width rules, {@link WidthRules}. For generated and hand-made test designs; temporaries are named {@code n0, _n1, n2, _n3, ...}: every
+ * other one carries the leading underscore of the HDL's own unnamed temporaries, which the emitter may
+ * spell differently (a truncated add folded into a wrapping add, see {@code WrappingArithmetic}), so random
+ * designs exercise both spellings.
  * It trusts its caller on operand types: it does not run the HDL's design-rule checks.
  *
  * <pre>{@code
@@ -178,7 +181,10 @@ public final class ModuleBuilder {
 
     private String fresh() {
         String n;
-        do { n = "n" + temp++; } while (types.containsKey(n));
+        do {
+            n = (temp % 2 == 0 ? "n" : "_n") + temp;
+            temp++;
+        } while (types.containsKey(n));
         return n;
     }
 

@@ -36,7 +36,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 /**
  * The emitter writes a truncated add, subtract, multiply or negation of a generated temporary as a wrapping
  * operation of the truncation's width (hdl's {@code WrappingArithmetic}); random designs whose temporaries are
- * named as the HDL names them ({@code _...}, which the random designs' {@code n0, n1...} are not), half their
+ * all named as the HDL names them ({@code _...}; plain random designs name every other one so), half their
  * genes chains of truncated arithmetic, must still give the built-in engine's values on Icarus and on Verilator.
  */
 class WrappingArithmeticDifferentialTest {
