@@ -121,7 +121,7 @@ final class ModuleElaboration {
         Set<Mem> liveMems = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Deque<Net> work = new ArrayDeque<>();
         for (Net p : b.ports) if (p.kind == Net.Kind.OUTPUT) work.add(p);
-        work.addAll(b.debug);
+        for (Net d : b.debug) work.add(d);   // loops, not ArrayDeque.addAll: its method reference is spun cold
         for (Builder.CheckDecl c : b.checks) {
             work.add(c.condition());
             if (c.enable() != null) work.add(c.enable());
@@ -130,7 +130,7 @@ final class ModuleElaboration {
         while (!work.isEmpty()) {
             Net n = work.pop();
             if (!seen.add(n)) continue;
-            work.addAll(operands(n));
+            for (Net o : operands(n)) work.add(o);
             if (n.kind == Net.Kind.MEMREAD && liveMems.add(n.mem)) Collections.addAll(work, writePort(n.mem));
         }
         List<Net> ordered = new ArrayList<>(b.ports);

@@ -80,12 +80,13 @@ public final class CombinationalLoops {
             for (Node.Output o : m.outputs()) {
                 Set<String> inputs = new LinkedHashSet<>();
                 Set<String> seen = new HashSet<>();
-                Deque<String> work = new ArrayDeque<>(List.of(o.name()));
+                Deque<String> work = new ArrayDeque<>();
+                work.add(o.name());
                 while (!work.isEmpty()) {
                     String x = work.pop();
                     if (!seen.add(x)) continue;
                     if (byName.get(x) instanceof Node.Input) inputs.add(x);
-                    work.addAll(edges(x));
+                    for (String e : edges(x)) work.add(e);   // not addAll: ArrayDeque's spins a method reference cold
                 }
                 r.put(o.name(), inputs);
             }
