@@ -117,7 +117,7 @@ final class ModuleElaboration {
 
     /** Every net reachable from the outputs, debug nets and instance inputs, plus all ports; in IR order. */
     private List<Net> live() {
-        Set<Net> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Net> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>(b.nets.size() + lowering.created.size()));
         Set<Mem> liveMems = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Deque<Net> work = new ArrayDeque<>();
         for (Net p : b.ports) if (p.kind == Net.Kind.OUTPUT) work.add(p);
