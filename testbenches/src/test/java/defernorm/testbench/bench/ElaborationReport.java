@@ -48,9 +48,9 @@ final class ElaborationReport {
             m.append("| ").append(r.title()).append(" | ").append(empty ? "" : p.nodes()).append(" | ").append(ms(p.wallMs()))
                     .append(" | ").append(empty ? "" : ns(p.buildNs())).append(" | ").append(empty ? "" : ns(p.elaborateNs()))
                     .append(" | ").append(empty ? "" : ns(p.emitNs())).append(" | ").append(empty ? "" : ns(p.cpuNs()))
-                    .append(" | ").append(ns(p.mainCpuNs())).append(" | ").append(empty ? "" : mb(p.peakHeapBytes()))
+                    .append(" | ").append(mainCpu(p)).append(" | ").append(empty ? "" : mb(p.peakHeapBytes()))
                     .append(" | ").append(ms(a.wallMs())).append(" | ").append(empty ? "" : ns(a.cpuNs()))
-                    .append(" | ").append(ns(a.mainCpuNs())).append(" | ").append(ms(f.wallMs()))
+                    .append(" | ").append(mainCpu(a)).append(" | ").append(ms(f.wallMs()))
                     .append(" | ").append(empty ? "" : ns(f.cpuNs())).append(" | ")
                     .append(CHISEL_FROM_ISSUE.getOrDefault(r.design(), "")).append(" |\n");
         }
@@ -121,6 +121,9 @@ final class ElaborationReport {
     }
 
     private static long work(ElaborationJvm.Sample s) { return s.buildNs() + s.elaborateNs() + s.emitNs(); }
+
+    /** The main thread's CPU time, or "n/a" where the OS does not report it (ElaborationRun reads Linux's /proc). */
+    private static String mainCpu(ElaborationJvm.Sample s) { return s.mainCpuNs() < 0 ? "n/a" : ns(s.mainCpuNs()); }
 
     private static String ms(long millis) { return String.format(Locale.ROOT, "%.2f s", millis / 1e3); }
 
