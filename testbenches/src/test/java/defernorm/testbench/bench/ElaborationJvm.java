@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
 
 /**
  * Fresh JVMs running {@link ElaborationRun}, laid out as a user's program is: the language's jar and a jar of the
@@ -56,9 +58,10 @@ final class ElaborationJvm {
     /** Packs the language and the benchmark designs into jars under {@code dir}. */
     static ElaborationJvm in(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Path hdl = jarOf(Component.class, dir.resolve("hdl.jar"), null);
-        Path designs = jarOf(MacArray.class, dir.resolve("designs.jar"), List.of(MacArray.class, AdderTree.class));
-        Path runner = jarOf(ElaborationRun.class, dir.resolve("runner.jar"), List.of(ElaborationRun.class));
+        // Packed as the artifacts are: the language's entries stored (hdl/language/pom.xml), a user's deflated.
+        Path hdl = jarOf(Component.class, dir.resolve("hdl.jar"), null, true);
+        Path designs = jarOf(MacArray.class, dir.resolve("designs.jar"), List.of(MacArray.class, AdderTree.class), false);
+        Path runner = jarOf(ElaborationRun.class, dir.resolve("runner.jar"), List.of(ElaborationRun.class), false);
         return new ElaborationJvm(dir, hdl + java.io.File.pathSeparator + designs + java.io.File.pathSeparator + runner);
     }
 
@@ -92,9 +95,10 @@ final class ElaborationJvm {
 
     /**
      * The jar holding {@code anchor}'s code: the jar itself when it already is one; otherwise {@code jar}, made from
-     * the class directory (all of it when {@code classes} is null, else those classes and their nested ones).
+     * the class directory (all of it when {@code classes} is null, else those classes and their nested ones), its
+     * entries {@code stored} uncompressed or deflated.
      */
-    private static Path jarOf(Class<?> anchor, Path jar, List<Class<?>> classes) throws IOException {
+    private static Path jarOf(Class<?> anchor, Path jar, List<Class<?>> classes, boolean stored) throws IOException {
         Path source;
         try {
             source = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -107,8 +111,18 @@ final class ElaborationJvm {
                 String name = source.relativize(p).toString().replace('\\', '/');
                 if (classes != null && classes.stream().noneMatch(c -> name.startsWith(c.getName().replace('.', '/') + ".")
                         || name.startsWith(c.getName().replace('.', '/') + "$"))) continue;
-                out.putNextEntry(new JarEntry(name));
-                Files.copy(p, out);
+                byte[] bytes = Files.readAllBytes(p);
+                JarEntry entry = new JarEntry(name);
+                if (stored) {
+                    CRC32 crc = new CRC32();
+                    crc.update(bytes);
+                    entry.setMethod(ZipEntry.STORED);
+                    entry.setSize(bytes.length);
+                    entry.setCompressedSize(bytes.length);
+                    entry.setCrc(crc.getValue());
+                }
+                out.putNextEntry(entry);
+                out.write(bytes);
                 out.closeEntry();
             }
         }

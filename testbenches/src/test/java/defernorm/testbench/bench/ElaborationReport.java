@@ -24,7 +24,8 @@ final class ElaborationReport {
         StringBuilder m = new StringBuilder(BenchDoc.begin("elaboration")).append("\n## Elaboration\n\n");
         m.append("Command: `").append(COMMAND).append("`  \n");
         m.append("Run: ").append(run).append(" runs per figure.\n\n");
-        m.append("Each run is a fresh JVM (`java -cp hdl.jar:designs.jar:runner.jar ElaborationRun <design> <dir>`) that builds ")
+        m.append("Each run is a fresh JVM (`java -cp hdl.jar:designs.jar:runner.jar ElaborationRun <design> <dir>`, the language's ")
+                .append("jar packed as its artifact is, entries stored uncompressed) that builds ")
                 .append("the design (the user's constructor: every operation checked, with its source line), elaborates it ")
                 .append("(`Elaborator.elaborate`: lowering, naming, all checks) and emits its Verilog into a directory ")
                 .append("(`VerilogEmitter.emit` + `writeTo`). Cold wall: the whole process, JVM start to exit. Process CPU: ")

@@ -70,11 +70,14 @@ public final class ElaborationRun {
         throw new IllegalArgumentException("unknown design '" + name + "': expected mac<P>x<Q> or adder<N>");
     }
 
-    /** The sum of the heap pools' peaks since the JVM started (an upper bound: pools need not peak together). */
+    /**
+     * The sum of the heap pools' peaks since the JVM started (an upper bound: pools need not peak together). A pool's
+     * current use counts too: G1 updates a young pool's peak only at a collection, and a short run may have none.
+     */
     private static long peakHeap() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) sum += pool.getPeakUsage().getUsed();
+            if (pool.getType() == MemoryType.HEAP) sum += Math.max(pool.getPeakUsage().getUsed(), pool.getUsage().getUsed());
         }
         return sum;
     }
