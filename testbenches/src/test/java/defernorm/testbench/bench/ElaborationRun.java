@@ -71,14 +71,15 @@ public final class ElaborationRun {
     }
 
     /**
-     * The sum of the heap pools' peaks since the JVM started (an upper bound: pools need not peak together). A pool's
-     * current use counts too: G1 updates a young pool's peak only at a collection, and a short run may have none.
+     * The sum of the heap pools' peaks since the JVM started (an upper bound: pools need not peak together), or the
+     * heap in use now if that is more: G1 updates its pools' figures only at a collection, and a short run may have none.
      */
     private static long peakHeap() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) sum += Math.max(pool.getPeakUsage().getUsed(), pool.getUsage().getUsed());
+            if (pool.getType() == MemoryType.HEAP) sum += pool.getPeakUsage().getUsed();
         }
-        return sum;
+        Runtime rt = Runtime.getRuntime();
+        return Math.max(sum, rt.totalMemory() - rt.freeMemory());
     }
 }
