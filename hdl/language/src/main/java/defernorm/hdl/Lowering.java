@@ -2,7 +2,9 @@ package defernorm.hdl;
 
 import defernorm.hdl.ir.SourceLoc;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Lowers a module's statement tree (sets inside when/switch chains, last set wins) to one driver per
@@ -57,7 +58,7 @@ final class Lowering {
     }
 
     void run() {
-        Map<Net, Val> finals = eval(b.root, t -> t.kind == Net.Kind.REG ? Special.HOLD : Special.UNDEF);
+        Map<Net, Val> finals = eval(b.root, new ArrayDeque<>());
         for (Net n : b.nets) {
             if (!n.kind.assignable()) continue;
             Val v = finals.getOrDefault(n, n.kind == Net.Kind.REG ? Special.HOLD : Special.UNDEF);
@@ -93,9 +94,13 @@ final class Lowering {
         drivers.put(n, new Driver(materialize(v, n, new IdentityHashMap<>()), n.enable, n.loc));
     }
 
-    private Map<Net, Val> eval(Stmt.Block block, Function<Net, Val> incoming) {
+    /**
+     * The values {@code block} leaves, seen from inside the enclosing blocks' {@code scopes} (innermost first). A
+     * stack of maps, not a chain of lambdas: each lambda is a class spun at first use in a cold JVM.
+     */
+    private Map<Net, Val> eval(Stmt.Block block, Deque<Map<Net, Val>> scopes) {
         Map<Net, Val> local = new LinkedHashMap<>();
-        Function<Net, Val> look = t -> local.containsKey(t) ? local.get(t) : incoming.apply(t);
+        scopes.push(local);
         for (Stmt s : block.stmts) {
             if (s instanceof Stmt.Set set) {
                 local.put(set.target(), new Of(set.value(), set.loc()));
@@ -103,17 +108,17 @@ final class Lowering {
                 List<Map<Net, Val>> arms = new ArrayList<>();
                 Set<Net> touched = new LinkedHashSet<>();
                 for (Stmt.Arm arm : chain.arms) {
-                    Map<Net, Val> r = eval(arm.body(), look);
+                    Map<Net, Val> r = eval(arm.body(), scopes);
                     arms.add(r);
                     touched.addAll(r.keySet());
                 }
-                Map<Net, Val> other = chain.otherwise == null ? Map.of() : eval(chain.otherwise, look);
+                Map<Net, Val> other = chain.otherwise == null ? Map.of() : eval(chain.otherwise, scopes);
                 touched.addAll(other.keySet());
                 for (Net t : touched) {
-                    Val v = other.containsKey(t) ? other.get(t) : look.apply(t);
+                    Val v = other.containsKey(t) ? other.get(t) : look(t, scopes);
                     for (int i = chain.arms.size() - 1; i >= 0; i--) {
                         Map<Net, Val> r = arms.get(i);
-                        Val a = r.containsKey(t) ? r.get(t) : look.apply(t);
+                        Val a = r.containsKey(t) ? r.get(t) : look(t, scopes);
                         Stmt.Arm arm = chain.arms.get(i);
                         v = a.equals(v) ? v : new Choice(arm.cond(), a, v, arm.loc());
                     }
@@ -121,7 +126,17 @@ final class Lowering {
                 }
             }
         }
+        scopes.pop();
         return local;
+    }
+
+    /** {@code t}'s value in {@code scopes} (innermost first): the last set, else held (registers) or undefined. */
+    private static Val look(Net t, Deque<Map<Net, Val>> scopes) {
+        for (Map<Net, Val> scope : scopes) {
+            Val v = scope.get(t);
+            if (v != null) return v;
+        }
+        return t.kind == Net.Kind.REG ? Special.HOLD : Special.UNDEF;
     }
 
     /** The outermost choice that leaves {@code special} reachable, or null if none. */

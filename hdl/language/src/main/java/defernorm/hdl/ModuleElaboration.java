@@ -44,8 +44,7 @@ final class ModuleElaboration {
         lowering.run();
         checkInstances();
         List<Net> live = live();
-        Map<Net, String> names = NetNamer.names(live);
-        return build(live, names);
+        return build(live, NetNamer.names(live));
     }
 
     private void checkNames() {
@@ -53,7 +52,6 @@ final class ModuleElaboration {
         for (Net n : b.nets) if (n.name != null) entries.add(new Names.Entry(n.name, kind(n), n.nameLoc));
         for (Mem m : b.memories) entries.add(new Names.Entry(m.name, "memory", m.loc));
         for (Inst i : b.instances) entries.add(new Names.Entry(i.name, "instance", i.loc));
-        Collections.sort(entries);   // by place (no comparator lambdas: each costs milliseconds in a cold JVM)
         problems.addAll(Names.checkModuleName(b.name, b.loc));
         problems.addAll(Names.check(entries));
     }
@@ -119,11 +117,11 @@ final class ModuleElaboration {
 
     /** Every net reachable from the outputs, debug nets and instance inputs, plus all ports; in IR order. */
     private List<Net> live() {
-        Set<Net> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Net> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>(b.nets.size() + lowering.created.size()));
         Set<Mem> liveMems = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Deque<Net> work = new ArrayDeque<>();
         for (Net p : b.ports) if (p.kind == Net.Kind.OUTPUT) work.add(p);
-        work.addAll(b.debug);
+        for (Net d : b.debug) work.add(d);   // loops, not ArrayDeque.addAll: its method reference is spun cold
         for (Builder.CheckDecl c : b.checks) {
             work.add(c.condition());
             if (c.enable() != null) work.add(c.enable());
@@ -132,7 +130,7 @@ final class ModuleElaboration {
         while (!work.isEmpty()) {
             Net n = work.pop();
             if (!seen.add(n)) continue;
-            work.addAll(operands(n));
+            for (Net o : operands(n)) work.add(o);
             if (n.kind == Net.Kind.MEMREAD && liveMems.add(n.mem)) Collections.addAll(work, writePort(n.mem));
         }
         List<Net> ordered = new ArrayList<>(b.ports);
@@ -143,12 +141,13 @@ final class ModuleElaboration {
         return ordered;
     }
 
-    private ModuleIr build(List<Net> live, Map<Net, String> names) {
+    /** {@code names}: each live net's IR name by creation index ({@link NetNamer#names}). */
+    private ModuleIr build(List<Net> live, String[] names) {
         List<Node> nodes = new ArrayList<>();
         Set<String> emitted = new LinkedHashSet<>();
         Set<Mem> mems = new LinkedHashSet<>();
         for (Net n : live) {
-            String name = names.get(n);
+            String name = names[n.seq];
             if (!emitted.add(name)) continue;   // structurally identical temporary: already there
             Node node = node(n, name, names);
             if (node != null) nodes.add(node);
@@ -158,43 +157,43 @@ final class ModuleElaboration {
         for (Mem m : b.memories) {
             if (!mems.contains(m)) continue;
             Net[] w = writePort(m);
-            memories.add(new Memory(m.name, m.width, m.depth, m.init, names.get(w[0]), names.get(w[1]), names.get(w[2]), m.loc));
+            memories.add(new Memory(m.name, m.width, m.depth, m.init, names[w[0].seq], names[w[1].seq], names[w[2].seq], m.loc));
         }
         List<Instance> instances = new ArrayList<>();
         for (Inst i : b.instances) {
             List<Instance.Connection> cs = new ArrayList<>();
             for (Net p : i.child.b.ports) {
                 Inst.Connection c = i.inputs.get(p.name);
-                if (p.kind == Net.Kind.INPUT && c != null) cs.add(new Instance.Connection(p.name, names.get(source(c))));
+                if (p.kind == Net.Kind.INPUT && c != null) cs.add(new Instance.Connection(p.name, names[source(c).seq]));
             }
             instances.add(new Instance(i.name, i.child.name(), cs, i.loc));
         }
         Set<String> debug = new LinkedHashSet<>();   // loops, not streams: once per module, cold
-        for (Net d : b.debug) debug.add(names.get(d));
+        for (Net d : b.debug) debug.add(names[d.seq]);
         List<Check> checks = new ArrayList<>(b.checks.size());
         for (var c : b.checks) {
-            checks.add(new Check(c.kind(), c.name(), names.get(c.condition()), c.enable() == null ? null : names.get(c.enable()),
+            checks.add(new Check(c.kind(), c.name(), names[c.condition().seq], c.enable() == null ? null : names[c.enable().seq],
                     c.message(), c.loc()));
         }
         return new ModuleIr(b.name, nodes, memories, instances, new ArrayList<>(debug), checks, null, b.loc);
     }
 
-    private Node node(Net n, String name, Map<Net, String> names) {
+    private Node node(Net n, String name, String[] names) {
         List<String> args = new ArrayList<>(n.args.size());   // a loop, not a stream: it runs once per node, mostly cold
-        for (Net a : n.args) args.add(names.get(a));
+        for (Net a : n.args) args.add(names[a.seq]);
         return switch (n.kind) {
             case INPUT -> new Node.Input(name, n.type, n.loc);
             case OUTPUT, WIRE -> {
                 Lowering.Driver d = lowering.drivers.get(n);
                 if (d == null) yield null;   // undriven: already an error
-                String src = names.get(d.next());
+                String src = names[d.next().seq];
                 yield n.kind == Net.Kind.OUTPUT ? new Node.Output(name, n.type, src, n.loc)
                         : new Node.Wire(name, n.type, src, d.loc());
             }
             case REG -> {
                 Lowering.Driver d = lowering.drivers.get(n);
                 if (d == null) yield null;
-                yield new Node.Reg(name, n.type, names.get(d.next()), d.enable() == null ? null : names.get(d.enable()),
+                yield new Node.Reg(name, n.type, names[d.next().seq], d.enable() == null ? null : names[d.enable().seq],
                         n.value, n.loc);
             }
             case CONST -> new Node.Const(name, n.type, n.value, n.loc);

@@ -7,11 +7,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,75 +32,89 @@ final class NetNamer {
         for (Node.BinaryOp op : Node.BinaryOp.values()) BINARY_TAGS[op.ordinal()] = op.name().toLowerCase(java.util.Locale.ROOT);
     }
     private static final int MIN_DIGITS = 4;
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     private NetNamer() {}
 
-    static Map<Net, String> names(List<Net> nets) {
-        Map<Net, Long> full = new IdentityHashMap<>();
-        Map<Long, Net> byHash = new HashMap<>();
-        for (Net n : nets) if (n.name == null) fullHash(n, full, byHash);
-        Map<Long, Integer> digits = digits(byHash);
-        Map<Net, String> names = new IdentityHashMap<>();
+    /**
+     * The IR name of each net in {@code nets} (which must hold the operands of each of its temporaries), indexed by
+     * the net's creation index ({@link Net#seq}): its user name, or a structural one. Arrays by creation index rather
+     * than identity maps of boxed hashes: this runs for every net of every elaboration, mostly interpreted.
+     */
+    static String[] names(List<Net> nets) {
+        int size = 0;
+        for (Net n : nets) size = Math.max(size, n.seq + 1);
+        long[] hash = new long[size];
+        boolean[] hashed = new boolean[size];
+        Map<Long, Net> byHash = new HashMap<>(2 * nets.size());
+        for (Net n : nets) if (n.name == null) fullHash(n, hash, hashed, byHash);
+        int[] digits = digits(byHash.values(), hash, size);
+        String[] names = new String[size];
         for (Net n : nets) {
-            if (n.name != null) names.put(n, n.name);
+            if (n.name != null) names[n.seq] = n.name;
             else {
-                long h = full.get(n);
-                names.put(n, name(tag(n), h, digits.get(h)));
+                long h = hash[n.seq];
+                names[n.seq] = name(tag(n), h, digits[byHash.get(h).seq]);
             }
         }
         return names;
     }
 
     /**
-     * How many hex digits each distinct hash shows: {@value #MIN_DIGITS}, or one more than it shares with its
-     * nearest neighbour among the same op's hashes in sorted order (so names differ, and a name changes only when
-     * a new structure of the same op comes to share its prefix).
+     * How many hex digits each distinct temporary shows (by creation index): {@value #MIN_DIGITS}, or one more than
+     * it shares with the nearest hash of the same op, so names differ, and a name changes only when a new structure of
+     * the same op comes to share its prefix. Only hashes whose first {@value #MIN_DIGITS} digits collide can need
+     * more, so only those are compared (no sort of every hash).
      */
-    private static Map<Long, Integer> digits(Map<Long, Net> byHash) {
-        Map<String, List<Long>> byTag = new HashMap<>();
-        for (Map.Entry<Long, Net> e : byHash.entrySet()) {
-            List<Long> same = byTag.get(tag(e.getValue()));
-            if (same == null) byTag.put(tag(e.getValue()), same = new ArrayList<>());
-            same.add(e.getKey());
+    private static int[] digits(Collection<Net> distinct, long[] hash, int size) {
+        int[] digits = new int[size];
+        Map<Integer, Net> firstByPrefix = new HashMap<>(2 * distinct.size());
+        Map<Integer, List<Net>> crowded = new HashMap<>();
+        for (Net n : distinct) {
+            digits[n.seq] = MIN_DIGITS;
+            Integer prefix = (int) (hash[n.seq] >>> (64 - 4 * MIN_DIGITS));
+            Net first = firstByPrefix.putIfAbsent(prefix, n);
+            if (first == null) continue;
+            List<Net> same = crowded.get(prefix);
+            if (same == null) {
+                crowded.put(prefix, same = new ArrayList<>());
+                same.add(first);
+            }
+            same.add(n);
         }
-        Map<Long, Integer> digits = new HashMap<>();
-        for (List<Long> same : byTag.values()) {
-            // In unsigned order, as the hex digits read: sign bit flipped, then Long's own order (Arrays.sort of a
-            // long[] would spin lambdas in a cold JVM).
-            List<Long> sorted = new ArrayList<>(same.size());
-            for (long h : same) sorted.add(h ^ Long.MIN_VALUE);
-            Collections.sort(sorted);
-            for (int i = 0; i < sorted.size(); i++) {
-                long h = sorted.get(i);
-                int len = MIN_DIGITS;
-                if (i > 0) len = Math.max(len, sharedDigits(sorted.get(i - 1), h) + 1);
-                if (i + 1 < sorted.size()) len = Math.max(len, sharedDigits(h, sorted.get(i + 1)) + 1);
-                digits.put(h ^ Long.MIN_VALUE, len);
+        for (List<Net> same : crowded.values()) {
+            for (Net a : same) {
+                for (Net b : same) {
+                    if (a != b && tag(a).equals(tag(b))) {
+                        digits[a.seq] = Math.max(digits[a.seq], sharedDigits(hash[a.seq], hash[b.seq]) + 1);
+                    }
+                }
             }
         }
         return digits;
     }
 
     /** Post-order without recursion: operand chains can be thousands deep. */
-    private static void fullHash(Net root, Map<Net, Long> full, Map<Long, Net> byHash) {
+    private static void fullHash(Net root, long[] hash, boolean[] hashed, Map<Long, Net> byHash) {
         Deque<Net> stack = new ArrayDeque<>();
         stack.push(root);
         while (!stack.isEmpty()) {
             Net n = stack.peek();
-            if (full.containsKey(n)) { stack.pop(); continue; }
+            if (hashed[n.seq]) { stack.pop(); continue; }
             boolean ready = true;
             for (Net a : n.args) {
-                if (a.name == null && !full.containsKey(a)) { stack.push(a); ready = false; }
+                if (a.name == null && !hashed[a.seq]) { stack.push(a); ready = false; }
             }
             if (!ready) continue;
             stack.pop();
-            long h = structureHash(n, full);
-            for (Net same = byHash.putIfAbsent(h, n); same != null && !sameStructure(same, n, full); same = byHash.putIfAbsent(h, n)) h++;
-            full.put(n, h);
+            long h = structureHash(n, hash);
+            for (Net same = byHash.putIfAbsent(h, n); same != null && !sameStructure(same, n, hash); same = byHash.putIfAbsent(h, n)) h++;
+            hash[n.seq] = h;
+            hashed[n.seq] = true;
         }
     }
 
-    private static long structureHash(Net n, Map<Net, Long> full) {
+    private static long structureHash(Net n, long[] hash) {
         StructureHash h = new StructureHash().add(tag(n)).add(n.type.width()).add(n.type.signed() ? 1 : 0);
         switch (n.kind) {
             case CONST -> h.add(n.value.toByteArray());
@@ -110,13 +123,13 @@ final class NetNamer {
         }
         for (Net a : n.args) {
             if (a.name != null) h.add('n').add(a.name);
-            else h.add('h').add(full.get(a));
+            else h.add('h').add(hash[a.seq]);
         }
         return h.value();
     }
 
     /** What {@link #structureHash} reads, compared exactly (operands already hashed: equal hashes are equal structures). */
-    private static boolean sameStructure(Net a, Net b, Map<Net, Long> full) {
+    private static boolean sameStructure(Net a, Net b, long[] hash) {
         if (!tag(a).equals(tag(b)) || !a.type.equals(b.type) || a.args.size() != b.args.size()) return false;
         if (a.kind == Net.Kind.CONST && !a.value.equals(b.value)) return false;
         if (a.kind == Net.Kind.SLICE && (a.hi != b.hi || a.lo != b.lo)) return false;
@@ -124,7 +137,7 @@ final class NetNamer {
             Net x = a.args.get(i), y = b.args.get(i);
             if (x.name != null || y.name != null) {
                 if (x.name == null || !x.name.equals(y.name)) return false;
-            } else if (!full.get(x).equals(full.get(y))) return false;
+            } else if (hash[x.seq] != hash[y.seq]) return false;
         }
         return true;
     }
@@ -151,11 +164,14 @@ final class NetNamer {
 
     private static int sharedDigits(long a, long b) { return Long.numberOfLeadingZeros(a ^ b) / 4; }
 
-    /** {@code _<tag>_<the first digits hex digits of h>} (a builder, not a concatenation: no class spun cold). */
+    /** {@code _<tag>_<the first digits hex digits of h>}, spelled into one array (fewest calls, interpreted). */
     private static String name(String tag, long h, int digits) {
-        StringBuilder out = new StringBuilder(tag.length() + digits + 2).append('_').append(tag).append('_');
-        for (int i = 0; i < digits; i++) out.append(Character.forDigit((int) (h >>> (60 - 4 * i)) & 0xf, 16));
-        return out.toString();
+        char[] out = new char[tag.length() + digits + 2];
+        out[0] = '_';
+        tag.getChars(0, tag.length(), out, 1);
+        out[tag.length() + 1] = '_';
+        for (int i = 0; i < digits; i++) out[tag.length() + 2 + i] = HEX_DIGITS[(int) (h >>> (60 - 4 * i)) & 0xf];
+        return new String(out);
     }
 
     /** The SHA-256 of {@code s}'s UTF-8 bytes in hex (module-name suffixes: {@link ModuleNames}). */

@@ -3,11 +3,11 @@ package defernorm.hdl;
 import defernorm.hdl.ir.SourceLoc;
 
 import java.security.CodeSource;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -39,7 +39,7 @@ public final class SourceLocator {
     private static final int DEEP_STACK = 32;
     /** Set for a thread once it has been seen with a deep stack. */
     private static final ThreadLocal<Boolean> DEEP_STACKS = new ThreadLocal<>();
-    private static final Map<String, Boolean> LIBRARY_BY_NAME = new HashMap<>();
+    private static final Map<String, Boolean> LIBRARY_BY_NAME = new ConcurrentHashMap<>();
 
     private SourceLocator() {}
 
@@ -81,23 +81,24 @@ public final class SourceLocator {
     }
 
     /**
-     * {@link #LIBRARY} for a class known by name (a stack trace names classes only): the JDK's by package, others
-     * looked up once through the library's class loader. A name that loader cannot find is not the library's.
+     * {@link #LIBRARY} for a class known by name (a stack trace names classes only), remembered per name: one map
+     * look-up per frame is the whole cost once a name has been seen (this runs for each frame of each operation,
+     * mostly interpreted).
      */
     private static boolean libraryClass(String name) {
+        Boolean known = LIBRARY_BY_NAME.get(name);
+        if (known == null) LIBRARY_BY_NAME.put(name, known = libraryClassByName(name));
+        return known;
+    }
+
+    /** The JDK's by package, others looked up through the library's class loader; a name it cannot find is not the library's. */
+    private static boolean libraryClassByName(String name) {
         if (name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.")) return true;
         if (!name.startsWith("defernorm.hdl.")) return false;
-        synchronized (LIBRARY_BY_NAME) {
-            Boolean known = LIBRARY_BY_NAME.get(name);
-            if (known != null) return known;
-            boolean library;
-            try {
-                library = LIBRARY.get(Class.forName(name, false, SourceLocator.class.getClassLoader()));
-            } catch (ClassNotFoundException | LinkageError e) {
-                library = false;
-            }
-            LIBRARY_BY_NAME.put(name, library);
-            return library;
+        try {
+            return LIBRARY.get(Class.forName(name, false, SourceLocator.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 

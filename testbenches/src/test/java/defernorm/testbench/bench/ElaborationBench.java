@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Cold elaboration ({@code make bench}): each design built, elaborated and emitted as Verilog in a fresh JVM, the
  * way a user's program runs: plain, with an AOT cache recorded from a training run on the 4×4 MAC array, and with
- * the cache plus the short-run flags docs/guide.md recommends; plus a JVM whose main returns at once (the floor).
+ * the cache plus the short-run flags docs/guide.md recommends; plus a JVM whose main only reads its CPU time (the floor).
  * Runs rotate between the setups; each figure is the median of {@code -Dbench.elab.repeats} runs (5). Writes the
  * "elaboration" section of docs/benchmarks.md and the
  * {@code elaboration} list of rtl-out/bench.json.

@@ -22,7 +22,8 @@ record ElaborationRow(String design, Map<ElaborationJvm.Setup, ElaborationJvm.Sa
     static ElaborationJvm.Sample median(List<ElaborationJvm.Sample> runs) {
         return new ElaborationJvm.Sample(med(runs, ElaborationJvm.Sample::wallMs), med(runs, ElaborationJvm.Sample::buildNs),
                 med(runs, ElaborationJvm.Sample::elaborateNs), med(runs, ElaborationJvm.Sample::emitNs),
-                runs.get(0).nodes(), med(runs, ElaborationJvm.Sample::peakHeapBytes), med(runs, ElaborationJvm.Sample::cpuNs));
+                runs.get(0).nodes(), med(runs, ElaborationJvm.Sample::peakHeapBytes), med(runs, ElaborationJvm.Sample::cpuNs),
+                med(runs, ElaborationJvm.Sample::mainCpuNs));
     }
 
     private static long med(List<ElaborationJvm.Sample> runs, ToLongFunction<ElaborationJvm.Sample> f) {

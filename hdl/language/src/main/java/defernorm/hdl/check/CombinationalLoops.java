@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,12 +80,13 @@ public final class CombinationalLoops {
             for (Node.Output o : m.outputs()) {
                 Set<String> inputs = new LinkedHashSet<>();
                 Set<String> seen = new HashSet<>();
-                Deque<String> work = new ArrayDeque<>(List.of(o.name()));
+                Deque<String> work = new ArrayDeque<>();
+                work.add(o.name());
                 while (!work.isEmpty()) {
                     String x = work.pop();
                     if (!seen.add(x)) continue;
                     if (byName.get(x) instanceof Node.Input) inputs.add(x);
-                    work.addAll(edges(x));
+                    for (String e : edges(x)) work.add(e);   // not addAll: ArrayDeque's spins a method reference cold
                 }
                 r.put(o.name(), inputs);
             }
@@ -93,31 +95,28 @@ public final class CombinationalLoops {
 
         List<Diagnostic> loops() {
             List<Diagnostic> out = new ArrayList<>();
-            Map<String, Integer> color = new HashMap<>();   // absent: unvisited, 1: on the path, 2: done
+            Map<String, Integer> color = new HashMap<>(2 * byName.size());   // absent: unvisited, 1: on the path, 2: done
             for (String start : byName.keySet()) {
                 if (color.containsKey(start)) continue;
                 Deque<String> path = new ArrayDeque<>();
-                Deque<Integer> nextEdge = new ArrayDeque<>();
+                Deque<Iterator<String>> unfollowed = new ArrayDeque<>();   // each path node's edges not taken yet
                 path.push(start);
-                nextEdge.push(0);
+                unfollowed.push(edges(start).iterator());
                 color.put(start, 1);
                 while (!path.isEmpty()) {
-                    String u = path.peek();
-                    int i = nextEdge.pop();
-                    List<String> es = edges(u);
-                    if (i >= es.size()) {
-                        color.put(u, 2);
-                        path.pop();
+                    Iterator<String> es = unfollowed.peek();
+                    if (!es.hasNext()) {
+                        color.put(path.pop(), 2);
+                        unfollowed.pop();
                         continue;
                     }
-                    nextEdge.push(i + 1);
-                    String v = es.get(i);
+                    String v = es.next();
                     Integer c = color.get(v);
                     if (c == null) {
                         if (!byName.containsKey(v)) continue;
                         color.put(v, 1);
                         path.push(v);
-                        nextEdge.push(0);
+                        unfollowed.push(edges(v).iterator());
                     } else if (c == 1 && out.size() < MAX_LOOPS_PER_MODULE) {
                         out.add(report(cycle(path, v)));
                     }

@@ -4,9 +4,12 @@ import defernorm.hdl.Diagnostic;
 import defernorm.hdl.ir.SourceLoc;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Name rules: a user name is a letter followed by letters, digits and '_' (a leading '_' is reserved for
@@ -50,11 +53,21 @@ public final class Names {
         return p == null ? List.of() : List.of(Diagnostic.error(loc, "module name '" + name + "' " + p + "."));
     }
 
-    /** Legality of each name and uniqueness across {@code entries} (reported at the later one). */
+    /**
+     * Legality of each name and uniqueness across {@code entries} (in any order), reported in source order, a
+     * duplicate at the later place. Sorted only when there is something to report: most modules have nothing, and
+     * comparing places reads every entry's location.
+     */
     public static List<Diagnostic> check(List<Entry> entries) {
+        Set<String> distinct = new HashSet<>(2 * entries.size());
+        boolean clean = true;
+        for (Entry e : entries) clean &= problem(e.name()) == null && distinct.add(e.name());
+        if (clean) return List.of();
+        List<Entry> byPlace = new ArrayList<>(entries);
+        Collections.sort(byPlace);   // no comparator lambda: each costs milliseconds in a cold JVM
         List<Diagnostic> out = new ArrayList<>();
         Map<String, Entry> seen = new HashMap<>();
-        for (Entry e : entries) {
+        for (Entry e : byPlace) {
             String p = problem(e.name());
             if (p != null) {
                 out.add(Diagnostic.error(e.loc(), e.kind() + " name '" + e.name() + "' " + p + "."));
