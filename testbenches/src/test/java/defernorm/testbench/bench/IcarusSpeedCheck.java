@@ -73,9 +73,13 @@ final class IcarusSpeedCheck {
                     .append(in.name()).append(" = tb_st[").append(in.width() - 1).append(":0];\n");
         }
         v.append("            #1;\n");
-        for (VerilogSpeedCase.Port out : c.outputs()) {
-            v.append("            tb_sum = (tb_sum ^ {").append(64 - out.width()).append("'d0, ").append(out.name())
-                    .append("}) * 64'h100000001B3;\n");
+        for (VerilogSpeedCase.Port out : c.outputs()) {   // 64-bit chunks, low first, as SpeedHarness folds them
+            for (int lo = 0; lo < out.width(); lo += 64) {
+                int hi = Math.min(out.width(), lo + 64) - 1;
+                String bits = out.width() == 1 ? out.name() : out.name() + "[" + hi + ":" + lo + "]";
+                String chunk = hi - lo == 63 ? bits : "{" + (63 - hi + lo) + "'d0, " + bits + "}";
+                v.append("            tb_sum = (tb_sum ^ ").append(chunk).append(") * 64'h100000001B3;\n");
+            }
         }
         v.append("            tb_tick;\n        end\n");
         v.append("        $display(\"cycles %0d checksum %016h\", tb_n, tb_sum);\n        $finish;\n    end\nendmodule\n");

@@ -35,13 +35,10 @@ final class SpeedHarness {
                 .append("    for (uint64_t i = 0; i < n; i++) {\n");
         for (VerilogSpeedCase.Port in : c.randomInputs()) {
             s.append("        st ^= st << 13; st ^= st >> 7; st ^= st << 17; top->").append(in.name())
-                    .append(" = (uint32_t)(st & ").append(mask(in.width())).append(");\n");
+                    .append(" = st & ").append(mask(in.width())).append(";\n");
         }
         s.append("        top->eval();\n");
-        for (VerilogSpeedCase.Port out : c.outputs()) {
-            s.append("        sum = (sum ^ ((uint64_t)top->").append(out.name()).append(" & ").append(mask(out.width()))
-                    .append(")) * 0x100000001B3ULL;\n");
-        }
+        for (VerilogSpeedCase.Port out : c.outputs()) fold(s, out);
         s.append("        edge(top);\n    }\n")
                 .append("    double secs = cpuSeconds() - t0;\n")
                 .append("    printf(\"cycles %\" PRIu64 \" seconds %.6f checksum %016\" PRIx64 \"\\n\", n, secs, sum);\n")
@@ -49,7 +46,26 @@ final class SpeedHarness {
         return s.toString();
     }
 
-    private static String mask(int width) { return "0x" + Long.toHexString((1L << width) - 1) + "ULL"; }
+    private static String mask(int width) { return "0x" + Long.toHexString(width >= 64 ? -1L : (1L << width) - 1) + "ULL"; }
+
+    /**
+     * Folds output {@code out} into the checksum: one step per 64-bit chunk, low chunk first (ports wider
+     * than 64 bits are Verilator arrays of 32-bit words); {@link IcarusSpeedCheck} folds the same chunks.
+     */
+    private static void fold(StringBuilder s, VerilogSpeedCase.Port out) {
+        for (int lo = 0; lo < out.width(); lo += 64) {
+            String chunk;
+            if (out.width() <= 64) {
+                chunk = "(uint64_t)top->" + out.name();
+            } else {
+                int word = lo / 32;
+                chunk = "((uint64_t)top->" + out.name() + "[" + word + "]"
+                        + (lo + 32 < out.width() ? " | (uint64_t)top->" + out.name() + "[" + (word + 1) + "] << 32" : "") + ")";
+            }
+            s.append("        sum = (sum ^ (").append(chunk).append(" & ").append(mask(Math.min(64, out.width() - lo)))
+                    .append(")) * 0x100000001B3ULL;\n");
+        }
+    }
 
     /** An assignment to input {@code name}; ports wider than 64 bits are Verilator word arrays. */
     private static void poke(StringBuilder s, String name, int width, BigInteger v) {

@@ -38,7 +38,12 @@ final class VerilogSpeedReport {
                 .append("our `MacArray(p, q, TREE)` against MacArrayCoreTree.v) and as 32-bit chains, row after row (`CHAIN` against ")
                 .append("MacArrayCore.v). The hand-written MAC arrays use generate loops (one parameterized core, so they are much ")
                 .append("shorter than firtool's flat output would be); the adder tree is written out flat in firtool's layout (one ")
-                .append("clocked block, reset first).\n");
+                .append("clocked block, reset first). The top is our RMSNorm matmul-only top at n = 64, m = 32, P = 8, Q = 4, C = 4 ")
+                .append("(`generate --op rmsnorm --variant matmul`: activation buffer, MAC array, drain, output stage) against ")
+                .append("RmsNormMatmul_n64_m32_P8_Q4_C4.v and four unit modules (ActivationBuffer.v, MacArray.v, DrainSequencer.v, ")
+                .append("OutputStage.v: the same registers, each next value inside its clocked block, the accumulators and drain banks as ")
+                .append("arrays); its loop configures it once (72 words, after reset) and then streams random beats with random ")
+                .append("`s_axis_tvalid` gaps and `m_axis_tready` backpressure, the configuration port idle (`VerilogSpeedCase.matmulTop`).\n");
         return m.append(BenchDoc.end("verilog")).append('\n').toString();
     }
 
