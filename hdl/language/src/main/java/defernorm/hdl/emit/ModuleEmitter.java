@@ -22,8 +22,9 @@ import static defernorm.hdl.emit.VerilogSyntax.range;
 
 /**
  * Writes the text of one module file. Layout: ports, constants as {@code localparam}s, net declarations, one
- * {@code assign} per combinational node, one clocked block per register, memory blocks, child instances, the
- * unused-bit sink.
+ * {@code assign} per combinational node (except the logic only a register reads, spelled in its clocked block:
+ * {@link RegisterOnlyLogic}), one clocked block per register, memory blocks, child instances, the unused-bit
+ * sink.
  */
 final class ModuleEmitter {
     private static final String INDENT = "    ";
@@ -33,7 +34,9 @@ final class ModuleEmitter {
     private final Predicate<String> isClockedModule;
     private final Map<String, ModuleIr> modules;
     private final Map<String, Type> types = new HashMap<>();
+    private final Map<String, Node> nodes = new HashMap<>();
     private final WrappingArithmetic wrapping;
+    private final RegisterOnlyLogic inside;
     private final Set<String> debug;
     /** Memory read ports by memory name, and instance output nodes by instance name, in node order. */
     private final Map<String, List<Node.MemRead>> readsByMemory = new HashMap<>();
@@ -50,6 +53,7 @@ final class ModuleEmitter {
         this.modules = modules;
         for (Node n : m.nodes()) {
             types.put(n.name(), n.type());
+            nodes.put(n.name(), n);
             switch (n) {
                 case Node.MemRead r -> readsByMemory.computeIfAbsent(r.memory(), k -> new ArrayList<>()).add(r);
                 case Node.InstanceOut o -> outsByInstance.computeIfAbsent(o.instance(), k -> new ArrayList<>()).add(o);
@@ -59,6 +63,7 @@ final class ModuleEmitter {
         }
         this.debug = new HashSet<>(m.debug());
         this.wrapping = new WrappingArithmetic(m);
+        this.inside = RegisterOnlyLogic.of(m, wrapping::isFolded);
         Set<String> memNames = new HashSet<>(), instNames = new HashSet<>();
         for (Memory mem : m.memories()) memNames.add(mem.name());
         for (Instance i : m.instances()) instNames.add(i.name());
@@ -81,8 +86,9 @@ final class ModuleEmitter {
         ports(clocked);
         Map<Instance, Map<String, String>> instanceNets = instanceOutputNets();
         declarations();
-        assigns();
-        registers();
+        Expressions expr = new Expressions(types, new SubstitutionDepth(m.nodes()), wrapping, inside);
+        assigns(expr);
+        registers(expr);
         for (Memory mem : m.memories()) memory(mem);
         for (Instance i : m.instances()) instance(i, instanceNets.get(i));
         if (!m.checks().isEmpty()) {
@@ -131,7 +137,7 @@ final class ModuleEmitter {
         }
         for (Node n : m.nodes()) {
             Form f = form(n);
-            if (f == Form.INPUT_PORT || f == Form.OUTPUT_PORT || f == Form.CONSTANT || wrapping.isFolded(n.name())) continue;
+            if (f == Form.INPUT_PORT || f == Form.OUTPUT_PORT || f == Form.CONSTANT || spelledInReader(n.name())) continue;
             String kind = f == Form.REGISTER ? "reg" : "wire";
             line(INDENT + declPrefix(kind, n.type()) + n.name() + publicMark(n.name()) + ";");
             any = true;
@@ -173,13 +179,18 @@ final class ModuleEmitter {
 
     // ---- combinational logic ----
 
-    private void assigns() {
-        Expressions expr = new Expressions(types, new SubstitutionDepth(m.nodes()), wrapping);
+    /** Nets with no declaration of their own: their reader spells their expression. */
+    private boolean spelledInReader(String net) { return wrapping.isFolded(net) || inside.contains(net); }
+
+    /** One assign per combinational node, in node order; nodes spelled inside a clocked block are only spelled. */
+    private void assigns(Expressions expr) {
         boolean any = false;
         for (Node n : m.nodes()) {
             Form f = form(n);
             if (f != Form.ASSIGNED && f != Form.OUTPUT_PORT || wrapping.isFolded(n.name())) continue;
-            line(INDENT + "assign " + n.name() + " = " + expr.of(n) + ";" + comment(n.loc()));
+            String rhs = expr.of(n);
+            if (inside.contains(n.name())) continue;
+            line(INDENT + "assign " + n.name() + " = " + rhs + ";" + comment(n.loc()));
             any = true;
         }
         if (any) line("");
@@ -187,21 +198,75 @@ final class ModuleEmitter {
 
     // ---- clocked logic ----
 
-    private void registers() {
+    /**
+     * One clocked block per register; its enable and next value spelled in place when only registers read
+     * them, a next value that keeps the register in some cases as {@code if}s around the loads (a register read
+     * back as its own next value would make Verilator keep a shadow copy of it).
+     */
+    private void registers(Expressions expr) {
         for (Node n : m.nodes()) {
             if (!(n instanceof Node.Reg r)) continue;
             line(INDENT + "always @(posedge clk) begin" + comment(r.loc()));
-            String load = r.name() + " <= " + r.next() + ";";
-            String indent = INDENT + INDENT;
+            List<String> load = loads(r, r.next(), expr);
+            if (load.isEmpty()) load = List.of(r.name() + " <= " + r.name() + ";");
+            if (r.enable() != null) load = block("if (" + expr.reference(r.enable()) + ")", load);
             if (r.reset() != null) {
-                line(indent + "if (rst) " + r.name() + " <= " + literal(r.reset(), r.type()) + ";");
-                line(indent + (r.enable() != null ? "else if (" + r.enable() + ") " : "else ") + load);
-            } else {
-                line(indent + (r.enable() != null ? "if (" + r.enable() + ") " : "") + load);
+                List<String> body = new ArrayList<>();
+                body.add("if (rst) " + r.name() + " <= " + literal(r.reset(), r.type()) + ";");
+                body.addAll(orElse(load));
+                load = body;
             }
+            for (String l : load) line(INDENT + INDENT + l);
             line(INDENT + "end");
             line("");
         }
+    }
+
+    /**
+     * The statements that load {@code r} with {@code value}: none where the value is {@code r} itself, an
+     * {@code if} on a mux spelled inside whose branches keep {@code r} somewhere, else one nonblocking load.
+     */
+    private List<String> loads(Node.Reg r, String value, Expressions expr) {
+        if (value.equals(r.name())) return List.of();
+        if (!(nodes.get(value) instanceof Node.Mux x) || !inside.contains(value) || !keeps(r, value)) {
+            return List.of(r.name() + " <= " + expr.reference(value) + ";");
+        }
+        String sel = expr.reference(x.sel());
+        List<String> whenTrue = loads(r, x.ifTrue(), expr), whenFalse = loads(r, x.ifFalse(), expr);
+        if (whenTrue.isEmpty()) return block("if (!" + (inside.contains(x.sel()) ? "(" + sel + ")" : sel) + ")", whenFalse);
+        List<String> result = new ArrayList<>(block("if (" + sel + ")", whenTrue));
+        if (whenFalse.isEmpty()) return result;
+        List<String> otherwise = orElse(whenFalse);
+        if (result.size() > 1) result.set(result.size() - 1, result.getLast() + " " + otherwise.removeFirst());   // "end else"
+        result.addAll(otherwise);
+        return result;
+    }
+
+    /** Whether {@code value}, through muxes spelled inside, is {@code r} itself in some case. */
+    private boolean keeps(Node.Reg r, String value) {
+        if (value.equals(r.name())) return true;
+        return nodes.get(value) instanceof Node.Mux x && inside.contains(value)
+                && (keeps(r, x.ifTrue()) || keeps(r, x.ifFalse()));
+    }
+
+    /** {@code else} before one statement (nothing follows it, so an inner {@code if} may take it directly). */
+    private static List<String> orElse(List<String> statement) {
+        List<String> lines = new ArrayList<>(statement);
+        lines.set(0, "else " + lines.getFirst());
+        return lines;
+    }
+
+    /**
+     * {@code head} over {@code body}: on one line when the body is one plain statement, else in
+     * {@code begin ... end} (so an inner {@code if} never takes an outer {@code else}).
+     */
+    private static List<String> block(String head, List<String> body) {
+        if (body.size() == 1 && !body.getFirst().startsWith("if ")) return List.of(head + " " + body.getFirst());
+        List<String> lines = new ArrayList<>();
+        lines.add(head + " begin");
+        for (String l : body) lines.add(INDENT + l);
+        lines.add("end");
+        return lines;
     }
 
     private void memory(Memory mem) {
@@ -310,7 +375,7 @@ final class ModuleEmitter {
     // ---- unused bits ----
 
     private void unusedSink(boolean clocked) {
-        List<String> parts = UnusedBits.of(m, clocked && !readsReset() ? List.of("rst") : List.of(), wrapping::isFolded);
+        List<String> parts = UnusedBits.of(m, clocked && !readsReset() ? List.of("rst") : List.of(), this::spelledInReader);
         if (parts.isEmpty()) return;
         line(INDENT + "// Bits nothing reads, sunk here so Verilator -Wall stays quiet (it ignores *unused* names).");
         line(INDENT + "wire _unused_ok = &{1'b0, " + String.join(", ", parts) + ", 1'b0};");
