@@ -198,75 +198,16 @@ final class ModuleEmitter {
 
     // ---- clocked logic ----
 
-    /**
-     * One clocked block per register; its enable and next value spelled in place when only registers read
-     * them, a next value that keeps the register in some cases as {@code if}s around the loads (a register read
-     * back as its own next value would make Verilator keep a shadow copy of it).
-     */
+    /** One clocked block per register ({@link RegisterBlock}). */
     private void registers(Expressions expr) {
+        RegisterBlock block = new RegisterBlock(nodes, inside, expr);
         for (Node n : m.nodes()) {
             if (!(n instanceof Node.Reg r)) continue;
             line(INDENT + "always @(posedge clk) begin" + comment(r.loc()));
-            List<String> load = loads(r, r.next(), expr);
-            if (load.isEmpty()) load = List.of(r.name() + " <= " + r.name() + ";");
-            if (r.enable() != null) load = block("if (" + expr.reference(r.enable()) + ")", load);
-            if (r.reset() != null) {
-                List<String> body = new ArrayList<>();
-                body.add("if (rst) " + r.name() + " <= " + literal(r.reset(), r.type()) + ";");
-                body.addAll(orElse(load));
-                load = body;
-            }
-            for (String l : load) line(INDENT + INDENT + l);
+            for (String l : block.lines(r)) line(INDENT + INDENT + l);
             line(INDENT + "end");
             line("");
         }
-    }
-
-    /**
-     * The statements that load {@code r} with {@code value}: none where the value is {@code r} itself, an
-     * {@code if} on a mux spelled inside whose branches keep {@code r} somewhere, else one nonblocking load.
-     */
-    private List<String> loads(Node.Reg r, String value, Expressions expr) {
-        if (value.equals(r.name())) return List.of();
-        if (!(nodes.get(value) instanceof Node.Mux x) || !inside.contains(value) || !keeps(r, value)) {
-            return List.of(r.name() + " <= " + expr.reference(value) + ";");
-        }
-        String sel = expr.reference(x.sel());
-        List<String> whenTrue = loads(r, x.ifTrue(), expr), whenFalse = loads(r, x.ifFalse(), expr);
-        if (whenTrue.isEmpty()) return block("if (!" + (inside.contains(x.sel()) ? "(" + sel + ")" : sel) + ")", whenFalse);
-        List<String> result = new ArrayList<>(block("if (" + sel + ")", whenTrue));
-        if (whenFalse.isEmpty()) return result;
-        List<String> otherwise = orElse(whenFalse);
-        if (result.size() > 1) result.set(result.size() - 1, result.getLast() + " " + otherwise.removeFirst());   // "end else"
-        result.addAll(otherwise);
-        return result;
-    }
-
-    /** Whether {@code value}, through muxes spelled inside, is {@code r} itself in some case. */
-    private boolean keeps(Node.Reg r, String value) {
-        if (value.equals(r.name())) return true;
-        return nodes.get(value) instanceof Node.Mux x && inside.contains(value)
-                && (keeps(r, x.ifTrue()) || keeps(r, x.ifFalse()));
-    }
-
-    /** {@code else} before one statement (nothing follows it, so an inner {@code if} may take it directly). */
-    private static List<String> orElse(List<String> statement) {
-        List<String> lines = new ArrayList<>(statement);
-        lines.set(0, "else " + lines.getFirst());
-        return lines;
-    }
-
-    /**
-     * {@code head} over {@code body}: on one line when the body is one plain statement, else in
-     * {@code begin ... end} (so an inner {@code if} never takes an outer {@code else}).
-     */
-    private static List<String> block(String head, List<String> body) {
-        if (body.size() == 1 && !body.getFirst().startsWith("if ")) return List.of(head + " " + body.getFirst());
-        List<String> lines = new ArrayList<>();
-        lines.add(head + " begin");
-        for (String l : body) lines.add(INDENT + l);
-        lines.add("end");
-        return lines;
     }
 
     private void memory(Memory mem) {
