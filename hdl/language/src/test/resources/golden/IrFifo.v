@@ -30,15 +30,8 @@ module IrFifo (
     wire [2:0] _rsz_up;
     wire signed [2:0] _rsz_dn;
     wire [2:0] _cast_dn;
-    wire _only_push;
-    wire _only_pop;
-    wire [2:0] _mux_dn;
-    wire [2:0] _mux_up;
     reg [2:0] count_q;
     reg [7:0] rd_word;
-    wire _not_rdy;
-    wire _and_hold;
-    wire _or_ov;
     reg out_valid_q;
     reg [7:0] store [0:3];
 
@@ -57,13 +50,6 @@ module IrFifo (
     assign _rsz_up = count_q + _c1_3;
     assign _rsz_dn = count_q - _c1_3;
     assign _cast_dn = $unsigned(_rsz_dn);
-    assign _only_push = push > pop;
-    assign _only_pop = push < pop;
-    assign _mux_dn = _only_pop ? _cast_dn : count_q;
-    assign _mux_up = _only_push ? _rsz_up : _mux_dn;
-    assign _not_rdy = ~out_ready;
-    assign _and_hold = out_valid_q & _not_rdy;
-    assign _or_ov = pop | _and_hold;
 
     always @(posedge clk) begin
         if (rst) wp_q <= 2'd0;
@@ -77,12 +63,13 @@ module IrFifo (
 
     always @(posedge clk) begin
         if (rst) count_q <= 3'd0;
-        else count_q <= _mux_up;
+        else if (push > pop) count_q <= _rsz_up;
+        else if (push < pop) count_q <= _cast_dn;
     end
 
     always @(posedge clk) begin
         if (rst) out_valid_q <= 1'b0;
-        else out_valid_q <= _or_ov;
+        else out_valid_q <= pop | (out_valid_q & (~out_ready));
     end
 
     always @(posedge clk) begin

@@ -17,8 +17,6 @@ module IrMac (
     wire signed [15:0] prod;
     wire signed [23:0] _ext_11;
     wire signed [23:0] _rsz_4d;
-    wire signed [23:0] _mux_5e;
-    wire _or_6f;
     reg signed [23:0] acc_q;
 
     assign acc = acc_q;
@@ -27,12 +25,10 @@ module IrMac (
     assign prod = {{8{a[7]}}, a} * {{8{b[7]}}, b};
     assign _ext_11 = {$signed({prod, 8'd0}) >>> 8};
     assign _rsz_4d = acc_q + _ext_11;
-    assign _mux_5e = clear ? _c0 : _rsz_4d;
-    assign _or_6f = clear | valid;
 
     always @(posedge clk) begin
         if (rst) acc_q <= 24'sd0;
-        else if (_or_6f) acc_q <= _mux_5e;
+        else if (clear | valid) acc_q <= clear ? _c0 : _rsz_4d;
     end
 endmodule
 

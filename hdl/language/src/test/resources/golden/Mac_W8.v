@@ -16,19 +16,16 @@ module Mac_W8 (
     wire signed [15:0] product;
     wire signed [31:0] _resize_2120;
     wire signed [31:0] _resize_87f6;
-    wire signed [31:0] _mux_b25a;
-    wire signed [31:0] _mux_77eb;
 
     assign acc = acc_q;
     assign product = {{8{a[7]}}, a} * {{8{b[7]}}, b};
     assign _resize_2120 = {$signed({product, 16'd0}) >>> 16};
     assign _resize_87f6 = acc_q + _resize_2120;
-    assign _mux_b25a = en ? _resize_87f6 : acc_q;
-    assign _mux_77eb = clear ? _const_de3b : _mux_b25a;
 
     always @(posedge clk) begin
         if (rst) acc_q <= 32'sd0;
-        else acc_q <= _mux_77eb;
+        else if (clear) acc_q <= _const_de3b;
+        else if (en) acc_q <= _resize_87f6;
     end
 endmodule
 

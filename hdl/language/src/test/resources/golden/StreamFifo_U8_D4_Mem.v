@@ -32,10 +32,6 @@ module StreamFifo_U8_D4_Mem (
     wire signed [3:0] _sub_e559;
     wire [3:0] _cast_5a7b;
     wire [2:0] _resize_e3dd;
-    wire _not_b052;
-    wire _and_cc49;
-    wire _not_a2a5;
-    wire _and_c1b9;
     reg [1:0] wr_ptr;
     reg [1:0] rd_ptr;
     wire [1:0] rd_next;
@@ -52,8 +48,6 @@ module StreamFifo_U8_D4_Mem (
     reg [7:0] bypass_q;
     wire [7:0] _mux_0dbb;
     wire [7:0] _slice_ea7c;
-    wire [2:0] _mux_5755;
-    wire [2:0] _mux_338a;
     wire [1:0] _mux_5aeb;
     reg [7:0] storage [0:3];
 
@@ -73,10 +67,6 @@ module StreamFifo_U8_D4_Mem (
     assign _sub_e559 = {1'b0, count_q} - {1'b0, _const_96e7};
     assign _cast_5a7b = $unsigned(_sub_e559);
     assign _resize_e3dd = _cast_5a7b[2:0];
-    assign _not_b052 = ~pop;
-    assign _and_cc49 = push & _not_b052;
-    assign _not_a2a5 = ~push;
-    assign _and_c1b9 = pop & _not_a2a5;
     assign rd_next = _mux_5aeb;
     assign _eq_0955 = rd_ptr == _const_8405;
     assign _resize_4fd6 = rd_ptr + _const_3f4e;
@@ -88,13 +78,12 @@ module StreamFifo_U8_D4_Mem (
     assign collision = push & _eq_4e4a;
     assign _mux_0dbb = use_bypass_q ? bypass_q : rd_data;
     assign _slice_ea7c = _mux_0dbb;
-    assign _mux_5755 = _and_c1b9 ? _resize_e3dd : count_q;
-    assign _mux_338a = _and_cc49 ? _resize_d7c1 : _mux_5755;
     assign _mux_5aeb = pop ? _mux_227c : rd_ptr;
 
     always @(posedge clk) begin
         if (rst) count_q <= 3'd0;
-        else count_q <= _mux_338a;
+        else if (push & (~pop)) count_q <= _resize_d7c1;
+        else if (pop & (~push)) count_q <= _resize_e3dd;
     end
 
     always @(posedge clk) begin

@@ -4,6 +4,7 @@ import defernorm.hdl.ir.Node;
 import defernorm.hdl.ir.Type;
 
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.Map;
 
 import static defernorm.hdl.emit.VerilogSyntax.bit;
@@ -12,24 +13,43 @@ import static defernorm.hdl.emit.VerilogSyntax.part;
 import static defernorm.hdl.emit.VerilogSyntax.repeat;
 
 /**
- * The right-hand side of the one {@code assign} that drives a combinational node. Every operand is widened
- * explicitly to the result width first, so no expression relies on Verilog's context-determined widths
- * (Verilator -Wall sees no WIDTH warning, and the meaning does not change if the text is reused).
+ * The right-hand side of the one {@code assign} that drives a combinational node, or, for a node spelled inside
+ * its register's clocked block ({@link RegisterOnlyLogic}), the expression its reader writes in its place, in
+ * parentheses. Every operand is widened explicitly to the result width first, so no expression relies on
+ * Verilog's context-determined widths (Verilator -Wall sees no WIDTH warning, and the meaning does not change if
+ * the text is reused).
  */
 final class Expressions {
     private final Map<String, Type> types;
     private final SubstitutionDepth depth;
     private final WrappingArithmetic wrapping;
+    private final RegisterOnlyLogic inside;
+    /** The expressions of the nodes spelled inside a clocked block, by name, as spelled so far. */
+    private final Map<String, String> insideText = new HashMap<>();
 
     /**
      * @param types    the type of every net of the module, by name
      * @param depth    the module's substitution depths; {@link #of} must be called in node order
      * @param wrapping the truncations spelled as the arithmetic they truncate, at their own width
+     * @param inside   the nodes spelled inside their reader rather than read by name
      */
-    Expressions(Map<String, Type> types, SubstitutionDepth depth, WrappingArithmetic wrapping) {
+    Expressions(Map<String, Type> types, SubstitutionDepth depth, WrappingArithmetic wrapping, RegisterOnlyLogic inside) {
         this.types = types;
         this.depth = depth;
         this.wrapping = wrapping;
+        this.inside = inside;
+    }
+
+    /**
+     * What a register's clocked block writes for {@code net}: its expression when it is spelled inside (after
+     * {@link #of} has spelled it), else its name.
+     */
+    String reference(String net) { return insideText.getOrDefault(net, net); }
+
+    /** An operand read whole: its name, or its expression in parentheses when spelled inside. */
+    private String operand(String net) {
+        String text = insideText.get(net);
+        return text == null ? net : "(" + text + ")";
     }
 
     private Type t(String net) {
@@ -49,6 +69,7 @@ final class Expressions {
         }
         String rhs = spell(n);
         depth.spelled(n);
+        if (inside.contains(n.name())) insideText.put(n.name(), rhs);
         return rhs;
     }
 
@@ -61,7 +82,7 @@ final class Expressions {
             case Node.Binary b -> binary(b);
             case Node.Slice s -> part(s.arg(), t(s.arg()).width(), s.hi(), s.lo());
             case Node.Concat c -> "{" + String.join(", ", c.args()) + "}";
-            case Node.Mux m -> m.sel() + " ? " + m.ifTrue() + " : " + m.ifFalse();
+            case Node.Mux m -> operand(m.sel()) + " ? " + operand(m.ifTrue()) + " : " + operand(m.ifFalse());
             case Node.Resize r -> resize(r);
             case Node.Cast c -> (c.type().signed() ? "$signed(" : "$unsigned(") + c.arg() + ")";
             case Node.Input _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ -> throw notAssign(n);
@@ -79,11 +100,11 @@ final class Expressions {
 
     private String unary(Node.Unary u) {
         return switch (u.op()) {
-            case NOT -> "~" + u.arg();
+            case NOT -> "~" + operand(u.arg());
             case NEG -> lowBits(u, u.type().width());   // UInt or SInt (w) -> SInt(w+1): exact
-            case AND_REDUCE -> "&" + u.arg();
-            case OR_REDUCE -> "|" + u.arg();
-            case XOR_REDUCE -> "^" + u.arg();
+            case AND_REDUCE -> "&" + operand(u.arg());
+            case OR_REDUCE -> "|" + operand(u.arg());
+            case XOR_REDUCE -> "^" + operand(u.arg());
         };
     }
 
@@ -91,11 +112,11 @@ final class Expressions {
         Type ta = t(b.a()), tb = t(b.b());
         return switch (b.op()) {
             case ADD, SUB, MUL -> lowBits(b, b.type().width());
-            case AND -> b.a() + " & " + b.b();
-            case OR -> b.a() + " | " + b.b();
-            case XOR -> b.a() + " ^ " + b.b();
-            case EQ -> b.a() + " == " + b.b();
-            case NE -> b.a() + " != " + b.b();
+            case AND -> operand(b.a()) + " & " + operand(b.b());
+            case OR -> operand(b.a()) + " | " + operand(b.b());
+            case XOR -> operand(b.a()) + " ^ " + operand(b.b());
+            case EQ -> operand(b.a()) + " == " + operand(b.b());
+            case NE -> operand(b.a()) + " != " + operand(b.b());
             case LT -> compare(b, ta, "<");
             case LE -> compare(b, ta, "<=");
             case GT -> compare(b, ta, ">");
@@ -152,10 +173,9 @@ final class Expressions {
         return w == t.width() && t.signed() ? "$unsigned(" + net + ")" : extend(net, t, w - t.width());
     }
 
-    private static String compare(Node.Binary b, Type ta, String op) {
-        return ta.signed()
-                ? "$signed(" + b.a() + ") " + op + " $signed(" + b.b() + ")"
-                : b.a() + " " + op + " " + b.b();
+    private String compare(Node.Binary b, Type ta, String op) {
+        String a = operand(b.a()), c = operand(b.b());
+        return ta.signed() ? "$signed(" + a + ") " + op + " $signed(" + c + ")" : a + " " + op + " " + c;
     }
 
     private String resize(Node.Resize r) {

@@ -22,8 +22,9 @@ import static defernorm.hdl.emit.VerilogSyntax.range;
 
 /**
  * Writes the text of one module file. Layout: ports, constants as {@code localparam}s, net declarations, one
- * {@code assign} per combinational node, one clocked block per register, memory blocks, child instances, the
- * unused-bit sink.
+ * {@code assign} per combinational node (except the logic only a register reads, spelled in its clocked block:
+ * {@link RegisterOnlyLogic}), one clocked block per register, memory blocks, child instances, the unused-bit
+ * sink.
  */
 final class ModuleEmitter {
     private static final String INDENT = "    ";
@@ -33,7 +34,9 @@ final class ModuleEmitter {
     private final Predicate<String> isClockedModule;
     private final Map<String, ModuleIr> modules;
     private final Map<String, Type> types = new HashMap<>();
+    private final Map<String, Node> nodes = new HashMap<>();
     private final WrappingArithmetic wrapping;
+    private final RegisterOnlyLogic inside;
     private final Set<String> debug;
     /** Memory read ports by memory name, and instance output nodes by instance name, in node order. */
     private final Map<String, List<Node.MemRead>> readsByMemory = new HashMap<>();
@@ -50,6 +53,7 @@ final class ModuleEmitter {
         this.modules = modules;
         for (Node n : m.nodes()) {
             types.put(n.name(), n.type());
+            nodes.put(n.name(), n);
             switch (n) {
                 case Node.MemRead r -> readsByMemory.computeIfAbsent(r.memory(), k -> new ArrayList<>()).add(r);
                 case Node.InstanceOut o -> outsByInstance.computeIfAbsent(o.instance(), k -> new ArrayList<>()).add(o);
@@ -59,6 +63,7 @@ final class ModuleEmitter {
         }
         this.debug = new HashSet<>(m.debug());
         this.wrapping = new WrappingArithmetic(m);
+        this.inside = RegisterOnlyLogic.of(m, wrapping::isFolded);
         Set<String> memNames = new HashSet<>(), instNames = new HashSet<>();
         for (Memory mem : m.memories()) memNames.add(mem.name());
         for (Instance i : m.instances()) instNames.add(i.name());
@@ -81,8 +86,9 @@ final class ModuleEmitter {
         ports(clocked);
         Map<Instance, Map<String, String>> instanceNets = instanceOutputNets();
         declarations();
-        assigns();
-        registers();
+        Expressions expr = new Expressions(types, new SubstitutionDepth(m.nodes()), wrapping, inside);
+        assigns(expr);
+        registers(expr);
         for (Memory mem : m.memories()) memory(mem);
         for (Instance i : m.instances()) instance(i, instanceNets.get(i));
         if (!m.checks().isEmpty()) {
@@ -131,7 +137,7 @@ final class ModuleEmitter {
         }
         for (Node n : m.nodes()) {
             Form f = form(n);
-            if (f == Form.INPUT_PORT || f == Form.OUTPUT_PORT || f == Form.CONSTANT || wrapping.isFolded(n.name())) continue;
+            if (f == Form.INPUT_PORT || f == Form.OUTPUT_PORT || f == Form.CONSTANT || spelledInReader(n.name())) continue;
             String kind = f == Form.REGISTER ? "reg" : "wire";
             line(INDENT + declPrefix(kind, n.type()) + n.name() + publicMark(n.name()) + ";");
             any = true;
@@ -173,13 +179,18 @@ final class ModuleEmitter {
 
     // ---- combinational logic ----
 
-    private void assigns() {
-        Expressions expr = new Expressions(types, new SubstitutionDepth(m.nodes()), wrapping);
+    /** Nets with no declaration of their own: their reader spells their expression. */
+    private boolean spelledInReader(String net) { return wrapping.isFolded(net) || inside.contains(net); }
+
+    /** One assign per combinational node, in node order; nodes spelled inside a clocked block are only spelled. */
+    private void assigns(Expressions expr) {
         boolean any = false;
         for (Node n : m.nodes()) {
             Form f = form(n);
             if (f != Form.ASSIGNED && f != Form.OUTPUT_PORT || wrapping.isFolded(n.name())) continue;
-            line(INDENT + "assign " + n.name() + " = " + expr.of(n) + ";" + comment(n.loc()));
+            String rhs = expr.of(n);
+            if (inside.contains(n.name())) continue;
+            line(INDENT + "assign " + n.name() + " = " + rhs + ";" + comment(n.loc()));
             any = true;
         }
         if (any) line("");
@@ -187,18 +198,13 @@ final class ModuleEmitter {
 
     // ---- clocked logic ----
 
-    private void registers() {
+    /** One clocked block per register ({@link RegisterBlock}). */
+    private void registers(Expressions expr) {
+        RegisterBlock block = new RegisterBlock(nodes, inside, expr);
         for (Node n : m.nodes()) {
             if (!(n instanceof Node.Reg r)) continue;
             line(INDENT + "always @(posedge clk) begin" + comment(r.loc()));
-            String load = r.name() + " <= " + r.next() + ";";
-            String indent = INDENT + INDENT;
-            if (r.reset() != null) {
-                line(indent + "if (rst) " + r.name() + " <= " + literal(r.reset(), r.type()) + ";");
-                line(indent + (r.enable() != null ? "else if (" + r.enable() + ") " : "else ") + load);
-            } else {
-                line(indent + (r.enable() != null ? "if (" + r.enable() + ") " : "") + load);
-            }
+            for (String l : block.lines(r)) line(INDENT + INDENT + l);
             line(INDENT + "end");
             line("");
         }
@@ -310,7 +316,7 @@ final class ModuleEmitter {
     // ---- unused bits ----
 
     private void unusedSink(boolean clocked) {
-        List<String> parts = UnusedBits.of(m, clocked && !readsReset() ? List.of("rst") : List.of(), wrapping::isFolded);
+        List<String> parts = UnusedBits.of(m, clocked && !readsReset() ? List.of("rst") : List.of(), this::spelledInReader);
         if (parts.isEmpty()) return;
         line(INDENT + "// Bits nothing reads, sunk here so Verilator -Wall stays quiet (it ignores *unused* names).");
         line(INDENT + "wire _unused_ok = &{1'b0, " + String.join(", ", parts) + ", 1'b0};");
