@@ -140,8 +140,11 @@ class ErrorPathsTest {
 
     @Test void twoBuildersOfOneDesignShareOneEntry() throws Exception {
         TestDesigns.assumeVerilator();
-        // A design nobody built before: a fresh constant gives a fresh cache key.
-        Design d = TestDesigns.xorWith("Twice", System.nanoTime());
+        // A design nobody built before, under a name of its own: a fresh constant gives a fresh cache key, and
+        // the name keeps other test runs sharing the default cache (building their own "Twice") out of the check.
+        long stamp = System.nanoTime();
+        String name = "Twice_" + Long.toHexString(stamp);
+        Design d = TestDesigns.xorWith(name, stamp);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<Long>> results = new ArrayList<>();
@@ -159,7 +162,7 @@ class ErrorPathsTest {
             pool.shutdownNow();
         }
         try (var s = Files.list(SimOptions.defaultCacheDir())) {
-            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith("tmp-model-Twice")), "no partial entry left");
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith("tmp-model-" + name)), "no partial entry left");
         }
     }
 
