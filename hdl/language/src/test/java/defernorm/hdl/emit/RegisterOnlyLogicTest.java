@@ -40,6 +40,23 @@ class RegisterOnlyLogicTest {
     }
 
     @Test
+    void nestingStopsAtTheBoundSoADeepChainStaysNetsBelowIt() {
+        IrBuilder b = new IrBuilder("Deep");
+        b.in("x", U8); b.in("y", U8);
+        String v = "x";
+        int depth = 3 * RegisterOnlyLogic.MAX_NESTING;
+        for (int i = 0; i < depth; i++) v = b.bin("_xor_" + i, BinaryOp.XOR, U8, v, "y");
+        b.reg("q", U8, v, null, null);
+        b.out("o", U8, "q");
+        String text = emit(b);
+        int top = depth - 1, deepestInside = depth - RegisterOnlyLogic.MAX_NESTING;
+        assertFalse(text.contains("assign _xor_" + top + " "), "the register's own next value goes inside");
+        assertFalse(text.contains("assign _xor_" + deepestInside + " "), "the bound-th level goes inside");
+        assertTrue(text.contains("assign _xor_" + (deepestInside - 1) + " "), "one level deeper stays a net");
+        assertTrue(text.contains("assign _xor_0 "), "and so does everything below it");
+    }
+
+    @Test
     void holdInTheTrueBranchNegatesTheSelect() {
         IrBuilder b = new IrBuilder("Keep");
         b.in("stall", B); b.in("d", U8);
