@@ -167,18 +167,25 @@ public final class MacArray extends PipelinedUnit {
         // Tokens land in order, so a toggle names the drain bank of the landing token.
         Reg landBank = stageReg("land_bank", Type.bool());
         toggle(landBank, drainNow);
+        List<Signal> loads = new ArrayList<>();   // per group: its sums land on this edge
+        for (int gi = 0; gi < g; gi++) loads.add(en.and(g == 1 ? land : land.and(grp.eq(gi))));
         List<List<List<Signal>>> banks = List.of(new ArrayList<>(), new ArrayList<>());   // [bank][group][lane]
-        for (int gi = 0; gi < g; gi++) {
-            Signal hit = g == 1 ? land : land.and(grp.eq(gi));
-            for (int b = 0; b < 2; b++) banks.get(b).add(new ArrayList<>());
-            for (int c = 0; c < q; c++) {
-                Signal s = sums.get(c).extend(accBits);
-                Reg acc = reg("acc_g" + gi + "_c" + c, Type.sint(accBits)).resetTo(0).enable(en.and(hit));
-                Signal kept = cfg.rescale() ? roundShift(acc, shift) : acc;
-                Signal next = Signal.mux(first, s, kept.plus(s).truncate(accBits)).named("acc_g" + gi + "_c" + c + "_next");
-                acc.set(next);
+        for (int b = 0; b < 2; b++) for (int gi = 0; gi < g; gi++) banks.get(b).add(new ArrayList<>());
+        for (int c = 0; c < q; c++) {
+            Signal s = sums.get(c).extend(accBits);
+            List<Reg> accs = new ArrayList<>();
+            for (int gi = 0; gi < g; gi++) {
+                accs.add(reg("acc_g" + gi + "_c" + c, Type.sint(accBits)).resetTo(0).enable(loads.get(gi)));
+            }
+            // One add per lane: the landing group's accumulator is selected first (a mux on the group), so the
+            // array has Q adders, not m, and a simulator adds only the Q sums that land.
+            Signal landing = g == 1 ? accs.getFirst() : Vec.<Signal>from(accs).at(grp);
+            Signal kept = cfg.rescale() ? roundShift(landing, shift) : landing;
+            Signal next = Signal.mux(first, s, kept.plus(s).truncate(accBits)).named("acc_c" + c + "_next");
+            for (int gi = 0; gi < g; gi++) {
+                accs.get(gi).set(next);
                 // The landing group (always the last one) moves its new value; the others their settled one.
-                Signal settled = gi == g - 1 ? next : acc;
+                Signal settled = gi == g - 1 ? next : accs.get(gi);
                 for (int b = 0; b < 2; b++) {
                     Signal mine = b == 0 ? landBank.not() : landBank;
                     Reg d = reg("drain" + b + "_g" + gi + "_c" + c, Type.sint(accBits)).resetTo(0).enable(en.and(drainNow).and(mine));
