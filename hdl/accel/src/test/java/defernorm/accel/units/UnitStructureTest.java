@@ -43,6 +43,18 @@ class UnitStructureTest {
     }
 
     @Test
+    void macArrayAddsOncePerLaneNotOncePerAccumulator() {
+        // Q = 3 lanes, G = 4 groups: the landing group's accumulator is selected, then added to, so there are 3
+        // accumulator-width adders, not 12 (only the landing group's sums are computed).
+        MacArray.Config cfg = MacArray.Config.int8(40, 12, 5, 3);
+        ModuleIr m = Elaborator.elaborate(new MacArray(cfg)).topModule();
+        long accAdds = m.nodes().stream()
+                .filter(n -> n instanceof Node.Binary b && b.op() == Node.BinaryOp.ADD && b.type().width() > cfg.accBits())
+                .count();
+        assertEquals(3, accAdds);
+    }
+
+    @Test
     void reductionTreeLevelsAreSeparateNamedRegisters() {
         ReductionTree t = new ReductionTree(ReductionTree.Config.norm(16, 4, ReduceOp.SUMSQ));
         Design d = Elaborator.elaborate(t);
