@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Emitted Verilog against hand-written, firtool-style Verilog of the same designs under Verilator
  * ({@code make bench}): both built with the engine's flags and the same {@link SpeedHarness} loop, run
- * alternating back to back for several rounds (median rate of each), with equal checksums asserted (also
+ * alternating back to back for several rounds (median rate of each, and the median of the rounds' ratios), with
+ * equal checksums asserted (also
  * under Icarus Verilog, over a few hundred to thousands of cycles: {@link IcarusSpeedCheck}). Writes
  * the "verilog" section of docs/benchmarks.md and the {@code verilog} list of rtl-out/bench.json.
  */
@@ -39,7 +40,7 @@ class EmittedVerilogBench {
             SpeedPair pair = SpeedPair.build(c, work.resolve(c.name()));
             SpeedBuild.Run probe = pair.ours().run(100_000);
             long n = Math.max(100_000, Math.min(200_000_000, (long) (probe.cyclesPerSecond() * SECONDS_PER_RUN)));
-            List<Double> ours = new ArrayList<>(), hand = new ArrayList<>();
+            List<Double> ours = new ArrayList<>(), hand = new ArrayList<>(), ratios = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {  // alternate which goes first: the machine is shared
                 SpeedBuild first = round % 2 == 0 ? pair.ours() : pair.handWritten();
                 SpeedBuild second = round % 2 == 0 ? pair.handWritten() : pair.ours();
@@ -48,6 +49,7 @@ class EmittedVerilogBench {
                 SpeedBuild.Run o = first == pair.ours() ? a : b, h = first == pair.ours() ? b : a;
                 ours.add(o.cyclesPerSecond());
                 hand.add(h.cyclesPerSecond());
+                ratios.add(o.cyclesPerSecond() / h.cyclesPerSecond());
             }
             // Icarus agrees with both (a few hundred cycles for the 16×16 array: Icarus runs it at ~300 cycles/s).
             long icarusCycles = c.icarusCycles();
@@ -56,7 +58,7 @@ class EmittedVerilogBench {
                     c.name() + ": the hand-written Verilog under Icarus differs from ours under Verilator");
             assertEquals(verilator, IcarusSpeedCheck.checksum(c, pair.ours().sourceDir(), work.resolve(c.name()).resolve("icarus-ours"), icarusCycles),
                     c.name() + ": our Verilog under Icarus differs from ours under Verilator");
-            VerilogSpeedRow row = new VerilogSpeedRow(c.name(), c.title(), median(ours), median(hand), n, ROUNDS,
+            VerilogSpeedRow row = new VerilogSpeedRow(c.name(), c.title(), median(ours), median(hand), median(ratios), n, ROUNDS,
                     pair.oursLines(), pair.handWrittenLines());
             System.out.println(row);
             rows.add(row);

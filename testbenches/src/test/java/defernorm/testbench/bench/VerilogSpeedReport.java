@@ -25,7 +25,9 @@ final class VerilogSpeedReport {
                 .append("Both are built by Verilator with the engine's flags (`-O3 --x-assign fast --x-initial fast`, C++ `-O3`) ")
                 .append("and the same generated C++ loop (xorshift inputs, `eval()`, checksum of every output, rising edge), ")
                 .append("then run alternating back to back; median of ").append(rows.isEmpty() ? 0 : rows.get(0).rounds())
-                .append(" rounds each, equal checksums asserted every round. Cycles per CPU second of the loop (process CPU time: the machine is shared); lines of Verilog (all files).\n\n");
+                .append(" rounds each, equal checksums asserted every round. Cycles per CPU second of the loop (process CPU time: the machine is shared); ")
+                .append("the ratio is the median of the rounds' own ratios (ours ÷ hand-written, the two runs of a round back to back, so a load ")
+                .append("that slows a round slows both sides of its ratio); lines of Verilog (all files).\n\n");
         m.append("| design | ours | hand-written | ratio | lines ours | lines hand-written | line ratio |\n");
         m.append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (VerilogSpeedRow r : rows) {
