@@ -20,7 +20,7 @@ import static defernorm.hdl.emit.VerilogSyntax.repeat;
  * the text is reused).
  */
 final class Expressions {
-    private final Map<String, Type> types;
+    private final ModuleIndex index;
     private final SubstitutionDepth depth;
     private final WrappingArithmetic wrapping;
     private final RegisterOnlyLogic inside;
@@ -28,13 +28,13 @@ final class Expressions {
     private final Map<String, String> insideText = new HashMap<>();
 
     /**
-     * @param types    the type of every net of the module, by name
+     * @param index    the module's nets
      * @param depth    the module's substitution depths; {@link #of} must be called in node order
      * @param wrapping the truncations spelled as the arithmetic they truncate, at their own width
      * @param inside   the nodes spelled inside their reader rather than read by name
      */
-    Expressions(Map<String, Type> types, SubstitutionDepth depth, WrappingArithmetic wrapping, RegisterOnlyLogic inside) {
-        this.types = types;
+    Expressions(ModuleIndex index, SubstitutionDepth depth, WrappingArithmetic wrapping, RegisterOnlyLogic inside) {
+        this.index = index;
         this.depth = depth;
         this.wrapping = wrapping;
         this.inside = inside;
@@ -53,9 +53,9 @@ final class Expressions {
     }
 
     private Type t(String net) {
-        Type t = types.get(net);
-        if (t == null) throw new IllegalArgumentException("net '" + net + "' is read but never defined in the IR");
-        return t;
+        Node n = index.node(net);
+        if (n == null) throw new IllegalArgumentException("net '" + net + "' is read but never defined in the IR");
+        return n.type();
     }
 
     /** The expression for {@code n}; only for nodes driven by an assign (not ports in, regs, memory reads). */

@@ -33,11 +33,9 @@ final class ModuleEmitter {
     private final EmitOptions options;
     private final Predicate<String> isClockedModule;
     private final Map<String, ModuleIr> modules;
-    private final Map<String, Type> types = new HashMap<>();
-    private final Map<String, Node> nodes = new HashMap<>();
+    private final ModuleIndex index;
     private final WrappingArithmetic wrapping;
     private final RegisterOnlyLogic inside;
-    private final Set<String> debug;
     /** Memory read ports by memory name, and instance output nodes by instance name, in node order. */
     private final Map<String, List<Node.MemRead>> readsByMemory = new HashMap<>();
     private final Map<String, List<Node.InstanceOut>> outsByInstance = new HashMap<>();
@@ -51,9 +49,8 @@ final class ModuleEmitter {
         this.options = options;
         this.isClockedModule = isClockedModule;
         this.modules = modules;
+        this.index = ModuleIndex.of(m);
         for (Node n : m.nodes()) {
-            types.put(n.name(), n.type());
-            nodes.put(n.name(), n);
             switch (n) {
                 case Node.MemRead r -> readsByMemory.computeIfAbsent(r.memory(), k -> new ArrayList<>()).add(r);
                 case Node.InstanceOut o -> outsByInstance.computeIfAbsent(o.instance(), k -> new ArrayList<>()).add(o);
@@ -61,9 +58,8 @@ final class ModuleEmitter {
                      Node.Concat _, Node.Mux _, Node.Resize _, Node.Cast _, Node.Reg _ -> { }
             }
         }
-        this.debug = new HashSet<>(m.debug());
-        this.wrapping = new WrappingArithmetic(m);
-        this.inside = RegisterOnlyLogic.of(m, wrapping::isFolded);
+        this.wrapping = new WrappingArithmetic(index);
+        this.inside = RegisterOnlyLogic.of(index, wrapping::isFolded);
         Set<String> memNames = new HashSet<>(), instNames = new HashSet<>();
         for (Memory mem : m.memories()) memNames.add(mem.name());
         for (Instance i : m.instances()) instNames.add(i.name());
@@ -86,7 +82,7 @@ final class ModuleEmitter {
         ports(clocked);
         Map<Instance, Map<String, String>> instanceNets = instanceOutputNets();
         declarations();
-        Expressions expr = new Expressions(types, new SubstitutionDepth(m.nodes()), wrapping, inside);
+        Expressions expr = new Expressions(index, new SubstitutionDepth(index), wrapping, inside);
         assigns(expr);
         registers(expr);
         for (Memory mem : m.memories()) memory(mem);
@@ -154,7 +150,7 @@ final class ModuleEmitter {
     }
 
     private String publicMark(String net) {
-        return options.verilatorPublicDebug() && debug.contains(net) ? " /*verilator public_flat_rd*/" : "";
+        return options.verilatorPublicDebug() && index.isDebug(net) ? " /*verilator public_flat_rd*/" : "";
     }
 
     /** How a node appears in the module text. */
@@ -200,7 +196,7 @@ final class ModuleEmitter {
 
     /** One clocked block per register ({@link RegisterBlock}). */
     private void registers(Expressions expr) {
-        RegisterBlock block = new RegisterBlock(nodes, inside, expr);
+        RegisterBlock block = new RegisterBlock(index, inside, expr);
         for (Node n : m.nodes()) {
             if (!(n instanceof Node.Reg r)) continue;
             line(INDENT + "always @(posedge clk) begin" + comment(r.loc()));
@@ -316,7 +312,7 @@ final class ModuleEmitter {
     // ---- unused bits ----
 
     private void unusedSink(boolean clocked) {
-        List<String> parts = UnusedBits.of(m, clocked && !readsReset() ? List.of("rst") : List.of(), this::spelledInReader);
+        List<String> parts = UnusedBits.of(index, clocked && !readsReset() ? List.of("rst") : List.of(), this::spelledInReader);
         if (parts.isEmpty()) return;
         line(INDENT + "// Bits nothing reads, sunk here so Verilator -Wall stays quiet (it ignores *unused* names).");
         line(INDENT + "wire _unused_ok = &{1'b0, " + String.join(", ", parts) + ", 1'b0};");

@@ -1,6 +1,5 @@
 package defernorm.hdl.emit;
 
-import defernorm.hdl.ir.ModuleIr;
 import defernorm.hdl.ir.Node;
 
 import java.util.HashMap;
@@ -32,19 +31,15 @@ final class WrappingArithmetic {
     private final Map<String, Node> inner = new HashMap<>();
     private final Set<String> folded = new HashSet<>();
 
-    WrappingArithmetic(ModuleIr m) {
-        Map<String, Integer> readers = readers(m);
-        Map<String, Node> byName = new HashMap<>();
-        for (Node n : m.nodes()) byName.put(n.name(), n);
-        Set<String> debug = new HashSet<>(m.debug());
-        for (Node n : m.nodes()) {
+    WrappingArithmetic(ModuleIndex index) {
+        for (Node n : index.module().nodes()) {
             int w = n.type().width();
             String arg = lowBitsOf(n);
-            Node a = arg == null ? null : byName.get(arg);
+            Node a = arg == null ? null : index.node(arg);
             if (a == null || a.type().width() <= w || !wraps(a)) continue;
-            if (!a.name().startsWith("_") || debug.contains(arg) || readers.getOrDefault(arg, 0) != 1) continue;
+            if (!a.name().startsWith("_") || index.isDebug(arg) || index.reads(arg) != 1) continue;
             boolean narrowOperands = true;
-            for (String op : a.operands()) narrowOperands &= byName.containsKey(op) && byName.get(op).type().width() <= w;
+            for (String op : a.operands()) narrowOperands &= index.node(op) != null && index.node(op).type().width() <= w;
             if (!narrowOperands) continue;
             inner.put(n.name(), a);
             folded.add(arg);
@@ -69,14 +64,6 @@ final class WrappingArithmetic {
             case Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Slice _, Node.Concat _, Node.Mux _,
                  Node.Resize _, Node.Cast _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ -> false;
         };
-    }
-
-    /** How many places read each net: node operands and {@link ReadsOutsideNodes}. */
-    private static Map<String, Integer> readers(ModuleIr m) {
-        Map<String, Integer> count = new HashMap<>();
-        for (Node n : m.nodes()) for (String op : n.operands()) count.merge(op, 1, Integer::sum);
-        for (String net : ReadsOutsideNodes.of(m)) count.merge(net, 1, Integer::sum);
-        return count;
     }
 
     /** The add, subtract, multiply or negation that truncation {@code n} spells at its own width, or null. */
