@@ -51,11 +51,16 @@ final class ModuleEmitter {
         this.modules = modules;
         this.index = ModuleIndex.of(m);
         for (Node n : m.nodes()) {
-            switch (n) {
-                case Node.MemRead r -> readsByMemory.computeIfAbsent(r.memory(), k -> new ArrayList<>()).add(r);
-                case Node.InstanceOut o -> outsByInstance.computeIfAbsent(o.instance(), k -> new ArrayList<>()).add(o);
-                case Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Unary _, Node.Binary _, Node.Slice _,
-                     Node.Concat _, Node.Mux _, Node.Resize _, Node.Cast _, Node.Reg _ -> { }
+            switch (form(n)) {
+                case MEMORY_READ -> {
+                    Node.MemRead r = (Node.MemRead) n;
+                    readsByMemory.computeIfAbsent(r.memory(), k -> new ArrayList<>()).add(r);
+                }
+                case INSTANCE_PIN -> {
+                    Node.InstanceOut o = (Node.InstanceOut) n;
+                    outsByInstance.computeIfAbsent(o.instance(), k -> new ArrayList<>()).add(o);
+                }
+                case INPUT_PORT, OUTPUT_PORT, CONSTANT, ASSIGNED, REGISTER -> { }
             }
         }
         this.wrapping = new WrappingArithmetic(index);
@@ -111,7 +116,7 @@ final class ModuleEmitter {
             switch (form(n)) {
                 case INPUT_PORT -> decls.add(declPrefix("input wire", n.type()) + n.name() + publicMark(n.name()));
                 case OUTPUT_PORT -> decls.add(declPrefix("output wire", n.type()) + n.name() + publicMark(n.name()));
-                case CONSTANT, ASSIGNED, REGISTER, INSTANCE_PIN -> { }
+                case CONSTANT, ASSIGNED, REGISTER, MEMORY_READ, INSTANCE_PIN -> { }
             }
         }
         if (decls.isEmpty()) {
@@ -134,7 +139,7 @@ final class ModuleEmitter {
         for (Node n : m.nodes()) {
             Form f = form(n);
             if (f == Form.INPUT_PORT || f == Form.OUTPUT_PORT || f == Form.CONSTANT || spelledInReader(n.name())) continue;
-            String kind = f == Form.REGISTER ? "reg" : "wire";
+            String kind = f == Form.REGISTER || f == Form.MEMORY_READ ? "reg" : "wire";
             line(INDENT + declPrefix(kind, n.type()) + n.name() + publicMark(n.name()) + ";");
             any = true;
         }
@@ -154,7 +159,7 @@ final class ModuleEmitter {
     }
 
     /** How a node appears in the module text. */
-    private enum Form { INPUT_PORT, OUTPUT_PORT, CONSTANT, ASSIGNED, REGISTER, INSTANCE_PIN }
+    private enum Form { INPUT_PORT, OUTPUT_PORT, CONSTANT, ASSIGNED, REGISTER, MEMORY_READ, INSTANCE_PIN }
 
     /**
      * The one place the emitter tells node kinds apart (a new kind does not compile until placed here).
@@ -162,14 +167,14 @@ final class ModuleEmitter {
      * for peeking through Verilator's public metacomment, which stays a wire (a harness reads variables).
      */
     private Form form(Node n) {
-        return switch (n) {
-            case Node.Input _ -> Form.INPUT_PORT;
-            case Node.Output _ -> Form.OUTPUT_PORT;
-            case Node.Reg _, Node.MemRead _ -> Form.REGISTER;
-            case Node.InstanceOut _ -> Form.INSTANCE_PIN;
-            case Node.Const _ when publicMark(n.name()).isEmpty() -> Form.CONSTANT;
-            case Node.Wire _, Node.Const _, Node.Unary _, Node.Binary _, Node.Slice _, Node.Concat _, Node.Mux _,
-                 Node.Resize _, Node.Cast _ -> Form.ASSIGNED;
+        return switch (n.kind()) {
+            case INPUT -> Form.INPUT_PORT;
+            case OUTPUT -> Form.OUTPUT_PORT;
+            case REG -> Form.REGISTER;
+            case MEM_READ -> Form.MEMORY_READ;
+            case INSTANCE_OUT -> Form.INSTANCE_PIN;
+            case CONST -> publicMark(n.name()).isEmpty() ? Form.CONSTANT : Form.ASSIGNED;
+            case WIRE, UNARY, BINARY, SLICE, CONCAT, MUX, RESIZE, CAST -> Form.ASSIGNED;
         };
     }
 

@@ -95,11 +95,10 @@ final class RegisterOnlyLogic {
 
     /** Where a node stands for the walk from the inputs: a source, a stop (state), or logic it goes through. */
     private static Role role(Node n) {
-        return switch (n) {
-            case Node.Input _, Node.InstanceOut _ -> Role.INPUT;
-            case Node.Reg _, Node.MemRead _ -> Role.STATE;
-            case Node.Output _, Node.Wire _, Node.Const _, Node.Unary _, Node.Binary _, Node.Slice _, Node.Concat _,
-                 Node.Mux _, Node.Resize _, Node.Cast _ -> Role.LOGIC;
+        return switch (n.kind()) {
+            case INPUT, INSTANCE_OUT -> Role.INPUT;
+            case REG, MEM_READ -> Role.STATE;
+            case OUTPUT, WIRE, CONST, UNARY, BINARY, SLICE, CONCAT, MUX, RESIZE, CAST -> Role.LOGIC;
         };
     }
 
@@ -121,15 +120,14 @@ final class RegisterOnlyLogic {
 
     /** Operators {@link Expressions} spells with each operand read once, whole. */
     private static boolean spelledWhole(Node n) {
-        return switch (n) {
-            case Node.Unary u -> u.op() != Node.UnaryOp.NEG;
-            case Node.Binary b -> switch (b.op()) {
+        return switch (n.kind()) {
+            case UNARY -> ((Node.Unary) n).op() != Node.UnaryOp.NEG;
+            case BINARY -> switch (((Node.Binary) n).op()) {
                 case AND, OR, XOR, EQ, NE, LT, LE, GT, GE -> true;
                 case ADD, SUB, MUL, SHL, SHR -> false;
             };
-            case Node.Mux _ -> true;
-            case Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Slice _, Node.Concat _, Node.Resize _,
-                 Node.Cast _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ -> false;
+            case MUX -> true;
+            case INPUT, OUTPUT, WIRE, CONST, SLICE, CONCAT, RESIZE, CAST, REG, MEM_READ, INSTANCE_OUT -> false;
         };
     }
 
@@ -139,15 +137,24 @@ final class RegisterOnlyLogic {
      * a compare or a mux branch takes the width of the other operands, so they must all be of one type.
      */
     private static boolean ownContext(Node r, Node n, ModuleIndex index) {
-        return switch (r) {
-            case Node.Unary u -> u.op() != Node.UnaryOp.NOT || n.type().equals(u.type());
-            case Node.Binary b -> index.node(b.a()).type().equals(index.node(b.b()).type())
-                    && (b.type().equals(index.node(b.a()).type()) || b.type().equals(Type.bool()) && compare(b.op()));
-            case Node.Mux x -> n.name().equals(x.sel())
-                    || index.node(x.ifTrue()).type().equals(x.type()) && index.node(x.ifFalse()).type().equals(x.type());
-            case Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Slice _, Node.Concat _, Node.Resize _,
-                 Node.Cast _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ -> false;
+        return switch (r.kind()) {
+            case UNARY -> ((Node.Unary) r).op() != Node.UnaryOp.NOT || n.type().equals(r.type());
+            case BINARY -> ownContext((Node.Binary) r, index);
+            case MUX -> ownContext((Node.Mux) r, n, index);
+            case INPUT, OUTPUT, WIRE, CONST, SLICE, CONCAT, RESIZE, CAST, REG, MEM_READ, INSTANCE_OUT -> false;
         };
+    }
+
+    /** Both operands of one type, and the result of it too, or the one-bit result of a compare. */
+    private static boolean ownContext(Node.Binary b, ModuleIndex index) {
+        Type a = index.node(b.a()).type();
+        return a.equals(index.node(b.b()).type()) && (b.type().equals(a) || b.type().equals(Type.bool()) && compare(b.op()));
+    }
+
+    /** {@code n} is the select, or both branches are of the mux's type. */
+    private static boolean ownContext(Node.Mux x, Node n, ModuleIndex index) {
+        return n.name().equals(x.sel())
+                || index.node(x.ifTrue()).type().equals(x.type()) && index.node(x.ifFalse()).type().equals(x.type());
     }
 
     private static boolean compare(Node.BinaryOp op) {

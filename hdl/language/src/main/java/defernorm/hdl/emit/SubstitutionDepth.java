@@ -79,11 +79,11 @@ final class SubstitutionDepth {
 
     /** A net Verilator keeps as a variable of its own whatever the spelling: it is never substituted. */
     private boolean variable(String net) {
-        return switch (index.node(net)) {
-            case null -> false;
-            case Node.Reg _, Node.MemRead _, Node.Const _ -> true;
-            case Node.Input _, Node.InstanceOut _, Node.Output _, Node.Wire _, Node.Unary _, Node.Binary _,
-                 Node.Slice _, Node.Concat _, Node.Mux _, Node.Resize _, Node.Cast _ -> index.readers(net).size() > 1;
+        Node n = index.node(net);
+        if (n == null) return false;
+        return switch (n.kind()) {
+            case REG, MEM_READ, CONST -> true;
+            case INPUT, INSTANCE_OUT, OUTPUT, WIRE, UNARY, BINARY, SLICE, CONCAT, MUX, RESIZE, CAST -> index.readers(net).size() > 1;
         };
     }
 }

@@ -49,14 +49,18 @@ final class UnusedBits {
     }
 
     private static void markReads(Node n, ModuleIndex index, Map<String, BitSet> read) {
-        switch (n) {
-            case Node.Slice s -> mark(s.arg(), s.lo(), s.hi() + 1, read);
-            case Node.Resize r when r.type().width() < widthOf(r.arg(), index) -> mark(r.arg(), 0, r.type().width(), read);
-            case Node.Resize _, Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Unary _, Node.Binary _,
-                 Node.Concat _, Node.Mux _, Node.Cast _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ -> {
-                for (String op : n.operands()) markAll(op, index, read);
-            }
-        }
+        int[] part = partRead(n, index);
+        if (part != null) mark(n.operands().getFirst(), part[0], part[1], read);
+        else for (String op : n.operands()) markAll(op, index, read);
+    }
+
+    /** The bits {@code [from, to)} a slice or a narrowing resize reads of its one operand; null for a whole read. */
+    private static int[] partRead(Node n, ModuleIndex index) {
+        return switch (n.kind()) {
+            case SLICE -> new int[]{((Node.Slice) n).lo(), ((Node.Slice) n).hi() + 1};
+            case RESIZE -> n.type().width() < widthOf(((Node.Resize) n).arg(), index) ? new int[]{0, n.type().width()} : null;
+            case INPUT, OUTPUT, WIRE, CONST, UNARY, BINARY, CONCAT, MUX, CAST, REG, MEM_READ, INSTANCE_OUT -> null;
+        };
     }
 
     private static int widthOf(String net, ModuleIndex index) {

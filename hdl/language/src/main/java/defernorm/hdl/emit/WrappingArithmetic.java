@@ -48,21 +48,22 @@ final class WrappingArithmetic {
 
     /** The net whose low bits {@code n} is (a resize, which may narrow, or a slice from bit 0), else null. */
     private static String lowBitsOf(Node n) {
-        return switch (n) {
-            case Node.Resize r -> r.arg();
-            case Node.Slice s -> s.lo() == 0 ? s.arg() : null;
-            case Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Unary _, Node.Binary _, Node.Concat _,
-                 Node.Mux _, Node.Cast _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ -> null;
+        return switch (n.kind()) {
+            case RESIZE -> ((Node.Resize) n).arg();
+            case SLICE -> ((Node.Slice) n).lo() == 0 ? ((Node.Slice) n).arg() : null;
+            case INPUT, OUTPUT, WIRE, CONST, UNARY, BINARY, CONCAT, MUX, CAST, REG, MEM_READ, INSTANCE_OUT -> null;
         };
     }
 
     /** The operations whose low {@code w} bits depend only on the low {@code w} bits of their operands. */
     private static boolean wraps(Node n) {
-        return switch (n) {
-            case Node.Binary b -> b.op() == Node.BinaryOp.ADD || b.op() == Node.BinaryOp.SUB || b.op() == Node.BinaryOp.MUL;
-            case Node.Unary u -> u.op() == Node.UnaryOp.NEG;
-            case Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Slice _, Node.Concat _, Node.Mux _,
-                 Node.Resize _, Node.Cast _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ -> false;
+        return switch (n.kind()) {
+            case BINARY -> switch (((Node.Binary) n).op()) {
+                case ADD, SUB, MUL -> true;
+                case AND, OR, XOR, EQ, NE, LT, LE, GT, GE, SHL, SHR -> false;
+            };
+            case UNARY -> ((Node.Unary) n).op() == Node.UnaryOp.NEG;
+            case INPUT, OUTPUT, WIRE, CONST, SLICE, CONCAT, MUX, RESIZE, CAST, REG, MEM_READ, INSTANCE_OUT -> false;
         };
     }
 
