@@ -58,7 +58,7 @@ final class SubstitutionDepth {
         if (variable(net)) return k > 1;
         int nested = depth.containsKey(net) ? depth.get(net) + 1 : bound;   // ports are never spelled here
         boolean once = nested < bound;
-        carriedNow.merge(net, once ? nested : 0, Math::max);
+        carriedNow.put(net, Math.max(carriedNow.getOrDefault(net, 0), once ? nested : 0));
         return once;
     }
 

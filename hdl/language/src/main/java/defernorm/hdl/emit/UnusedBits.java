@@ -37,12 +37,11 @@ final class UnusedBits {
             if (n instanceof Node.Output || undeclared.test(n.name())) continue;   // read by the parent; not in the text
             int w = n.type().width();
             BitSet r = read.get(n.name());
-            for (int hi = w - 1; hi >= 0; ) {
-                if (r.get(hi)) { hi--; continue; }
-                int lo = hi;
-                while (lo > 0 && !r.get(lo - 1)) lo--;
+            // Each run of unread bits, from the top: a word at a time (not bit by bit: this runs interpreted, cold).
+            for (int hi = r.previousClearBit(w - 1); hi >= 0; ) {
+                int lo = r.previousSetBit(hi) + 1;
                 parts.add(part(n.name(), w, hi, lo));
-                hi = lo - 1;
+                hi = lo == 0 ? -1 : r.previousClearBit(lo - 1);
             }
         }
         return parts;
