@@ -34,7 +34,7 @@ import java.util.function.Predicate;
  * expression stays a net. Verilator 5.006's build is superlinear in expression depth (a 1,000-deep chain inlined
  * into one assignment: 27 s, against 0.5 s as nets; 500 deep: 0.07 s).
  *
- * <pre>{@code RegisterOnlyLogic inside = RegisterOnlyLogic.of(ModuleIndex.of(m), wrapping::isFolded); inside.contains("_and_635e"); }</pre>
+ * <pre>{@code RegisterOnlyLogic inside = RegisterOnlyLogic.of(index, wrapping::isFolded); inside.contains("_and_635e"); }</pre>
  */
 final class RegisterOnlyLogic {
     /** How deep a moved temporary may sit under its register's enable or next value (see the class comment). */
