@@ -11,6 +11,7 @@ import defernorm.hdl.ir.Type;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -117,7 +118,7 @@ final class ModuleElaboration {
 
     /** Every net reachable from the outputs, debug nets and instance inputs, plus all ports; in IR order. */
     private List<Net> live() {
-        Set<Net> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>(b.nets.size() + lowering.created.size()));
+        BitSet seen = new BitSet(b.nets.size() + lowering.created.size());   // by creation index: no identity hashes
         Set<Mem> liveMems = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Deque<Net> work = new ArrayDeque<>();
         for (Net p : b.ports) if (p.kind == Net.Kind.OUTPUT) work.add(p);
@@ -129,14 +130,15 @@ final class ModuleElaboration {
         for (Inst i : b.instances) for (Inst.Connection c : i.inputs.values()) work.add(source(c));
         while (!work.isEmpty()) {
             Net n = work.pop();
-            if (!seen.add(n)) continue;
+            if (seen.get(n.seq)) continue;
+            seen.set(n.seq);
             for (Net o : operands(n)) work.add(o);
             if (n.kind == Net.Kind.MEMREAD && liveMems.add(n.mem)) Collections.addAll(work, writePort(n.mem));
         }
         List<Net> ordered = new ArrayList<>(b.ports);
         // creation order (seq) without sorting: the builder's nets, then lowering's multiplexers, then ROM tie-offs
         for (List<Net> made : List.of(b.nets, lowering.created, extra)) {
-            for (Net n : made) if (n.kind != Net.Kind.INPUT && n.kind != Net.Kind.OUTPUT && seen.contains(n)) ordered.add(n);
+            for (Net n : made) if (n.kind != Net.Kind.INPUT && n.kind != Net.Kind.OUTPUT && seen.get(n.seq)) ordered.add(n);
         }
         return ordered;
     }

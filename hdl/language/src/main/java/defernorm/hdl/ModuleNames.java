@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,12 @@ import java.util.Map;
  * Structural dedup and automatic module names. Components whose netlists are equal (ignoring source lines,
  * children compared the same way) are one module of the design. The name a Component gives is a base name:
  * when every module with that base has one netlist it is kept as is; when several netlists share it, each
- * becomes {@code <base>_<first 8 hex digits of its key>}, where the key is the SHA-256 of its netlist without
- * source lines, children named by their own keys (and a black box's Verilog). A key depends only on the
- * module's own structure, so the suffix does not depend on elaboration order or on the rest of the design.
+ * becomes {@code <base>_<first 8 hex digits of its key>}, where the key is the 64-bit {@link StructureHash} of
+ * its netlist without source lines, children named by their own keys (and a black box's Verilog): the hash
+ * temporaries are named by. A key depends only on the module's own structure, so the suffix does not depend on
+ * elaboration order or on the rest of the design, except where two netlists of one base name share the first 8
+ * digits (about 2<sup>-32</sup> per pair): both then show one digit more than they share, as temporaries do,
+ * and of two equal keys the later netlist takes the next free value, so two netlists never get one name.
  * Keys are computed only for names that need a suffix, and netlists are compared only when a base name comes
  * back: most designs pay nothing for either.
  */
@@ -30,7 +34,10 @@ final class ModuleNames {
         final ModuleIr located;
         private ModuleIr plain;
         final List<Variant> children;
-        String key;
+        /** The structural key, once {@link #key} has computed it. */
+        Long key;
+        /** The name suffix, once {@link #finalName} has chosen it among the base name's netlists. */
+        String suffix;
 
         Variant(String id, ModuleIr located, List<Variant> children) {
             this.id = id;
@@ -110,14 +117,42 @@ final class ModuleNames {
 
     private String finalName(Variant v) {
         String base = v.located.name();
-        return byBase.get(base).size() == 1 ? base : base + "_" + key(v).substring(0, SUFFIX_DIGITS);
+        List<Variant> same = byBase.get(base);
+        if (same.size() == 1) return base;
+        if (v.suffix == null) {
+            List<Long> keys = new ArrayList<>();
+            for (Variant x : same) keys.add(key(x));
+            List<String> suffixes = suffixes(keys);
+            for (int i = 0; i < same.size(); i++) same.get(i).suffix = suffixes.get(i);
+        }
+        return base + "_" + v.suffix;
+    }
+
+    /**
+     * The suffixes of one base name's distinct netlists from their keys, in first-elaborated order: the first
+     * {@value #SUFFIX_DIGITS} hex digits, or one more than a key shares with another; a key equal to an earlier one
+     * (two netlists, one hash) is first moved to the next free value.
+     */
+    static List<String> suffixes(List<Long> keys) {
+        List<Long> distinct = new ArrayList<>();
+        for (long k : keys) {
+            while (distinct.contains(k)) k++;
+            distinct.add(k);
+        }
+        List<String> out = new ArrayList<>();
+        for (long k : distinct) {
+            int digits = SUFFIX_DIGITS;
+            for (long other : distinct) if (other != k) digits = Math.max(digits, StructureHash.sharedHexDigits(k, other) + 1);
+            out.add(HexFormat.of().toHexDigits(k).substring(0, digits));
+        }
+        return out;
     }
 
     /**
      * The structural key of {@code root}, computed once per variant, children first. An explicit stack, as
      * in the Elaborator: a hierarchy thousands of levels deep must not overflow the Java stack.
      */
-    private static String key(Variant root) {
+    private static long key(Variant root) {
         Deque<Variant> stack = new ArrayDeque<>();
         stack.push(root);
         while (!stack.isEmpty()) {
@@ -128,11 +163,11 @@ final class ModuleNames {
             List<Instance> keyed = new ArrayList<>();
             for (int k = 0; k < v.plain().instances().size(); k++) {
                 Instance i = v.plain().instances().get(k);
-                keyed.add(new Instance(i.name(), v.children.get(k).key, i.inputs(), i.loc()));
+                keyed.add(new Instance(i.name(), HexFormat.of().toHexDigits(v.children.get(k).key), i.inputs(), i.loc()));
             }
             ModuleIr m = v.plain();
             m = new ModuleIr(m.name(), m.nodes(), m.memories(), keyed, m.debug(), m.checks(), m.blackBox(), m.loc());
-            v.key = NetNamer.sha256(m.toString() + (m.isBlackBox() ? m.blackBox().verilog() : ""));
+            v.key = new StructureHash().add(m.toString()).add(m.isBlackBox() ? m.blackBox().verilog() : "").value();
             stack.pop();
         }
         return root.key;

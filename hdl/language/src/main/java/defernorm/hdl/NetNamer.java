@@ -2,15 +2,11 @@ package defernorm.hdl;
 
 import defernorm.hdl.ir.Node;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -86,7 +82,7 @@ final class NetNamer {
             for (Net a : same) {
                 for (Net b : same) {
                     if (a != b && tag(a).equals(tag(b))) {
-                        digits[a.seq] = Math.max(digits[a.seq], sharedDigits(hash[a.seq], hash[b.seq]) + 1);
+                        digits[a.seq] = Math.max(digits[a.seq], StructureHash.sharedHexDigits(hash[a.seq], hash[b.seq]) + 1);
                     }
                 }
             }
@@ -162,8 +158,6 @@ final class NetNamer {
         };
     }
 
-    private static int sharedDigits(long a, long b) { return Long.numberOfLeadingZeros(a ^ b) / 4; }
-
     /** {@code _<tag>_<the first digits hex digits of h>}, spelled into one array (fewest calls, interpreted). */
     private static String name(String tag, long h, int digits) {
         char[] out = new char[tag.length() + digits + 2];
@@ -174,12 +168,4 @@ final class NetNamer {
         return new String(out);
     }
 
-    /** The SHA-256 of {@code s}'s UTF-8 bytes in hex (module-name suffixes: {@link ModuleNames}). */
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package defernorm.hdl;
 
+import defernorm.hdl.ir.Type;
+
 import java.math.BigInteger;
 
 /**
@@ -26,7 +28,9 @@ public final class Reg extends Signal {
     /** A clock enable: the register only loads (its next value) in cycles where {@code en} is high. */
     public Reg enable(Signal en) {
         var at = SourceLocator.here();
-        if (!b().isBool(en.net, at, "the enable of " + net.describe())) return this;
+        // the message is built only for an error: this runs for every register with an enable
+        boolean bool = en.net.owner == b() && en.net.type.equals(Type.bool());
+        if (!bool && !b().isBool(en.net, at, "the enable of " + net.describe())) return this;
         if (net.enable != null) {
             b().error(at, net.describe() + " already has an enable (set at " + net.enableLoc + ").");
             return this;

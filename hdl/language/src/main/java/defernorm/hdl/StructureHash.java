@@ -2,9 +2,10 @@ package defernorm.hdl;
 
 /**
  * A 64-bit hash of a sequence of values, fixed by this code alone (no JDK hash codes, no provider lookup), so
- * names derived from it are the same on every JVM and run. Temporaries' names ({@link NetNamer}) use it instead
- * of SHA-256: naming is on every elaboration's path, and a cold JVM runs a digest interpreted, thousands of times.
- * Not cryptographic; {@link NetNamer} checks equal hashes for equal structure.
+ * names derived from it are the same on every JVM and run: the one hash behind structural names, temporaries'
+ * ({@link NetNamer}) and module suffixes' ({@link ModuleNames}). Not SHA-256: naming is on every elaboration's
+ * path, and a cold JVM runs a digest interpreted, thousands of times. Not cryptographic either: equal hashes are
+ * checked for equal structure before anything is merged.
  *
  * <pre>{@code
  * long h = new StructureHash().add("add").add(9).add(0).value();
@@ -41,6 +42,9 @@ final class StructureHash {
         if (bytes.length % 8 != 0) add(word);
         return this;
     }
+
+    /** How many leading hex digits two hashes share (names show one more than that, to tell them apart). */
+    static int sharedHexDigits(long a, long b) { return Long.numberOfLeadingZeros(a ^ b) / 4; }
 
     /** The hash, every input bit spread over every output bit (the finalizer of SplitMix64). */
     long value() {

@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The IR is handled by exhaustive pattern switches over the sealed {@code Node} (so a new node kind is a
- * compile error wherever it is not handled), never by {@code instanceof} chains. In the main sources of every
+ * The IR is handled by exhaustive switches, pattern switches over the sealed {@code Node} or, on the elaboration
+ * and emission path, switch expressions over {@code Node.kind()} (so a new node kind is a compile error wherever it is
+ * not handled), never by {@code instanceof} chains. In the main sources of every
  * module a file may test {@code instanceof Node.X} for at most two kinds: filters such as "the ports"
  * (Input, Output) or "the state" (Reg, MemRead); a third kind is a dispatch, which belongs in a switch.
  */

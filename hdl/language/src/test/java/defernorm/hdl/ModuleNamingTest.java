@@ -54,4 +54,15 @@ class ModuleNamingTest {
         assertEquals(instanceModule(a, "u0"), instanceModule(c, "u0"));   // a third variant changes nothing
         assertEquals(instanceModule(a, "u1"), instanceModule(c, "u2"));
     }
+
+    @Test void netlistsWhoseKeysShareTheirFirstDigitsShowMoreOfThem() {
+        assertEquals(List.of("1f3a09c2", "5e77aa01"), ModuleNames.suffixes(List.of(0x1f3a09c2_0000_0001L, 0x5e77aa01_ffff_0000L)));
+        assertEquals(List.of("1f3a09c20", "1f3a09c21"), ModuleNames.suffixes(List.of(0x1f3a09c2_0000_0001L, 0x1f3a09c2_1000_0000L)));
+    }
+
+    @Test void twoNetlistsWithOneKeyStillGetTwoNames() {
+        // Different netlists with equal 64-bit keys (a hash collision): the later one takes the next free key.
+        assertEquals(List.of("1f3a09c200000001", "1f3a09c200000002", "1f3a09c200000003"),
+                ModuleNames.suffixes(List.of(0x1f3a09c2_0000_0001L, 0x1f3a09c2_0000_0001L, 0x1f3a09c2_0000_0002L)));
+    }
 }

@@ -57,11 +57,10 @@ public final class CombinationalLoops {
         List<String> edges(String name) {
             Node n = byName.get(name);
             if (n == null) return List.of();
-            return switch (n) {
-                case Node.Reg _, Node.MemRead _ -> List.of();   // clocked: the path ends here
-                case Node.InstanceOut io -> throughInstance(io);
-                case Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Unary _, Node.Binary _, Node.Slice _,
-                     Node.Concat _, Node.Mux _, Node.Resize _, Node.Cast _ -> n.operands();
+            return switch (n.kind()) {
+                case REG, MEM_READ -> List.of();   // clocked: the path ends here
+                case INSTANCE_OUT -> throughInstance((Node.InstanceOut) n);
+                case INPUT, OUTPUT, WIRE, CONST, UNARY, BINARY, SLICE, CONCAT, MUX, RESIZE, CAST -> n.operands();
             };
         }
 

@@ -20,7 +20,7 @@ import static defernorm.hdl.emit.VerilogSyntax.repeat;
  * the text is reused).
  */
 final class Expressions {
-    private final Map<String, Type> types;
+    private final ModuleIndex index;
     private final SubstitutionDepth depth;
     private final WrappingArithmetic wrapping;
     private final RegisterOnlyLogic inside;
@@ -28,13 +28,13 @@ final class Expressions {
     private final Map<String, String> insideText = new HashMap<>();
 
     /**
-     * @param types    the type of every net of the module, by name
+     * @param index    the module's nets
      * @param depth    the module's substitution depths; {@link #of} must be called in node order
      * @param wrapping the truncations spelled as the arithmetic they truncate, at their own width
      * @param inside   the nodes spelled inside their reader rather than read by name
      */
-    Expressions(Map<String, Type> types, SubstitutionDepth depth, WrappingArithmetic wrapping, RegisterOnlyLogic inside) {
-        this.types = types;
+    Expressions(ModuleIndex index, SubstitutionDepth depth, WrappingArithmetic wrapping, RegisterOnlyLogic inside) {
+        this.index = index;
         this.depth = depth;
         this.wrapping = wrapping;
         this.inside = inside;
@@ -53,9 +53,9 @@ final class Expressions {
     }
 
     private Type t(String net) {
-        Type t = types.get(net);
-        if (t == null) throw new IllegalArgumentException("net '" + net + "' is read but never defined in the IR");
-        return t;
+        Node n = index.node(net);
+        if (n == null) throw new IllegalArgumentException("net '" + net + "' is read but never defined in the IR");
+        return n.type();
     }
 
     /** The expression for {@code n}; only for nodes driven by an assign (not ports in, regs, memory reads). */
@@ -74,20 +74,24 @@ final class Expressions {
     }
 
     private String spell(Node n) {
-        return switch (n) {
-            case Node.Output o -> o.source();
-            case Node.Wire w -> w.source();
-            case Node.Const c -> literal(c.value(), c.type());
-            case Node.Unary u -> unary(u);
-            case Node.Binary b -> binary(b);
-            case Node.Slice s -> part(s.arg(), t(s.arg()).width(), s.hi(), s.lo());
-            case Node.Concat c -> "{" + String.join(", ", c.args()) + "}";
-            case Node.Mux m -> operand(m.sel()) + " ? " + operand(m.ifTrue()) + " : " + operand(m.ifFalse());
-            case Node.Resize r -> resize(r);
-            case Node.Cast c -> (c.type().signed() ? "$signed(" : "$unsigned(") + c.arg() + ")";
-            case Node.Input _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ -> throw notAssign(n);
+        return switch (n.kind()) {
+            case OUTPUT -> ((Node.Output) n).source();
+            case WIRE -> ((Node.Wire) n).source();
+            case CONST -> literal(((Node.Const) n).value(), n.type());
+            case UNARY -> unary((Node.Unary) n);
+            case BINARY -> binary((Node.Binary) n);
+            case SLICE -> slice((Node.Slice) n);
+            case CONCAT -> "{" + String.join(", ", ((Node.Concat) n).args()) + "}";
+            case MUX -> mux((Node.Mux) n);
+            case RESIZE -> resize((Node.Resize) n);
+            case CAST -> (n.type().signed() ? "$signed(" : "$unsigned(") + ((Node.Cast) n).arg() + ")";
+            case INPUT, REG, MEM_READ, INSTANCE_OUT -> throw notAssign(n);
         };
     }
+
+    private String slice(Node.Slice s) { return part(s.arg(), t(s.arg()).width(), s.hi(), s.lo()); }
+
+    private String mux(Node.Mux m) { return operand(m.sel()) + " ? " + operand(m.ifTrue()) + " : " + operand(m.ifFalse()); }
 
     /** {@code net} extended by {@code k} bits, reading it once where that keeps Verilator's substitution bounded. */
     private String extend(String net, Type t, int k) {
@@ -131,17 +135,16 @@ final class Expressions {
      * width that is its exact result; at a truncation's width ({@link WrappingArithmetic}) the truncated one.
      */
     private String lowBits(Node n, int w) {
-        return switch (n) {
-            // Widened to w, the bit pattern is the same signed or unsigned.
-            case Node.Unary u when u.op() == Node.UnaryOp.NEG -> "-" + widened(u.arg(), w);
-            case Node.Binary b when b.op() == Node.BinaryOp.ADD -> widened(b.a(), w) + " + " + widened(b.b(), w);
-            case Node.Binary b when b.op() == Node.BinaryOp.SUB -> widened(b.a(), w) + " - " + widened(b.b(), w);
-            // Also for MUL: the low w bits of a w×w-bit product do not depend on signedness, so it is written
-            // unsigned (Verilator 5.006 turns a signed one into VL_MULS_III, which re-extends both operands).
-            case Node.Binary b when b.op() == Node.BinaryOp.MUL ->
-                    unsignedOperand(b.a(), t(b.a()), w) + " * " + unsignedOperand(b.b(), t(b.b()), w);
-            default -> throw new IllegalArgumentException("node '" + n.name() + "' is not an add, subtract, multiply or negation");
-        };
+        // Widened to w, the bit pattern is the same signed or unsigned.
+        if (n instanceof Node.Unary u && u.op() == Node.UnaryOp.NEG) return "-" + widened(u.arg(), w);
+        if (n instanceof Node.Binary b && b.op() == Node.BinaryOp.ADD) return widened(b.a(), w) + " + " + widened(b.b(), w);
+        if (n instanceof Node.Binary b && b.op() == Node.BinaryOp.SUB) return widened(b.a(), w) + " - " + widened(b.b(), w);
+        // Also for MUL: the low w bits of a w×w-bit product do not depend on signedness, so it is written
+        // unsigned (Verilator 5.006 turns a signed one into VL_MULS_III, which re-extends both operands).
+        if (n instanceof Node.Binary b && b.op() == Node.BinaryOp.MUL) {
+            return unsignedOperand(b.a(), t(b.a()), w) + " * " + unsignedOperand(b.b(), t(b.b()), w);
+        }
+        throw new IllegalArgumentException("node '" + n.name() + "' is not an add, subtract, multiply or negation");
     }
 
     /** {@code net} extended to {@code w} bits with its signedness. */

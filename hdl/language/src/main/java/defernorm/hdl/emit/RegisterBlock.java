@@ -4,7 +4,6 @@ import defernorm.hdl.ir.Node;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static defernorm.hdl.emit.VerilogSyntax.literal;
 
@@ -26,17 +25,17 @@ import static defernorm.hdl.emit.VerilogSyntax.literal;
 final class RegisterBlock {
     private static final String INDENT = "    ";
 
-    private final Map<String, Node> nodes;
+    private final ModuleIndex index;
     private final RegisterOnlyLogic inside;
     private final Expressions expr;
 
     /**
-     * @param nodes  the module's nodes by name
+     * @param index  the module's nets
      * @param inside the nets spelled inside clocked blocks
      * @param expr   their expressions (after the module's assigns are spelled)
      */
-    RegisterBlock(Map<String, Node> nodes, RegisterOnlyLogic inside, Expressions expr) {
-        this.nodes = nodes;
+    RegisterBlock(ModuleIndex index, RegisterOnlyLogic inside, Expressions expr) {
+        this.index = index;
         this.inside = inside;
         this.expr = expr;
     }
@@ -60,7 +59,7 @@ final class RegisterBlock {
      */
     private List<String> loads(Node.Reg r, String value) {
         if (value.equals(r.name())) return List.of();
-        if (!(nodes.get(value) instanceof Node.Mux x) || !inside.contains(value) || !keeps(r, value)) {
+        if (!(index.node(value) instanceof Node.Mux x) || !inside.contains(value) || !keeps(r, value)) {
             return List.of(r.name() + " <= " + expr.reference(value) + ";");
         }
         String sel = expr.reference(x.sel());
@@ -78,7 +77,7 @@ final class RegisterBlock {
     /** Whether {@code value}, through muxes spelled inside, is {@code r} itself in some case. */
     private boolean keeps(Node.Reg r, String value) {
         if (value.equals(r.name())) return true;
-        return nodes.get(value) instanceof Node.Mux x && inside.contains(value)
+        return index.node(value) instanceof Node.Mux x && inside.contains(value)
                 && (keeps(r, x.ifTrue()) || keeps(r, x.ifFalse()));
     }
 

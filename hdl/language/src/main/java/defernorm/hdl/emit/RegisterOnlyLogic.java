@@ -1,11 +1,9 @@
 package defernorm.hdl.emit;
 
-import defernorm.hdl.ir.ModuleIr;
 import defernorm.hdl.ir.Node;
 import defernorm.hdl.ir.Type;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +34,7 @@ import java.util.function.Predicate;
  * expression stays a net. Verilator 5.006's build is superlinear in expression depth (a 1,000-deep chain inlined
  * into one assignment: 27 s, against 0.5 s as nets; 500 deep: 0.07 s).
  *
- * <pre>{@code RegisterOnlyLogic inside = RegisterOnlyLogic.of(m, wrapping::isFolded); inside.contains("_and_635e"); }</pre>
+ * <pre>{@code RegisterOnlyLogic inside = RegisterOnlyLogic.of(index, wrapping::isFolded); inside.contains("_and_635e"); }</pre>
  */
 final class RegisterOnlyLogic {
     /** How deep a moved temporary may sit under its register's enable or next value (see the class comment). */
@@ -47,31 +45,23 @@ final class RegisterOnlyLogic {
     private RegisterOnlyLogic(Set<String> inside) { this.inside = inside; }
 
     /** @param folded nets already spelled inside their reader by {@link WrappingArithmetic} */
-    static RegisterOnlyLogic of(ModuleIr m, Predicate<String> folded) {
-        Map<String, List<Node>> readers = new HashMap<>();
-        Map<String, Node> byName = new HashMap<>();
-        for (Node n : m.nodes()) {
-            byName.put(n.name(), n);
-            for (String op : n.operands()) readers.computeIfAbsent(op, k -> new ArrayList<>()).add(n);
-        }
-        Set<String> kept = new HashSet<>(m.debug());
-        kept.addAll(ReadsOutsideNodes.of(m));
-        Set<String> fromInputs = fromInputs(m, readers);
+    static RegisterOnlyLogic of(ModuleIndex index, Predicate<String> folded) {
+        Set<String> fromInputs = fromInputs(index);
         Set<String> inside = new HashSet<>();
         Map<String, Integer> nesting = new HashMap<>();  // of each moved temporary: 1 = read by the register itself
         // Readers come after their operands in node order (registers are decided up front), so one backward pass
         // decides each net after its readers; a net read before it is defined stays a net.
-        List<Node> nodes = m.nodes();
+        List<Node> nodes = index.module().nodes();
         for (int i = nodes.size() - 1; i >= 0; i--) {
             Node n = nodes.get(i);
             String name = n.name();
-            List<Node> rs = readers.getOrDefault(name, List.of());
-            if (!temporary(name) || kept.contains(name) || folded.test(name) || !spelledWhole(n)
-                    || !fromInputs.contains(name) || rs.isEmpty()) continue;
+            List<Node> rs = index.readers(name);
+            if (!temporary(name) || index.isDebug(name) || index.readOutsideNodes(name) || folded.test(name)
+                    || !spelledWhole(n) || !fromInputs.contains(name) || rs.isEmpty()) continue;
             boolean allInside = true;
             int depth = 0;
             for (Node r : rs) {
-                allInside &= readsInside(r, n, inside, readers, byName);
+                allInside &= readsInside(r, n, inside, index);
                 depth = Math.max(depth, r instanceof Node.Reg ? 1 : nesting.getOrDefault(r.name(), 0) + 1);
             }
             if (allInside && depth <= MAX_NESTING) {
@@ -87,14 +77,14 @@ final class RegisterOnlyLogic {
      * in its input-combinational function. Logic of registers alone is computed once per cycle after the edge
      * already, and stays a net.
      */
-    private static Set<String> fromInputs(ModuleIr m, Map<String, List<Node>> readers) {
+    private static Set<String> fromInputs(ModuleIndex index) {
         Set<String> seen = new HashSet<>();
         ArrayDeque<String> work = new ArrayDeque<>();
-        for (Node n : m.nodes()) {
+        for (Node n : index.module().nodes()) {
             if (role(n) == Role.INPUT && seen.add(n.name())) work.add(n.name());
         }
         while (!work.isEmpty()) {
-            for (Node r : readers.getOrDefault(work.poll(), List.of())) {
+            for (Node r : index.readers(work.poll())) {
                 if (role(r) == Role.LOGIC && seen.add(r.name())) work.add(r.name());
             }
         }
@@ -105,11 +95,10 @@ final class RegisterOnlyLogic {
 
     /** Where a node stands for the walk from the inputs: a source, a stop (state), or logic it goes through. */
     private static Role role(Node n) {
-        return switch (n) {
-            case Node.Input _, Node.InstanceOut _ -> Role.INPUT;
-            case Node.Reg _, Node.MemRead _ -> Role.STATE;
-            case Node.Output _, Node.Wire _, Node.Const _, Node.Unary _, Node.Binary _, Node.Slice _, Node.Concat _,
-                 Node.Mux _, Node.Resize _, Node.Cast _ -> Role.LOGIC;
+        return switch (n.kind()) {
+            case INPUT, INSTANCE_OUT -> Role.INPUT;
+            case REG, MEM_READ -> Role.STATE;
+            case OUTPUT, WIRE, CONST, UNARY, BINARY, SLICE, CONCAT, MUX, RESIZE, CAST -> Role.LOGIC;
         };
     }
 
@@ -118,10 +107,9 @@ final class RegisterOnlyLogic {
      * (of its type), or as an operand of a node spelled inside in its own context. A net read several times is
      * copied into each reader, so its readers must be read once each: a copy is then one operator, never a tree.
      */
-    private static boolean readsInside(Node r, Node n, Set<String> inside, Map<String, List<Node>> readers,
-                                       Map<String, Node> byName) {
+    private static boolean readsInside(Node r, Node n, Set<String> inside, ModuleIndex index) {
         if (r instanceof Node.Reg reg) return n.name().equals(reg.enable()) || n.type().equals(reg.type());
-        return inside.contains(r.name()) && readers.get(r.name()).size() == 1 && ownContext(r, n, byName);
+        return inside.contains(r.name()) && index.readers(r.name()).size() == 1 && ownContext(r, n, index);
     }
 
     /** Whether {@code net} is spelled inside the clocked block of the register that reads it. */
@@ -132,15 +120,14 @@ final class RegisterOnlyLogic {
 
     /** Operators {@link Expressions} spells with each operand read once, whole. */
     private static boolean spelledWhole(Node n) {
-        return switch (n) {
-            case Node.Unary u -> u.op() != Node.UnaryOp.NEG;
-            case Node.Binary b -> switch (b.op()) {
+        return switch (n.kind()) {
+            case UNARY -> ((Node.Unary) n).op() != Node.UnaryOp.NEG;
+            case BINARY -> switch (((Node.Binary) n).op()) {
                 case AND, OR, XOR, EQ, NE, LT, LE, GT, GE -> true;
                 case ADD, SUB, MUL, SHL, SHR -> false;
             };
-            case Node.Mux _ -> true;
-            case Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Slice _, Node.Concat _, Node.Resize _,
-                 Node.Cast _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ -> false;
+            case MUX -> true;
+            case INPUT, OUTPUT, WIRE, CONST, SLICE, CONCAT, RESIZE, CAST, REG, MEM_READ, INSTANCE_OUT -> false;
         };
     }
 
@@ -149,16 +136,25 @@ final class RegisterOnlyLogic {
      * signedness: a reduction's operand and a mux select are self-determined; an operand of a bitwise operator,
      * a compare or a mux branch takes the width of the other operands, so they must all be of one type.
      */
-    private static boolean ownContext(Node r, Node n, Map<String, Node> byName) {
-        return switch (r) {
-            case Node.Unary u -> u.op() != Node.UnaryOp.NOT || n.type().equals(u.type());
-            case Node.Binary b -> byName.get(b.a()).type().equals(byName.get(b.b()).type())
-                    && (b.type().equals(byName.get(b.a()).type()) || b.type().equals(Type.bool()) && compare(b.op()));
-            case Node.Mux x -> n.name().equals(x.sel())
-                    || byName.get(x.ifTrue()).type().equals(x.type()) && byName.get(x.ifFalse()).type().equals(x.type());
-            case Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Slice _, Node.Concat _, Node.Resize _,
-                 Node.Cast _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ -> false;
+    private static boolean ownContext(Node r, Node n, ModuleIndex index) {
+        return switch (r.kind()) {
+            case UNARY -> ((Node.Unary) r).op() != Node.UnaryOp.NOT || n.type().equals(r.type());
+            case BINARY -> ownContext((Node.Binary) r, index);
+            case MUX -> ownContext((Node.Mux) r, n, index);
+            case INPUT, OUTPUT, WIRE, CONST, SLICE, CONCAT, RESIZE, CAST, REG, MEM_READ, INSTANCE_OUT -> false;
         };
+    }
+
+    /** Both operands of one type, and the result of it too, or the one-bit result of a compare. */
+    private static boolean ownContext(Node.Binary b, ModuleIndex index) {
+        Type a = index.node(b.a()).type();
+        return a.equals(index.node(b.b()).type()) && (b.type().equals(a) || b.type().equals(Type.bool()) && compare(b.op()));
+    }
+
+    /** {@code n} is the select, or both branches are of the mux's type. */
+    private static boolean ownContext(Node.Mux x, Node n, ModuleIndex index) {
+        return n.name().equals(x.sel())
+                || index.node(x.ifTrue()).type().equals(x.type()) && index.node(x.ifFalse()).type().equals(x.type());
     }
 
     private static boolean compare(Node.BinaryOp op) {

@@ -3,7 +3,6 @@ package defernorm.hdl.emit;
 import defernorm.hdl.ir.Node;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,20 +34,16 @@ final class SubstitutionDepth {
     static final int BOUND = 6;
 
     private final int bound;
-    private final Map<String, Integer> reads = new HashMap<>();
-    private final Map<String, Node> byName = new HashMap<>();
+    private final ModuleIndex index;
     private final Map<String, Integer> depth = new HashMap<>();
     /** Depth each operand of the node being spelled carries into it, where an extension changed it. */
     private final Map<String, Integer> carriedNow = new HashMap<>();
 
-    SubstitutionDepth(List<Node> nodes) { this(nodes, BOUND); }
+    SubstitutionDepth(ModuleIndex index) { this(index, BOUND); }
 
-    SubstitutionDepth(List<Node> nodes, int bound) {
+    SubstitutionDepth(ModuleIndex index, int bound) {
         this.bound = bound;
-        for (Node n : nodes) {
-            byName.put(n.name(), n);
-            for (String operand : n.operands()) reads.merge(operand, 1, Integer::sum);
-        }
+        this.index = index;
     }
 
     /**
@@ -63,7 +58,7 @@ final class SubstitutionDepth {
         if (variable(net)) return k > 1;
         int nested = depth.containsKey(net) ? depth.get(net) + 1 : bound;   // ports are never spelled here
         boolean once = nested < bound;
-        carriedNow.merge(net, once ? nested : 0, Math::max);
+        carriedNow.put(net, Math.max(carriedNow.getOrDefault(net, 0), once ? nested : 0));
         return once;
     }
 
@@ -78,17 +73,17 @@ final class SubstitutionDepth {
     /** The depth {@code net} brings into its reader if Verilator substitutes it there. */
     private int carried(String net) {
         if (variable(net)) return 0;
-        return byName.get(net) instanceof Node.Input || byName.get(net) instanceof Node.InstanceOut
+        return index.node(net) instanceof Node.Input || index.node(net) instanceof Node.InstanceOut
                 ? bound - 1 : depth.getOrDefault(net, bound - 1);
     }
 
     /** A net Verilator keeps as a variable of its own whatever the spelling: it is never substituted. */
     private boolean variable(String net) {
-        return switch (byName.get(net)) {
-            case null -> false;
-            case Node.Reg _, Node.MemRead _, Node.Const _ -> true;
-            case Node.Input _, Node.InstanceOut _, Node.Output _, Node.Wire _, Node.Unary _, Node.Binary _,
-                 Node.Slice _, Node.Concat _, Node.Mux _, Node.Resize _, Node.Cast _ -> reads.getOrDefault(net, 0) > 1;
+        Node n = index.node(net);
+        if (n == null) return false;
+        return switch (n.kind()) {
+            case REG, MEM_READ, CONST -> true;
+            case INPUT, INSTANCE_OUT, OUTPUT, WIRE, UNARY, BINARY, SLICE, CONCAT, MUX, RESIZE, CAST -> index.readers(net).size() > 1;
         };
     }
 }

@@ -2,7 +2,6 @@ package defernorm.hdl.emit;
 
 import defernorm.hdl.ir.ModuleIr;
 import defernorm.hdl.ir.Node;
-import defernorm.hdl.ir.Type;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -26,51 +25,51 @@ final class UnusedBits {
      * node order, after {@code unreadImplicitNets} (e.g. {@code rst} in a module without resets). Nets for which
      * {@code undeclared} holds are not in the Verilog (they are spelled inside their reader), so not sunk.
      */
-    static List<String> of(ModuleIr m, List<String> unreadImplicitNets, Predicate<String> undeclared) {
-        Map<String, Type> types = new HashMap<>();
-        Map<String, BitSet> read = new HashMap<>();
-        for (Node n : m.nodes()) {
-            types.put(n.name(), n.type());
-            read.put(n.name(), new BitSet());
-        }
-        for (Node n : m.nodes()) markReads(n, types, read);
-        for (String net : ReadsOutsideNodes.of(m)) markAll(net, types, read);
+    static List<String> of(ModuleIndex index, List<String> unreadImplicitNets, Predicate<String> undeclared) {
+        ModuleIr m = index.module();
+        Map<String, BitSet> read = new HashMap<>(2 * m.nodes().size());
+        for (Node n : m.nodes()) read.put(n.name(), new BitSet());
+        for (Node n : m.nodes()) markReads(n, index, read);
+        for (String net : index.readsOutsideNodes()) markAll(net, index, read);
 
         List<String> parts = new ArrayList<>(unreadImplicitNets);
         for (Node n : m.nodes()) {
             if (n instanceof Node.Output || undeclared.test(n.name())) continue;   // read by the parent; not in the text
             int w = n.type().width();
             BitSet r = read.get(n.name());
-            for (int hi = w - 1; hi >= 0; ) {
-                if (r.get(hi)) { hi--; continue; }
-                int lo = hi;
-                while (lo > 0 && !r.get(lo - 1)) lo--;
+            // Each run of unread bits, from the top: a word at a time (not bit by bit: this runs interpreted, cold).
+            for (int hi = r.previousClearBit(w - 1); hi >= 0; ) {
+                int lo = r.previousSetBit(hi) + 1;
                 parts.add(part(n.name(), w, hi, lo));
-                hi = lo - 1;
+                hi = lo == 0 ? -1 : r.previousClearBit(lo - 1);
             }
         }
         return parts;
     }
 
-    private static void markReads(Node n, Map<String, Type> types, Map<String, BitSet> read) {
-        switch (n) {
-            case Node.Slice s -> mark(s.arg(), s.lo(), s.hi() + 1, read);
-            case Node.Resize r when r.type().width() < widthOf(r.arg(), types) -> mark(r.arg(), 0, r.type().width(), read);
-            case Node.Resize _, Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Unary _, Node.Binary _,
-                 Node.Concat _, Node.Mux _, Node.Cast _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ -> {
-                for (String op : n.operands()) markAll(op, types, read);
-            }
-        }
+    private static void markReads(Node n, ModuleIndex index, Map<String, BitSet> read) {
+        int[] part = partRead(n, index);
+        if (part != null) mark(n.operands().getFirst(), part[0], part[1], read);
+        else for (String op : n.operands()) markAll(op, index, read);
     }
 
-    private static int widthOf(String net, Map<String, Type> types) {
-        Type t = types.get(net);
-        if (t == null) throw new IllegalArgumentException("net '" + net + "' is read but never defined in the IR");
-        return t.width();
+    /** The bits {@code [from, to)} a slice or a narrowing resize reads of its one operand; null for a whole read. */
+    private static int[] partRead(Node n, ModuleIndex index) {
+        return switch (n.kind()) {
+            case SLICE -> new int[]{((Node.Slice) n).lo(), ((Node.Slice) n).hi() + 1};
+            case RESIZE -> n.type().width() < widthOf(((Node.Resize) n).arg(), index) ? new int[]{0, n.type().width()} : null;
+            case INPUT, OUTPUT, WIRE, CONST, UNARY, BINARY, CONCAT, MUX, CAST, REG, MEM_READ, INSTANCE_OUT -> null;
+        };
     }
 
-    private static void markAll(String net, Map<String, Type> types, Map<String, BitSet> read) {
-        if (net != null) mark(net, 0, widthOf(net, types), read);
+    private static int widthOf(String net, ModuleIndex index) {
+        Node n = index.node(net);
+        if (n == null) throw new IllegalArgumentException("net '" + net + "' is read but never defined in the IR");
+        return n.type().width();
+    }
+
+    private static void markAll(String net, ModuleIndex index, Map<String, BitSet> read) {
+        if (net != null) mark(net, 0, widthOf(net, index), read);
     }
 
     private static void mark(String net, int from, int to, Map<String, BitSet> read) {

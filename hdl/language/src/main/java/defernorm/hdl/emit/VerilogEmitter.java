@@ -37,7 +37,7 @@ public final class VerilogEmitter {
         List<VerilogFile> files = new ArrayList<>();
         for (ModuleIr m : design.modules()) {
             String text = m.isBlackBox() ? blackBoxText(m.blackBox().verilog())
-                    : new ModuleEmitter(m, byName, clocked::contains, options).emit();
+                    : new ModuleEmitter(m, byName, clocked, options).emit();
             files.add(new VerilogFile(m.name() + ".v", text));
         }
         return List.copyOf(files);

@@ -50,9 +50,10 @@ final class VerilogSyntax {
         if (w == 1) return value.testBit(0) ? "1'b1" : "1'b0";
         BigInteger mag = value.abs();
         boolean small = mag.bitLength() <= 32;
+        long m = mag.longValue();   // a small one printed as a long: BigInteger's decimal conversion runs interpreted, cold
         String s = t.signed() ? "s" : "";
-        if (value.signum() >= 0) return small ? w + "'" + s + "d" + mag : w + "'" + s + "h" + mag.toString(16);
-        if (mag.bitLength() < w && small) return "-" + w + "'sd" + mag;   // magnitude fits: no overflow in negation
+        if (value.signum() >= 0) return small ? w + "'" + s + "d" + m : w + "'" + s + "h" + mag.toString(16);
+        if (mag.bitLength() < w && small) return "-" + w + "'sd" + m;   // magnitude fits: no overflow in negation
         BigInteger pattern = value.add(BigInteger.ONE.shiftLeft(w));       // two's complement bits
         return w + "'sh" + pattern.toString(16);
     }

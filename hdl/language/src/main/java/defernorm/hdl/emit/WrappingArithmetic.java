@@ -1,6 +1,5 @@
 package defernorm.hdl.emit;
 
-import defernorm.hdl.ir.ModuleIr;
 import defernorm.hdl.ir.Node;
 
 import java.util.HashMap;
@@ -32,19 +31,15 @@ final class WrappingArithmetic {
     private final Map<String, Node> inner = new HashMap<>();
     private final Set<String> folded = new HashSet<>();
 
-    WrappingArithmetic(ModuleIr m) {
-        Map<String, Integer> readers = readers(m);
-        Map<String, Node> byName = new HashMap<>();
-        for (Node n : m.nodes()) byName.put(n.name(), n);
-        Set<String> debug = new HashSet<>(m.debug());
-        for (Node n : m.nodes()) {
+    WrappingArithmetic(ModuleIndex index) {
+        for (Node n : index.module().nodes()) {
             int w = n.type().width();
             String arg = lowBitsOf(n);
-            Node a = arg == null ? null : byName.get(arg);
+            Node a = arg == null ? null : index.node(arg);
             if (a == null || a.type().width() <= w || !wraps(a)) continue;
-            if (!a.name().startsWith("_") || debug.contains(arg) || readers.getOrDefault(arg, 0) != 1) continue;
+            if (!a.name().startsWith("_") || index.isDebug(arg) || index.reads(arg) != 1) continue;
             boolean narrowOperands = true;
-            for (String op : a.operands()) narrowOperands &= byName.containsKey(op) && byName.get(op).type().width() <= w;
+            for (String op : a.operands()) narrowOperands &= index.node(op) != null && index.node(op).type().width() <= w;
             if (!narrowOperands) continue;
             inner.put(n.name(), a);
             folded.add(arg);
@@ -53,30 +48,23 @@ final class WrappingArithmetic {
 
     /** The net whose low bits {@code n} is (a resize, which may narrow, or a slice from bit 0), else null. */
     private static String lowBitsOf(Node n) {
-        return switch (n) {
-            case Node.Resize r -> r.arg();
-            case Node.Slice s -> s.lo() == 0 ? s.arg() : null;
-            case Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Unary _, Node.Binary _, Node.Concat _,
-                 Node.Mux _, Node.Cast _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ -> null;
+        return switch (n.kind()) {
+            case RESIZE -> ((Node.Resize) n).arg();
+            case SLICE -> ((Node.Slice) n).lo() == 0 ? ((Node.Slice) n).arg() : null;
+            case INPUT, OUTPUT, WIRE, CONST, UNARY, BINARY, CONCAT, MUX, CAST, REG, MEM_READ, INSTANCE_OUT -> null;
         };
     }
 
     /** The operations whose low {@code w} bits depend only on the low {@code w} bits of their operands. */
     private static boolean wraps(Node n) {
-        return switch (n) {
-            case Node.Binary b -> b.op() == Node.BinaryOp.ADD || b.op() == Node.BinaryOp.SUB || b.op() == Node.BinaryOp.MUL;
-            case Node.Unary u -> u.op() == Node.UnaryOp.NEG;
-            case Node.Input _, Node.Output _, Node.Wire _, Node.Const _, Node.Slice _, Node.Concat _, Node.Mux _,
-                 Node.Resize _, Node.Cast _, Node.Reg _, Node.MemRead _, Node.InstanceOut _ -> false;
+        return switch (n.kind()) {
+            case BINARY -> switch (((Node.Binary) n).op()) {
+                case ADD, SUB, MUL -> true;
+                case AND, OR, XOR, EQ, NE, LT, LE, GT, GE, SHL, SHR -> false;
+            };
+            case UNARY -> ((Node.Unary) n).op() == Node.UnaryOp.NEG;
+            case INPUT, OUTPUT, WIRE, CONST, SLICE, CONCAT, MUX, RESIZE, CAST, REG, MEM_READ, INSTANCE_OUT -> false;
         };
-    }
-
-    /** How many places read each net: node operands and {@link ReadsOutsideNodes}. */
-    private static Map<String, Integer> readers(ModuleIr m) {
-        Map<String, Integer> count = new HashMap<>();
-        for (Node n : m.nodes()) for (String op : n.operands()) count.merge(op, 1, Integer::sum);
-        for (String net : ReadsOutsideNodes.of(m)) count.merge(net, 1, Integer::sum);
-        return count;
     }
 
     /** The add, subtract, multiply or negation that truncation {@code n} spells at its own width, or null. */

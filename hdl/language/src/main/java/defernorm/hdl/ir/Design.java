@@ -33,8 +33,8 @@ public record Design(String top, List<ModuleIr> modules) {
         Set<String> clocked = new HashSet<>();
         for (ModuleIr m : modules) {
             boolean c = !m.memories().isEmpty() || !m.checks().isEmpty() || (m.isBlackBox() && m.blackBox().clocked());
-            for (Node n : m.nodes()) c |= n.isClocked();
-            for (Instance i : m.instances()) c |= clocked.contains(i.module());
+            for (int k = 0; !c && k < m.nodes().size(); k++) c = m.nodes().get(k).isClocked();   // stop at the first
+            for (int k = 0; !c && k < m.instances().size(); k++) c = clocked.contains(m.instances().get(k).module());
             if (c) clocked.add(m.name());
         }
         return clocked;

@@ -15,6 +15,10 @@ import java.util.function.UnaryOperator;
  * <p>Width rules are enforced by the builder before a node is made; the IR itself only states them:
  * operands of {@link Binary} arithmetic, bitwise and comparison ops have identical types, and each
  * node's {@code type} is the result type documented on its op.
+ *
+ * <p>Code that depends on a node's kind is an exhaustive {@code switch}, so that a new kind does not compile
+ * until every such place handles it: a pattern switch over this sealed interface ({@link #mapNames}), or, on
+ * the path every elaboration and emission runs, a switch expression over {@link #kind()} (see {@link Kind}).
  */
 public sealed interface Node
         permits Node.Input, Node.Output, Node.Wire, Node.Const, Node.Unary, Node.Binary, Node.Slice,
@@ -26,6 +30,25 @@ public sealed interface Node
 
     /** Names of the nets this node reads, in a fixed order. */
     List<String> operands();
+
+    /** Which of the records this node is: {@code switch (n.kind())} is exhaustive over the IR like a pattern switch. */
+    Kind kind();
+
+    /**
+     * The node kinds, one per record. A switch expression over them is checked for exhaustiveness as a pattern
+     * switch over {@code Node} is, but costs nothing at its first run: a pattern switch call site bootstraps a
+     * generated class the first time it runs (about 1 ms each in a cold JVM, and 10–15 ms for the first one,
+     * which loads the class-file generator), which is paid on every cold elaboration (docs/benchmarks.md). The
+     * elaborator's and emitter's own passes switch on this; the rest of the code base uses pattern switches.
+     *
+     * <pre>{@code
+     * boolean state = switch (n.kind()) {
+     *     case REG, MEM_READ -> true;
+     *     case INPUT, OUTPUT, WIRE, CONST, UNARY, BINARY, SLICE, CONCAT, MUX, RESIZE, CAST, INSTANCE_OUT -> false;
+     * };
+     * }</pre>
+     */
+    enum Kind { INPUT, OUTPUT, WIRE, CONST, UNARY, BINARY, SLICE, CONCAT, MUX, RESIZE, CAST, REG, MEM_READ, INSTANCE_OUT }
 
     /**
      * This node with its own name and every net (or memory, or instance) name it refers to passed through
@@ -96,41 +119,33 @@ public sealed interface Node
 
     /** True for the clocked kinds ({@link Reg}, {@link MemRead}), which hold state and break combinational paths. */
     default boolean isClocked() {
-        return switch (this) {
-            case Reg _ -> true;
-            case MemRead _ -> true;
-            case Input _ -> false;
-            case Output _ -> false;
-            case Wire _ -> false;
-            case Const _ -> false;
-            case Unary _ -> false;
-            case Binary _ -> false;
-            case Slice _ -> false;
-            case Concat _ -> false;
-            case Mux _ -> false;
-            case Resize _ -> false;
-            case Cast _ -> false;
-            case InstanceOut _ -> false;
+        return switch (kind()) {
+            case REG, MEM_READ -> true;
+            case INPUT, OUTPUT, WIRE, CONST, UNARY, BINARY, SLICE, CONCAT, MUX, RESIZE, CAST, INSTANCE_OUT -> false;
         };
     }
 
     /** A module input port. */
     record Input(String name, Type type, SourceLoc loc) implements Node {
+        public Kind kind() { return Kind.INPUT; }
         public List<String> operands() { return List.of(); }
     }
 
     /** A module output port, driven by {@code source} (same type). */
     record Output(String name, Type type, String source, SourceLoc loc) implements Node {
+        public Kind kind() { return Kind.OUTPUT; }
         public List<String> operands() { return List.of(source); }
     }
 
     /** A net the user named, driven by {@code source} (same type). Kept by name in the Verilog. */
     record Wire(String name, Type type, String source, SourceLoc loc) implements Node {
+        public Kind kind() { return Kind.WIRE; }
         public List<String> operands() { return List.of(source); }
     }
 
     /** A constant. {@code value} is the mathematical value; it fits {@code type}. */
     record Const(String name, Type type, BigInteger value, SourceLoc loc) implements Node {
+        public Kind kind() { return Kind.CONST; }
         public List<String> operands() { return List.of(); }
     }
 
@@ -141,6 +156,7 @@ public sealed interface Node
     }
 
     record Unary(String name, Type type, UnaryOp op, String arg, SourceLoc loc) implements Node {
+        public Kind kind() { return Kind.UNARY; }
         public List<String> operands() { return List.of(arg); }
     }
 
@@ -155,22 +171,26 @@ public sealed interface Node
     }
 
     record Binary(String name, Type type, BinaryOp op, String a, String b, SourceLoc loc) implements Node {
+        public Kind kind() { return Kind.BINARY; }
         public List<String> operands() { return List.of(a, b); }
     }
 
     /** Bits {@code hi..lo} of {@code arg}; -> UInt(hi-lo+1). */
     record Slice(String name, Type type, String arg, int hi, int lo, SourceLoc loc) implements Node {
+        public Kind kind() { return Kind.SLICE; }
         public List<String> operands() { return List.of(arg); }
     }
 
     /** Concatenation, most significant part first; -> UInt(sum of widths). */
     record Concat(String name, Type type, List<String> args, SourceLoc loc) implements Node {
+        public Kind kind() { return Kind.CONCAT; }
         public Concat { args = List.copyOf(args); }
         public List<String> operands() { return args; }
     }
 
     /** {@code sel ? ifTrue : ifFalse}; {@code sel} is UInt(1), both arms have {@code type}. */
     record Mux(String name, Type type, String sel, String ifTrue, String ifFalse, SourceLoc loc) implements Node {
+        public Kind kind() { return Kind.MUX; }
         public List<String> operands() { return List.of(sel, ifTrue, ifFalse); }
     }
 
@@ -179,11 +199,13 @@ public sealed interface Node
      * low bits when narrowing. Only ever made by an explicit user call (resize / truncate / extend).
      */
     record Resize(String name, Type type, String arg, SourceLoc loc) implements Node {
+        public Kind kind() { return Kind.RESIZE; }
         public List<String> operands() { return List.of(arg); }
     }
 
     /** Reinterprets the bits of {@code arg} with the other signedness; same width. */
     record Cast(String name, Type type, String arg, SourceLoc loc) implements Node {
+        public Kind kind() { return Kind.CAST; }
         public List<String> operands() { return List.of(arg); }
     }
 
@@ -192,6 +214,7 @@ public sealed interface Node
      * null, it loads {@code reset}; otherwise, if {@code enable} is null or high, it loads {@code next}.
      */
     record Reg(String name, Type type, String next, String enable, BigInteger reset, SourceLoc loc) implements Node {
+        public Kind kind() { return Kind.REG; }
         public List<String> operands() {
             return enable == null ? List.of(next) : List.of(next, enable);
         }
@@ -203,6 +226,7 @@ public sealed interface Node
      * returns the old word (read-first).
      */
     record MemRead(String name, Type type, String memory, String addr, String enable, SourceLoc loc) implements Node {
+        public Kind kind() { return Kind.MEM_READ; }
         public List<String> operands() {
             return enable == null ? List.of(addr) : List.of(addr, enable);
         }
@@ -210,6 +234,7 @@ public sealed interface Node
 
     /** The output {@code port} of child {@code instance}, seen as a net of this module. */
     record InstanceOut(String name, Type type, String instance, String port, SourceLoc loc) implements Node {
+        public Kind kind() { return Kind.INSTANCE_OUT; }
         public List<String> operands() { return List.of(); }
     }
 }
