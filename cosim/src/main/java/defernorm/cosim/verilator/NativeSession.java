@@ -281,9 +281,11 @@ final class NativeSession implements ModelSession {
     /**
      * Runs {@code cycles} cycles of a batch chunk over flat block columns ({@link BatchColumns#flatten}):
      * the model reads {@code in} and writes {@code out} directly (a critical downcall with heap access, so
-     * chunks stay small).
+     * chunks stay small); {@code ins} and {@code outs} are {@link BatchColumns#inLanes}-style index lists.
+     * Returns the cycles simulated: all of them, or those before the first cycle holding an input value
+     * that does not fit (the inputs then hold the cycle before it).
      */
-    void batchChunk(int[] ins, int[] outs, int cycles, long[] in, long[] out) {
+    int batchChunk(int[] ins, int[] outs, int cycles, long[] in, long[] out) {
         settled = false;
         int status;
         try {
@@ -293,7 +295,8 @@ final class NativeSession implements ModelSession {
         } catch (Throwable t) {
             throw rethrow(t);
         }
-        if (status != 0) throw stopped("running a batch");
+        if (status == 1) throw stopped("running a batch");
+        return (int) done[0];
     }
 
     @Override public int waves(String path) {
