@@ -6,6 +6,7 @@
 // not exit the process, which would take the JVM down: modelStopped throws, each entry point catches,
 // keeps the message in Sim::error and returns 1, after which Java ends the simulation with that message.
 
+#include <cstdarg>
 #include <exception>
 #include <new>
 
@@ -34,6 +35,36 @@ int guarded(Sim* s, F&& body) {
         s->error = "the model threw an unknown C++ exception";
     }
     return 1;
+}
+
+// The cycle loop of a batch chunk over bound lanes (dn_batch_columns, dn_batch_flat). Every input value is
+// range-checked as it is stored: at the first cycle holding one that does not fit, the loop stops before
+// settling it, puts the inputs back to the cycle before, and *done gets that cycle with status 2.
+// Otherwise *done gets the cycles simulated: all of them (0), or fewer when the model stopped (1).
+int runLanes(Sim* s, const InLanes& in, const OutLanes& out, uint64_t cycles, uint64_t* done) {
+    uint64_t c = 0;
+    bool misfit = false;
+    int status = guarded(s, [&] {
+        // Cycle 0 is tested before anything is stored, so a misfit in a later cycle can always be undone by
+        // storing the cycle before it again.
+        if (cycles > 0 && in.apply<false>(0)) {
+            misfit = true;
+            return;
+        }
+        for (; c < cycles; c++) {
+            if (in.apply<true>(c)) {
+                in.apply<true>(c - 1);
+                misfit = true;
+                return;
+            }
+            if (in.count) s->dirty = true;
+            settle(*s);
+            out.load(c);
+            edge(*s);
+        }
+    });
+    *done = c;
+    return status == 0 && misfit ? 2 : status;
 }
 
 }  // namespace
@@ -98,15 +129,33 @@ int dn_reset(void* h, uint64_t n) {
 
 uint64_t dn_cycles(void* h) { return static_cast<Sim*>(h)->cyc; }
 
-// Runs up to `cycles` batch cycles over block columns, in and out of the model's net storage directly
-// (model_core.inc, lanes): inCols holds each input's column back to back (input i: cycles *
-// ceil(width_i / 64) longs, cycle by cycle), outCols gets each output's likewise; an index with kSignedNet
-// set names a signed net (its values sign-extended). Every input value is range-checked as it is stored:
-// at the first cycle holding one that does not fit, the loop stops before settling it, the inputs are put
-// back to the cycle before, and *done gets that cycle with status 2. Otherwise *done gets the cycles
-// simulated: all of them (0), or fewer when the model stopped (1).
+// Runs up to `cycles` batch cycles over block columns (the block layout: a value is ceil(width / 64)
+// longs, cycle k of a column at [k * longs, (k + 1) * longs)), in and out of the model's net storage
+// directly. ins and outs list the nets (an index with kSignedNet set names a signed net: its input values
+// are checked as signed, its output values sign-extended); after `done` come nIn input column addresses,
+// then nOut output column addresses, each Java's own array (the caller's stimulus and observer use them
+// as they are: nothing is copied). Status and *done as runLanes.
 int dn_batch_columns(void* h, uint32_t nIn, const uint32_t* ins, uint32_t nOut, const uint32_t* outs,
-                     uint64_t cycles, const uint64_t* inCols, uint64_t* outCols, uint64_t* done) {
+                     uint64_t cycles, uint64_t* done, ...) {
+    Sim* s = static_cast<Sim*>(h);
+    InLanes in;
+    OutLanes out;
+    va_list cols;
+    va_start(cols, done);
+    for (uint32_t i = 0; i < nIn; i++) {
+        in.add(s->nets[ins[i] & ~kSignedNet], ins[i] & kSignedNet, va_arg(cols, const uint64_t*));
+    }
+    for (uint32_t j = 0; j < nOut; j++) {
+        out.add(s->nets[outs[j] & ~kSignedNet], outs[j] & kSignedNet, va_arg(cols, uint64_t*));
+    }
+    va_end(cols);
+    return runLanes(s, in, out, cycles, done);
+}
+
+// As dn_batch_columns for a batch with too many columns to pass one by one: inCols holds every input's
+// column back to back (input i: cycles * ceil(width_i / 64) longs), outCols gets every output's likewise.
+int dn_batch_flat(void* h, uint32_t nIn, const uint32_t* ins, uint32_t nOut, const uint32_t* outs,
+                  uint64_t cycles, uint64_t* done, const uint64_t* inCols, uint64_t* outCols) {
     Sim* s = static_cast<Sim*>(h);
     InLanes in;
     OutLanes out;
@@ -120,29 +169,7 @@ int dn_batch_columns(void* h, uint32_t nIn, const uint32_t* ins, uint32_t nOut, 
         out.add(n, outs[j] & kSignedNet, outCols);
         outCols += cycles * longsOf(n);
     }
-    uint64_t c = 0;
-    bool misfit = false;
-    int status = guarded(s, [&] {
-        // Cycle 0 is tested before anything is stored, so a misfit in a later cycle can always be undone by
-        // storing the cycle before it again.
-        if (cycles > 0 && in.apply<false>(0)) {
-            misfit = true;
-            return;
-        }
-        for (; c < cycles; c++) {
-            if (in.apply<true>(c)) {
-                in.apply<true>(c - 1);
-                misfit = true;
-                return;
-            }
-            if (in.count) s->dirty = true;
-            settle(*s);
-            out.load(c);
-            edge(*s);
-        }
-    });
-    *done = c;
-    return status == 0 && misfit ? 2 : status;
+    return runLanes(s, in, out, cycles, done);
 }
 
 // The native loop of the BENCH command: result[0] = nanoseconds, result[1] = checksum.
