@@ -53,9 +53,11 @@ public final class BlockColumns {
 
     /**
      * Throws an {@link IllegalArgumentException} naming the first cycle, input and value that does not fit
-     * its type, among the first {@code count} cycles of {@code block} (cycle {@code first} at index 0).
+     * its type, among the first {@code count} cycles of {@code block} (cycle {@code first} at index 0): the
+     * earliest such cycle, and in it the first such input, as engines that check while they store report it.
      */
     public void checkFits(long[][] block, int count, long first) {
+        int earliest = count;
         for (int i = 0; i < names.length; i++) {
             int w = words[i];
             int topBits = types[i].width() - 64 * (w - 1);
@@ -70,21 +72,39 @@ public final class BlockColumns {
             } else {
                 for (int k = w - 1; k < count * w; k += w) bad |= LongWords.norm(col[k], topBits, types[i].signed()) ^ col[k];
             }
-            if (bad != 0) throw firstMisfit(i, col, count, first);
+            if (bad != 0) earliest = Math.min(earliest, firstMisfit(i, col, earliest));
         }
+        if (earliest < count) throw misfitAt(block, earliest, first + earliest);
     }
 
-    private IllegalArgumentException firstMisfit(int column, long[] col, int count, long first) {
+    /** The first cycle before {@code before} at which column {@code column} holds a value that does not fit, or {@code before}. */
+    private int firstMisfit(int column, long[] col, int before) {
+        for (int k = 0; k < before; k++) {
+            if (!fitsAt(column, col, k)) return k;
+        }
+        return before;
+    }
+
+    private boolean fitsAt(int column, long[] col, int k) {
         int w = words[column];
         int topBits = types[column].width() - 64 * (w - 1);
-        for (int k = 0; k < count; k++) {
-            long top = col[k * w + w - 1];
-            if (LongWords.norm(top, topBits, types[column].signed()) != top) {
-                Object value = w == 1 ? (Object) col[k] : LongWords.signedValue(col, k * w, w);
-                throw doesNotFit(first + k, column, value);
-            }
+        long top = col[k * w + w - 1];
+        return LongWords.norm(top, topBits, types[column].signed()) == top;
+    }
+
+    /**
+     * The error for row {@code k} of {@code block}, which holds a value that does not fit (found by an engine
+     * that checks values as it stores them): it names the first input of that row whose value does not fit,
+     * and {@code cycle}.
+     */
+    public IllegalArgumentException misfitAt(long[][] block, int k, long cycle) {
+        for (int i = 0; i < names.length; i++) {
+            if (fitsAt(i, block[i], k)) continue;
+            int w = words[i];
+            Object value = w == 1 ? (Object) block[i][k] : LongWords.signedValue(block[i], k * w, w);
+            return doesNotFit(cycle, i, value);
         }
-        throw new IllegalStateException("no misfit in column " + names[column]);
+        throw new IllegalStateException("no misfit in batch cycle " + cycle);
     }
 
     /** "batch cycle 7: value 256 does not fit input 'a' of UInt(8) (range 0..255)". */

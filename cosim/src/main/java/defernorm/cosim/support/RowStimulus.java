@@ -6,7 +6,7 @@ import java.math.BigInteger;
 /**
  * A per-cycle {@link Simulation.Stimulus} filling blocks: row {@code k} starts as a copy of row
  * {@code k - 1} (row 0 holds the block's entry values), so an input the stimulus does not set holds its
- * value. Values set as longs are checked with the whole block ({@link BlockColumns#checkFits}).
+ * value. Values set as longs are checked by the engine with the whole block (the rule of {@link BlockColumns#checkFits}).
  */
 final class RowStimulus implements Simulation.BlockStimulus, Simulation.InputRow {
     private final BlockColumns cols;
@@ -44,7 +44,7 @@ final class RowStimulus implements Simulation.BlockStimulus, Simulation.InputRow
         } else {
             long[] col = block[column];
             col[k * w] = value;
-            for (int j = 1; j < w; j++) col[k * w + j] = value >> 63;  // sign-extended; checkFits rejects a negative unsigned
+            for (int j = 1; j < w; j++) col[k * w + j] = value >> 63;  // sign-extended; the engine rejects a negative unsigned
         }
     }
 

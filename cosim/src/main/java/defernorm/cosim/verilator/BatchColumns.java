@@ -7,12 +7,15 @@ import java.util.List;
 
 /**
  * The columns of one batch, in the two layouts the model takes them in. In-process, the shim reads and
- * writes block columns back to back in one {@code long[]} ({@link #flatten}, {@link #unflatten}: a check and
- * a copy per column). Isolated, the child takes packed rows (docs/cosim-protocol.md, BATCH): an input row
+ * writes block columns back to back in one {@code long[]} ({@link #flatten}, {@link #unflatten}: a copy per
+ * column; the shim range-checks the inputs as it stores them and sign-extends the signed outputs). Isolated, the child takes packed rows (docs/cosim-protocol.md, BATCH): an input row
  * is the wire words of each input back to back, an output row likewise ({@link #pack}, {@link #unpack}:
  * one tight loop per column).
  */
 final class BatchColumns {
+    /** In the shim's index lists, the bit marking a signed net (kSignedNet in model_core.inc). */
+    static final int SIGNED_NET = 1 << 31;
+
     final List<NetSpec> ins;
     final List<NetSpec> outs;
     /** The block columns (names, types, longs per cycle) of the inputs and of the outputs. */
@@ -23,6 +26,9 @@ final class BatchColumns {
     /** The nets' indexes in the harness's net table, in column order. */
     final int[] inIndexes;
     final int[] outIndexes;
+    /** The same, with {@link #SIGNED_NET} set for a signed net: the index lists the shim's batch takes. */
+    final int[] inLanes;
+    final int[] outLanes;
     /** Longs per cycle of all input columns, and of all output columns (the flat buffers' sizes per cycle). */
     final int inLongs;
     final int outLongs;
@@ -51,11 +57,17 @@ final class BatchColumns {
         for (int i = 0; i < outs.size(); i++) outSigned[i] = outs.get(i).type().signed();
         this.inIndexes = indexes(ins);
         this.outIndexes = indexes(outs);
+        this.inLanes = lanes(ins);
+        this.outLanes = lanes(outs);
         this.inRow = rowBytes(ins);
         this.outRow = rowBytes(outs);
         this.inStarts = starts(inBlock);
         this.inLongs = inBlock.wordsPerCycle();
         this.outLongs = outBlock.wordsPerCycle();
+    }
+
+    private static int[] lanes(List<NetSpec> nets) {
+        return nets.stream().mapToInt(n -> n.type().signed() ? n.index() | SIGNED_NET : n.index()).toArray();
     }
 
     private static int[] starts(BlockColumns block) {
@@ -86,12 +98,8 @@ final class BatchColumns {
         }
     }
 
-    /**
-     * Checks the first {@code count} cycles of {@code block} (cycle {@code first} at index 0; a misfit throws
-     * naming the cycle, input and value) and copies them into {@code dst}, column after column.
-     */
-    void flatten(long[][] block, int count, long first, long[] dst) {
-        inBlock.checkFits(block, count, first);
+    /** Copies the first {@code count} cycles of {@code block} into {@code dst}, column after column (unchecked: the shim checks them). */
+    void flatten(long[][] block, int count, long[] dst) {
         for (int i = 0, at = 0; i < block.length; i++) {
             int n = count * inBlock.words(i);
             System.arraycopy(block[i], 0, dst, at, n);
@@ -99,22 +107,12 @@ final class BatchColumns {
         }
     }
 
-    /** Copies {@code count} cycles of output columns from {@code src} (column after column, zero-extended) into {@code block}, sign-extending the signed ones. */
+    /** Copies {@code count} cycles of output columns from {@code src} (column after column, as the shim extended them) into {@code block}. */
     void unflatten(long[] src, int count, long[][] block) {
         for (int j = 0, at = 0; j < block.length; j++) {
-            int w = outBlock.words(j);
-            long[] col = block[j];
-            System.arraycopy(src, at, col, 0, count * w);
-            at += count * w;
-            if (outSigned[j]) {
-                int top = outWidths[j] - 64 * (w - 1);
-                int sh = 64 - top;
-                if (w == 1) {
-                    for (int k = 0; k < count; k++) col[k] = (col[k] << sh) >> sh;  // a unit stride the JIT vectorizes
-                } else {
-                    for (int k = w - 1; k < count * w; k += w) col[k] = (col[k] << sh) >> sh;
-                }
-            }
+            int n = count * outBlock.words(j);
+            System.arraycopy(src, at, block[j], 0, n);
+            at += n;
         }
     }
 

@@ -15,12 +15,15 @@ import defernorm.cosim.support.LongWords;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The default mode: the model and its shim ({@code shim.cpp}) built as a shared library and loaded into
@@ -68,11 +71,29 @@ final class NativeSession implements ModelSession {
         static final MethodHandle STEP = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
     }
 
+    /**
+     * {@code dn_batch_columns} for each number of columns (inputs and outputs) it has been called with: a
+     * variadic function, one heap segment per column after the fixed arguments, spread from an array.
+     */
+    private static final class ColumnCalls {
+        static final ConcurrentHashMap<Integer, MethodHandle> BY_COUNT = new ConcurrentHashMap<>();
+
+        static MethodHandle of(int columns) {
+            return BY_COUNT.computeIfAbsent(columns, n -> {
+                MemoryLayout[] args = new MemoryLayout[7 + n];
+                List.of(ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS).toArray(args);
+                Arrays.fill(args, 7, args.length, ADDRESS);
+                return handle(FunctionDescriptor.of(JAVA_INT, args), Linker.Option.firstVariadicArg(7), CRITICAL_HEAP)
+                        .asSpreader(MemorySegment[].class, n);
+            });
+        }
+    }
+
     /** Batches, the native loop, the cycle counter and waveforms, made on first use. */
     private static final class BulkCalls {
         static final MethodHandle CYCLES = handle(FunctionDescriptor.of(JAVA_LONG, ADDRESS), CRITICAL);
-        static final MethodHandle BATCH = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS,
-                JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS), CRITICAL_HEAP);  // dn_batch_columns
+        static final MethodHandle BATCH_FLAT = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS,
+                JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS), CRITICAL_HEAP);  // dn_batch_flat
         static final MethodHandle BENCH = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG,
                 JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
         static final MethodHandle WAVES = handle(FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
@@ -83,15 +104,16 @@ final class NativeSession implements ModelSession {
     private final Arena arena;
     private final MemorySegment h;
     private final MemorySegment fError, fClose, fPoke, fSettle, fPeek, fStep, fReset, fCycles,
-            fBatch, fBench, fWaves;
+            fBatch, fBatchFlat, fBench, fWaves;
     /** Each net's storage inside the model (Verilator's layout), for pokes and peeks without a call. */
     private final MemorySegment[] netMemory;
     /** The shim's "inputs changed since the last evaluation" flag. */
     private final MemorySegment dirty;
     private VerilatorException failure;
     private boolean closed;
-    /** The batch call's count of cycles simulated (read only through its status). */
+    /** The batch call's count of cycles simulated. */
     private final long[] done = new long[1];
+    private final MemorySegment doneSegment = MemorySegment.ofArray(done);
     /** No poke or edge since the last settle: peeks need no evaluation (saves a downcall per peek). */
     private boolean settled;
 
@@ -111,6 +133,7 @@ final class NativeSession implements ModelSession {
             fReset = lib.findOrThrow("dn_reset");
             fCycles = lib.findOrThrow("dn_cycles");
             fBatch = lib.findOrThrow("dn_batch_columns");
+            fBatchFlat = lib.findOrThrow("dn_batch_flat");
             fBench = lib.findOrThrow("dn_bench");
             fWaves = lib.findOrThrow("dn_waves");
             int count = (int) NET_COUNT.invokeExact(lib.findOrThrow("dn_net_count"));
@@ -279,21 +302,44 @@ final class NativeSession implements ModelSession {
     }
 
     /**
-     * Runs {@code cycles} cycles of a batch chunk over flat block columns ({@link BatchColumns#flatten}):
-     * the model reads {@code in} and writes {@code out} directly (a critical downcall with heap access, so
-     * chunks stay small).
+     * Runs {@code cycles} cycles of a batch chunk: the model stores its inputs from, and loads its outputs
+     * into, the Java arrays of {@code columns} (the input columns, then the output columns) directly, through
+     * a critical downcall with heap access, so chunks stay small. {@code ins} and {@code outs} are heap
+     * segments of {@link BatchColumns#inLanes}-style index lists. Returns the cycles simulated: all of them,
+     * or those before the first cycle holding an input value that does not fit (the inputs then hold the
+     * cycle before it).
      */
-    void batchChunk(int[] ins, int[] outs, int cycles, long[] in, long[] out) {
+    int batchColumns(MemorySegment ins, int nIn, MemorySegment outs, int nOut, int cycles, MemorySegment[] columns) {
         settled = false;
         int status;
         try {
-            status = (int) BulkCalls.BATCH.invokeExact(fBatch, h, ins.length, MemorySegment.ofArray(ins), outs.length,
-                    MemorySegment.ofArray(outs), (long) cycles, MemorySegment.ofArray(in), MemorySegment.ofArray(out),
-                    MemorySegment.ofArray(done));
+            status = (int) ColumnCalls.of(columns.length).invokeExact(fBatch, h, nIn, ins, nOut, outs, (long) cycles,
+                    doneSegment, columns);
         } catch (Throwable t) {
             throw rethrow(t);
         }
-        if (status != 0) throw stopped("running a batch");
+        return batchDone(status);
+    }
+
+    /**
+     * As {@link #batchColumns}, the columns back to back in one array each way ({@link BatchColumns#flatten}):
+     * for a batch with more columns than a call can take one by one.
+     */
+    int batchFlat(MemorySegment ins, int nIn, MemorySegment outs, int nOut, int cycles, long[] in, long[] out) {
+        settled = false;
+        int status;
+        try {
+            status = (int) BulkCalls.BATCH_FLAT.invokeExact(fBatchFlat, h, nIn, ins, nOut, outs, (long) cycles,
+                    doneSegment, MemorySegment.ofArray(in), MemorySegment.ofArray(out));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        return batchDone(status);
+    }
+
+    private int batchDone(int status) {
+        if (status == 1) throw stopped("running a batch");
+        return (int) done[0];
     }
 
     @Override public int waves(String path) {

@@ -6,9 +6,9 @@
 // not exit the process, which would take the JVM down: modelStopped throws, each entry point catches,
 // keeps the message in Sim::error and returns 1, after which Java ends the simulation with that message.
 
+#include <cstdarg>
 #include <exception>
 #include <new>
-#include <vector>
 
 namespace {
 
@@ -37,43 +37,34 @@ int guarded(Sim* s, F&& body) {
     return 1;
 }
 
-// Block columns (dn_batch_columns): a value is ceil(width / 64) little-endian 64-bit words, the layout
-// of Java's long[] columns (LongWords).
-inline uint32_t longsOf(const Net& n) { return (n.width + 63) / 64; }
-
-// Stores a value given as column longs into the net, bits above the width cleared (Java's signed values
-// come sign-extended; Verilator expects them zero).
-inline void setNetLongs(const Net& n, const uint64_t* v) {
-    uint64_t mask = n.width >= 64 ? ~0ull : (1ull << n.width) - 1;
-    switch (n.bytes) {
-        case 1: *(uint8_t*)n.p = (uint8_t)(v[0] & mask); break;
-        case 2: *(uint16_t*)n.p = (uint16_t)(v[0] & mask); break;
-        case 4: *(uint32_t*)n.p = (uint32_t)(v[0] & mask); break;
-        case 8: *(uint64_t*)n.p = v[0] & mask; break;
-        default: {
-            memcpy(n.p, v, n.bytes);
-            uint32_t rem = n.width % 32;
-            if (rem) ((uint32_t*)n.p)[n.words - 1] &= (1u << rem) - 1u;
+// The cycle loop of a batch chunk over bound lanes (dn_batch_columns, dn_batch_flat). Every input value is
+// range-checked as it is stored: at the first cycle holding one that does not fit, the loop stops before
+// settling it, puts the inputs back to the cycle before, and *done gets that cycle with status 2.
+// Otherwise *done gets the cycles simulated: all of them (0), or fewer when the model stopped (1).
+int runLanes(Sim* s, const InLanes& in, const OutLanes& out, uint64_t cycles, uint64_t* done) {
+    uint64_t c = 0;
+    bool misfit = false;
+    int status = guarded(s, [&] {
+        // Cycle 0 is tested before anything is stored, so a misfit in a later cycle can always be undone by
+        // storing the cycle before it again.
+        if (cycles > 0 && in.apply<false>(0)) {
+            misfit = true;
+            return;
         }
-    }
-}
-
-// Loads a net's value as column longs, zero-extended (Java sign-extends the signed columns).
-inline void getNetLongs(const Net& n, uint64_t* v) {
-    uint64_t mask = n.width >= 64 ? ~0ull : (1ull << n.width) - 1;
-    switch (n.bytes) {
-        case 1: v[0] = *(const uint8_t*)n.p & mask; break;
-        case 2: v[0] = *(const uint16_t*)n.p & mask; break;
-        case 4: v[0] = *(const uint32_t*)n.p & mask; break;
-        case 8: v[0] = *(const uint64_t*)n.p & mask; break;
-        default: {
-            uint32_t longs = longsOf(n);
-            v[longs - 1] = 0;  // an odd number of 32-bit words leaves the top long's upper half
-            memcpy(v, n.p, n.bytes);
-            uint32_t rem = n.width % 64;
-            if (rem) v[longs - 1] &= (1ull << rem) - 1ull;
+        for (; c < cycles; c++) {
+            if (in.apply<true>(c)) {
+                in.apply<true>(c - 1);
+                misfit = true;
+                return;
+            }
+            if (in.count) s->dirty = true;
+            settle(*s);
+            out.load(c);
+            edge(*s);
         }
-    }
+    });
+    *done = c;
+    return status == 0 && misfit ? 2 : status;
 }
 
 }  // namespace
@@ -138,45 +129,47 @@ int dn_reset(void* h, uint64_t n) {
 
 uint64_t dn_cycles(void* h) { return static_cast<Sim*>(h)->cyc; }
 
-// Runs `cycles` batch cycles over block columns, in and out of the model's net storage directly: inCols
-// holds each input's column back to back (input i: cycles * ceil(width_i / 64) longs, cycle by cycle),
-// outCols gets each output's likewise. *done gets the cycles simulated, fewer than asked only when the
-// model stopped.
+// Runs up to `cycles` batch cycles over block columns (the block layout: a value is ceil(width / 64)
+// longs, cycle k of a column at [k * longs, (k + 1) * longs)), in and out of the model's net storage
+// directly. ins and outs list the nets (an index with kSignedNet set names a signed net: its input values
+// are checked as signed, its output values sign-extended); after `done` come nIn input column addresses,
+// then nOut output column addresses, each Java's own array (the caller's stimulus and observer use them
+// as they are: nothing is copied). Status and *done as runLanes.
 int dn_batch_columns(void* h, uint32_t nIn, const uint32_t* ins, uint32_t nOut, const uint32_t* outs,
-                     uint64_t cycles, const uint64_t* inCols, uint64_t* outCols, uint64_t* done) {
+                     uint64_t cycles, uint64_t* done, ...) {
     Sim* s = static_cast<Sim*>(h);
-    // Each column's cursor and its longs per cycle, so the loop below only adds.
-    std::vector<const uint64_t*> in(nIn);
-    std::vector<uint64_t*> out(nOut);
-    std::vector<uint32_t> inLongs(nIn), outLongs(nOut);
+    InLanes in;
+    OutLanes out;
+    va_list cols;
+    va_start(cols, done);
     for (uint32_t i = 0; i < nIn; i++) {
-        inLongs[i] = longsOf(s->nets[ins[i]]);
-        in[i] = inCols;
-        inCols += cycles * inLongs[i];
+        in.add(s->nets[ins[i] & ~kSignedNet], ins[i] & kSignedNet, va_arg(cols, const uint64_t*));
     }
     for (uint32_t j = 0; j < nOut; j++) {
-        outLongs[j] = longsOf(s->nets[outs[j]]);
-        out[j] = outCols;
-        outCols += cycles * outLongs[j];
+        out.add(s->nets[outs[j] & ~kSignedNet], outs[j] & kSignedNet, va_arg(cols, uint64_t*));
     }
-    uint64_t c = 0;
-    int status = guarded(s, [&] {
-        for (; c < cycles; c++) {
-            for (uint32_t i = 0; i < nIn; i++) {
-                setNetLongs(s->nets[ins[i]], in[i]);
-                in[i] += inLongs[i];
-            }
-            if (nIn) s->dirty = true;
-            settle(*s);
-            for (uint32_t j = 0; j < nOut; j++) {
-                getNetLongs(s->nets[outs[j]], out[j]);
-                out[j] += outLongs[j];
-            }
-            edge(*s);
-        }
-    });
-    *done = c;
-    return status;
+    va_end(cols);
+    return runLanes(s, in, out, cycles, done);
+}
+
+// As dn_batch_columns for a batch with too many columns to pass one by one: inCols holds every input's
+// column back to back (input i: cycles * ceil(width_i / 64) longs), outCols gets every output's likewise.
+int dn_batch_flat(void* h, uint32_t nIn, const uint32_t* ins, uint32_t nOut, const uint32_t* outs,
+                  uint64_t cycles, uint64_t* done, const uint64_t* inCols, uint64_t* outCols) {
+    Sim* s = static_cast<Sim*>(h);
+    InLanes in;
+    OutLanes out;
+    for (uint32_t i = 0; i < nIn; i++) {
+        const Net& n = s->nets[ins[i] & ~kSignedNet];
+        in.add(n, ins[i] & kSignedNet, inCols);
+        inCols += cycles * longsOf(n);
+    }
+    for (uint32_t j = 0; j < nOut; j++) {
+        const Net& n = s->nets[outs[j] & ~kSignedNet];
+        out.add(n, outs[j] & kSignedNet, outCols);
+        outCols += cycles * longsOf(n);
+    }
+    return runLanes(s, in, out, cycles, done);
 }
 
 // The native loop of the BENCH command: result[0] = nanoseconds, result[1] = checksum.

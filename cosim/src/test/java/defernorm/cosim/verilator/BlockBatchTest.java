@@ -165,6 +165,27 @@ class BlockBatchTest {
             assertEquals(6, sim.peekLong("dbl"), "the simulation stays usable");
         }
 
+        @Test void aMisfitIsReportedAtItsEarliestCycleAndLeavesTheLastSimulatedCycle() {
+            sim.reset();
+            long start = sim.cycle();
+            // 'a' goes wrong at cycle 1500, 's_in' (a later column) at 1400: the earlier cycle is the one named
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sim.runBatch(List.of("a", "s_in"), List.of(),
+                    CYCLES, (first, n, in) -> {
+                        for (int k = 0; k < n; k++) {
+                            long c = first + k;
+                            in[0][k] = c == 1500 ? 300 : c & 0xFF;
+                            in[1][k] = c == 1400 ? 5000 : -(c & 0x7FF);
+                        }
+                    }, null));
+            assertEquals("batch cycle 1400: value 5000 does not fit input 's_in' of SInt(12) (range -2048..2047)", e.getMessage());
+            long ran = sim.cycle() - start;
+            assertTrue(ran <= 1400, "ran " + ran);
+            if (ran > 0) {
+                assertEquals((ran - 1) & 0xFF, sim.peekLong("a"), "the inputs hold the last simulated cycle's values");
+                assertEquals(-((ran - 1) & 0x7FF), sim.peekLong("s_in"));
+            }
+        }
+
         @Test void anObserverThatThrowsStopsTheBatch() {
             sim.reset();
             long start = sim.cycle();

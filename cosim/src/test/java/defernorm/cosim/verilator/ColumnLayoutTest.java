@@ -2,6 +2,7 @@ package defernorm.cosim.verilator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import defernorm.cosim.SimOptions;
 import defernorm.cosim.Simulation;
@@ -34,16 +35,22 @@ class ColumnLayoutTest {
 
     @TempDir Path work;
 
-    @Test void inProcessColumnsComeBackAsTheyWentIn() { roundTrip(TestDesigns.options(work)); }
+    @Test void inProcessColumnsComeBackAsTheyWentIn() { roundTrip(TestDesigns.options(work), 1); }
 
-    @Test void isolatedColumnsComeBackAsTheyWentIn() { roundTrip(TestDesigns.isolated(work)); }
+    @Test void isolatedColumnsComeBackAsTheyWentIn() { roundTrip(TestDesigns.isolated(work), 1); }
 
-    private void roundTrip(SimOptions options) {
+    /** More columns than the shim takes one by one (NativeBatch.DIRECT_COLUMNS): they go through one buffer each way. */
+    @Test void inProcessManyColumnsComeBackAsTheyWentIn() { roundTrip(TestDesigns.options(work), 3); }
+
+    /** {@code copies} times every type in {@link #WIDTHS}, signed and unsigned. */
+    private void roundTrip(SimOptions options, int copies) {
         TestDesigns.assumeVerilator();
         List<Type> types = new ArrayList<>();
-        for (int w : WIDTHS) {
-            types.add(Type.uint(w));
-            if (w > 1) types.add(Type.sint(w));
+        for (int copy = 0; copy < copies; copy++) {
+            for (int w : WIDTHS) {
+                types.add(Type.uint(w));
+                if (w > 1) types.add(Type.sint(w));
+            }
         }
         List<String> ins = new ArrayList<>(), outs = new ArrayList<>();
         List<Node> nodes = new ArrayList<>();
@@ -53,6 +60,7 @@ class ColumnLayoutTest {
             nodes.add(new Node.Input("i" + i, types.get(i), L));
             nodes.add(new Node.Output("o" + i, types.get(i), "i" + i, L));
         }
+        if (copies > 1) assertTrue(ins.size() + outs.size() > NativeBatch.DIRECT_COLUMNS, ins.size() + " inputs and outputs");
         Design design = new Design("Columns", List.of(new ModuleIr("Columns", nodes, List.of(), List.of(), List.of(), L)));
         BlockColumns cols = new BlockColumns(ins, types);
         long[][] sent = cols.allocate(CYCLES);
