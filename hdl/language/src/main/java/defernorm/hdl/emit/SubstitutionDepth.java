@@ -10,7 +10,7 @@ import java.util.Map;
  * twice, so that chains of single-read sign extensions stay shorter than {@link #BOUND}.
  *
  * <p>Why: Verilator 5.006 substitutes a wire into its only reader and keeps a wire read twice as a variable of
- * its own. Reading the net once ({@code {$signed({a, 1'd0}) >>> 1}}) lets it fold whole adder trees into one
+ * its own. Reading the net once ({@code {({1'd0, a} ^ 18'd65536) - 18'd65536}}) lets it fold whole adder trees into one
  * expression computed only where it is used (the 16×16 MAC array bench: 4156 down to 2240 instructions
  * per cycle), but its build time and memory grow exponentially with the number of such extensions nested in one
  * substituted expression (a chain of 12 signed adds: 4 s and 81 MB; 16 MAC rows: past 20 GB). The two-read
