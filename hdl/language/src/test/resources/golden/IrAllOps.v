@@ -98,7 +98,7 @@ module IrAllOps (
     assign s_sub = _s_sub;
     assign _u_mul = {{3{1'b0}}, ua} * {{8{1'b0}}, amt};
     assign u_mul = _u_mul;
-    assign _s_mul = {$signed({sa, 8'd0}) >>> 8} * {$signed({sb, 8'd0}) >>> 8};
+    assign _s_mul = {({8'd0, sa} ^ 16'd128) - 16'd128} * {({8'd0, sb} ^ 16'd128) - 16'd128};
     assign s_mul = _s_mul;
     assign _and = ua & ub;
     assign _not = ~ub;
@@ -136,7 +136,7 @@ module IrAllOps (
     assign _xorr = ^ub;
     assign _red = {_andr, _orr, _xorr};
     assign reduce = _red;
-    assign _s_ext = {$signed({sa, 4'd0}) >>> 4};
+    assign _s_ext = {({4'd0, sa} ^ 12'd128) - 12'd128};
     assign s_ext = _s_ext;
     assign _u_ext = {{4{1'b0}}, ub};
     assign u_ext = _u_ext;
@@ -159,7 +159,7 @@ module IrAllOps (
     assign sel_named = _not_sel;
     assign sel_n = sel_named;
     assign _s1c = $signed(sel);
-    assign _s1 = {$signed({_s1c, 2'd0}) >>> 2};
+    assign _s1 = {({2'd0, _s1c} ^ 3'd1) - 3'd1};
     assign s1 = _s1;
 
     // Bits nothing reads, sunk here so Verilator -Wall stays quiet (it ignores *unused* names).

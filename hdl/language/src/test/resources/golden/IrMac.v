@@ -23,7 +23,7 @@ module IrMac (
     assign _sign = acc_q[23];
     assign negative = _sign;
     assign prod = {{8{a[7]}}, a} * {{8{b[7]}}, b};
-    assign _ext_11 = {$signed({prod, 8'd0}) >>> 8};
+    assign _ext_11 = {({8'd0, prod} ^ 24'd32768) - 24'd32768};
     assign _rsz_4d = acc_q + _ext_11;
 
     always @(posedge clk) begin

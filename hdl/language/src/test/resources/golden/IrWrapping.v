@@ -60,7 +60,7 @@ module IrWrapping (
     assign u_neg = _u_neg_t;
     assign _s_neg_t = -sa;
     assign s_neg = _s_neg_t;
-    assign _s_mul_t = {$signed({sa, 2'd0}) >>> 2} * {{4{s6[5]}}, s6};
+    assign _s_mul_t = {({2'd0, sa} ^ 10'd128) - 10'd128} * {{4{s6[5]}}, s6};
     assign s_mul = _s_mul_t;
     assign _u_mul_t = {1'b0, ua} * {{6{1'b0}}, u3};
     assign u_mul = _u_mul_t;

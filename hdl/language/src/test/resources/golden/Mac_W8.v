@@ -19,7 +19,7 @@ module Mac_W8 (
 
     assign acc = acc_q;
     assign product = {{8{a[7]}}, a} * {{8{b[7]}}, b};
-    assign _resize_2120 = {$signed({product, 16'd0}) >>> 16};
+    assign _resize_2120 = {({16'd0, product} ^ 32'd32768) - 32'd32768};
     assign _resize_87f6 = acc_q + _resize_2120;
 
     always @(posedge clk) begin

@@ -10,10 +10,12 @@ import java.util.Map;
  * twice, so that chains of single-read sign extensions stay shorter than {@link #BOUND}.
  *
  * <p>Why: Verilator 5.006 substitutes a wire into its only reader and keeps a wire read twice as a variable of
- * its own. Reading the net once ({@code {$signed({a, 1'd0}) >>> 1}}) lets it fold whole adder trees into one
+ * its own. Reading the net once ({@code {({1'd0, a} ^ 18'd65536) - 18'd65536}}) lets it fold whole adder trees into one
  * expression computed only where it is used (the 16×16 MAC array bench: 4156 down to 2240 instructions
- * per cycle), but its build time and memory grow exponentially with the number of such extensions nested in one
- * substituted expression (a chain of 12 signed adds: 4 s and 81 MB; 16 MAC rows: past 20 GB). The two-read
+ * per cycle). Spelled as a shift ({@code $signed(..) >>> k}), its build time and memory grew exponentially with the
+ * number of such extensions nested in one substituted expression (a chain of 12 signed adds: 4 s and 81 MB; 16
+ * MAC rows: past 20 GB); the two's-complement spelling builds linearly (16 deep 0.2 s / 13 MB, 256 deep 0.5 s /
+ * 52 MB), but the bound was chosen by instruction counts too, so it stays until re-measured. The two-read
  * spelling ({@code {a[16], a}}) keeps {@code a} a variable, which cuts the chain; it is used whenever the
  * single-read one would make the chain {@link #BOUND} deep (docs/benchmarks.md, "Emitted Verilog under
  * Verilator").

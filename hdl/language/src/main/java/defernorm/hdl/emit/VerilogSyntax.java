@@ -28,12 +28,17 @@ final class VerilogSyntax {
     /**
      * {@code net} zero- or sign-extended by {@code k >= 0} bits: an unsigned, self-determined expression (a
      * concatenation) of {@code width + k} bits, so its meaning does not depend on where it is used. A sign
-     * extension either reads the net once, as a shift ({@code {$signed({a, 8'd0}) >>> 8}}, what Verilator emits
-     * for a sign extension itself), or twice ({@code {{8{a[7]}}, a}}); {@link SubstitutionDepth} says which.
+     * extension either reads the net once, in two's complement ({@code {({8'd0, a} ^ 16'd128) - 16'd128}}: zero
+     * extended, sign bit flipped, its weight 2^(w-1) subtracted, all mod 2^(w+k); Verilator 5.006 makes it a
+     * xor and a subtract, where {@code $signed(..) >>> k} cost a masked copy and a signed shift), or twice
+     * ({@code {{8{a[7]}}, a}}); {@link SubstitutionDepth} says which.
      */
     static String extend(String net, Type t, int k, boolean readOnce) {
         if (k == 0) return net;
-        if (t.signed() && readOnce) return "{$signed({" + net + ", " + k + "'d0}) >>> " + k + "}";
+        if (t.signed() && readOnce) {
+            String bias = literal(BigInteger.ONE.shiftLeft(t.width() - 1), Type.uint(t.width() + k));
+            return "{({" + k + "'d0, " + net + "} ^ " + bias + ") - " + bias + "}";
+        }
         String fill = t.signed() ? bit(net, t.width(), t.width() - 1) : "1'b0";
         return "{" + repeat(k, fill) + ", " + net + "}";
     }

@@ -43,7 +43,7 @@ class SignExtensionDepthTest {
             String prev = "_s" + (i - 1), line = assignOf(text, "_s" + i);
             // _s1 (read from a register) has depth 0; _s2.._s(K-1) read their sum once; _sK reads it twice; and so on.
             boolean twice = (i - 1) % K == 0;
-            String once = "{$signed({" + prev + ", 1'd0}) >>> 1}";
+            String once = "{({1'd0, " + prev + "} ^ ";
             String bitCopy = "{" + prev + "[" + (8 + i - 2) + "], " + prev + "}";
             assertEquals(twice, line.contains(bitCopy), line);
             assertEquals(!twice, line.contains(once), line);
