@@ -15,7 +15,8 @@ final class ResultsTable implements ReportSection {
     /** What the cell and flip-flop counts are: word-level, since full gate mapping takes minutes per top. */
     static final String SYNTH_NOTE = "Cells and FFs: Yosys <code>synth -flatten -run begin:fine</code> (stops before gate mapping: "
             + "word-level cells such as <code>$alu</code>, <code>$macc</code>, <code>$mux</code>; flip-flops in bits; "
-            + "memories counted as <code>$mem</code> cells, not flip-flops).";
+            + "memories counted as <code>$mem</code> cells, not flip-flops; a sign extension, written as a xor and a subtract "
+            + "for Verilator's sake, counts as two cells here although gate mapping folds it into wiring).";
 
     private static final String[][] HEADER = {
             {"top", "op / variant"}, {"latency", "measured cycles from a token's first input handshake to its last output handshake"},
