@@ -95,14 +95,7 @@ final class BatchBlocks {
 
     /** Every cycle of the block starts with each input's current value. */
     private void hold(long[][] in, int count) {
-        for (int i = 0; i < in.length; i++) {
-            int w = ins.words(i);
-            if (w == 1) {
-                Arrays.fill(in[i], 0, count, v[inOffsets[i]]);
-            } else {
-                for (int k = 0; k < count; k++) System.arraycopy(v, inOffsets[i], in[i], k * w, w);
-            }
-        }
+        ins.hold(v, inOffsets, in, count);
     }
 
     private void apply(long[][] in, int k) {

@@ -44,6 +44,22 @@ public final class BlockColumns {
     /** Longs per cycle over all columns. */
     public int wordsPerCycle() { return Arrays.stream(words).sum(); }
 
+    /**
+     * Sets the first {@code count} cycles of every column of {@code block} to the column's value in
+     * {@code values}, whose column {@code i} starts at {@code offsets[i]} ({@link #words} longs): each input
+     * holds its current value unless the stimulus writes another.
+     */
+    public void hold(long[] values, int[] offsets, long[][] block, int count) {
+        for (int i = 0; i < block.length; i++) {
+            int w = words[i];
+            if (w == 1) {
+                Arrays.fill(block[i], 0, count, values[offsets[i]]);
+            } else {
+                for (int k = 0; k < count; k++) System.arraycopy(values, offsets[i], block[i], k * w, w);
+            }
+        }
+    }
+
     /** One array per column, room for {@code cycles} cycles. */
     public long[][] allocate(int cycles) {
         long[][] block = new long[names.length][];

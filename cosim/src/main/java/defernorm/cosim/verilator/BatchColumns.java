@@ -80,14 +80,7 @@ final class BatchColumns {
 
     /** Sets the first {@code count} cycles of every input column to its value in {@code last} (one cycle's longs, column after column). */
     void hold(long[] last, long[][] block, int count) {
-        for (int i = 0; i < block.length; i++) {
-            int w = inBlock.words(i);
-            if (w == 1) {
-                Arrays.fill(block[i], 0, count, last[inStarts[i]]);
-            } else {
-                for (int k = 0; k < count; k++) System.arraycopy(last, inStarts[i], block[i], k * w, w);
-            }
-        }
+        inBlock.hold(last, inStarts, block, count);
     }
 
     /** Copies cycle {@code count - 1} of every input column into {@code last}. */
