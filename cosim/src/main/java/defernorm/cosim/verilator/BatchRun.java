@@ -11,6 +11,9 @@ import java.util.List;
  * output rows back and hands them to the observer in cycle order, a block per read. The pipe never waits for a round trip, which is what makes
  * batches nearly as fast as a native C++ loop.
  *
+ * <p>The writer stays at most {@link #AHEAD_CHUNKS} chunks ahead of the rows read back, so an early stop
+ * wastes a bounded number of simulated cycles whatever the pipes and the scheduler do.
+ *
  * <p>Stopping early (the observer or stimulus throws, or the child fails): the writer stops after the
  * chunk it is on, the reader drains every row of the chunks already sent, and only then is the error
  * rethrown, so the protocol stays in step and {@link #cyclesRun()} says how far the model got.
@@ -18,6 +21,8 @@ import java.util.List;
 final class BatchRun {
     private static final int CHUNK_BYTES = 128 * 1024;
     private static final int MAX_CHUNK_CYCLES = 1 << 16;
+    /** Chunks the writer may have sent beyond the rows read back: two keep the child busy. */
+    private static final int AHEAD_CHUNKS = 2;
 
     private final ModelProcess proc;
     private final BatchColumns cols;
@@ -29,6 +34,7 @@ final class BatchRun {
 
     private final Object lock = new Object();
     private long sent;            // cycles whose stimulus the child has been sent (guarded by lock)
+    private long readBack;        // cycles whose outputs the reader has read (guarded by lock)
     private boolean writerDone;   // guarded by lock
     private Throwable writerError; // guarded by lock
     private Throwable firstError;  // from the observer; reader thread only
@@ -63,7 +69,7 @@ final class BatchRun {
             read(observer);
         } catch (Throwable t) {
             error = t;
-            stop = true;
+            halt();
         }
         try {
             writer.join();
@@ -117,16 +123,36 @@ final class BatchRun {
                         observer.observe(done, rows, columns);
                     } catch (Throwable t) {
                         firstError = t;
-                        stop = true;  // drain what was sent, observe no more
+                        halt();  // drain what was sent, observe no more
                     }
                 }
                 done += rows;
+                synchronized (lock) {
+                    readBack = done;
+                    lock.notifyAll();
+                }
                 if (outRow > 0) {
                     int used = rows * outRow;
                     System.arraycopy(block, used, block, 0, have - used);
                     have -= used;
                 }
             }
+        }
+    }
+
+    /** Tells the writer to send no further chunk, waking it if it waits for room. */
+    private void halt() {
+        synchronized (lock) {
+            stop = true;
+            lock.notifyAll();
+        }
+    }
+
+    /** The writer waits until fewer than {@link #AHEAD_CHUNKS} chunks are unread; false when told to stop. */
+    private boolean awaitRoom(long sentSoFar, int chunkCycles) throws InterruptedException {
+        synchronized (lock) {
+            while (!stop && sentSoFar - readBack >= (long) AHEAD_CHUNKS * chunkCycles) lock.wait();
+            return !stop;
         }
     }
 
@@ -137,7 +163,7 @@ final class BatchRun {
             byte[] buf = new byte[header + chunkCycles * inRow];
             long[][] columns = cols.inBlock.allocate(chunkCycles);
             long done = 0;
-            while (done < cycles && !stop) {
+            while (done < cycles && awaitRoom(done, chunkCycles)) {
                 int k = (int) Math.min(chunkCycles, cycles - done);
                 int at = 0;
                 buf[at++] = Protocol.BATCH;

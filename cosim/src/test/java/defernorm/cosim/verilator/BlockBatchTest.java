@@ -190,11 +190,13 @@ class BlockBatchTest {
             sim.reset();
             long start = sim.cycle();
             IllegalStateException boom = new IllegalStateException("stop here");
-            assertSame(boom, assertThrows(IllegalStateException.class, () -> sim.runBatch(List.of("en"), List.of("count"), 200_000,
+            assertSame(boom, assertThrows(IllegalStateException.class, () -> sim.runBatch(List.of("en"), List.of("count"), 2_000_000,
                     (first, n, in) -> java.util.Arrays.fill(in[0], 0, n, 1),
                     (first, n, out) -> { if (first + n > 5000) throw boom; })));
             long ran = sim.cycle() - start;
-            assertTrue(ran >= 5000 && ran < 200_000, "ran " + ran);
+            // Engines simulate a few chunks ahead of the observer (at most 2 of 65,536 cycles beyond the rows
+            // read back in isolation), never the whole batch, however the threads are scheduled.
+            assertTrue(ran >= 5000 && ran < 300_000, "ran " + ran);
             assertEquals(ran & 0xFF, sim.peekLong("count"));
         }
 
