@@ -205,7 +205,7 @@ final class NativeBatch {
                             error = c.misfit;
                             break;
                         }
-                        mode.chunkDone(c.cycles);
+                        mode.chunkDone(c.cycles, true);
                         continue;
                     }
                     while (more && !mode.onCaller() && !free.isEmpty()) {
@@ -240,7 +240,7 @@ final class NativeBatch {
                         }
                     }
                     free.push(c);
-                    mode.chunkDone(c.cycles);
+                    mode.chunkDone(c.cycles, false);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
