@@ -5,6 +5,7 @@ import defernorm.cosim.Simulation;
 import defernorm.cosim.Simulations;
 import defernorm.cosim.verilator.VerilatorSimulation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,11 @@ import java.util.function.Supplier;
 /**
  * The co-simulation modes side by side on one design: batch and reactive runs on the built-in engine,
  * Verilator in-process and Verilator isolated, each against the native C++ loop (the ceiling) run
- * alternately with it on the same in-process model, so load on the shared machine hits both alike. Each
- * run lasts about {@code seconds}, sized by a short probe; the best of {@code repeats} counts, for the run
- * and for the native loop beside it.
+ * back to back with it on the same in-process model, in {@code rounds} rounds (the native loop first in
+ * every other round). Each run lasts about {@code seconds}, sized by a probe. The ratio is the median of the
+ * rounds' own ratios: this machine's speed drifts by up to 2× over seconds (the native loop alone has run
+ * 2.8 M and 5.5 M cycles/s on the 16×16 array within an hour), so two runs a second apart see the same
+ * machine where the best of independent runs may compare a fast moment with a slow one.
  *
  * <p>Modes: {@code batch} does the native loop's own work from Java through the block form of
  * {@code runBatch} (xorshift stimulus, outputs folded into the loop's checksum, which must equal the loop's
@@ -29,13 +32,13 @@ final class CosimModes {
     static final List<String> MODES = List.of("batch", "batch+model", "reactive", "reactive+model");
 
     private final double seconds;
-    private final int repeats;
+    private final int rounds;
     /** The native loop's checksum by cycle count, for the design being measured. */
     private final Map<Long, Long> nativeChecksums = new HashMap<>();
 
-    CosimModes(double seconds, int repeats) {
+    CosimModes(double seconds, int rounds) {
         this.seconds = seconds;
-        this.repeats = repeats;
+        this.rounds = rounds;
     }
 
     List<CosimRecord> measure(BenchCase c, SimOptions verilator) {
@@ -82,17 +85,22 @@ final class CosimModes {
                 probeRate = probeCycles / took;
             }
             long n = Math.max(probeCycles, Math.min(100_000_000L, (long) (probeRate * seconds)));
-            double best = 0, bestNative = 0;
+            List<Double> rates = new ArrayList<>(), natives = new ArrayList<>(), ratios = new ArrayList<>();
             boolean checked = true;
             long expected = mode.equals("batch") || mode.equals("reactive")
                     ? nativeChecksums.computeIfAbsent(n, loop::checksum) : -1;
-            for (int r = 0; r < repeats; r++) {
-                bestNative = Math.max(bestNative, loop.rate());
+            for (int r = 0; r < rounds; r++) {
+                double before = r % 2 == 0 ? loop.rate() : 0;
                 long t = System.nanoTime();
                 checked &= once(sim, c, mode, n, expected);
-                best = Math.max(best, n / ((System.nanoTime() - t) / 1e9));
+                double rate = n / ((System.nanoTime() - t) / 1e9);
+                double nat = r % 2 == 0 ? before : loop.rate();
+                rates.add(rate);
+                natives.add(nat);
+                ratios.add(rate / nat);
             }
-            return new CosimRecord(c.name(), mode, engine, best, bestNative, n, checked);
+            return new CosimRecord(c.name(), mode, engine, Median.of(rates), Median.of(natives), Median.of(ratios),
+                    Collections.min(ratios), Collections.max(ratios), n, checked);
         }
     }
 

@@ -11,9 +11,12 @@ package defernorm.cosim.bench;
  * @param engine  {@code builtin}, {@code verilator-inprocess} or {@code verilator-isolated}
  * @param checked batch and reactive: the run's checksum equals the native loop's over the same cycles;
  *                the +model modes: every output of every cycle agreed with the Java model of the design
- * @param nativeCyclesPerSecond the native loop's rate, run alternately with this record's runs
+ * @param cyclesPerSecond       the median of the rounds' rates
+ * @param nativeCyclesPerSecond the median of the native loop's rates, each run back to back with one of this
+ *                              record's runs
+ * @param ratioToNative         the median of the rounds' own ratios (a run over the native loop's run beside
+ *                              it), which need not equal the ratio of the two medians
+ * @param lowestRatio           the lowest round's ratio, and {@code highestRatio} the highest: the spread
  */
 record CosimRecord(String design, String mode, String engine, double cyclesPerSecond, double nativeCyclesPerSecond,
-                   long cycles, boolean checked) {
-    double ratioToNative() { return cyclesPerSecond / nativeCyclesPerSecond; }
-}
+                   double ratioToNative, double lowestRatio, double highestRatio, long cycles, boolean checked) {}

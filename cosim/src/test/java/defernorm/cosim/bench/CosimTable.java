@@ -12,10 +12,12 @@ final class CosimTable {
 
     static String markdown(List<CosimRecord> records) {
         StringBuilder m = new StringBuilder("\n### Co-simulation modes\n\n");
-        m.append("Cycles per second and, in brackets, the ratio to the native C++ loop on the same design, run ")
-                .append("alternately with each measurement on the in-process model (the best of the runs beside it: load on ")
-                .append("the shared machine hits both alike; the native column shows the loop beside the Verilator in-process ")
-                .append("runs). **batch**: the block form of `runBatch` (one `long[]` per ")
+        m.append("Cycles per second (the median of the rounds) and, in brackets, the ratio to the native C++ loop on the ")
+                .append("same design: the median of the rounds' own ratios, each round a run and the native loop back to back ")
+                .append("on the in-process model (the loop first in every other round), then the lowest and highest round's. ")
+                .append("This machine's speed drifts by up to 2× over seconds, so only runs a second apart compare like ")
+                .append("with like; the native column shows the loop beside the Verilator in-process runs. ")
+                .append("**batch**: the block form of `runBatch` (one `long[]` per ")
                 .append("port for a block of cycles) doing the native loop's own work from Java (the same xorshift stimulus, ")
                 .append("every output folded into the same checksum, which equals the native loop's over the same cycles): ")
                 .append("the fair comparison, the engine API's cost and nothing else. **reactive**: the same work one cycle ")
@@ -39,7 +41,8 @@ final class CosimTable {
             for (String e : ENGINES) {
                 CosimRecord r = row.get(e);
                 m.append(" | ").append(r == null ? "n/a" : BenchReport.rate(r.cyclesPerSecond()) + " ("
-                        + BenchReport.ratio(r.ratioToNative()) + ")" + (r.checked() ? "" : " MISMATCH"));
+                        + BenchReport.ratio(r.ratioToNative()) + "; " + BenchReport.ratio(r.lowestRatio()) + "–"
+                        + BenchReport.ratio(r.highestRatio()) + ")" + (r.checked() ? "" : " MISMATCH"));
             }
             m.append(" |\n");
         }
@@ -60,6 +63,8 @@ final class CosimTable {
                     .append(", \"cyclesPerSecond\": ").append(BenchReport.num(r.cyclesPerSecond()))
                     .append(", \"nativeCyclesPerSecond\": ").append(BenchReport.num(r.nativeCyclesPerSecond()))
                     .append(", \"ratioToNative\": ").append(BenchReport.num(r.ratioToNative()))
+                    .append(", \"lowestRatio\": ").append(BenchReport.num(r.lowestRatio()))
+                    .append(", \"highestRatio\": ").append(BenchReport.num(r.highestRatio()))
                     .append(", \"cycles\": ").append(r.cycles())
                     .append(", \"checked\": ").append(r.checked()).append("}")
                     .append(i + 1 < records.size() ? ",\n" : "\n");

@@ -33,6 +33,9 @@ class SimulatorBench {
     private static final long SEED = 0x5EEDL;
     private static final double SECONDS_PER_RUN = Double.parseDouble(System.getProperty("bench.seconds", "2"));
     private static final int REPEATS = Integer.getInteger("bench.repeats", 3);
+    /** The co-simulation modes: rounds of a run and the native loop back to back, each run about this long. */
+    private static final int COSIM_ROUNDS = Integer.getInteger("bench.cosim.rounds", 7);
+    private static final double COSIM_SECONDS = Double.parseDouble(System.getProperty("bench.cosim.seconds", "0.4"));
 
     @TempDir Path tmp;
 
@@ -43,7 +46,7 @@ class SimulatorBench {
         long runtimeMs = VerilatorSimulation.warmRuntime(opts);
         List<CaseResult> results = new ArrayList<>();
         List<CosimRecord> cosim = new ArrayList<>();
-        CosimModes modes = new CosimModes(SECONDS_PER_RUN / 2, Math.max(1, REPEATS - 1));
+        CosimModes modes = new CosimModes(COSIM_SECONDS, COSIM_ROUNDS);
         for (BenchCase c : cases()) {
             CaseResult r = measure(c, opts);
             System.out.println(r);

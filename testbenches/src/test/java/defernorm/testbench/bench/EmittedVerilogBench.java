@@ -4,6 +4,7 @@ import static defernorm.cosim.bench.MacArray.ColumnSum.CHAIN;
 import static defernorm.cosim.bench.MacArray.ColumnSum.TREE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import defernorm.cosim.bench.Median;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -58,7 +59,7 @@ class EmittedVerilogBench {
                     c.name() + ": the hand-written Verilog under Icarus differs from ours under Verilator");
             assertEquals(verilator, IcarusSpeedCheck.checksum(c, pair.ours().sourceDir(), work.resolve(c.name()).resolve("icarus-ours"), icarusCycles),
                     c.name() + ": our Verilog under Icarus differs from ours under Verilator");
-            VerilogSpeedRow row = new VerilogSpeedRow(c.name(), c.title(), median(ours), median(hand), median(ratios), n, ROUNDS,
+            VerilogSpeedRow row = new VerilogSpeedRow(c.name(), c.title(), Median.of(ours), Median.of(hand), Median.of(ratios), n, ROUNDS,
                     pair.oursLines(), pair.handWrittenLines());
             System.out.println(row);
             rows.add(row);
@@ -67,12 +68,6 @@ class EmittedVerilogBench {
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         VerilogSpeedReport.write(root.resolve("docs/benchmarks.md"), root.resolve("rtl-out/bench.json"), date, rows);
         System.out.println(VerilogSpeedReport.markdown(date, rows));
-    }
-
-    private static double median(List<Double> xs) {
-        List<Double> s = xs.stream().sorted().toList();
-        int k = s.size();
-        return k % 2 == 1 ? s.get(k / 2) : (s.get(k / 2 - 1) + s.get(k / 2)) / 2;
     }
 
     private static Path projectRoot() {
