@@ -90,11 +90,12 @@ final class CosimModes {
             long expected = mode.equals("batch") || mode.equals("reactive")
                     ? nativeChecksums.computeIfAbsent(n, loop::checksum) : -1;
             for (int r = 0; r < rounds; r++) {
-                double before = r % 2 == 0 ? loop.rate() : 0;
+                boolean nativeFirst = r % 2 == 0;
+                double nat = nativeFirst ? loop.rate() : 0;
                 long t = System.nanoTime();
                 checked &= once(sim, c, mode, n, expected);
                 double rate = n / ((System.nanoTime() - t) / 1e9);
-                double nat = r % 2 == 0 ? before : loop.rate();
+                if (!nativeFirst) nat = loop.rate();
                 rates.add(rate);
                 natives.add(nat);
                 ratios.add(rate / nat);
