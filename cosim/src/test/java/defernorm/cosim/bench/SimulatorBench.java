@@ -33,7 +33,7 @@ class SimulatorBench {
     private static final long SEED = 0x5EEDL;
     private static final double SECONDS_PER_RUN = Double.parseDouble(System.getProperty("bench.seconds", "2"));
     private static final int REPEATS = Integer.getInteger("bench.repeats", 3);
-    /** The co-simulation modes: rounds of a run and the native loop back to back, each run about this long. */
+    /** The co-simulation modes: how many rounds of a run and the native loop back to back, and each run's seconds. */
     private static final int COSIM_ROUNDS = Integer.getInteger("bench.cosim.rounds", 7);
     private static final double COSIM_SECONDS = Double.parseDouble(System.getProperty("bench.cosim.seconds", "0.4"));
 
