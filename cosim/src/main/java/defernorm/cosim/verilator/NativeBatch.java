@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayDeque;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * One {@code runBatch} in-process, over chunks of cycles. Each chunk is one downcall ({@code
@@ -14,9 +15,9 @@ import java.util.concurrent.BlockingQueue;
  * observer reads (a batch with more than {@link #DIRECT_COLUMNS} columns, or a short one, copies them
  * through one buffer each way instead: {@code dn_batch_flat}).
  *
- * <p>Chunks run as a two-thread pipeline (a model thread simulates chunk k while the calling thread fills
- * chunk k+1 from the stimulus and hands chunk k-1's outputs to the observer) or on the calling thread
- * alone, whichever {@link ModeChooser} finds faster as it goes: the pipeline wins while a second core is
+ * <p>Chunks run as a two-thread pipeline (a model thread, made by {@code SimOptions.batchThreads}, simulates
+ * chunk k while the calling thread fills chunk k+1 from the stimulus and hands chunk k-1's outputs to the
+ * observer) or on the calling thread alone, whichever {@link ModeChooser} finds faster as it goes: the pipeline wins while a second core is
  * free; when other work keeps both cores busy it only adds the cost of handing each chunk's columns to the
  * other core. Chunks of 16–512 KiB measured alike up to 256 KiB, 512 KiB worse (a chunk is a critical call,
  * which holds the garbage collector off: small keeps it short).
@@ -37,14 +38,17 @@ final class NativeBatch {
     private static final int DIRECT_MIN_CYCLES = 256;
 
     private final NativeSession session;
+    /** Makes the model thread of a pipelined batch. */
+    private final ThreadFactory threads;
     private final BatchColumns cols;
     /** The output nets the model writes: none without an observer. */
     private final int[] outLanes;
     private final MemorySegment inLanesSegment;
     private final MemorySegment outLanesSegment;
 
-    NativeBatch(NativeSession session, BatchColumns cols, boolean observed) {
+    NativeBatch(NativeSession session, BatchColumns cols, boolean observed, ThreadFactory threads) {
         this.session = session;
+        this.threads = threads;
         this.cols = cols;
         this.outLanes = observed ? cols.outLanes : new int[0];
         this.inLanesSegment = MemorySegment.ofArray(cols.inLanes);
@@ -168,7 +172,12 @@ final class NativeBatch {
         void run(BlockStimulus stimulus, BlockObserver observer) {
             ArrayDeque<Chunk> free = new ArrayDeque<>();
             for (int i = 0; i < CHUNKS; i++) free.push(new Chunk(rows, direct));
-            Thread model = Thread.ofPlatform().daemon().name("native-batch-model").start(this::simulateAll);
+            Thread model = threads.newThread(this::simulateAll);
+            if (model == null) {
+                throw new IllegalStateException("SimOptions.batchThreads made no thread (its factory returned null); "
+                        + "give it a factory that returns a new, unstarted thread");
+            }
+            model.start();
             ModeChooser mode = new ModeChooser();
             Throwable error = null;      // the observer's, the model's or a misfit: in a chunk already simulated
             Throwable fillError = null;  // the stimulus's: in the chunk after the ones simulated, so it comes last

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The default mode: the model and its shim ({@code shim.cpp}) built as a shared library and loaded into
@@ -101,6 +102,8 @@ final class NativeSession implements ModelSession {
 
     private final String design;
     private final Path library;
+    /** Where a long batch's model thread comes from ({@code SimOptions.batchThreads}). */
+    private final ThreadFactory batchThreads;
     private final Arena arena;
     private final MemorySegment h;
     private final MemorySegment fError, fClose, fPoke, fSettle, fPeek, fStep, fReset, fCycles,
@@ -117,9 +120,10 @@ final class NativeSession implements ModelSession {
     /** No poke or edge since the last settle: peeks need no evaluation (saves a downcall per peek). */
     private boolean settled;
 
-    NativeSession(Path library, String design, List<NetSpec> nets) {
+    NativeSession(Path library, String design, List<NetSpec> nets, ThreadFactory batchThreads) {
         int netCount = Math.max(1, nets.size());
         this.design = design;
+        this.batchThreads = batchThreads;
         this.library = library;
         this.arena = Arena.ofShared();
         try {
@@ -276,7 +280,7 @@ final class NativeSession implements ModelSession {
 
     @Override public void runBatch(BatchColumns cols, long cycles, BlockStimulus stimulus, BlockObserver observer) {
         usable();
-        new NativeBatch(this, cols, observer != null).run(cycles, stimulus, observer);
+        new NativeBatch(this, cols, observer != null, batchThreads).run(cycles, stimulus, observer);
     }
 
     /**

@@ -106,7 +106,7 @@ public final class VerilatorSimulation implements Simulation {
     private ModelSession start(ModelBuilder.Model m) {
         return options.isolated()
                 ? new ProcessSession(m.binary(), top, nets.all(), ReplayLogs.next(options.workDir(), top), options.timeout())
-                : new NativeSession(m.binary(), top, nets.all());
+                : new NativeSession(m.binary(), top, nets.all(), options.batchThreads());
     }
 
     private VerilatorException unusable(ModelBuilder.Model m, UnusableModel e) {

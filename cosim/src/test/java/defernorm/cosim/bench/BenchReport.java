@@ -21,7 +21,7 @@ final class BenchReport {
 
     private BenchReport() {}
 
-    static String markdown(Context ctx, List<CaseResult> results, List<CosimRecord> cosim) {
+    static String markdown(Context ctx, List<CaseResult> results, List<CosimRecord> cosim, List<CoreSpeed> cores) {
         StringBuilder m = new StringBuilder();
         m.append(BEGIN).append("\n## Simulators\n\n");
         m.append("Command: `").append(COMMAND).append("`  \n");
@@ -76,12 +76,12 @@ final class BenchReport {
                 .append("(Verilator located, JIT warm), \"fresh JVM\" in a new JVM from `Simulations.open` to the first ")
                 .append("simulated cycle (emitting the Verilog, hashing, `verilator --version`, loading the library).\n");
         m.append("\nTargets: b/a ≥ 0.9; a cached model reaches its first cycle in a fresh JVM in under 1 s; c/d ≥ 50.\n");
-        m.append(CosimTable.markdown(cosim));
+        m.append(CosimTable.markdown(cosim, cores));
         m.append(END).append('\n');
         return m.toString();
     }
 
-    static String json(Context ctx, List<CaseResult> results, List<CosimRecord> cosim) {
+    static String json(Context ctx, List<CaseResult> results, List<CosimRecord> cosim, List<CoreSpeed> cores) {
         StringBuilder j = new StringBuilder("{\n  \"simulators\": {\n");
         j.append("    \"command\": ").append(str(COMMAND)).append(",\n");
         j.append("    \"date\": ").append(str(ctx.date())).append(",\n");
@@ -119,14 +119,15 @@ final class BenchReport {
                     .append(i + 1 < results.size() ? ",\n" : "\n");
         }
         j.append("    ]\n  },\n");
-        j.append("  \"cosim\": ").append(CosimTable.json(cosim)).append("\n}\n");
+        j.append("  \"cosim\": ").append(CosimTable.json(cosim)).append(",\n");
+        j.append("  \"cosimNativeByCore\": ").append(CosimTable.coresJson(cores)).append("\n}\n");
         return j.toString();
     }
 
     /** Replaces (or appends) the Simulators section of {@code md}, and writes {@code json}. */
-    static void write(Path md, Path jsonFile, Context ctx, List<CaseResult> results, List<CosimRecord> cosim)
-            throws IOException {
-        String section = markdown(ctx, results, cosim);
+    static void write(Path md, Path jsonFile, Context ctx, List<CaseResult> results, List<CosimRecord> cosim,
+                      List<CoreSpeed> cores) throws IOException {
+        String section = markdown(ctx, results, cosim, cores);
         String old = Files.exists(md) ? Files.readString(md, StandardCharsets.UTF_8) : "# Benchmarks\n\n";
         int b = old.indexOf(BEGIN);
         int e = old.indexOf(END);
@@ -136,7 +137,7 @@ final class BenchReport {
         Files.createDirectories(md.toAbsolutePath().getParent());
         Files.writeString(md, updated, StandardCharsets.UTF_8);
         Files.createDirectories(jsonFile.toAbsolutePath().getParent());
-        Files.writeString(jsonFile, json(ctx, results, cosim), StandardCharsets.UTF_8);
+        Files.writeString(jsonFile, json(ctx, results, cosim, cores), StandardCharsets.UTF_8);
     }
 
     static String rate(double r) {

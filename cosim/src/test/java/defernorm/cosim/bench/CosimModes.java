@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -16,9 +17,10 @@ import java.util.function.Supplier;
  * Verilator in-process and Verilator isolated, each against the native C++ loop (the ceiling) run
  * back to back with it on the same in-process model, in {@code rounds} rounds (the native loop first in
  * every other round). Each run lasts about {@code seconds}, sized by a probe. The ratio is the median of the
- * rounds' own ratios: this machine's speed drifts by up to 2× over seconds (the native loop alone has run
- * 2.8 M and 5.5 M cycles/s on the 16×16 array within an hour), so two runs a second apart see the same
- * machine where the best of independent runs may compare a fast moment with a slow one.
+ * rounds' own ratios: this machine's speed drifts by up to 2× over seconds, so two runs a fraction of a second
+ * apart see the same machine where the best of independent runs may compare a fast moment with a slow one.
+ * And its two cores are not alike, so each round simulates on one core, the native loop and the run alike
+ * ({@link CorePlacement}; rounds alternate between the cores).
  *
  * <p>Modes: {@code batch} does the native loop's own work from Java through the block form of
  * {@code runBatch} (xorshift stimulus, outputs folded into the loop's checksum, which must equal the loop's
@@ -35,14 +37,23 @@ final class CosimModes {
     private final int rounds;
     /** The native loop's checksum by cycle count, for the design being measured. */
     private final Map<Long, Long> nativeChecksums = new HashMap<>();
+    /** The native loop's rates by core, for the design being measured. */
+    private final Map<Integer, List<Double>> nativeByCore = new TreeMap<>();
+    private final List<CoreSpeed> coreSpeeds = new ArrayList<>();
+    private final CorePlacement cores = CorePlacement.detect();
 
     CosimModes(double seconds, int rounds) {
         this.seconds = seconds;
         this.rounds = rounds;
     }
 
-    List<CosimRecord> measure(BenchCase c, SimOptions verilator) {
+    /** The native loop's speed on each core, for every design measured so far (none when nothing is pinned). */
+    List<CoreSpeed> coreSpeeds() { return List.copyOf(coreSpeeds); }
+
+    List<CosimRecord> measure(BenchCase c, SimOptions options) {
         nativeChecksums.clear();
+        nativeByCore.clear();
+        SimOptions verilator = options.withBatchThreads(cores.modelThreads());
         List<CosimRecord> out = new ArrayList<>();
         try (VerilatorSimulation nat = new VerilatorSimulation(c.design(), verilator.withIsolation(false))) {
             c.setup(nat);
@@ -54,7 +65,10 @@ final class CosimModes {
                 out.add(run(c, mode, "verilator-isolated",
                         () -> Simulations.open(c.design(), verilator.withIsolation(true)), loop));
             }
+        } finally {
+            cores.release();
         }
+        if (cores.pinned()) nativeByCore.forEach((cpu, rates) -> coreSpeeds.add(new CoreSpeed(c.name(), cpu, Median.of(rates))));
         return out;
     }
 
@@ -72,6 +86,7 @@ final class CosimModes {
     }
 
     private CosimRecord run(BenchCase c, String mode, String engine, Supplier<Simulation> open, NativeLoop loop) {
+        cores.release();  // an isolated model's child process inherits the affinity of the thread that starts it
         try (Simulation sim = open.get()) {
             // Warm up (the JIT needs a few hundred thousand cycles to compile the per-cycle paths with their
             // downcalls) for at least two seconds, doubling the run until one lasts a fifth of a second.
@@ -84,18 +99,22 @@ final class CosimModes {
                 took = (System.nanoTime() - t0) / 1e9;
                 probeRate = probeCycles / took;
             }
-            long n = Math.max(probeCycles, Math.min(100_000_000L, (long) (probeRate * seconds)));
+            long n = Math.max(1_000, Math.min(100_000_000L, (long) (probeRate * seconds)));
             List<Double> rates = new ArrayList<>(), natives = new ArrayList<>(), ratios = new ArrayList<>();
             boolean checked = true;
             long expected = mode.equals("batch") || mode.equals("reactive")
                     ? nativeChecksums.computeIfAbsent(n, loop::checksum) : -1;
+            boolean elsewhere = simulatesElsewhere(engine, mode);
             for (int r = 0; r < rounds; r++) {
                 boolean nativeFirst = r % 2 == 0;
-                double nat = nativeFirst ? loop.rate() : 0;
+                int core = cores.round(r);
+                double nat = nativeFirst ? nativeOn(loop) : 0;
+                if (elsewhere) cores.simulateThere(); else cores.simulateHere();
                 long t = System.nanoTime();
                 checked &= once(sim, c, mode, n, expected);
                 double rate = n / ((System.nanoTime() - t) / 1e9);
-                if (!nativeFirst) nat = loop.rate();
+                if (!nativeFirst) nat = nativeOn(loop);
+                nativeByCore.computeIfAbsent(core, k -> new ArrayList<>()).add(nat);
                 rates.add(rate);
                 natives.add(nat);
                 ratios.add(rate / nat);
@@ -103,6 +122,21 @@ final class CosimModes {
             return new CosimRecord(c.name(), mode, engine, Median.of(rates), Median.of(natives), Median.of(ratios),
                     Collections.min(ratios), Collections.max(ratios), n, checked);
         }
+    }
+
+    private double nativeOn(NativeLoop loop) {
+        cores.simulateHere();
+        return loop.rate();
+    }
+
+    /**
+     * Whether a thread or process other than the calling one simulates: the model thread of an in-process
+     * batch (the calling thread fills and observes), or the child process of an isolated model (which is not
+     * pinned: it starts before the rounds choose their cores; with the calling thread on the other core, the
+     * scheduler mostly runs it on the round's).
+     */
+    private static boolean simulatesElsewhere(String engine, String mode) {
+        return engine.equals("verilator-isolated") || engine.equals("verilator-inprocess") && mode.startsWith("batch");
     }
 
     /**

@@ -1,5 +1,6 @@
 package defernorm.cosim.bench;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +11,17 @@ final class CosimTable {
 
     private CosimTable() {}
 
-    static String markdown(List<CosimRecord> records) {
+    static String markdown(List<CosimRecord> records, List<CoreSpeed> cores) {
         StringBuilder m = new StringBuilder("\n### Co-simulation modes\n\n");
         m.append("Cycles per second (the median of the rounds) and, in brackets, the ratio to the native C++ loop on the ")
                 .append("same design: the median of the rounds' own ratios, each round a run and the native loop back to back ")
                 .append("on the in-process model (the loop first in every other round), then the lowest and highest round's. ")
                 .append("This machine's speed drifts by up to 2× over seconds, so only runs a second apart compare like ")
                 .append("with like; the native column shows the loop beside the Verilator in-process runs. ")
+                .append("Its two cores differ too (below), so each round simulates on one core, the loop and the run alike: ")
+                .append("the calling thread, or in an in-process batch the model thread, whose calling thread fills and ")
+                .append("observes on the other core (the isolated child is not pinned); rounds alternate between the cores ")
+                .append("(`CorePlacement`). ")
                 .append("**batch**: the block form of `runBatch` (one `long[]` per ")
                 .append("port for a block of cycles) doing the native loop's own work from Java (the same xorshift stimulus, ")
                 .append("every output folded into the same checksum, which equals the native loop's over the same cycles): ")
@@ -46,9 +51,24 @@ final class CosimTable {
             }
             m.append(" |\n");
         }
+        if (!cores.isEmpty()) {
+            m.append("\nThe native loop by core (the median over the rounds on each): ");
+            Map<String, List<CoreSpeed>> byDesign = new LinkedHashMap<>();
+            for (CoreSpeed s : cores) byDesign.computeIfAbsent(s.design(), k -> new ArrayList<>()).add(s);
+            m.append(String.join("; ", byDesign.entrySet().stream().map(e -> e.getKey() + " " + String.join(" / ",
+                    e.getValue().stream().map(s -> "CPU " + s.cpu() + " " + BenchReport.rate(s.nativeCyclesPerSecond())).toList()))
+                    .toList())).append(".\n");
+        }
         m.append("\nTargets (issue 11): batch ≥ 0.9 of native; reactive ≥ 1 M cycles/s on the 4×4 MAC and ≥ 0.2 of ")
                 .append("native on every design (Verilator in-process).\n");
         return m.toString();
+    }
+
+    /** The native loop's speed on each core, as a JSON list. */
+    static String coresJson(List<CoreSpeed> cores) {
+        return "[" + String.join(", ", cores.stream().map(s -> "{\"design\": " + BenchReport.str(s.design())
+                + ", \"cpu\": " + s.cpu() + ", \"nativeCyclesPerSecond\": " + BenchReport.num(s.nativeCyclesPerSecond()) + "}")
+                .toList()) + "]";
     }
 
     /** The issue's schema: modes {@code batch} and {@code reactive} only. */

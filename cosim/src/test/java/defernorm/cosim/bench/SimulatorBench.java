@@ -33,9 +33,12 @@ class SimulatorBench {
     private static final long SEED = 0x5EEDL;
     private static final double SECONDS_PER_RUN = Double.parseDouble(System.getProperty("bench.seconds", "2"));
     private static final int REPEATS = Integer.getInteger("bench.repeats", 3);
-    /** The co-simulation modes: how many rounds of a run and the native loop back to back, and each run's seconds. */
-    private static final int COSIM_ROUNDS = Integer.getInteger("bench.cosim.rounds", 7);
-    private static final double COSIM_SECONDS = Double.parseDouble(System.getProperty("bench.cosim.seconds", "0.4"));
+    /**
+     * The co-simulation modes: how many rounds of a run and the native loop back to back (four per core and
+     * order at the default), and each run's seconds (short: this machine's speed moves within a second).
+     */
+    private static final int COSIM_ROUNDS = Integer.getInteger("bench.cosim.rounds", 16);
+    private static final double COSIM_SECONDS = Double.parseDouble(System.getProperty("bench.cosim.seconds", "0.1"));
 
     @TempDir Path tmp;
 
@@ -60,7 +63,8 @@ class SimulatorBench {
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
                 machine(), Runtime.getRuntime().availableProcessors(),
                 version(Tool.VERILATOR), version(Tool.IVERILOG), runtimeMs);
-        BenchReport.write(root.resolve("docs/benchmarks.md"), root.resolve("rtl-out/bench.json"), ctx, results, cosim);
+        BenchReport.write(root.resolve("docs/benchmarks.md"), root.resolve("rtl-out/bench.json"), ctx, results, cosim,
+                modes.coreSpeeds());
         for (CosimRecord m : cosim) assertTrue(m.checked(), m + ": outputs differ from the Java model");
         for (CaseResult r : results) {
             assertTrue(r.batchMatchesNative(), r.name() + ": Java batch and native loop disagree");
