@@ -5,10 +5,11 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * Which core simulates in each round of the co-simulation table, so that a run and the native loop beside it
- * simulate on the same core. This machine's two vCPUs are not alike: a pointer chase over 2 MiB ran 1.0–3.7×
- * slower on CPU 0 than on CPU 1, changing over seconds (over 128 KiB, 1.1–1.4×), and an unpinned run's ratio
- * to the loop beside it measured which core each thread got (a pipelined batch whose model thread landed on
- * the fast core while the loop ran on the slow one read 1.6–2.0, the other way round 0.5–0.6).
+ * simulate on the same core. This machine's two vCPUs are not alike: a pointer chase over 2 MiB ran up to 3.7×
+ * slower on one than on the other, which one changing over seconds, and an unpinned run's ratio to the loop
+ * beside it measured which core each thread got (a pipelined batch whose model thread landed on the fast core
+ * while the loop ran on the slow one read 1.5–1.8, the other way round 0.5–0.6; docs/benchmarks.md, "The two
+ * cores are not alike").
  *
  * <p>Each round picks a core ({@link #round}, alternating between the first two CPUs this process may use,
  * two rounds on each): the native loop runs on it, and so does whatever simulates in the run: the calling
