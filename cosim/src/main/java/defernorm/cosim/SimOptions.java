@@ -34,7 +34,8 @@ import java.util.concurrent.ThreadFactory;
 public record SimOptions(Engine engine, Path cacheDir, Path workDir, boolean waves, Duration timeout, boolean isolated,
                          ThreadFactory batchThreads) {
     /** The default {@link #batchThreads()}. */
-    public static final ThreadFactory DEFAULT_BATCH_THREADS = Thread.ofPlatform().daemon().name("native-batch-model").factory();
+    public static final ThreadFactory DEFAULT_BATCH_THREADS =
+            Thread.ofPlatform().daemon().name("native-batch-model").factory();
 
     public SimOptions {
         Objects.requireNonNull(batchThreads, "SimOptions needs a thread factory for batchThreads, not null");
@@ -52,25 +53,42 @@ public record SimOptions(Engine engine, Path cacheDir, Path workDir, boolean wav
     }
 
     public static SimOptions builtin() {
-        return new SimOptions(Engine.BUILTIN, defaultCacheDir(), defaultWorkDir(), false, Duration.ofSeconds(60), false, DEFAULT_BATCH_THREADS);
+        return new SimOptions(Engine.BUILTIN, defaultCacheDir(), defaultWorkDir(), false, Duration.ofSeconds(60),
+                false, DEFAULT_BATCH_THREADS);
     }
 
     /** Verilator, loaded into the JVM (in-process mode). */
     public static SimOptions verilator() {
-        return new SimOptions(Engine.VERILATOR, defaultCacheDir(), defaultWorkDir(), false, Duration.ofSeconds(60), false, DEFAULT_BATCH_THREADS);
+        return new SimOptions(Engine.VERILATOR, defaultCacheDir(), defaultWorkDir(), false, Duration.ofSeconds(60),
+                false, DEFAULT_BATCH_THREADS);
     }
 
     public static SimOptions of(Engine engine) {
         return engine == Engine.BUILTIN ? builtin() : verilator();
     }
 
-    public SimOptions withWaves(boolean on) { return new SimOptions(engine, cacheDir, workDir, on, timeout, isolated, batchThreads); }
-    public SimOptions withCacheDir(Path dir) { return new SimOptions(engine, dir, workDir, waves, timeout, isolated, batchThreads); }
-    public SimOptions withWorkDir(Path dir) { return new SimOptions(engine, cacheDir, dir, waves, timeout, isolated, batchThreads); }
-    public SimOptions withTimeout(Duration t) { return new SimOptions(engine, cacheDir, workDir, waves, t, isolated, batchThreads); }
+    public SimOptions withWaves(boolean on) {
+        return new SimOptions(engine, cacheDir, workDir, on, timeout, isolated, batchThreads);
+    }
+
+    public SimOptions withCacheDir(Path dir) {
+        return new SimOptions(engine, dir, workDir, waves, timeout, isolated, batchThreads);
+    }
+
+    public SimOptions withWorkDir(Path dir) {
+        return new SimOptions(engine, cacheDir, dir, waves, timeout, isolated, batchThreads);
+    }
+
+    public SimOptions withTimeout(Duration t) {
+        return new SimOptions(engine, cacheDir, workDir, waves, t, isolated, batchThreads);
+    }
+
     /** Verilator: {@code true} runs the model in a child process with a replay log (see {@link #isolated()}). */
-    public SimOptions withIsolation(boolean on) { return new SimOptions(engine, cacheDir, workDir, waves, timeout, on, batchThreads); }
-    /** Verilator in-process: where the thread that simulates a long batch comes from (see {@link #batchThreads()}). */
+    public SimOptions withIsolation(boolean on) {
+        return new SimOptions(engine, cacheDir, workDir, waves, timeout, on, batchThreads);
+    }
+
+    /** Verilator in-process: where the thread simulating a long batch comes from (see {@link #batchThreads()}). */
     public SimOptions withBatchThreads(ThreadFactory threads) {
         return new SimOptions(engine, cacheDir, workDir, waves, timeout, isolated, threads);
     }

@@ -17,9 +17,9 @@ import java.util.concurrent.ThreadFactory;
  *
  * <p>Chunks run as a two-thread pipeline (a model thread, made by {@code SimOptions.batchThreads}, simulates
  * chunk k while the calling thread fills chunk k+1 from the stimulus and hands chunk k-1's outputs to the
- * observer) or on the calling thread alone, whichever {@link ModeChooser} finds faster as it goes: the pipeline wins while a second core is
- * free; when other work keeps both cores busy it only adds the cost of handing each chunk's columns to the
- * other core. Chunks of 16–512 KiB measured alike up to 256 KiB, 512 KiB worse (a chunk is a critical call,
+ * observer) or on the calling thread alone, whichever {@link ModeChooser} finds faster as it goes: the
+ * pipeline wins while a second core is free; when other work keeps both cores busy it only adds the cost of
+ * handing each chunk's columns to the other core. Chunks of 16–512 KiB measured alike up to 256 KiB, 512 KiB worse (a chunk is a critical call,
  * which holds the garbage collector off: small keeps it short).
  *
  * <p>Stopping early: when the observer throws, no chunk after the one being simulated is simulated (those

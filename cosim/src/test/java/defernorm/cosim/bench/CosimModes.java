@@ -68,7 +68,9 @@ final class CosimModes {
         } finally {
             cores.release();
         }
-        if (cores.pinned()) nativeByCore.forEach((cpu, rates) -> coreSpeeds.add(new CoreSpeed(c.name(), cpu, Median.of(rates))));
+        if (cores.pinned()) {
+            nativeByCore.forEach((cpu, rates) -> coreSpeeds.add(new CoreSpeed(c.name(), cpu, Median.of(rates))));
+        }
         return out;
     }
 

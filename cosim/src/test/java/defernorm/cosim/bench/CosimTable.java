@@ -55,9 +55,10 @@ final class CosimTable {
             m.append("\nThe native loop by core (the median over the rounds on each): ");
             Map<String, List<CoreSpeed>> byDesign = new LinkedHashMap<>();
             for (CoreSpeed s : cores) byDesign.computeIfAbsent(s.design(), k -> new ArrayList<>()).add(s);
-            m.append(String.join("; ", byDesign.entrySet().stream().map(e -> e.getKey() + " " + String.join(" / ",
-                    e.getValue().stream().map(s -> "CPU " + s.cpu() + " " + BenchReport.rate(s.nativeCyclesPerSecond())).toList()))
-                    .toList())).append(".\n");
+            List<String> designs = new ArrayList<>();
+            byDesign.forEach((design, speeds) -> designs.add(design + " " + String.join(" / ", speeds.stream()
+                    .map(s -> "CPU " + s.cpu() + " " + BenchReport.rate(s.nativeCyclesPerSecond())).toList())));
+            m.append(String.join("; ", designs)).append(".\n");
         }
         m.append("\nTargets (issue 11): batch ≥ 0.9 of native; reactive ≥ 1 M cycles/s on the 4×4 MAC and ≥ 0.2 of ")
                 .append("native on every design (Verilator in-process).\n");
@@ -67,7 +68,8 @@ final class CosimTable {
     /** The native loop's speed on each core, as a JSON list. */
     static String coresJson(List<CoreSpeed> cores) {
         return "[" + String.join(", ", cores.stream().map(s -> "{\"design\": " + BenchReport.str(s.design())
-                + ", \"cpu\": " + s.cpu() + ", \"nativeCyclesPerSecond\": " + BenchReport.num(s.nativeCyclesPerSecond()) + "}")
+                        + ", \"cpu\": " + s.cpu()
+                        + ", \"nativeCyclesPerSecond\": " + BenchReport.num(s.nativeCyclesPerSecond()) + "}")
                 .toList()) + "]";
     }
 

@@ -31,8 +31,9 @@ final class CpuAffinity {
 
     private static Optional<MethodHandle> libc(String name) {
         Linker linker = Linker.nativeLinker();
-        return linker.defaultLookup().find(name).map(f -> linker.downcallHandle(f,
-                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS)));
+        FunctionDescriptor pidSizeMask = FunctionDescriptor.of(
+                ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS);
+        return linker.defaultLookup().find(name).map(f -> linker.downcallHandle(f, pidSizeMask));
     }
 
     static boolean available() { return GET.isPresent() && SET.isPresent(); }
@@ -66,7 +67,9 @@ final class CpuAffinity {
                 mask.set(ValueLayout.JAVA_BYTE, at, (byte) (mask.get(ValueLayout.JAVA_BYTE, at) | (1 << (cpu % 8))));
             }
             int rc = (int) SET.get().invokeExact(0, MASK_BYTES, mask);
-            if (rc != 0) throw new IllegalStateException("sched_setaffinity refused CPUs " + cpus + " (returned " + rc + ")");
+            if (rc != 0) {
+                throw new IllegalStateException("sched_setaffinity refused CPUs " + cpus + " (returned " + rc + ")");
+            }
         } catch (IllegalStateException e) {
             throw e;
         } catch (Throwable t) {

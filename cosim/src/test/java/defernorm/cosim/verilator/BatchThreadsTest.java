@@ -61,7 +61,8 @@ class BatchThreadsTest {
     }
 
     @Test void noFactoryIsRefusedWhenTheOptionsAreMade() {
-        NullPointerException e = assertThrows(NullPointerException.class, () -> SimOptions.verilator().withBatchThreads(null));
+        SimOptions opts = SimOptions.verilator();
+        NullPointerException e = assertThrows(NullPointerException.class, () -> opts.withBatchThreads(null));
         assertTrue(e.getMessage().contains("batchThreads"), e.getMessage());
     }
 }
