@@ -7,19 +7,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.io.FileUtils;
 
 /**
  * The one way defernorm runs an external command (lint, Icarus, Yosys, Verilator builds, the fuzz
  * campaign's tools, version probes): with a timeout, stdin from {@code /dev/null}, and the combined output
  * captured in a file rather than a pipe, so a chatty tool can never block on a full pipe, then returned as
  * a string. On timeout or interrupt the process and all its descendants are killed, so no orphan is left
- * behind; a JVM exiting mid-run (Ctrl-C) kills them too and then deletes the {@link ScratchSpace} the tools
- * got as {@code TMPDIR}. Long-lived children with pipes (the isolated Verilator session) are started by
- * their owner but registered here with {@link #killAtExit}, so the same exit hook reaps them.
+ * behind; a JVM exiting mid-run (Ctrl-C) kills them too, waits for them to be gone, and only then deletes
+ * the {@link ScratchSpace} the tools got as {@code TMPDIR} and the directories registered with
+ * {@link #deleteAtExit} (a half-built cache entry: deleted while a compiler still wrote into it, it could
+ * survive the delete). Long-lived children with pipes (the isolated Verilator session) are started by
+ * their owner but registered here with {@link #killAtExit}, so the same exit hook reaps them. Once the JVM
+ * is exiting, no new command starts.
  *
  * <pre>{@code
  * ProcessRunner.Outcome o = ProcessRunner.run(List.of("iverilog", "-V"), Path.of("."), Duration.ofSeconds(10));
@@ -30,12 +35,38 @@ public final class ProcessRunner {
     private ProcessRunner() {}
 
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final Set<Path> DELETE_AT_EXIT = ConcurrentHashMap.newKeySet();
+    /** Guards starting a process against the exit hook, which sets {@link #exiting} under it. */
+    private static final Object STARTING = new Object();
+    private static boolean exiting;
+    /** How long the exit hook waits for killed tools to be gone before deleting what they wrote into. */
+    private static final long EXIT_WAIT_MILLIS = 5_000;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            RUNNING.forEach(ProcessRunner::destroyTree);
-            ScratchSpace.delete();
-        }, "defernorm-tool-reaper"));
+        Runtime.getRuntime().addShutdownHook(new Thread(ProcessRunner::reapAtExit, "defernorm-tool-reaper"));
+    }
+
+    /** The exit hook: kill every tool, wait for them to be gone, then delete what they may have been writing into. */
+    private static void reapAtExit() {
+        List<ProcessHandle> tools = new ArrayList<>();
+        synchronized (STARTING) {
+            exiting = true;
+            for (Process p : RUNNING) {
+                p.descendants().forEach(tools::add);
+                tools.add(p.toHandle());
+            }
+        }
+        tools.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXIT_WAIT_MILLIS);
+        for (ProcessHandle t : tools) {
+            try {
+                t.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception stillRunning) {
+                // best effort: delete anyway
+            }
+        }
+        ScratchSpace.delete();
+        DELETE_AT_EXIT.forEach(dir -> FileUtils.deleteQuietly(dir.toFile()));
     }
 
     /**
@@ -65,13 +96,17 @@ public final class ProcessRunner {
             log = Files.createTempFile(scratch, "tool-", ".log");
             ProcessBuilder pb = new ProcessBuilder(command);
             pb.environment().put("TMPDIR", scratch.toString());
-            p = pb
-                    .directory(workDir.toFile())
+            pb.directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
-            RUNNING.add(p);
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            synchronized (STARTING) {
+                if (exiting) {
+                    return new Outcome(-1, command.get(0) + " was not started: the JVM is exiting.", false, false, 0);
+                }
+                p = pb.start();
+                RUNNING.add(p);
+            }
             boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!done) kill(p);
             String out = Files.readString(log, StandardCharsets.UTF_8);
@@ -105,6 +140,15 @@ public final class ProcessRunner {
 
     /** Undoes {@link #killAtExit} once the owner has ended the child itself. */
     public static void forget(Process p) { RUNNING.remove(p); }
+
+    /**
+     * Deletes {@code dir} if the JVM exits (Ctrl-C) before {@link #forget(Path)}, after the tools that may be
+     * writing into it are gone: a build's temporary directory.
+     */
+    public static void deleteAtExit(Path dir) { DELETE_AT_EXIT.add(dir); }
+
+    /** Undoes {@link #deleteAtExit} once the owner has dealt with the directory itself. */
+    public static void forget(Path dir) { DELETE_AT_EXIT.remove(dir); }
 
     /** Kills {@code p} and its descendants and waits up to 10 s for it to be gone. */
     public static void kill(Process p) {

@@ -1,5 +1,6 @@
 package defernorm.cosim.verilator;
 
+import defernorm.eda.ProcessRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -59,19 +60,15 @@ final class BuildCache {
             long t0 = System.nanoTime();
             Path tmp = root.resolve("tmp-" + key + "-" + UUID.randomUUID());
             Files.createDirectories(tmp);
-            // An interrupted JVM (Ctrl-C) runs shutdown hooks but not this finally: the hook removes the half build.
-            Thread cleanup = new Thread(() -> FileUtils.deleteQuietly(tmp.toFile()), "delete-" + tmp.getFileName());
-            Runtime.getRuntime().addShutdownHook(cleanup);
+            // An interrupted JVM (Ctrl-C) runs shutdown hooks but not this finally: the tool reaper removes the
+            // half build once the compilers writing into it are gone.
+            ProcessRunner.deleteAtExit(tmp);
             try {
                 builder.buildInto(tmp);
                 publish(tmp, dest);
             } finally {
                 FileUtils.deleteQuietly(tmp.toFile());
-                try {
-                    Runtime.getRuntime().removeShutdownHook(cleanup);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook runs anyway; the directory is already gone
-                }
+                ProcessRunner.forget(tmp);
             }
             return new Entry(dest, true, (System.nanoTime() - t0) / 1_000_000);
         } catch (IOException e) {
