@@ -51,10 +51,7 @@ public final class ProcessRunner {
         List<ProcessHandle> tools = new ArrayList<>();
         synchronized (STARTING) {
             exiting = true;
-            for (Process p : RUNNING) {
-                p.descendants().forEach(tools::add);
-                tools.add(p.toHandle());
-            }
+            RUNNING.forEach(p -> tools.addAll(tree(p)));
         }
         tools.forEach(ProcessHandle::destroyForcibly);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXIT_WAIT_MILLIS);
@@ -160,8 +157,12 @@ public final class ProcessRunner {
         }
     }
 
-    private static void destroyTree(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+    private static void destroyTree(Process p) { tree(p).forEach(ProcessHandle::destroyForcibly); }
+
+    /** {@code p}'s descendants, then {@code p}: the processes a kill must reach. */
+    private static List<ProcessHandle> tree(Process p) {
+        List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
+        all.add(p.toHandle());
+        return all;
     }
 }

@@ -1,5 +1,6 @@
 package defernorm.cosim.bench;
 
+import defernorm.cosim.SimOptions;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 
@@ -58,7 +59,7 @@ final class CorePlacement {
 
     /** Model threads that run on the core of the round they start in (an in-process batch starts one per call). */
     ThreadFactory modelThreads() {
-        return task -> Thread.ofPlatform().daemon().name("native-batch-model").unstarted(() -> {
+        return task -> SimOptions.DEFAULT_BATCH_THREADS.newThread(() -> {
             simulateHere();
             task.run();
         });
